@@ -1,0 +1,46 @@
+# Dossier: `make demo` and `make test` each do their own setup on a fresh machine.
+SHELL := /bin/bash
+PYTHON ?= python3
+UV := $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
+export DAGSTER_HOME := $(CURDIR)/dagster_home
+DEMO_INBOX := data/demo/inbox
+DEMO_DB := data/demo/warehouse.duckdb
+
+.PHONY: setup demo test test-fast ui validate bench-cleaning bench-claims clean
+
+$(UV):
+	$(PYTHON) -m pip install --user --quiet uv || $(PYTHON) -m pip install --quiet uv
+
+.venv/.synced: $(UV) pyproject.toml uv.lock
+	$(UV) sync --frozen
+	touch $@
+
+setup: .venv/.synced
+
+demo: setup
+	rm -rf data/demo && mkdir -p $(DEMO_INBOX)
+	cp -r data/sample/. $(DEMO_INBOX)/
+	$(UV) run --frozen dossier run --inbox $(DEMO_INBOX) --db $(DEMO_DB)
+	$(UV) run --frozen dossier summary --db $(DEMO_DB)
+
+test: setup
+	$(UV) run --frozen pytest -q
+
+test-fast: setup
+	$(UV) run --frozen pytest -q -m "not slow and not browser"
+
+validate: setup
+	$(UV) run --frozen dagster definitions validate -w workspace.yaml
+
+ui: setup
+	$(UV) run --frozen dagster dev -w workspace.yaml -h 127.0.0.1 -p 3000
+
+bench-cleaning: setup
+	$(UV) run --frozen python bench/cleaning.py $(or $(BENCH),../shared/bench/scrapinghub-dev)
+	$(UV) run --frozen python bench/cleaning.py $(or $(BENCH),../shared/bench/scrapinghub-dev) --html
+
+bench-claims: setup
+	$(UV) run --frozen python bench/claims.py
+
+clean:
+	rm -rf data/demo .venv dagster_home/history dagster_home/storage dagster_home/logs dagster_home/schedules

@@ -1,0 +1,108 @@
+"""Stage marts: SQL views answering analysts' questions, then the read-only snapshot analysts open."""
+
+from __future__ import annotations
+
+import dagster as dg
+
+from assets import quality, stage
+from assets import warehouse as db
+from assets.extract import ENTITIES_KEY
+from workflow.resources import Warehouse
+
+KEY = dg.AssetKey(["marts", "views"])
+SNAPSHOT_KEY = dg.AssetKey(["warehouse_snapshot"])
+VIEW_FILES = sorted(p.name for p in (db.SQL_DIR / "marts").glob("*.sql"))
+VIEWS = [f"marts.{name.removesuffix('.sql')}" for name in VIEW_FILES if not name.startswith("00_")]
+
+
+def create_views(con) -> None:
+    """(Re)create every mart view from sql/marts/, in file order."""
+    for name in VIEW_FILES:
+        con.execute(db.sql(f"marts/{name}"))
+
+
+def figure_suite() -> list:
+    e = quality.expect
+    return [
+        e("ExpectColumnValuesToBeInSet", column="status", value_set=["corroborated", "discrepant"]),
+        e("ExpectColumnValuesToBeBetween", column="relative_difference", min_value=0, max_value=1),
+        e("ExpectColumnValuesToNotBeNull", column="unit"),
+    ]
+
+
+def quote_suite() -> list:
+    e = quality.expect
+    return [
+        e("ExpectColumnValuesToNotBeNull", column="quote"),
+        e("ExpectColumnValuesToBeUnique", column="claim_id"),
+        e("ExpectColumnValuesToNotBeNull", column="speaker_name", severity="warning"),
+    ]
+
+
+SUITES = {"marts.figures_compared": figure_suite, "marts.quotes_by_speaker": quote_suite}
+
+
+@dg.asset(
+    key=KEY,
+    deps=[ENTITIES_KEY],
+    pool="duckdb_writer",
+    group_name="marts",
+    kinds={"sql", "duckdb"},
+    owners=["team:dossier"],
+    tags={"stage": "marts"},
+    code_version=stage.code_version(__file__, *[db.SQL_DIR / "marts" / n for n in VIEW_FILES]),
+    check_specs=[dg.AssetCheckSpec(stage.suite_check_name(t), asset=KEY, blocking=True,
+                                   description=f"Great Expectations suite over {t}") for t in SUITES],
+    description="Views in schema marts, from sql/marts/: quotes_by_speaker, speakers, entity_cooccurrence, "
+    "figures_compared (pairs of figures across sources, corroborated or discrepant), figure_groups, "
+    "quotes_across_sources. Created and validated in one transaction.",
+)
+def marts_views(context: dg.AssetExecutionContext, warehouse: Warehouse):
+    with warehouse.connect() as con:
+        con.begin()
+        try:
+            create_views(con)
+            counts = {v: con.execute(f"SELECT count(*) FROM {v}").fetchone()[0] for v in VIEWS}
+            results = {t: quality.validate(t.replace(".", "_"), con.execute(f"SELECT * FROM {t}").pl(), s())
+                       for t, s in SUITES.items()}
+            ok = all(r.passed for r in results.values())
+            con.commit() if ok else con.rollback()
+        except BaseException:
+            con.rollback()
+            raise
+        if ok:
+            groups = con.execute("SELECT measure_head, unit, year, n_docs, status, texts FROM marts.figure_groups "
+                                 "ORDER BY n_docs DESC, measure_head LIMIT 8").pl()
+            yield dg.MaterializeResult(metadata={
+                **{f"rows {v}": dg.MetadataValue.int(n) for v, n in counts.items()},
+                "figure groups": stage.preview(groups, groups.columns, n=8),
+            })
+        for table, result in results.items():
+            yield dg.AssetCheckResult(check_name=stage.suite_check_name(table), passed=result.passed,
+                                      metadata=stage.suite_metadata([("all", result)]))
+        if not ok:
+            raise dg.Failure(description="mart validation failed; the previous views are kept: " + "; ".join(
+                o.describe() for r in results.values() for o in r.errors))
+
+
+@dg.asset(
+    key=SNAPSHOT_KEY,
+    deps=[KEY],
+    pool="duckdb_writer",
+    group_name="publish",
+    kinds={"duckdb"},
+    owners=["team:dossier"],
+    description="The read-only copy of the warehouse analysts query (warehouse.read.duckdb beside the "
+    "warehouse file), replaced atomically after every successful run so readers never block or break a run.",
+)
+def warehouse_snapshot(context: dg.AssetExecutionContext, warehouse: Warehouse) -> dg.MaterializeResult:
+    with warehouse.connect() as con:
+        size = db.publish_snapshot(con, warehouse.path, warehouse.snapshot)
+        counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in
+                  ("raw.documents", "raw.rejects", "clean.documents", "nlp.mentions", "nlp.entities", "nlp.claims")}
+    return dg.MaterializeResult(metadata={
+        "path": dg.MetadataValue.path(warehouse.snapshot),
+        "bytes": dg.MetadataValue.int(size),
+        **{f"rows {t}": dg.MetadataValue.int(n) for t, n in counts.items()},
+    })
+

@@ -1,0 +1,752 @@
+"""Boilerplate removal for plain scraped article text: title, body, and every removal with its reason.
+
+The text is cut into units (lines, or hard-wrapped lines joined back into one paragraph) grouped into
+blocks by blank lines. Each unit gets general features (length, sentence punctuation, stopword
+density, capitalisation, digits, link-like shape, repetition in the document and across documents)
+and, where a small generic vocabulary of web boilerplate recognises it, a kind. The article body is
+the contiguous run of units with the highest sum of weights (body-like units count for, short and
+boilerplate units against, hard boundaries such as comment forms or copyright lines strongly against),
+in the spirit of body-text extraction by maximum subsequence; inside that run short lines are kept as
+subheadings, bullets and quotes unless they are recognised boilerplate.
+
+jusText and boilerpipe score HTML DOM blocks with link density and tag context; scraped dumps have
+neither, only lines with offsets that every removal must keep, hence the hand-written pass here.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+# Reasons a span of the raw text is not in the title or body (public vocabulary).
+REASONS = (
+    "headline_repeat",  # another copy of the headline (e.g. the page <title> line above the h1)
+    "site_name",  # the site's name split off a "Headline | Site" title line
+    "duplicate",  # a later copy of a paragraph or box already kept (pull quotes, boxes shown twice)
+    "repeated_across_documents",  # a line that recurs in many documents of the batch (templates)
+    "navigation",  # menus, breadcrumbs, short link-like lines outside the article
+    "header",  # other text before the article body (teasers, standfirsts of other pages)
+    "footer",  # other text after the article body
+    "caption",  # photo captions, gallery counters, captions glued to their alt text
+    "credit",  # photo/image credits and agency credit lines
+    "byline",  # "By Jane Doe", author handles and bios
+    "dateline",  # publication/update dates and times, reading time
+    "advertisement",  # ad labels ("Advertisement", "Sponsored", "Story continues below")
+    "cookie_notice",  # cookie consent banners and cookie-policy links
+    "share_widget",  # share/follow buttons and share counters
+    "audio_player",  # "Listen to this article", audio/video player chrome and durations
+    "comment_form",  # "Leave a reply", form fields, reply buttons
+    "comment_counter",  # "12 comments", "View comments", "Join the conversation"
+    "comments",  # reader comments below the article
+    "related_links",  # related/popular/read-more lists, previous/next-post blocks
+    "category_list",  # tags, topics, categories, "Filed under"
+    "newsletter_prompt",  # newsletter, subscription and waitlist prompts
+    "login_prompt",  # sign in / register / account links
+    "paywall",  # "to read the full story, subscribe" and similar
+    "attribution",  # "Read the original article on …", "This article first appeared in …"
+    "copyright",  # copyright and all-rights-reserved lines
+    "site_notice",  # legal, affiliate and contact notices about the site itself
+    "truncation_marker",  # trailing "……" or "[…]" where a page cut the text off
+    "link",  # a bare URL or address on its own line
+    "markup",  # template or markup residue ({* … *}, %s, tags, entities)
+    "short_fragment",  # a stray short fragment (a lone symbol, number or word) outside the article
+)
+
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u200e\u200f\u2060\ufeff"
+_DROP = {ord(c): None for c in _INVISIBLE}
+_BREAK = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+_WORD = re.compile(r"\w+", re.UNICODE)
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_CJK_PARTICLES = set("のにはをがでとももへやかなだす。、")
+_END_SENTENCE = re.compile(r"[.!?…。！？:;][\"'”’»)\]]*$")
+_END_STRONG = re.compile(r"[.!?…。！？][\"'”’»)\]]*$")
+
+# Small stopword sets for the languages most news on the web is written in; a document whose long
+# lines hit none of them is judged on length and punctuation alone.
+_STOPWORDS = frozenset(
+    """
+    a about after all also an and any are as at be because been but by can could did do does for from
+    had has have he her his how i if in into is it its just more most my no not of on one or our out
+    over she so some than that the their them then there these they this to up was we were what when
+    which who will with would you your
+    aber als am an auch auf aus bei bis das dass dem den der des die doch durch ein eine einem einen
+    einer eines er es für hat ich ihr im in ist kann mit nach nicht noch nur oder sich sie sind so
+    über um und uns von vor war wie wir wird zu zum zur
+    au aux avec ce ces cette dans de des du elle en est et il ils je la le les leur mais même ne nous
+    on ou par pas plus pour qu que qui sa se ses son sont sur un une vous été être
+    al como con del el ella en entre es esta este hay la las lo los más para pero por que se ser sin
+    sobre su sus también una uno y ya
+    ao aos as da das do dos ela ele em entre foi isso mais mas na nas no nos não o os ou para pela
+    pelo por que se sem ser seu sua são também um uma é
+    alla che chi con da dei del della delle di gli il le lo nel nella non per più sono tra una uno
+    aan als bij dat de den der die een en er het hij in is met niet of om ook op te van voor was
+    wat worden zijn
+    ada adalah akan atau bahwa bisa dalam dan dari dengan di ini itu juga kami karena ke kita oleh
+    pada saja sudah tidak untuk yang
+    в во и из к как на не но о от по с со то что это за для же он она они
+    """.split()
+)
+
+_MONTHS = (
+    "jan january feb february mar march apr april may jun june jul july aug august sep sept september "
+    "oct october nov november dec december januar februar märz mai juni juli oktober dezember "
+    "janvier février mars avril juin juillet août septembre octobre novembre décembre "
+    "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre "
+    "janeiro fevereiro março maio junho julho setembro outubro novembro dezembro "
+    "gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre "
+    "januari februari maret mei agustus oktober desember"
+).split()
+_WEEKDAYS = (
+    "mon monday tue tues tuesday wed wednesday thu thur thurs thursday fri friday sat saturday sun sunday "
+    "montag dienstag mittwoch donnerstag freitag samstag sonntag lundi mardi mercredi jeudi vendredi "
+    "samedi dimanche lunes martes miércoles jueves viernes sábado domingo segunda terça quarta quinta "
+    "sexta feira sábado senin selasa rabu kamis jumat sabtu minggu"
+).split()
+_DATE_WORDS = frozenset(
+    _MONTHS
+    + _WEEKDAYS
+    + (
+        "am pm a.m p.m et est edt pt pst pdt ct cst cdt mt gmt bst utc cet cest ist aest jst "
+        "updated update published posted last modified on at ago min mins minute minutes hour hours hr "
+        "hrs day days week weeks month months year years read reading time de às um le à el am um "
+        "aktualisiert veröffentlicht publié mis à jour publicado atualizado pubblicato diperbarui "
+        "diterbitkan today yesterday heute gestern hier aujourd hoy ontem ayer"
+    ).split()
+)
+
+# Generic vocabularies of web boilerplate (several languages where it is cheap).
+_SOCIAL = frozenset(
+    "share shares sharing shared tweet retweet pin print email e mail facebook twitter x linkedin "
+    "reddit pinterest tumblr flipboard whatsapp telegram messenger instagram youtube snapchat tiktok "
+    "rss feed mix pocket vk xing sms copy link google digg stumbleupon threads bluesky mastodon "
+    "teilen partager compartir compartilhar condividi delen bagikan udostępnij this on via more "
+    "caring is on follow us".split()
+)
+_COOKIE = re.compile(r"\bcookies?\b", re.I)
+_CONSENT = re.compile(
+    r"\b(accept|agree|consent|continu|privacy|experience|brows|opt[- ]?out|settings|preferences|"
+    r"learn more|policy|akzept|zustimm|datenschutz|accepter|aceptar|aceitar|accetta|setuju|personali[sz])",
+    re.I,
+)
+_COPYRIGHT = re.compile(
+    r"©|\(c\)\s*\d{4}|\bcopyright\b|all rights? reserved|alle rechte vorbehalten|tous droits réservés|"
+    r"todos los derechos reservados|todos os direitos reservados|tutti i diritti riservati|hak cipta",
+    re.I,
+)
+_COMMENT_FORM = re.compile(
+    r"leave a (reply|comment|response)|cancel reply|post (a |your )?comment|add (a |your )?comment|"
+    r"write a comment|submit (a )?comment|your email address will not be published|email will not be published|"
+    r"required fields are marked|save my name|notify me of|you must be (logged|signed) in|"
+    r"(log|sign) in to (comment|reply|post)|comment(ing)? (policy|guidelines)|to post (a |your )?comment|"
+    r"commenting using|kommentar (schreiben|verfassen)|laisser un commentaire|laissez un commentaire|"
+    r"deixe (um|seu|uma) (comentário|resposta)|deja (un|tu) comentario|lascia un commento|"
+    r"tinggalkan (balasan|komentar)|batalkan balasan|submission guidelines",
+    re.I,
+)
+_FORM_FIELD = re.compile(
+    r"^(name|e-?mail|e-?mail address|website|url|comment|message|nom|nombre|nome|nama|surel)\s*"
+    r"(\*|\(required\)|\(wajib\)|\(obligatoire\))?\s*\*?$",
+    re.I,
+)
+_REPLY = re.compile(r"^(reply|replies|respond|antworten|répondre|responder|rispondi|balas|report|flag)$", re.I)
+_COMMENT_COUNT = re.compile(
+    r"^(\d[\d,.]*\s*(comments?|replies|responses|reactions|thoughts on|kommentare?|commentaires?|"
+    r"comentários?|comentarios?|commenti|reacties|komentar|tanggapan)\b.*|"
+    r"(view|show|read|see|load|hide|open|close)( all)?( \d+)? (comments?|replies|discussion)|"
+    r"(join|start) the (conversation|discussion)|comments?( \(\d+\))?|no comments( yet)?|"
+    r"be the first to comment|(one|two|three) (responses?|comments?|replies|tanggapan)|discussion|"
+    r"kommentare|commentaires|comentários|comentarios|commenti|komentar|have your say.*)$",
+    re.I,
+)
+_AUDIO = re.compile(
+    r"listen to (this|the) (article|story|post)|\baudio\b|text[- ]to[- ]speech|^\d{1,2}:\d{2}(\s*/\s*\d{1,2}:\d{2})?$|"
+    r"your browser does not support|^(now )?playing\b|^(play|pause|mute|unmute|autoplay|replay)\b|"
+    r"\bmin(ute)?s? listen\b|^(watch|video)\s*:?$|^watch\s*:|^video\s*:|^(next|up next) video",
+    re.I,
+)
+_NEWSLETTER = re.compile(
+    r"newsletter|subscri(be|ption)|sign[- ]?up\b|waitlist|wait list|mailing list|\binbox\b|"
+    r"\babonn(ieren|ez|er)|suscr[ií]b|\bassine\b|iscriviti|berlangganan",
+    re.I,
+)
+_YOU = re.compile(r"\b(you|your|our|us|sign up|subscribe|join|get|enter|thanks|thank you)\b", re.I)
+_PAYWALL = re.compile(
+    r"to (read|continue reading|keep reading) (the full|this|more)|subscribers? only|already (a subscriber|have an account)|"
+    r"subscribe (now )?to (continue|read|unlock)|unlock (this|full|unlimited)|premium (content|article)|"
+    r"for subscribers|exclusive to subscribers|you have reached (your|the) (limit|maximum)|free articles? (left|remaining)",
+    re.I,
+)
+_LOGIN = re.compile(
+    r"^(sign in|sign-in|log ?in|log ?out|sign out|register|my account|account|create (an )?account|"
+    r"forgot (your )?password\??|anmelden|abmelden|connexion|se connecter|iniciar sesión|entrar|masuk|"
+    r"daftar|profile|my profile|welcome back.*)\b",
+    re.I,
+)
+_ATTRIBUTION = re.compile(
+    r"(read|view|see) (the )?(original|full|complete|rest of the) (article|story|post|version)|"
+    r"originally (published|appeared|posted)|"
+    r"this (article|story|post|piece) (was |has been )?(first |originally )?(published|appeared|posted|republished)|"
+    r"first (published|appeared) (on|in|at)|republished (with permission|from|under)|"
+    r"^(source|sources|quelle|fuente|fonte|sumber|via)\s*:",
+    re.I,
+)
+_RELATED_HEAD = re.compile(
+    r"^(related( articles| stories| posts| content| coverage| news| topics| reading| links| video| videos)?|"
+    r"read (more|next|also)|more( from| on| in| about| stories| news| articles| like this| to explore| coverage)?|"
+    r"see (also|more)|you (may|might|will) (also )?(like|enjoy|be interested in)|recommended( for you| stories| reading| articles| videos)?|"
+    r"(most|top) (popular|read|viewed|watched|shared|discussed|emailed|commented|recent)( articles| stories| posts| videos| now)?|"
+    r"popular( now| posts| stories| articles| videos)?|trending( now| stories| topics)?|top stories|"
+    r"(the )?latest( news| stories| articles| posts| headlines| videos)?|our latest stories|"
+    r"(previous|next|older|newer|prev)( post| article| story| entry)?|what to read next|up next|don'?t miss|"
+    r"editor'?s picks?|also (read|see|on \w+)|further reading|in case you missed it|recent (posts|articles|stories)|"
+    r"(more|other) (stories|articles|posts|videos)|featured( stories| posts| articles)?|"
+    r"weiterlesen|mehr zum thema|lesen sie (auch|mehr)|das könnte sie auch interessieren|lire (aussi|la suite)|"
+    r"à lire aussi|voir aussi|leia (também|mais)|veja (também|mais)|lee (también|más)|leer más|ver (también|más)|"
+    r"leggi anche|baca (juga|selengkapnya)|artikel terkait|berita terkait|terkait|tulisan terkini|story timeline)\b",
+    re.I,
+)
+_RELATED_INLINE = re.compile(
+    r"^(related|read more|read also|also read|more|see also|recommended|watch|listen|opinion|analysis|"
+    r"lesen sie auch|lire aussi|leia também|veja também|lee también|baca juga|mehr)\s*[:|»›>-]\s*\S", re.I
+)
+_PREV_NEXT = re.compile(r"^[«‹<←]?\s*(previous|prev|next|older|newer)\b.*\b(post|article|story|entry)\b.*[»›>→]?$", re.I)
+_CATEGORY = re.compile(
+    r"^(tags?|tagged( with)?|topics?|categor(y|ies)|filed (under|in)|posted in|labels?|keywords?|"
+    r"schlagw[oö]rter|stichw[oö]rter|kategorien?|th[eè]mes?|mots[- ]clés|etiquetas?|categorias?|categorie|"
+    r"kategori|topik|label)\b\s*[:|]?",
+    re.I,
+)
+_BYLINE = re.compile(
+    r"^(by|von|par|por|di|door|oleh|written by|posted by|words by|story by|reporting by|author|autor|auteur|autore|penulis)"
+    r"\s*:?\s+[\w@]",
+    re.I,
+)
+_COMMENT_AUTHOR = re.compile(
+    r"^\S.{0,60}\s(says|said|wrote|replied|schreibt|sagt|dit|écrit|dice|escribió|disse|escreveu|berkata)\s*:$|"
+    r"^\S.{0,60}\bon \w+ \d{1,2},? \d{4}( at [\d:]+ ?[ap]\.?m\.?)? (said|says|wrote)\s*:?$",
+    re.I,
+)
+_COMMENT_POLICY = re.compile(
+    r"\b(comments?|commenting|comentários?|comentarios?|kommentare?|commentaires?|commenti|komentar)\b.{0,120}"
+    r"\b(moderat\w*|approv\w*|aprovad\w*|policy|guidelines|rules|respect\w*|abusive|offensive|profanity|"
+    r"spam|reviewed|closed|disabled|civil)\b",
+    re.I,
+)
+_SITE_NOTICE = re.compile(
+    r"\b(this|our) (web ?site|site|blog|newsletter)\b.{0,80}\b(uses?|provides?|contains?|participates?|"
+    r"is (a |an )?(participant|member|part)|may (earn|contain|receive)|earns?|receives?|affiliate|compensat\w*)|"
+    r"registered trademarks?|\btrademarks? of\b|terms (of|and) (use|service|conditions)|privacy (policy|notice)|"
+    r"\bdisclaimer\b|affiliate (links?|program|commission|advertising)|customer service|"
+    r"(contact|reach) us (at|by|on|via)|\b(telephone|phone|tel|fax)\s*[:.]?\s*\+?\d[\d\s().-]{6,}",
+    re.I,
+)
+_HANDLE = re.compile(r"^@\w+$|^[\w.+-]+@[\w-]+\.[\w.]+$")
+_CREDIT = re.compile(
+    r"^(photo|photos|image|images|picture|foto|fotos|bild|photograph|illustration|graphic|video|credit|credits|"
+    r"cover image|crédito|créditos|quelle|image source|photo credit)s?\s*(by\b|:|/|©)|"
+    r"\b(getty images|shutterstock|istock(photo)?|afp|reuters|associated press|ap photo|epa|dpa|alamy|xinhua|"
+    r"unsplash|pixabay|wikimedia|presswire|the canadian press|pa wire|pa images)\b",
+    re.I,
+)
+_CAPTION_TAIL = re.compile(
+    r"([\(\[][^()\[\]]{0,100}\b(photo|image|picture|foto|file|credit|getty|reuters|afp|ap|epa|shutterstock|"
+    r"courtesy|handout|pictured|illustration)\b[^()\[\]]{0,100}[\)\]]|"
+    r"\b(photo|image|picture|foto|photograph|credit|source|illustration)s?\s*(by\s|:|/|©)\s*[^.!?]{2,80}|"
+    r"\b(getty images|shutterstock|afp|reuters|ap photo|epa|alamy|xinhua))\s*\.?\s*$",
+    re.I,
+)
+_GALLERY = re.compile(
+    r"^((image|photo|slide|picture|foto|bild)s?\s*)?\d+\s*(of|/|von|de|di)\s*/?\s*\d+$|"
+    r"^(back to gallery|caption|hide caption|toggle caption|show caption|close|enlarge|expand|zoom|"
+    r"view gallery|view slideshow|open gallery|fullscreen|full screen|view image|gallery|slideshow)$",
+    re.I,
+)
+_GLUED = re.compile(r"^((?:[A-Z][\w'’.-]*\s+){1,6}[A-Z][a-z'’.-]*[a-z])([A-Z][a-z]{2,}\b.*)$")
+_AD = re.compile(
+    r"^(advertisement|advertising|ads?|sponsored( content| links| stories| by .*)?|paid (content|post)|"
+    r"anzeige|werbung|publicité|publicidad|publicidade|pubblicità|iklan|reklama|"
+    r"(story|article) continues (below|after)( advertisement)?|continue reading (below|the main story)|"
+    r"scroll (down )?to continue.*|ad choices|adchoices)\.?$",
+    re.I,
+)
+_NAV = re.compile(
+    r"^(skip to (main )?(content|navigation)|back to top|return to top|go to top|to top|top|toggle navigation|"
+    r"menu|main menu|open menu|close menu|search|search for:?|home|homepage|close|open|more|less|show more|"
+    r"load more|see all|view all|all|print|next|previous|prev|back|go|ok|submit|cancel|loading\.*|"
+    r"zum inhalt springen|aller au contenu|ir al contenido|ir para o conteúdo)\s*[»›>«‹<→←↑]*$",
+    re.I,
+)
+_SEPARATED = re.compile(r"\s[|/•·»›>]\s|\s[-–]\s")
+_URL = re.compile(r"^(https?://|www\.)\S+$|^\S+\.(com|org|net|co\.\w\w|de|fr|uk|br|ru|io)(/\S*)?$", re.I)
+_MARKUP = re.compile(r"\{\*|\*\}|\{\{|\}\}|%[sd]\b|</?[a-z][a-z0-9]*(\s[^>]*)?>|&(nbsp|amp|quot|lt|gt|#\d+);", re.I)
+_ONLY_MARKER = re.compile(r"^(\.{3,}|…+|\[\s*(…|\.{3})\s*\]|\(\s*(…|\.{3})\s*\))$")
+_TRUNCATION = re.compile(r"\s*(\.{4,}|…{2,}|(\.\s*){4,}|\[\s*(…|\.{3,})\s*\]|\(\s*(…|\.{3,})\s*\))\s*$")
+_TRAILING_ELLIPSIS = re.compile(r"\s*(\.{3}|…)\s*$")
+_BULLET = re.compile(r"^([-–—•*·▪►✓✔●○◦]|\d{1,2}[.)]|[a-z][.)])\s+\S")
+_TITLE_SEP = re.compile(r"\s+[|\-–—:•·»«]\s+|\s+::\s+")
+
+# Weights of the body run: a body-like unit counts its words, a boilerplate unit counts against.
+_STRONG = frozenset(
+    {"comment_form", "comment_counter", "comments", "related_links", "category_list", "newsletter_prompt",
+     "copyright", "cookie_notice", "login_prompt", "paywall", "markup"}
+)
+_STRONG_WEIGHT = -25.0
+_KIND_WEIGHT = -6.0
+_HEADLINE_WEIGHT = -10.0
+_REPEATED_WEIGHT = -10.0
+# Kinds whose header line also claims the short lines listed under it (a "Related" box, a tag list).
+_LIST_HEADS = frozenset({"related_links", "category_list", "share_widget", "comment_counter", "navigation"})
+
+
+@dataclass(frozen=True)
+class Removal:
+    start: int  # offsets into the raw text; raw[start:end] == text
+    end: int
+    text: str
+    reason: str  # one of REASONS
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    title: str | None  # the headline (not left in the body)
+    body: str  # kept article text, paragraphs joined by "\n\n"
+    removed: tuple[Removal, ...]  # every non-whitespace span of raw not in title/body, with its reason
+
+
+class _Unit:
+    """One line, or hard-wrapped lines joined back into one paragraph."""
+
+    __slots__ = (
+        "start", "end", "text", "block", "key", "words", "n", "stop", "sentence", "caps", "digits",
+        "kind", "weight", "cls", "keep", "reason", "dup_of",
+    )
+
+    def __init__(self, start: int, end: int, text: str, block: int):
+        self.start, self.end, self.text, self.block = start, end, text, block
+        self.words = _WORD.findall(text)
+        cjk = len(_CJK.findall(text))
+        self.n = len(self.words) + cjk // 2 if cjk else len(self.words)
+        self.key = " ".join(w.lower() for w in self.words)
+        low = [w.lower() for w in self.words]
+        if cjk > len(text) // 3:
+            self.stop = sum(c in _CJK_PARTICLES for c in text) / max(1, cjk) * 3
+        else:
+            self.stop = sum(w in _STOPWORDS for w in low) / len(low) if low else 0.0
+        self.sentence = bool(_END_SENTENCE.search(text))
+        alpha = [w for w in self.words if w[0].isalpha()]
+        self.caps = sum(w[0].isupper() for w in alpha) / len(alpha) if alpha else 0.0
+        self.digits = sum(c.isdigit() for c in text) / max(1, len(text))
+        self.kind: str | None = None
+        self.weight = 0.0
+        self.cls = "short"
+        self.keep = False
+        self.reason: str | None = None
+        self.dup_of: int | None = None
+
+
+def _norm(s: str) -> str:
+    """Whitespace-normalised text without invisible characters."""
+    return " ".join(s.translate(_DROP).split())
+
+
+def _is_space(c: str) -> bool:
+    return c.isspace() or c in _INVISIBLE
+
+
+def _lines(raw: str) -> list[tuple[int, int] | None]:
+    """Physical lines as stripped (start, end) spans; None for a blank line."""
+    out: list[tuple[int, int] | None] = []
+    pos = 0
+    for m in [*_BREAK.finditer(raw), None]:
+        end = m.start() if m else len(raw)
+        s, e = pos, end
+        while s < e and _is_space(raw[s]):
+            s += 1
+        while e > s and _is_space(raw[e - 1]):
+            e -= 1
+        out.append((s, e) if s < e else None)
+        if m is None:
+            break
+        pos = m.end()
+    return out
+
+
+def _continues(a: str, b: str) -> bool:
+    """A hard-wrapped line: long, cut mid-sentence, and the next line goes on in lower case."""
+    return 40 <= len(a) <= 110 and not _END_SENTENCE.search(a) and b[:1].islower()
+
+
+def _units(raw: str) -> list[_Unit]:
+    """Units of the raw text, in order, with their block numbers."""
+    units: list[_Unit] = []
+    block, prev_blank = 0, True
+    pending: list[tuple[int, int, str]] = []
+
+    def flush() -> None:
+        if pending:
+            units.append(_Unit(pending[0][0], pending[-1][1], " ".join(p[2] for p in pending), block))
+            pending.clear()
+
+    for span in _lines(raw):
+        if span is None:
+            flush()
+            if not prev_blank:
+                block += 1
+            prev_blank = True
+            continue
+        text = _norm(raw[span[0] : span[1]])
+        if not text:
+            continue
+        if pending and not _continues(pending[-1][2], text):
+            flush()
+        pending.append((span[0], span[1], text))
+        prev_blank = False
+    flush()
+    return units
+
+
+def _key(text: str) -> str:
+    """Key of a line for matching across documents: lower-case words, digits folded."""
+    return re.sub(r"\d+", "0", " ".join(_WORD.findall(text.lower())))
+
+
+def repeated_lines(texts: Iterable[str], min_docs: int = 3, min_share: float = 0.5) -> frozenset[str]:
+    """Normalised keys of lines that recur across many documents of one batch (same source / partition)."""
+    counts: Counter[str] = Counter()
+    n_docs = 0
+    for text in texts:
+        n_docs += 1
+        counts.update({_key(u.text) for u in _units(text)} - {""})
+    if n_docs < 2:
+        return frozenset()
+    # Two documents of one source sharing a line is already strong evidence; in a large mixed batch a
+    # line must recur in min_docs documents or in min_share of them.
+    need = max(2, min(min_docs, math.ceil(min_share * n_docs)))
+    return frozenset(k for k, c in counts.items() if c >= need)
+
+
+def _date_like(u: _Unit) -> bool:
+    """Mostly date/time words and numbers, with at least one number."""
+    if not u.words or u.n > 16 or not any(w.isdigit() for w in u.words):
+        return False
+    low = [w.lower() for w in u.words]
+    datey = sum(w.isdigit() or w in _DATE_WORDS for w in low)
+    has_anchor = any(w in _MONTHS or w in _WEEKDAYS or w in ("ago", "updated", "published", "posted") for w in low)
+    has_anchor = has_anchor or bool(re.search(r"\d{1,2}:\d{2}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}", u.text))
+    return has_anchor and datey / len(low) >= 0.6
+
+
+def _social(u: _Unit) -> bool:
+    """A share/follow widget: mostly social-network and share words."""
+    if u.n == 0 or u.n > 12:
+        return False
+    low = [w.lower() for w in u.words]
+    social = sum(w in _SOCIAL or w.isdigit() for w in low)
+    has_share = any(w in _SOCIAL and w not in ("this", "on", "via", "more", "is", "us") for w in low)
+    return has_share and social / len(low) >= 0.6
+
+
+def _glued_caption(text: str) -> bool:
+    """Alt text run into the caption's first word ("… Vladimir PutinChinese President …")."""
+    m = _GLUED.match(text)
+    if not m:
+        return False
+    head, rest = m.group(1), m.group(2)
+    names = [w for w in _WORD.findall(head) if len(w) >= 3 and w[0].isupper()]
+    if len(names) < 2:
+        return False
+    # The alt text names the people the caption then describes; an ordinary CamelCase brand does not echo.
+    rest_words = set(_WORD.findall(rest))
+    return any(w in rest_words for w in names[:-1]) or len(rest.split()) >= 6 and bool(_CAPTION_TAIL.search(rest))
+
+
+def _kind(u: _Unit) -> str | None:
+    """Boilerplate kind of a unit from its shape and a generic vocabulary, or None."""
+    t, n = u.text, u.n
+    low = t.lower()
+    if _ONLY_MARKER.match(t):
+        return "truncation_marker"
+    if _MARKUP.search(t) and (n <= 30 or len(_MARKUP.findall(t)) >= 3):
+        return "markup"
+    if _COOKIE.search(t) and (n <= 4 or (n <= 80 and _CONSENT.search(t))):
+        return "cookie_notice"
+    if n <= 40 and _COPYRIGHT.search(t):
+        return "copyright"
+    if n <= 30 and _COMMENT_FORM.search(t) or n <= 4 and (_FORM_FIELD.match(t) or _REPLY.match(t)):
+        return "comment_form"
+    if n <= 8 and _COMMENT_COUNT.match(t) or n <= 30 and re.match(r"^\d+ (responses?|comments?|replies|thoughts) (to|on)\b", low):
+        return "comment_counter"
+    if n <= 16 and _COMMENT_AUTHOR.match(t):
+        return "comments"
+    if n <= 40 and _COMMENT_POLICY.search(t):
+        return "comment_form"
+    if n <= 120 and _SITE_NOTICE.search(t):
+        return "site_notice"
+    if n <= 40 and _PAYWALL.search(t):
+        return "paywall"
+    if n <= 40 and _ATTRIBUTION.search(t):
+        return "attribution"
+    if n <= 8 and (_RELATED_HEAD.match(t) and len(t) - _RELATED_HEAD.match(t).end() <= 2 or _PREV_NEXT.match(t)):
+        return "related_links"
+    if n <= 25 and _RELATED_INLINE.match(t):
+        return "related_links"
+    if _CATEGORY.match(t) and (n <= 40 and (":" in t[:20] or n <= 2 or not u.sentence)):
+        return "category_list"
+    if _NEWSLETTER.search(t) and (n <= 8 or n <= 40 and _YOU.search(t)):
+        return "newsletter_prompt"
+    if n <= 6 and _LOGIN.match(t):
+        return "login_prompt"
+    if n <= 6 and _AD.match(t):
+        return "advertisement"
+    if _social(u):
+        return "share_widget"
+    if n <= 12 and _AUDIO.search(t):
+        return "audio_player"
+    if _GALLERY.match(t) or _glued_caption(t):
+        return "caption"
+    if n <= 14 and _CREDIT.search(t) and not u.stop > 0.3:
+        return "credit"
+    if 4 <= n <= 80 and _CAPTION_TAIL.search(t):
+        return "caption"
+    if n <= 10 and (_BYLINE.match(t) and sum(w[0].isupper() for w in u.words[1:]) >= 1 or _HANDLE.match(t)):
+        return "byline"
+    if _date_like(u):
+        return "dateline"
+    if _URL.match(t):
+        return "link"
+    if n <= 6 and _NAV.match(low):
+        return "navigation"
+    if n <= 16 and len(_SEPARATED.findall(t)) >= 2 and not u.sentence:
+        return "navigation"
+    return None
+
+
+def _classify(u: _Unit, use_stop: bool) -> None:
+    """Body-likeness class and weight of a unit."""
+    stop_ok = (u.stop >= 0.12) if use_stop else True
+    if u.kind:
+        u.cls, u.weight = "bad", _STRONG_WEIGHT if u.kind in _STRONG else _KIND_WEIGHT
+    elif u.n >= 12 and stop_ok and (u.sentence or u.n >= 25) and u.caps < 0.7:
+        u.cls, u.weight = "good", float(min(u.n, 120))
+    elif u.n >= 4 and u.sentence and (stop_ok or u.n >= 8) and u.caps < 0.8:
+        u.cls, u.weight = "medium", 0.5 * u.n
+    else:
+        u.cls, u.weight = "short", -(1.0 + 0.3 * min(u.n, 20))
+
+
+def _best_run(units: list[_Unit]) -> tuple[int, int]:
+    """Indices [a, b] of the contiguous run of units with the largest total weight (Kadane)."""
+    best, best_a, best_b = 0.0, 0, -1
+    cur, cur_a = 0.0, 0
+    for i, u in enumerate(units):
+        if cur <= 0:
+            cur, cur_a = 0.0, i
+        cur += u.weight
+        if cur > best:
+            best, best_a, best_b = cur, cur_a, i
+    return best_a, best_b
+
+
+def _title_parts(text: str) -> list[str]:
+    """Segments of a "Headline | Site" title line."""
+    return [p for p in _TITLE_SEP.split(text) if p.strip()]
+
+
+def _similar(a: str, b: str) -> bool:
+    """Two headline keys that say the same thing (one may be shortened or carry the site name)."""
+    if not a or not b:
+        return False
+    if a == b or (len(b) >= 12 and (a.startswith(b) or a.endswith(b) or b in a)) or (len(a) >= 12 and a in b):
+        return True
+    wa, wb = a.split(), b.split()
+    if min(len(wa), len(wb)) < 4:
+        return False
+    common = sum((Counter(wa) & Counter(wb)).values())
+    return common / min(len(wa), len(wb)) >= 0.8 and common / max(len(wa), len(wb)) >= 0.6
+
+
+def _find_title(units: list[_Unit]) -> tuple[int | None, list[int]]:
+    """Index of the headline unit and indices of its other copies."""
+    if not units:
+        return None, []
+    first = units[0]
+    if first.kind or first.n > 40 or first.n == 0 or (first.n >= 25 and first.sentence):
+        return None, []
+    first_key = first.key
+    parts = [" ".join(_WORD.findall(p.lower())) for p in _title_parts(first.text)]
+    copies = []
+    for i in range(1, len(units)):
+        u = units[i]
+        if u.n == 0 or u.n > 40 or len(u.key) < 8:
+            continue
+        if _similar(first_key, u.key) or any(len(p) >= 12 and _similar(p, u.key) for p in parts):
+            copies.append(i)
+    if not copies:
+        return 0, []
+    return copies[0], [0] + copies[1:]
+
+
+def _site_name_cut(raw: str, t: _Unit) -> int | None:
+    """Offset where a trailing site name starts in a "Headline - Site" title line, or None."""
+    last = None
+    for last in _TITLE_SEP.finditer(raw, t.start, t.end):
+        pass
+    if last is None:
+        return None
+    head, tail = raw[t.start : last.start()], raw[last.end() : t.end]
+    if len(_WORD.findall(tail)) <= 4 and len(_WORD.findall(head)) >= 3:
+        return last.start()
+    return None
+
+
+def clean_text(raw: str, repeated: frozenset[str] = frozenset()) -> Cleaned:
+    """Split the raw text into title, body and explained removals."""
+    units = _units(raw)
+    if not units:
+        return Cleaned(None, "", ())
+    for u in units:
+        u.kind = _kind(u)
+    long_units = [u for u in units if u.n >= 12]
+    total = sum(len(u.words) for u in long_units)
+    use_stop = total > 0 and sum(u.stop * len(u.words) for u in long_units) / total >= 0.08
+    for u in units:
+        _classify(u, use_stop)
+
+    title_idx, title_copies = _find_title(units)
+    for i in title_copies:
+        units[i].kind, units[i].cls, units[i].weight = "headline_repeat", "bad", _HEADLINE_WEIGHT
+    if title_idx is not None:
+        units[title_idx].cls, units[title_idx].weight = "title", _HEADLINE_WEIGHT
+
+    # Template lines shared with other documents of the batch; when they would take most of the body
+    # (the same wire story on several sites) they are syndication, not template, and count as text.
+    rep = [u for u in units if repeated and _key(u.text) in repeated]
+    rep_good = sum(u.n for u in rep if u.cls == "good")
+    all_good = sum(u.n for u in units if u.cls == "good")
+    syndicated = all_good > 0 and rep_good > 0.5 * all_good
+    for u in rep:
+        if u.cls in ("good", "medium") and syndicated or u.cls == "title":
+            continue
+        if not u.kind:
+            u.kind = "repeated_across_documents"
+        u.cls, u.weight = "bad", min(u.weight, _REPEATED_WEIGHT)
+
+    a, b = _best_run(units)
+    _mark_duplicates(units, a, b)
+    _decide(units, a, b)
+
+    removals: list[Removal] = []
+    title = None
+    if title_idx is not None:
+        t = units[title_idx]
+        title = t.text
+        if title_idx == 0:
+            cut = _site_name_cut(raw, t)
+            if cut is not None:
+                title = _norm(raw[t.start : cut])
+                s, e = _strip_span(raw, cut, t.end)
+                removals.append(Removal(s, e, raw[s:e], "site_name"))
+    kept = [u for u in units if u.keep]
+    _strip_truncation(raw, units, kept, removals)
+    for u in units:
+        if not u.keep and u.cls != "title":
+            removals.append(Removal(u.start, u.end, raw[u.start : u.end], u.reason or "footer"))
+    paragraphs: list[str] = []
+    last_block = None
+    for u in kept:
+        if not u.text:
+            continue
+        if paragraphs and u.block == last_block:
+            paragraphs[-1] += "\n" + u.text
+        else:
+            paragraphs.append(u.text)
+        last_block = u.block
+    removals.sort(key=lambda r: r.start)
+    return Cleaned(title, "\n\n".join(paragraphs), tuple(removals))
+
+
+def _strip_span(raw: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and _is_space(raw[s]):
+        s += 1
+    while e > s and _is_space(raw[e - 1]):
+        e -= 1
+    return s, e
+
+
+def _mark_duplicates(units: list[_Unit], a: int, b: int) -> None:
+    """Later copies of a paragraph: the copy inside the body run is the one that stays."""
+    groups: dict[str, list[int]] = {}
+    for i, u in enumerate(units):
+        if u.cls == "title" or u.kind == "headline_repeat":
+            continue
+        if len(u.words) >= 3 or len(u.key) >= 20:
+            groups.setdefault(u.key, []).append(i)
+    for idxs in groups.values():
+        if len(idxs) < 2:
+            continue
+        inside = [i for i in idxs if a <= i <= b]
+        first = inside[0] if inside else idxs[0]
+        for i in idxs:
+            if i != first:
+                units[i].dup_of = first
+
+
+def _decide(units: list[_Unit], a: int, b: int) -> None:
+    """Keep or remove each unit, with a reason for every removal."""
+    list_reason: str | None = None
+    for i, u in enumerate(units):
+        if u.cls == "title":
+            continue
+        inside = a <= i <= b
+        if u.kind:
+            u.reason = u.kind
+            list_reason = u.kind if u.kind in _LIST_HEADS else None
+            continue
+        if u.dup_of is not None:
+            u.reason = "duplicate"
+            continue
+        # The short lines listed under a "Related" or "Tags" header belong to that box.
+        if list_reason and u.cls in ("short", "medium") and u.n <= 20:
+            u.reason = list_reason
+            continue
+        list_reason = None
+        if inside:
+            u.keep = True
+            continue
+        if u.cls == "short" and u.n <= 3:
+            u.reason = "navigation" if u.n else "short_fragment"
+        elif u.cls == "short" and u.caps >= 0.6 and not u.sentence:
+            u.reason = "navigation" if i < a else "related_links"
+        else:
+            u.reason = "header" if i < a else "footer"
+
+
+def _strip_truncation(raw: str, units: list[_Unit], kept: list[_Unit], removals: list[Removal]) -> None:
+    """Cut a trailing "……" or "[…]" off the last kept paragraph (the text before it stays)."""
+    if not kept:
+        return
+    last = kept[-1]
+    m = _TRUNCATION.search(last.text)
+    if not m:
+        nxt = next((u for u in units if u.start > last.end and u.kind), None)
+        if nxt and nxt.kind in ("paywall", "newsletter_prompt", "login_prompt"):
+            m = _TRAILING_ELLIPSIS.search(last.text)
+    if not m or m.start() == 0:
+        return
+    marker = m.group().strip()
+    pos = raw.rfind(marker[-1], last.start, last.end)
+    start = pos + 1
+    # walk back over the marker's characters in raw
+    chars = set(".…[]() ") | set(_INVISIBLE)
+    while start > last.start and raw[start - 1] in chars:
+        start -= 1
+    s, e = _strip_span(raw, start, last.end)
+    if s >= e:
+        return
+    removals.append(Removal(s, e, raw[s:e], "truncation_marker"))
+    last.end = start
+    last.text = _norm(raw[last.start : start])

@@ -1,0 +1,124 @@
+"""Bytes of an inbox file to article text, or a reason it cannot be ingested."""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+from dataclasses import dataclass
+
+import charset_normalizer
+import trafilatura
+
+TEXT_SUFFIXES = {".txt": "text/plain", ".md": "text/markdown", ".text": "text/plain"}
+HTML_SUFFIXES = {".html": "text/html", ".htm": "text/html"}
+DEFAULT_MAX_BYTES = 5_000_000
+
+# Reasons a file lands in raw.rejects (public vocabulary, documented in README and sql/raw.sql).
+REJECT_REASONS = (
+    "empty",  # zero bytes, or only whitespace once decoded
+    "too_large",  # over the size limit
+    "binary",  # NUL bytes or mostly control characters without a Unicode BOM
+    "undecodable",  # no text encoding fits the bytes
+    "unsupported_type",  # not .txt/.md/.html/.htm
+    "unreadable",  # the file could not be read (permissions, vanished, I/O error)
+    "no_text",  # HTML with no extractable main text
+    "duplicate",  # same bytes as a file already ingested (doc_id is the content hash)
+)
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Charset-normalizer's chaos scores of single-byte Latin code pages are often near-tied (cp1252 text
+# ranked as cp1257); within this margin the candidate whose decoded text reads as a language wins.
+_CHAOS_TIE = 0.1
+
+
+class Rejected(Exception):
+    """A file that cannot be ingested, with a reason from REJECT_REASONS and a human detail."""
+
+    def __init__(self, reason: str, detail: str):
+        super().__init__(f"{reason}: {detail}")
+        self.reason = reason
+        self.detail = detail
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    encoding: str
+    media_type: str
+
+
+def sha256(data: bytes) -> str:
+    """Hex SHA-256 of the file's bytes."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def doc_id_for(content_sha256: str) -> str:
+    """The document id: stable for the same bytes, whatever the file is called or when it arrives."""
+    return "D" + content_sha256[:15]
+
+
+def media_type_for(name: str) -> str | None:
+    """The media type Dossier ingests a file name as, or None when unsupported."""
+    suffix = name[name.rfind(".") :].lower() if "." in name else ""
+    return TEXT_SUFFIXES.get(suffix) or HTML_SUFFIXES.get(suffix)
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """Text and encoding name of bytes in any common encoding; raises Rejected."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError as exc:
+                raise Rejected("undecodable", f"{encoding} byte-order mark but invalid data at byte {exc.start}")
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise Rejected("binary", f"NUL byte at offset {nul} and no Unicode byte-order mark")
+    controls = sum(1 for b in data[:4096] if b < 32 and b not in (9, 10, 12, 13))
+    if controls > 0.05 * min(len(data), 4096):
+        raise Rejected("binary", f"{controls} control bytes in the first {min(len(data), 4096)}")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    matches = list(charset_normalizer.from_bytes(data))
+    if not matches:
+        raise Rejected("undecodable", "neither UTF-8 nor any single- or multi-byte code page fits the bytes")
+    best_chaos = min(m.chaos for m in matches)
+    best = max((m for m in matches if m.chaos <= best_chaos + _CHAOS_TIE), key=lambda m: (m.coherence, -m.chaos))
+    return str(best), best.encoding
+
+
+def html_to_text(html: str) -> str:
+    """Main text of an HTML page (trafilatura), with the page's title as the first line."""
+    doc = trafilatura.bare_extraction(html, include_comments=False, include_tables=True, with_metadata=True)
+    if doc is None or not (doc.text or "").strip():
+        return ""
+    title = " ".join((doc.title or "").split())
+    text = doc.text.strip()
+    return f"{title}\n\n{text}" if title and not text.startswith(title) else text
+
+
+def decode_file(name: str, data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> Decoded:
+    """Decode one inbox file into text; raises Rejected with the reason it cannot be ingested."""
+    media_type = media_type_for(name)
+    if media_type is None:
+        raise Rejected("unsupported_type", f"'{name}' is not .txt, .md, .html or .htm")
+    if not data:
+        raise Rejected("empty", "the file has zero bytes")
+    if len(data) > max_bytes:
+        raise Rejected("too_large", f"{len(data)} bytes is over the {max_bytes}-byte limit")
+    text, encoding = decode_bytes(data)
+    if media_type == "text/html":
+        text = html_to_text(text)
+        if not text.strip():
+            raise Rejected("no_text", "no main text found in the HTML")
+    elif not text.strip():
+        raise Rejected("empty", f"only whitespace once decoded as {encoding}")
+    return Decoded(text=text.replace("\r\n", "\n").replace("\r", "\n"), encoding=encoding, media_type=media_type)

@@ -1,0 +1,424 @@
+"""Entity mentions with document-level and corpus-level canonical names."""
+
+from __future__ import annotations
+
+import bisect
+import csv
+import re
+from collections import Counter, defaultdict
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable
+
+from spacy.tokens import Doc
+
+from assets.text.records import Mention, Sentence
+
+MENTION_LABELS = frozenset(
+    {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}
+)
+# Tie-break order when one name carries several labels; PERSON first because
+# spaCy's small model mostly errs by calling people ORG/GPE, not the reverse.
+LABEL_PRIORITY = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART")
+
+ALIASES_PATH = Path(__file__).with_name("aliases.csv")
+
+# Words that may precede a person's name (inside spaCy's span or as the name's first tokens)
+# without being part of it.
+TITLE_WORDS = frozenset(
+    """
+    mr mr. mrs mrs. ms ms. miss mx dr dr. prof prof. professor sir dame lord lady madam
+    president vice prime minister premier chancellor secretary senator sen sen. rep rep.
+    representative congressman congresswoman gov gov. governor mayor general gen gen. lt lt.
+    col col. colonel capt capt. captain major maj maj. admiral adm adm. sgt sgt. commander
+    king queen prince princess emperor pope cardinal bishop archbishop rev rev. reverend
+    father sister brother sheikh sheik ayatollah imam rabbi judge justice ambassador envoy
+    leader chairman chairwoman chair ceo cfo founder director spokesman spokeswoman
+    spokesperson minister foreign defence defense finance deputy former late acting chief
+    state supreme then first lady
+    """.split()
+)
+_LOWER_PARTICLES = frozenset({"de", "da", "di", "del", "della", "van", "von", "der", "den", "la", "le", "al", "bin", "ibn", "dos", "du", "ter"})
+_KEEP_DOT_WORDS = frozenset(
+    {"inc", "co", "corp", "ltd", "jr", "sr", "st", "bros", "plc", "llc", "l.p", "co", "no", "dept", "univ", "assn", "ave", "mt"}
+)
+_LEAD_PUNCT = "\"'“”‘’«»([{<*•·–—-,.;:!?/|"
+_TRAIL_PUNCT = "\"'“”‘’«»)]}>*•·–—-,;:!?/|"
+_ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z.&]{1,11})\s*\)")
+
+
+def normalise(name: str) -> str:
+    """Lower-cased, whitespace-normalised form of a name used in entity keys."""
+    return " ".join(name.replace("’", "'").replace("‘", "'").split()).lower()
+
+
+def entity_key(label: str, canonical: str) -> str:
+    """The entity key 'LABEL|normalised canonical'."""
+    return f"{label}|{normalise(canonical)}"
+
+
+def _alias_key(text: str) -> str:
+    key = normalise(text).replace(".", "")
+    if key.startswith("the "):
+        key = key[4:]
+    return " ".join(key.split())
+
+
+def _is_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+@lru_cache(maxsize=1)
+def load_aliases() -> dict[str, tuple[str, str, bool]]:
+    """Alias table keyed by normalised alias: (canonical, label, needs upper-case surface)."""
+    table: dict[str, tuple[str, str, bool]] = {}
+    with ALIASES_PATH.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            key = _alias_key(row["alias"])
+            caps = _is_caps(row["alias"]) and len(key.replace(" ", "")) <= 5
+            if key in table:
+                canonical, label, prev_caps = table[key]
+                table[key] = (canonical, label, prev_caps and caps)
+            else:
+                table[key] = (row["canonical"].strip(), row["label"].strip(), caps)
+    return table
+
+
+def alias_lookup(text: str) -> tuple[str, str] | None:
+    """(canonical, label) when the text is a known alias, else None."""
+    hit = load_aliases().get(_alias_key(text))
+    if hit is None:
+        return None
+    canonical, label, caps = hit
+    # Short all-caps aliases (US, WHO) must be written in capitals: "us", "Who" are words.
+    if caps and not _is_caps(text.replace("the ", "").replace("The ", "")):
+        return None
+    return canonical, label
+
+
+def trim_span(text: str, start: int, end: int, label: str = "") -> tuple[int, int]:
+    """Offsets of a span without leading 'the', possessive 's and glued punctuation."""
+    while True:
+        before = (start, end)
+        while start < end and (text[start].isspace() or text[start] in _LEAD_PUNCT):
+            start += 1
+        while end > start and (text[end - 1].isspace() or text[end - 1] in _TRAIL_PUNCT):
+            end -= 1
+        seg = text[start:end]
+        low = seg.lower()
+        if low.startswith("the ") and not (label == "WORK_OF_ART" and seg.startswith("The ")):
+            start += 4
+        elif low.endswith("'s") or low.endswith("’s"):
+            end -= 2
+        elif seg.endswith(".") and not _keeps_dot(seg):
+            end -= 1
+        if (start, end) == before:
+            return start, end
+
+
+def _keeps_dot(seg: str) -> bool:
+    last = seg.split()[-1] if seg.split() else seg
+    core = last[:-1]
+    if "." in core:  # dotted abbreviations: U.S., U.K., D.C.
+        return True
+    return core.lower() in _KEEP_DOT_WORDS
+
+
+def name_tokens(name: str) -> list[str]:
+    """Lower-cased tokens of a person name without titles ('President Xi' -> ['xi'])."""
+    toks = normalise(name).split()
+    while len(toks) > 1 and toks[0] in TITLE_WORDS:
+        toks = toks[1:]
+    return toks
+
+
+def _strip_person_titles(text: str) -> str:
+    words = text.split()
+    while len(words) > 1 and (words[0].lower() in TITLE_WORDS or (words[0][:1].islower() and words[0].lower() not in _LOWER_PARTICLES)):
+        words = words[1:]
+    return " ".join(words)
+
+
+def _contains(longer: list[str], shorter: list[str]) -> bool:
+    n = len(shorter)
+    if n == 0 or n >= len(longer):
+        return False
+    return any(longer[i : i + n] == shorter for i in range(len(longer) - n + 1))
+
+
+def _compatible(full: list[str], other: list[str]) -> bool:
+    """True when `other` names the same person as the full name `full`."""
+    if other == full:
+        return True
+    if _contains(full, other):
+        return True
+    # "Vladimir V. Putin" vs "Vladimir Putin": same first and last name.
+    return len(other) >= 2 and len(full) >= 2 and other[0] == full[0] and other[-1] == full[-1]
+
+
+class _Raw:
+    __slots__ = ("start", "end", "text", "label", "canonical", "partial", "fixed")
+
+    def __init__(self, start: int, end: int, text: str, label: str):
+        self.start, self.end, self.text, self.label = start, end, text, label
+        self.canonical = text
+        self.partial = False
+        self.fixed = False  # canonical and label come from the alias table or an acronym
+
+
+def _raw_mentions(doc: Doc) -> list[_Raw]:
+    body = doc.text
+    out: list[_Raw] = []
+    for ent in doc.ents:
+        if ent.label_ not in MENTION_LABELS:
+            continue
+        start, end = trim_span(body, ent.start_char, ent.end_char, ent.label_)
+        text = body[start:end]
+        if not any(c.isalpha() for c in text):
+            continue
+        out.append(_Raw(start, end, text, ent.label_))
+    return out
+
+
+def _vote_labels(raws: list[_Raw]) -> None:
+    groups: dict[str, list[_Raw]] = defaultdict(list)
+    for r in raws:
+        if not r.fixed:
+            groups[normalise(r.text)].append(r)
+    for group in groups.values():
+        counts = Counter(r.label for r in group)
+        if len(counts) < 2:
+            continue
+        best = max(counts, key=lambda lab: (counts[lab], -LABEL_PRIORITY.index(lab)))
+        for r in group:
+            r.label = best
+
+
+def _apply_aliases(raws: list[_Raw]) -> None:
+    for r in raws:
+        hit = alias_lookup(r.text)
+        if hit and r.label != "NORP":
+            r.canonical, r.label = hit
+            r.fixed = True
+
+
+def _apply_acronyms(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
+    """'International Energy Agency (IEA)' makes every 'IEA' in the document that agency."""
+    body = doc.text
+    expansions: dict[str, _Raw] = {}
+    for r in raws:
+        if r.label == "PERSON":
+            continue
+        m = _ACRONYM_AFTER.match(body, r.end)
+        if not m:
+            continue
+        acro = m.group(1).replace(".", "")
+        if not acro.isupper() or len(acro) < 2:
+            continue
+        initials = "".join(w[0] for w in r.text.split() if w[:1].isupper())
+        if initials.upper().startswith(acro[0]) and _is_subsequence(acro.upper(), initials.upper()):
+            expansions.setdefault(m.group(1).replace(".", ""), r)
+    if not expansions:
+        return raws
+    covered = {i for r in raws for i in range(r.start, r.end)}
+    for tok in doc:
+        acro = tok.text.replace(".", "")
+        if acro in expansions and tok.idx not in covered:
+            raws.append(_Raw(tok.idx, tok.idx + len(tok.text), tok.text, expansions[acro].label))
+    for r in raws:
+        src = expansions.get(r.text.replace(".", ""))
+        if src is not None and r is not src:
+            r.label, r.canonical, r.fixed = src.label, src.canonical, True
+    raws.sort(key=lambda r: r.start)
+    return raws
+
+
+def _is_subsequence(needle: str, hay: str) -> bool:
+    it = iter(hay)
+    return all(c in it for c in needle)
+
+
+def _resolve_people(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
+    persons = [r for r in raws if r.label == "PERSON"]
+    for r in persons:
+        r.canonical = _strip_person_titles(r.text)
+    # Full names in order of first appearance; a later variant joins an earlier compatible name.
+    fulls: list[tuple[list[str], str]] = []  # (tokens, canonical)
+    first_pos: dict[str, int] = {}
+    for r in persons:
+        toks = name_tokens(r.canonical)
+        if len(toks) < 2:
+            continue
+        for ftoks, fcanon in fulls:
+            if _compatible(ftoks, toks) or _contains(toks, ftoks):
+                r.canonical = fcanon
+                break
+        else:
+            fulls.append((toks, r.canonical))
+            first_pos[r.canonical] = r.start
+    # Positions of every mention of each full name, to pick the nearest preceding one.
+    positions: dict[str, list[int]] = defaultdict(list)
+    for r in persons:
+        if r.canonical in first_pos:
+            positions[r.canonical].append(r.start)
+
+    def expand(toks: list[str], at: int) -> str | None:
+        cands = [fc for ft, fc in fulls if _contains(ft, toks)]
+        if not cands:
+            return None
+        if len(cands) == 1:
+            return cands[0]
+        before = [(max((p for p in positions[c] if p < at), default=-1), c) for c in cands]
+        best = max(before)
+        if best[0] >= 0:
+            return best[1]
+        return min(cands, key=lambda c: first_pos[c])
+
+    for r in persons:
+        if r.canonical in first_pos:
+            continue
+        toks = name_tokens(r.canonical)
+        full = expand(toks, r.start)
+        if full is not None:
+            r.canonical = full
+        else:
+            r.partial = len(toks) == 1
+    # spaCy often tags a known person's bare name as ORG/GPE ("Xi", "Ward"): relabel it.
+    for r in raws:
+        if r.label == "PERSON" or r.fixed:
+            continue
+        toks = name_tokens(r.text)
+        if len(toks) <= 2:
+            full = expand(toks, r.start)
+            if full is not None:
+                r.label, r.canonical = "PERSON", full
+    # Bare surnames spaCy missed entirely.
+    if fulls:
+        covered = {i for r in raws for i in range(r.start, r.end)}
+        pieces = {t for ft, _ in fulls for t in (ft[0], ft[-1]) if len(t) > 1}
+        for tok in doc:
+            if tok.pos_ != "PROPN" or tok.idx in covered or not tok.text[:1].isupper():
+                continue
+            if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN":
+                continue  # part of a longer name ("Trump Tower")
+            prev = doc[tok.i - 1] if tok.i > 0 else None
+            if prev is not None and prev.pos_ == "PROPN" and prev.text.lower() not in TITLE_WORDS:
+                continue
+            low = tok.text.lower()
+            if low in pieces and low not in TITLE_WORDS:
+                full = expand([low], tok.idx)
+                if full is not None:
+                    nr = _Raw(tok.idx, tok.idx + len(tok.text), tok.text, "PERSON")
+                    nr.canonical = full
+                    raws.append(nr)
+        raws.sort(key=lambda r: r.start)
+    return raws
+
+
+def _resolve_org_short_forms(raws: list[_Raw]) -> None:
+    """'Goldman' after 'Goldman Sachs' is the bank when the document names no other 'Goldman …'."""
+    longs = [r for r in raws if r.label == "ORG" and len(r.canonical.split()) >= 2]
+    for r in raws:
+        if r.label != "ORG" or r.fixed or len(r.canonical.split()) != 1:
+            continue
+        word = r.canonical.lower()
+        cands = {x.canonical for x in longs if x.canonical.split()[0].lower() == word}
+        if len(cands) == 1:
+            r.canonical = cands.pop()
+
+
+def doc_mentions(doc: Doc, sentences: list[Sentence]) -> list[Mention]:
+    """Entity mentions of one document with their document-level canonical name and key."""
+    raws = _raw_mentions(doc)
+    _apply_aliases(raws)
+    _vote_labels(raws)
+    raws = _apply_acronyms(doc, raws)
+    raws = _resolve_people(doc, raws)
+    _resolve_org_short_forms(raws)
+    starts = [s.start_char for s in sentences]
+    out: list[Mention] = []
+    seen: set[tuple[int, int]] = set()
+    for r in raws:
+        if (r.start, r.end) in seen:
+            continue
+        seen.add((r.start, r.end))
+        idx = max(bisect.bisect_right(starts, r.start) - 1, 0) if starts else 0
+        out.append(
+            Mention(
+                sentence_idx=sentences[idx].sentence_idx if sentences else 0,
+                start_char=r.start,
+                end_char=r.end,
+                text=r.text,
+                label=r.label,
+                canonical=r.canonical,
+                entity_key=entity_key(r.label, r.canonical),
+                partial=r.partial and r.label == "PERSON",
+            )
+        )
+    return out
+
+
+def resolve_corpus(mentions: Iterable[tuple[str, Mention]]) -> dict[str, tuple[str, str, str]]:
+    """Map every entity_key seen (doc_id, mention pairs over the whole warehouse) to (canonical_key, label, name)."""
+    key_names: dict[str, Counter] = defaultdict(Counter)
+    key_docs: dict[str, set[str]] = defaultdict(set)
+    key_partial: dict[str, bool] = {}
+    for doc_id, m in mentions:
+        key_names[m.entity_key][m.canonical] += 1
+        key_docs[m.entity_key].add(doc_id)
+        key_partial[m.entity_key] = key_partial.get(m.entity_key, True) and m.partial
+
+    # The same normalised name under several labels is one entity (spaCy label flip-flops).
+    by_name: dict[str, list[str]] = defaultdict(list)
+    for key in sorted(key_names):
+        by_name[key.split("|", 1)[1]].append(key)
+    name_label: dict[str, str] = {}
+    name_surface: dict[str, str] = {}
+    name_partial: dict[str, bool] = {}
+    for norm, keys in by_name.items():
+        weight = Counter()
+        surfaces = Counter()
+        for k in keys:
+            weight[k.split("|", 1)[0]] += sum(key_names[k].values())
+            surfaces.update(key_names[k])
+        name_label[norm] = max(weight, key=lambda lab: (weight[lab], -_priority(lab)))
+        name_surface[norm] = max(surfaces, key=lambda s: (surfaces[s], _surface_rank(s)))
+        name_partial[norm] = all(key_partial[k] for k in keys if k.startswith("PERSON|")) and any(
+            k.startswith("PERSON|") for k in keys
+        )
+
+    # Bare surnames: resolved to the corpus's unique full person name ending (or, failing that, starting) with it.
+    full_people = sorted(n for n, lab in name_label.items() if lab == "PERSON" and len(n.split()) >= 2)
+    by_last: dict[str, list[str]] = defaultdict(list)
+    by_first: dict[str, list[str]] = defaultdict(list)
+    for n in full_people:
+        by_last[n.split()[-1]].append(n)
+        by_first[n.split()[0]].append(n)
+    target: dict[str, str] = {n: n for n in name_label}
+    for norm in name_label:
+        if len(norm.split()) != 1 or not name_partial[norm]:
+            continue
+        if name_label[norm] != "PERSON":
+            continue
+        cands = by_last.get(norm, [])
+        if not cands:
+            cands = by_first.get(norm, [])
+        if len(cands) == 1:
+            target[norm] = cands[0]
+
+    result: dict[str, tuple[str, str, str]] = {}
+    for key in key_names:
+        norm = target[key.split("|", 1)[1]]
+        label = name_label[norm]
+        result[key] = (f"{label}|{norm}", label, name_surface[norm])
+    return result
+
+
+def _priority(label: str) -> int:
+    return LABEL_PRIORITY.index(label) if label in LABEL_PRIORITY else len(LABEL_PRIORITY)
+
+
+def _surface_rank(s: str) -> tuple:
+    # Deterministic preference among equally frequent spellings: capitalised, then lexicographic.
+    return (s[:1].isupper(), tuple(-ord(c) for c in s))

@@ -1,0 +1,875 @@
+"""Direct quotations and reported speech with their speakers."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Doc, Token
+
+from assets.text.records import Claim, Mention, Sentence
+
+# Reporting verbs (lemmas) of news prose; used both to attribute quotes and to find reported speech.
+REPORTING_VERBS = frozenset(
+    """
+    say tell add note warn argue remark describe urge claim insist explain state announce
+    acknowledge suggest believe stress predict write report reply respond answer ask comment
+    observe point emphasize emphasise declare assert contend maintain admit concede confirm
+    deny reiterate recall conclude caution complain joke quip concur agree think estimate
+    tweet post testify allege affirm mention indicate reveal disclose counter retort continue
+    recount shout yell whisper vow promise pledge threaten inform assure boast lament propose
+    recommend demand tout hint proclaim acknowledge predict forecast speculate muse reason
+    underline underscore highlight signal pledge charge accuse scoff sigh exclaim cry plead
+    elaborate specify clarify summarize summarise opine posit wonder surmise guess fear expect
+    hope conclude observe assess caution
+    """.split()
+)
+# Verbs that introduce a quoted characterisation rather than a clause: "called the talks “productive”".
+NAMING_VERBS = frozenset({"call", "describe", "dub", "label", "brand", "term", "characterize", "characterise", "portray"})
+# Verbs whose object is the addressee, never the speaker.
+ADDRESSEE_VERBS = frozenset({"tell", "inform", "assure", "ask", "urge", "warn", "promise", "remind", "brief"})
+# Cognition verbs are reported speech only with a clause ("analysts expect the Fed to …" is not).
+_COGNITION = frozenset({"believe", "think", "expect", "hope", "fear", "wonder", "guess", "estimate", "forecast", "predict"})
+PARTICLE_CUES = {("point", "out"), ("add", "on"), ("go", "on")}
+
+PRONOUNS_MALE = frozenset({"he", "him"})
+PRONOUNS_FEMALE = frozenset({"she", "her"})
+PRONOUNS_OTHER = frozenset({"they", "them", "it", "i", "we", "you"})
+RELATIVES = frozenset({"who", "that", "which", "whom"})
+_MALE_WORDS = frozenset(
+    "mr mr. sir lord king prince father husband son brother spokesman chairman businessman congressman "
+    "man uncle nephew grandfather actor emperor duke baron monsieur signor senor herr".split()
+)
+_FEMALE_WORDS = frozenset(
+    "ms ms. mrs mrs. miss madam madame dame lady queen princess mother wife daughter sister spokeswoman "
+    "chairwoman businesswoman congresswoman woman aunt niece grandmother actress empress duchess baroness".split()
+)
+TITLE_CUES = frozenset(
+    """
+    book film movie novel song album titled entitled called named documentary series show play poem
+    memoir essay column headline podcast opera musical painting exhibition report article paper
+    single track episode programme program channel magazine newspaper biography anthology
+    """.split()
+)
+_TITLE_SMALL = frozenset("a an the and or but nor of in on at to for by with from as vs vs. into over upon".split())
+_SENT_END = frozenset({".", "!", "?"})
+_WH = frozenset({"whether", "if", "how", "what", "why", "when", "where", "who", "which", "whom"})
+_ELISION = re.compile(r"(\d\d?s\b|\d\d\b|em\b|til\b|cause\b|n\b|tis\b|twas\b)", re.IGNORECASE)
+
+SCARE_MAX_WORDS = 4
+INHERIT_PARAGRAPHS = 2
+
+
+@dataclass
+class _Quote:
+    start: int  # interior offsets (quote text without marks)
+    end: int
+    open_at: int  # offset of the opening mark
+    close_at: int | None  # offset of the closing mark; None when the quote runs on into the next paragraph
+    para: int
+    single: bool
+    chain: int = -1
+    continued: bool = False  # the next paragraph continues this quotation
+    speaker: str | None = None
+    speaker_key: str | None = None
+    speaker_label: str | None = None
+    cue: str | None = None
+    verb_i: int | None = None
+    flags: list[str] = field(default_factory=list)
+    scare: bool = False
+    title: bool = False
+    attributed: bool = False
+    embedded: bool = False
+
+
+@dataclass
+class _Speaker:
+    surface: str
+    key: str | None
+    label: str | None
+    flags: tuple[str, ...] = ()
+
+
+# --------------------------------------------------------------------------------------------
+# Quote-mark structure
+
+
+def _paragraphs(body: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in re.finditer(r"[^\n]+", body):
+        s, e = m.start(), m.end()
+        while s < e and body[s].isspace():
+            s += 1
+        while e > s and body[e - 1].isspace():
+            e -= 1
+        if s < e:
+            spans.append((s, e))
+    return spans
+
+
+def _is_open_context(ch: str | None) -> bool:
+    return ch is None or ch.isspace() or ch in "([{—–-/“‘\"'«„:"
+
+
+def _single_role(body: str, i: int, ps: int, pe: int) -> str | None:
+    """'open', 'close' or None (apostrophe) for a single quote mark at i."""
+    ch = body[i]
+    prev = body[i - 1] if i > ps else None
+    nxt = body[i + 1] if i + 1 < pe else None
+    if ch in "‘'" and _is_open_context(prev) and nxt is not None and (nxt.isalnum() or nxt in "“\"…."):
+        if _ELISION.match(body, i + 1):
+            return None  # ’90s, ’em
+        return "open"
+    if ch in "’'" and prev is not None and not prev.isspace() and (nxt is None or not nxt.isalnum()):
+        return "close"
+    return None
+
+
+def _double_role(body: str, i: int, ps: int, pe: int, inside: bool) -> str | None:
+    ch = body[i]
+    if ch in "“„«":
+        return "open"
+    if ch in "”»":
+        return "close"
+    prev = body[i - 1] if i > ps else None
+    nxt = body[i + 1] if i + 1 < pe else None
+    looks_open = _is_open_context(prev) and nxt is not None and not nxt.isspace()
+    looks_close = prev is not None and not prev.isspace()
+    if inside:
+        return "close" if looks_close or not looks_open else "close"
+    if looks_open:
+        return "open"
+    return None
+
+
+def _scan_quotes(body: str) -> list[_Quote]:
+    paras = _paragraphs(body)
+    quotes: list[_Quote] = []
+    carry = False  # previous paragraph ended inside a double quotation
+    for pi, (ps, pe) in enumerate(paras):
+        open_at: int | None = None
+        single = False
+        if carry and body[ps] not in "“\"„«":
+            # The previous quotation never closed and this paragraph does not continue it.
+            prev = quotes[-1] if quotes else None
+            if prev is not None and prev.continued:
+                prev.continued = False
+        carry = False
+        i = ps
+        while i < pe:
+            ch = body[i]
+            if ch in "“”\"„«»":
+                if open_at is not None and single:
+                    i += 1
+                    continue  # nested double marks inside a single-quoted quotation
+                role = _double_role(body, i, ps, pe, open_at is not None)
+                if role == "open" and open_at is None:
+                    open_at, single = i, False
+                elif role == "open" and open_at is not None and ch != '"':
+                    open_at = i  # a stray unclosed mark: restart at the newer opening
+                elif role == "close" and open_at is not None:
+                    quotes.append(_Quote(open_at + 1, i, open_at, i, pi, False))
+                    open_at = None
+            elif ch in "‘’'":
+                role = _single_role(body, i, ps, pe)
+                if open_at is None and role == "open":
+                    open_at, single = i, True
+                elif open_at is not None and single and role == "close" and _closes_single(body, i, pe):
+                    quotes.append(_Quote(open_at + 1, i, open_at, i, pi, True))
+                    open_at = None
+            i += 1
+        if open_at is not None and not single:
+            nxt = paras[pi + 1][0] if pi + 1 < len(paras) else None
+            if nxt is not None and body[nxt] in "“\"„«":
+                quotes.append(_Quote(open_at + 1, pe, open_at, None, pi, False, continued=True))
+                carry = True
+    out = []
+    for q in quotes:
+        s, e = q.start, q.end
+        while s < e and body[s].isspace():
+            s += 1
+        while e > s and (body[e - 1].isspace() or body[e - 1] == ","):
+            e -= 1
+        if s < e and any(c.isalnum() for c in body[s:e]):
+            q.start, q.end = s, e
+            out.append(q)
+    # Chains: a quotation continued over several paragraphs.
+    chain = 0
+    for k, q in enumerate(out):
+        if k > 0 and out[k - 1].continued and out[k - 1].para == q.para - 1 and q.start - 1 == paras[q.para][0]:
+            q.chain = out[k - 1].chain
+        else:
+            chain += 1
+            q.chain = chain
+    return out
+
+
+def _closes_single(body: str, i: int, pe: int) -> bool:
+    """A ’ after 's' followed by a lower-case word is more likely a plural possessive, unless nothing later closes."""
+    if body[i - 1] not in "sS":
+        return True
+    m = re.match(r"\s+([a-z])", body[i + 1 : pe])
+    if not m:
+        return True
+    return not any(_single_role(body, j, 0, pe) == "close" for j in range(i + 1, pe) if body[j] in "’'")
+
+
+# --------------------------------------------------------------------------------------------
+# Document index
+
+
+class _Index:
+    def __init__(self, doc: Doc, sentences: list[Sentence], mentions: list[Mention]):
+        self.doc = doc
+        self.body = doc.text
+        self.sentences = sentences
+        self.sent_starts = [s.start_char for s in sentences]
+        self.mentions = sorted(mentions, key=lambda m: m.start_char)
+        self.m_starts = [m.start_char for m in self.mentions]
+        self.paras = _paragraphs(self.body)
+        self.p_starts = [p[0] for p in self.paras]
+        self.quotes = _scan_quotes(self.body)
+        self.tok_quote = [-1] * len(doc)  # quote index covering each token (marks included)
+        for qi, q in enumerate(self.quotes):
+            lo = q.open_at
+            hi = q.close_at + 1 if q.close_at is not None else q.end
+            for t in self._tokens_in(lo, hi):
+                self.tok_quote[t.i] = qi
+        self.gender = self._genders()
+
+    def _tokens_in(self, lo: int, hi: int):
+        doc = self.doc
+        i = bisect.bisect_left([t.idx for t in doc], lo) if False else self._tok_at(lo)
+        while i < len(doc) and doc[i].idx < hi:
+            if doc[i].idx + len(doc[i].text) > lo:
+                yield doc[i]
+            i += 1
+
+    def _tok_at(self, char: int) -> int:
+        if not hasattr(self, "_tstarts"):
+            self._tstarts = [t.idx for t in self.doc]
+        return max(bisect.bisect_right(self._tstarts, char) - 1, 0)
+
+    def sent_idx(self, char: int) -> int:
+        if not self.sentences:
+            return 0
+        return self.sentences[max(bisect.bisect_right(self.sent_starts, char) - 1, 0)].sentence_idx
+
+    def para_of(self, char: int) -> int:
+        return max(bisect.bisect_right(self.p_starts, char) - 1, 0)
+
+    def mention_at(self, tok: Token) -> Mention | None:
+        k = bisect.bisect_right(self.m_starts, tok.idx) - 1
+        if k >= 0:
+            m = self.mentions[k]
+            if m.start_char <= tok.idx < m.end_char:
+                return m
+        return None
+
+    def in_quote(self, tok: Token) -> bool:
+        return self.tok_quote[tok.i] >= 0
+
+    def mention_token(self, m: Mention) -> Token | None:
+        toks = list(self._tokens_in(m.start_char, m.end_char))
+        if not toks:
+            return None
+        # The syntactic head of the mention: the token whose head lies outside it.
+        for t in toks:
+            if not (m.start_char <= t.head.idx < m.end_char) or t.head == t:
+                return t
+        return toks[-1]
+
+    def _genders(self) -> dict[str, str]:
+        votes: dict[str, Counter] = {}
+        doc = self.doc
+        for m in self.mentions:
+            if m.label != "PERSON":
+                continue
+            words = [w.lower() for w in m.text.split()[:-1]]
+            t0 = self._tok_at(m.start_char)
+            if t0 > 0:
+                words.append(doc[t0 - 1].text.lower())
+            head = self.mention_token(m)
+            if head is not None:
+                words += [c.lower_ for c in head.children if c.dep_ == "appos"]
+                if head.dep_ == "appos":
+                    words.append(head.head.lower_)
+            for w in words:
+                if w in _MALE_WORDS:
+                    votes.setdefault(m.entity_key, Counter())["m"] += 3
+                elif w in _FEMALE_WORDS:
+                    votes.setdefault(m.entity_key, Counter())["f"] += 3
+        # A sentence naming one person and using only one gender of pronoun.
+        for s in doc.sents:
+            keys = {self.mention_at(t).entity_key for t in s if not self.in_quote(t) and self.mention_at(t) and self.mention_at(t).label == "PERSON"}
+            if len(keys) != 1:
+                continue
+            prons = {t.lower_ for t in s if not self.in_quote(t) and t.pos_ == "PRON"}
+            male = bool(prons & {"he", "him", "his", "himself"})
+            female = bool(prons & {"she", "her", "hers", "herself"})
+            if male != female:
+                votes.setdefault(next(iter(keys)), Counter())["m" if male else "f"] += 1
+        return {k: c.most_common(1)[0][0] for k, c in votes.items() if c}
+
+
+# --------------------------------------------------------------------------------------------
+# Speakers
+
+
+def _cue(verb: Token) -> str:
+    if verb.lower_ == "according":
+        return "according to"
+    for c in verb.children:
+        if c.dep_ == "prt" and (verb.lemma_, c.lower_) in PARTICLE_CUES:
+            return f"{verb.lemma_} {c.lower_}"
+    return verb.lemma_.lower()
+
+
+def _is_reporting(tok: Token) -> bool:
+    if tok.lower_ == "according":
+        return any(c.lower_ == "to" for c in tok.children)
+    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in REPORTING_VERBS
+
+
+def _subject(verb: Token) -> Token | None:
+    if verb.lower_ == "according":
+        for c in verb.children:
+            if c.lower_ == "to":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        return p
+        return None
+    v = verb
+    for _ in range(4):
+        for c in v.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and not (c.dep_ == "nsubjpass" and c.lower_ == "it"):
+                return c
+        # Shared subject: "smiled and said", "said …, adding that", "went on to say".
+        if v.dep_ in ("conj", "advcl", "xcomp") and v.head is not v:
+            v = v.head
+            continue
+        break
+    # Parser slips on inverted attributions ("said Ward"): take a proper name right after the verb.
+    if verb.lemma_.lower() not in ADDRESSEE_VERBS:
+        for c in verb.rights:
+            if c.dep_ in ("dobj", "attr", "npadvmod", "oprd", "appos", "dative") and c.pos_ == "PROPN":
+                return c
+            break
+    return None
+
+
+def _np_surface(idx: _Index, tok: Token) -> tuple[int, int]:
+    left = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod", "poss", "nummod", "quantmod", "det", "case", "npadvmod", "punct") ]
+    start_tok = tok
+    for c in left:
+        sub = list(c.subtree)
+        if sub[0].i < start_tok.i:
+            start_tok = sub[0]
+    toks = [t for t in tok.doc[start_tok.i : tok.i + 1]]
+    while toks and (toks[0].dep_ == "det" and toks[0].lower_ in ("a", "an", "the") or toks[0].is_punct):
+        toks = toks[1:]
+    if not toks:
+        toks = [tok]
+    end_tok = tok
+    for c in tok.rights:  # "spokesman for the ministry" keeps the of/for phrase out: too long
+        if c.dep_ in ("case",):
+            end_tok = c
+    return toks[0].idx, end_tok.idx + len(end_tok.text)
+
+
+def _speaker_from_token(idx: _Index, tok: Token, verb: Token) -> _Speaker | None:
+    low = tok.lower_
+    if low in RELATIVES and verb.dep_ == "relcl":
+        tok = verb.head
+        low = tok.lower_
+    if tok.pos_ == "PRON" or low in PRONOUNS_MALE | PRONOUNS_FEMALE | PRONOUNS_OTHER:
+        return _resolve_pronoun(idx, tok)
+    m = idx.mention_at(tok)
+    if m is not None and m.label in ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"):
+        return _Speaker(m.text, m.entity_key, m.label)
+    # "The Kremlin spokesman, Dmitry Peskov, said": the named appositive is the speaker.
+    for c in tok.children:
+        if c.dep_ == "appos":
+            am = idx.mention_at(c)
+            if am is not None and am.label == "PERSON":
+                return _Speaker(am.text, am.entity_key, am.label)
+    for c in tok.lefts:
+        if c.dep_ == "compound":
+            cm = idx.mention_at(c)
+            if cm is not None and cm.label == "PERSON":
+                return _Speaker(cm.text, cm.entity_key, cm.label)
+    s, e = _np_surface(idx, tok)
+    surface = idx.body[s:e]
+    key = None
+    label = None
+    if tok.pos_ == "PROPN":
+        key, label = _key_by_name(idx, surface)
+    return _Speaker(surface, key, label)
+
+
+def _key_by_name(idx: _Index, surface: str) -> tuple[str | None, str | None]:
+    """Entity key of an untagged proper-name speaker that matches a mention's canonical name."""
+    words = surface.lower().split()
+    if not words:
+        return None, None
+    last = words[-1]
+    keys = {m.entity_key: m.label for m in idx.mentions if m.label in ("PERSON", "ORG") and last in m.canonical.lower().split()}
+    if len(keys) == 1:
+        k, lab = next(iter(keys.items()))
+        return k, lab
+    return None, None
+
+
+def _is_salient(idx: _Index, m: Mention) -> bool:
+    head = idx.mention_token(m)
+    if head is None:
+        return False
+    if head.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    return head.dep_ in ("appos", "compound") and head.head.dep_ in ("nsubj", "nsubjpass")
+
+
+def _resolve_pronoun(idx: _Index, pron: Token) -> _Speaker | None:
+    low = pron.lower_
+    pos = pron.idx
+    para = idx.para_of(pos)
+    if low in PRONOUNS_MALE or low in PRONOUNS_FEMALE:
+        want = "m" if low in PRONOUNS_MALE else "f"
+        labels = ("PERSON",)
+    elif low in ("it",):
+        want, labels = None, ("ORG", "GPE")
+    elif low in ("they", "them"):
+        want, labels = None, ("ORG", "NORP", "GPE")
+    else:
+        return None
+    k = bisect.bisect_left(idx.m_starts, pos) - 1
+    nearest = None
+    while k >= 0:
+        m = idx.mentions[k]
+        k -= 1
+        if m.label not in labels or m.end_char > pos:
+            continue
+        t = idx.mention_token(m)
+        if t is None or idx.in_quote(t):
+            continue
+        if want is not None and idx.gender.get(m.entity_key, want) != want:
+            continue
+        if idx.para_of(m.start_char) < para - INHERIT_PARAGRAPHS:
+            break
+        if nearest is None:
+            nearest = m
+        if want is None or _is_salient(idx, m):
+            return _Speaker(m.text, m.entity_key, m.label, ("pronoun_speaker",))
+    if nearest is not None:
+        return _Speaker(nearest.text, nearest.entity_key, nearest.label, ("pronoun_speaker",))
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# Quote attribution
+
+
+def _frame(idx: _Index, q: _Quote, forward: bool) -> list[Token]:
+    """Tokens outside quotations next to a quote, up to the sentence edge (same paragraph)."""
+    doc = idx.doc
+    ps, pe = idx.paras[q.para]
+    out: list[Token] = []
+    if forward:
+        if q.close_at is None:
+            return out
+        i = idx._tok_at(q.close_at)
+        if doc[i].idx <= q.close_at:
+            i += 1
+        while i < len(doc) and doc[i].idx < pe:
+            t = doc[i]
+            if idx.in_quote(t) or t.text == ";":
+                break
+            out.append(t)
+            if t.text in _SENT_END:
+                break
+            i += 1
+    else:
+        i = idx._tok_at(q.open_at) - 1
+        while i >= 0 and doc[i].idx >= ps:
+            t = doc[i]
+            if idx.in_quote(t) or t.text in _SENT_END or t.text == ";":
+                break
+            out.insert(0, t)
+            i -= 1
+    return out
+
+
+def _quote_tokens(idx: _Index, q: _Quote) -> list[Token]:
+    return list(idx._tokens_in(q.start, q.end))
+
+
+def _has_outside_clause(idx: _Index, verb: Token, q: _Quote) -> bool:
+    """The verb reports a clause of its own (not this quotation)."""
+    for c in verb.children:
+        if c.dep_ in ("ccomp",) and not any(idx.tok_quote[t.i] >= 0 for t in c.subtree):
+            return True
+    return False
+
+
+def _post_attribution(idx: _Index, q: _Quote, frame: list[Token], ended: bool) -> Token | None:
+    for t in frame:
+        if not _is_reporting(t):
+            continue
+        if _has_outside_clause(idx, t, q):
+            if ended:
+                return None  # a fresh sentence of reported speech, not this quote's attribution
+            continue
+        if ended and t.lemma_.lower() in _COGNITION:
+            continue
+        return t
+    return None
+
+
+def _pre_attribution(idx: _Index, q: _Quote, frame: list[Token]) -> Token | None:
+    if not frame:
+        return None
+    qtoks = _quote_tokens(idx, q)
+    qset = {t.i for t in qtoks}
+    last = frame[-1]
+    for t in reversed(frame):
+        if not _is_reporting(t):
+            continue
+        sub = {s.i for s in t.subtree}
+        if qset and qset & sub:
+            if _has_outside_clause(idx, t, q) and not _clause_holds_quote(t, qset):
+                continue
+            return t
+        if last.text in (":", ",", "that") or last.i == t.i:
+            return t
+    return None
+
+
+def _clause_holds_quote(verb: Token, qset: set[int]) -> bool:
+    for c in verb.children:
+        if c.dep_ in ("ccomp", "xcomp", "oprd", "dobj", "advcl", "parataxis") and qset & {s.i for s in c.subtree}:
+            return True
+    return False
+
+
+def _modifier_quote(idx: _Index, q: _Quote) -> bool:
+    """The quoted words modify a noun outside them ("a “no limits” partnership")."""
+    toks = _quote_tokens(idx, q)
+    qset = {t.i for t in toks}
+    for t in toks:
+        if t.head.i not in qset:
+            if t.dep_ in ("amod", "compound", "nmod", "poss", "det", "nummod") and t.head.pos_ in ("NOUN", "PROPN"):
+                return True
+    return False
+
+
+def _title_like(text: str) -> bool:
+    words = [w.strip(".,:;!?\"'“”‘’()") for w in text.split()]
+    words = [w for w in words if w]
+    if not words or len(words) > 12 or not words[0][:1].isupper():
+        return False
+    return all(w[:1].isupper() or w.lower() in _TITLE_SMALL or not w[:1].isalpha() for w in words)
+
+
+def _is_title(idx: _Index, q: _Quote, pre: list[Token]) -> bool:
+    text = idx.body[q.start : q.end]
+    if not _title_like(text):
+        return False
+    if q.single and len(text.split()) <= 8 and not text.rstrip().endswith((".", "!", "?")):
+        return True
+    if any(t.lower_ in TITLE_CUES for t in pre[-4:]):
+        return True
+    for t in idx._tokens_in(q.start, q.end):
+        if t.ent_type_ == "WORK_OF_ART":
+            return True
+    return False
+
+
+def _speaker_for_verb(idx: _Index, verb: Token) -> _Speaker | None:
+    subj = _subject(verb)
+    if subj is None:
+        return None
+    return _speaker_from_token(idx, subj, verb)
+
+
+def _word_count(text: str) -> int:
+    return sum(1 for w in text.split() if any(c.isalnum() for c in w))
+
+
+def _attribute_quotes(idx: _Index) -> None:
+    body = idx.body
+    for q in idx.quotes:
+        text = body[q.start : q.end]
+        pre = _frame(idx, q, forward=False)
+        post = _frame(idx, q, forward=True)
+        ended = text.rstrip("”\"’' ").endswith((".", "!", "?"))
+        verb = _post_attribution(idx, q, post, ended) if post else None
+        if verb is None:
+            verb = _pre_attribution(idx, q, pre)
+        pre_words = [t for t in pre if not t.is_punct]
+        post_words = [t for t in post if not t.is_punct]
+        q.embedded = bool(pre_words) and not (pre and pre[-1].text == ":") or (bool(post_words) and not ended and verb is None)
+        short = _word_count(text) <= SCARE_MAX_WORDS
+        if verb is not None and short and q.embedded:
+            qset = {t.i for t in _quote_tokens(idx, q)}
+            direct = pre and pre[-1].text in (":", ",") and not _modifier_quote(idx, q)
+            direct = direct or (post and post[0].is_punct is False and post[0].i == verb.i) or _post_direct(post, verb)
+            held = _clause_holds_quote(verb, qset) and not _modifier_quote(idx, q)
+            if not (direct or held):
+                verb = None
+        if verb is None and _is_title(idx, q, pre):
+            q.title = True
+            continue
+        if verb is None:
+            if short and q.embedded:
+                q.scare = True
+                q.flags.append("scare_quote")
+            continue
+        spk = _speaker_for_verb(idx, verb)
+        q.attributed = True
+        q.verb_i = verb.i
+        q.cue = _cue(verb)
+        if spk is not None:
+            q.speaker, q.speaker_key, q.speaker_label = spk.surface, spk.key, spk.label
+            q.flags.extend(spk.flags)
+
+
+def _post_direct(post: list[Token], verb: Token) -> bool:
+    """The attribution follows the closing mark directly: “…,” said X / “…,” X said."""
+    words = [t for t in post if not t.is_punct]
+    return bool(words) and (words[0].i == verb.i or any(w.i == verb.i for w in words[:4]))
+
+
+def _propagate(idx: _Index, reported: list[tuple[int, _Speaker]]) -> None:
+    """Share speakers within multi-paragraph chains; unattributed quotations inherit the previous speaker."""
+    chains: dict[int, list[_Quote]] = {}
+    for q in idx.quotes:
+        chains.setdefault(q.chain, []).append(q)
+    for parts in chains.values():
+        if len(parts) < 2:
+            continue
+        src = next((p for p in reversed(parts) if p.attributed), None)
+        if src is None:
+            continue
+        for p in parts:
+            if not p.attributed:
+                p.speaker, p.speaker_key, p.speaker_label, p.cue = src.speaker, src.speaker_key, src.speaker_label, src.cue
+                p.attributed = True
+                p.flags.extend(f for f in src.flags if f == "pronoun_speaker")
+    events: list[tuple[int, int, str | None, str | None, str | None]] = []  # (pos, para, surface, key, label)
+    for pos, spk in reported:
+        events.append((pos, idx.para_of(pos), spk.surface, spk.key, spk.label))
+    for q in idx.quotes:
+        if q.attributed and q.speaker:
+            events.append((q.start, q.para, q.speaker, q.speaker_key, q.speaker_label))
+    events.sort(key=lambda e: e[0])
+    starts = [e[0] for e in events]
+    for q in idx.quotes:
+        if q.attributed or q.scare or q.title:
+            continue
+        if q.embedded:
+            continue
+        k = bisect.bisect_left(starts, q.start) - 1
+        if k < 0:
+            continue
+        pos, para, surface, key, label = events[k]
+        if q.para - para > INHERIT_PARAGRAPHS - 1 + (1 if para == q.para - 1 else 0):
+            continue
+        q.speaker, q.speaker_key, q.speaker_label = surface, key, label
+        q.flags.append("inherited")
+        # Later quotations may inherit from this one.
+        bisect.insort(events, (q.start, q.para, surface, key, label))
+        starts = [e[0] for e in events]
+
+
+# --------------------------------------------------------------------------------------------
+# Reported speech
+
+
+def _content_span(idx: _Index, verb: Token) -> tuple[int, int, list[str]] | None:
+    doc = idx.doc
+    flags: list[str] = []
+    if verb.lower_ == "according":
+        head = verb.head
+        if head is verb:
+            return None
+        skip = {t.i for t in verb.subtree}
+        toks = [t for t in head.subtree if t.i not in skip]
+        if verb.i < head.i:
+            toks = [t for t in toks if t.i > max(skip)]
+        else:
+            toks = [t for t in toks if t.i < min(skip)]
+        return _span_of(idx, toks, flags)
+    comp = None
+    for c in verb.children:
+        if c.dep_ == "ccomp":
+            comp = c
+            break
+    if comp is None:
+        if verb.dep_ in ("parataxis",) and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
+            head = verb.head
+            skip = {t.i for t in verb.subtree}
+            toks = [t for t in head.subtree if t.i not in skip]
+            if verb.i > head.i and min(skip) > head.i:
+                toks = [t for t in toks if t.i < min(skip)]
+            else:
+                flags.append("parenthetical")
+                lo = min(t.i for t in toks)
+                hi = max(t.i for t in toks)
+                toks = list(doc[lo : hi + 1])
+            return _span_of(idx, toks, flags)
+        if verb.lemma_.lower() in NAMING_VERBS:
+            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            as_ = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+            if obj is not None and as_ is not None and obj.i < as_.i:
+                toks = list(obj.subtree) + list(as_.subtree)
+                return _span_of(idx, toks, flags)
+        return None
+    toks = list(comp.subtree)
+    before = [t for t in toks if t.i < verb.i]
+    after = [t for t in toks if t.i > verb.i]
+    if before and after:
+        toks = after if comp.i > verb.i else before
+    while toks and (toks[0].dep_ == "mark" and toks[0].lower_ in ("that",) or toks[0].is_punct and not _opens_quote(toks[0])):
+        toks = toks[1:]
+    if toks and toks[0].lower_ in _WH:
+        return None  # indirect questions ("asked whether …") are not claims
+    return _span_of(idx, toks, flags)
+
+
+def _opens_quote(t: Token) -> bool:
+    return t.text in ("“", '"', "‘", "'")
+
+
+def _span_of(idx: _Index, toks: list[Token], flags: list[str]) -> tuple[int, int, list[str]] | None:
+    if not toks:
+        return None
+    toks = sorted(toks, key=lambda t: t.i)
+    while toks and toks[-1].is_punct and toks[-1].text not in ("”", '"', "’", ")"):
+        toks = toks[:-1]
+    while toks and toks[0].is_punct and not _opens_quote(toks[0]) and toks[0].text != "(":
+        toks = toks[1:]
+    if not toks:
+        return None
+    s = toks[0].idx
+    e = toks[-1].idx + len(toks[-1].text)
+    # Keep quotation marks balanced: a clause that ends inside a quotation takes its closing mark.
+    for q in idx.quotes:
+        if s <= q.open_at < e and q.close_at is not None and q.close_at >= e:
+            if idx.para_of(q.close_at) == idx.para_of(s):
+                e = q.close_at + 1
+    return s, e, flags
+
+
+def _quoted_share(idx: _Index, s: int, e: int) -> float:
+    inside = 0
+    for q in idx.quotes:
+        lo, hi = max(s, q.start), min(e, q.end)
+        if hi > lo:
+            inside += hi - lo
+    return inside / max(e - s, 1)
+
+
+def _find_reported(idx: _Index, quote_verbs: set[int]) -> list[tuple[Claim, _Speaker | None]]:
+    out: list[tuple[Claim, _Speaker | None]] = []
+    for tok in idx.doc:
+        if idx.in_quote(tok) or not _is_reporting(tok) or tok.i in quote_verbs:
+            continue
+        if any(c.dep_ == "neg" for c in tok.children):
+            continue  # "did not say"
+        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("decline", "refuse", "fail"):
+            continue
+        span = _content_span(idx, tok)
+        if span is None:
+            continue
+        s, e, flags = span
+        if _word_count(idx.body[s:e]) < 2 or _quoted_share(idx, s, e) >= 0.5:
+            continue
+        spk = _speaker_for_verb(idx, tok)
+        f = list(flags)
+        if spk is not None:
+            f.extend(spk.flags)
+        out.append(
+            (
+                Claim(
+                    sentence_idx=idx.sent_idx(s),
+                    start_char=s,
+                    end_char=e,
+                    kind="reported",
+                    text=idx.body[s:e],
+                    speaker=spk.surface if spk else None,
+                    speaker_key=spk.key if spk else None,
+                    cue=_cue(tok),
+                    flags=tuple(f),
+                ),
+                spk,
+            )
+        )
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# Entry points
+
+
+def _analyse(doc: Doc, sentences: list[Sentence], mentions: list[Mention]) -> tuple[list[Claim], list[Claim]]:
+    cache_key = ("dossier.quotes", len(sentences), hash(tuple(mentions)))
+    cached = doc.user_data.get("dossier.quotes")
+    if cached is not None and cached[0] == cache_key:
+        return cached[1]
+    idx = _Index(doc, sentences, mentions)
+    _attribute_quotes(idx)
+    quote_verbs = {q.verb_i for q in idx.quotes if q.verb_i is not None and not q.scare}
+    reported = _find_reported(idx, quote_verbs)
+    _propagate(idx, [(c.start_char, s) for c, s in reported if s is not None and s.surface])
+    quotes = _quote_claims(idx)
+    result = (quotes, [c for c, _ in reported])
+    doc.user_data["dossier.quotes"] = (cache_key, result)
+    return result
+
+
+def _norm_quote(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", "", text.lower()).split())
+
+
+def _quote_claims(idx: _Index) -> list[Claim]:
+    claims: list[Claim] = []
+    seen: dict[str, int] = {}
+    for q in idx.quotes:
+        if q.title:
+            continue
+        text = idx.body[q.start : q.end]
+        flags = list(dict.fromkeys(q.flags))
+        if q.continued or any(o.chain == q.chain and o is not q for o in idx.quotes):
+            flags.append("multi_paragraph")
+        claim = Claim(
+            sentence_idx=idx.sent_idx(q.start),
+            start_char=q.start,
+            end_char=q.end,
+            kind="quote",
+            text=text,
+            speaker=None if q.scare else q.speaker,
+            speaker_key=None if q.scare else q.speaker_key,
+            cue=None if q.scare else q.cue,
+            flags=tuple(flags),
+        )
+        key = _norm_quote(text)
+        if key in seen:
+            k = seen[key]
+            if claims[k].speaker is None and claim.speaker is not None and not q.scare:
+                claims[k] = replace(claims[k], speaker=claim.speaker, speaker_key=claim.speaker_key, cue=claim.cue, flags=claim.flags)
+            continue
+        seen[key] = len(claims)
+        claims.append(claim)
+    return claims
+
+
+def find_quotes(doc: Doc, sentences: list[Sentence], mentions: list[Mention]) -> list[Claim]:
+    """Direct quotations with their speaker."""
+    return list(_analyse(doc, sentences, mentions)[0])
+
+
+def find_reported(doc: Doc, sentences: list[Sentence], mentions: list[Mention]) -> list[Claim]:
+    """Reported speech: speaker + content clause from the dependency parse."""
+    return list(_analyse(doc, sentences, mentions)[1])

@@ -1,0 +1,55 @@
+"""Row types that the text functions return and the extract stage writes."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+
+def stable_id(*parts: object, length: int = 16) -> str:
+    """A short hex id that depends only on the given parts."""
+    return hashlib.sha1("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:length]
+
+
+def entity_id_for(entity_key: str) -> str:
+    """The entity id of a canonical entity key such as 'PERSON|vladimir putin'."""
+    return "E" + stable_id(entity_key, length=15)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    sentence_idx: int
+    start_char: int  # offsets into clean.documents.body
+    end_char: int
+    text: str  # == body[start_char:end_char]
+
+
+@dataclass(frozen=True)
+class Mention:
+    sentence_idx: int
+    start_char: int  # offsets into body; body[start_char:end_char] == text
+    end_char: int
+    text: str
+    label: str  # PERSON, ORG, GPE, LOC, NORP, FAC, EVENT, PRODUCT, LAW, WORK_OF_ART
+    canonical: str  # canonical name within the document, e.g. "Vladimir Putin" for "Mr. Putin"
+    entity_key: str  # "LABEL|normalised canonical", e.g. "PERSON|vladimir putin"
+    partial: bool = False  # a bare surname the document never expands (resolved across the corpus later)
+
+
+@dataclass(frozen=True)
+class Claim:
+    sentence_idx: int
+    start_char: int  # offsets into body of the claim's text (the quoted words, the content clause, the figure)
+    end_char: int
+    kind: str  # quote | reported | figure
+    text: str
+    speaker: str | None = None  # surface form of the speaker
+    speaker_key: str | None = None  # entity_key of the speaker when resolved
+    cue: str | None = None  # reporting verb / cue ("said", "according to"); None for scare quotes
+    value: float | None = None  # normalised value (figures)
+    unit: str | None = None  # normalised unit: USD/EUR/... percent km kg times count ...
+    raw_value: float | None = None  # value as written (e.g. 2615 for "2,615-mile")
+    raw_unit: str | None = None  # unit as written (e.g. "mile")
+    year: int | None = None  # year the figure refers to, when the sentence says it
+    measure: str | None = None  # what the figure measures ("bilateral trade", "border")
+    flags: tuple[str, ...] = field(default_factory=tuple)  # e.g. ("scare_quote",), ("pronoun_speaker",)

@@ -1,0 +1,27 @@
+-- Figures across sources: pairs of figures from different documents that measure the same thing
+-- (same normalised unit, same head word of the measured phrase, same year when both give one),
+-- each marked corroborated (within 2 % of each other) or discrepant, with the relative difference.
+CREATE OR REPLACE VIEW marts.figures_compared AS
+WITH figures AS (
+    SELECT c.claim_id, c.doc_id, c.partition_date, c.text, c.value, c.unit, c.raw_value, c.raw_unit, c.year,
+           lower(c.measure) AS measure,
+           lower(regexp_extract(c.measure, '([A-Za-z][A-Za-z-]*)\s*$', 1)) AS measure_head,
+           r.source_path
+    FROM nlp.claims c JOIN raw.documents r USING (doc_id)
+    WHERE c.kind = 'figure' AND c.value IS NOT NULL AND c.measure IS NOT NULL AND c.measure <> ''
+)
+SELECT
+    a.unit, a.measure_head,
+    coalesce(a.year, b.year)                    AS year,
+    a.measure AS measure_a, a.text AS text_a, a.value AS value_a, a.source_path AS source_a,
+    b.measure AS measure_b, b.text AS text_b, b.value AS value_b, b.source_path AS source_b,
+    abs(a.value - b.value) / nullif(greatest(abs(a.value), abs(b.value)), 0) AS relative_difference,
+    CASE WHEN abs(a.value - b.value) <= 0.02 * greatest(abs(a.value), abs(b.value))
+         THEN 'corroborated' ELSE 'discrepant' END AS status,
+    a.claim_id AS claim_a, b.claim_id AS claim_b, a.doc_id AS doc_a, b.doc_id AS doc_b
+FROM figures a
+JOIN figures b
+  ON a.unit = b.unit AND a.measure_head = b.measure_head AND a.doc_id < b.doc_id
+ AND (a.year IS NULL OR b.year IS NULL OR a.year = b.year)
+-- Different orders of magnitude are different quantities that happen to share a word, not a disagreement.
+WHERE greatest(abs(a.value), abs(b.value)) <= 10 * least(abs(a.value), abs(b.value));

@@ -1,0 +1,1 @@
+"""Dossier's Dagster code location: wiring only (definitions, resources, partitions, jobs, CLI)."""
