@@ -1,17 +1,15 @@
 # Dossier: `make demo` and `make test` each do their own setup on a fresh machine.
 SHELL := /bin/bash
 PYTHON ?= python3
-UV := $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
+UV := $(PYTHON) -m uv
 export DAGSTER_HOME := $(CURDIR)/dagster_home
 DEMO_INBOX := data/demo/inbox
 DEMO_DB := data/demo/warehouse.duckdb
 
 .PHONY: setup demo test test-fast ui validate bench-cleaning bench-claims clean
 
-$(UV):
-	$(PYTHON) -m pip install --user --quiet uv || $(PYTHON) -m pip install --quiet uv
-
-.venv/.synced: $(UV) pyproject.toml uv.lock
+.venv/.synced: pyproject.toml uv.lock
+	$(UV) --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet uv
 	$(UV) sync --frozen
 	touch $@
 

@@ -1,6 +1,5 @@
 """Stage clean: title and body with boilerplate removed, and every removed span with its reason."""
 
-from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict

@@ -1,6 +1,5 @@
 """Stage ingest: files from the dated inbox, decoded and fingerprinted; bad files quarantined with a reason."""
 
-from __future__ import annotations
 
 import datetime as dt
 from collections import Counter

@@ -1,6 +1,5 @@
 """Stage marts: SQL views answering analysts' questions, then the read-only snapshot analysts open."""
 
-from __future__ import annotations
 
 import dagster as dg
 
@@ -11,7 +10,9 @@ from workflow.resources import Warehouse
 
 KEY = dg.AssetKey(["marts", "views"])
 SNAPSHOT_KEY = dg.AssetKey(["warehouse_snapshot"])
-VIEW_FILES = sorted(p.name for p in (db.SQL_DIR / "marts").glob("*.sql"))
+# In dependency order: later views read earlier ones.
+VIEW_FILES = ["00_schema.sql", "quotes_by_speaker.sql", "speakers.sql", "entity_cooccurrence.sql",
+              "figures_compared.sql", "figure_groups.sql", "quotes_across_sources.sql"]
 VIEWS = [f"marts.{name.removesuffix('.sql')}" for name in VIEW_FILES if not name.startswith("00_")]
 
 

@@ -24,11 +24,11 @@ def suite_check_name(table: str) -> str:
     return f"{table.replace('.', '_')}_suite"
 
 
-def code_version(*modules: ModuleType | str) -> str:
+def code_version(*modules: ModuleType | str | Path) -> str:
     """A hash of the source that decides an asset's rows, so edits show the asset as changed in the UI."""
     digest = hashlib.sha256()
     for module in modules:
-        path = Path(module) if isinstance(module, str) else Path(inspect.getfile(module))
+        path = Path(inspect.getfile(module)) if isinstance(module, ModuleType) else Path(module)
         digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
 

@@ -1,6 +1,11 @@
 """The Dagster code location: every asset, check, job, schedule, sensor and resource of Dossier."""
 
+import warnings
+
 import dagster as dg
+
+# BackfillPolicy is marked beta; Dossier relies on it deliberately (single-run backfills), so say it once here.
+warnings.filterwarnings("ignore", category=dg.BetaWarning)
 
 from assets.clean import clean_documents
 from assets.extract import nlp_entities, nlp_extractions
@@ -9,8 +14,10 @@ from assets.marts import marts_views, warehouse_snapshot
 from workflow.jobs import daily_schedule, dossier_job, inbox_sensor
 from workflow.resources import from_environment
 
+ASSETS = [raw_documents, clean_documents, nlp_extractions, nlp_entities, marts_views, warehouse_snapshot]
+
 defs = dg.Definitions(
-    assets=[raw_documents, clean_documents, nlp_extractions, nlp_entities, marts_views, warehouse_snapshot],
+    assets=ASSETS,
     jobs=[dossier_job],
     schedules=[daily_schedule],
     sensors=[inbox_sensor],

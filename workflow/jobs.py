@@ -1,6 +1,5 @@
 """The pipeline job, its daily schedule, and the inbox sensor."""
 
-from __future__ import annotations
 
 import datetime as dt
 import hashlib

@@ -1,6 +1,5 @@
 """Resources: the warehouse file, the spaCy model, and the inbox settings."""
 
-from __future__ import annotations
 
 import contextlib
 import functools

@@ -137,6 +137,7 @@ _COPYRIGHT = re.compile(
     r"todos los derechos reservados|todos os direitos reservados|tutti i diritti riservati|hak cipta",
     re.I,
 )
+_IMAGE_RIGHTS = re.compile(r"^(image|photo|picture|foto|bild|video|media)\s*(copyright|©|credit|source)", re.I)
 _COMMENT_FORM = re.compile(
     r"leave a (reply|comment|response)|cancel reply|post (a |your )?comment|add (a |your )?comment|"
     r"write a comment|submit (a )?comment|your email address will not be published|email will not be published|"
@@ -152,7 +153,7 @@ _FORM_FIELD = re.compile(
     r"(\*|\(required\)|\(wajib\)|\(obligatoire\))?\s*\*?$",
     re.I,
 )
-_REPLY = re.compile(r"^(reply|replies|respond|antworten|répondre|responder|rispondi|balas|report|flag)$", re.I)
+_REPLY = re.compile(r"^(reply|replies|respond|antworten|répondre|responder|rispondi|balas)$", re.I)
 _COMMENT_COUNT = re.compile(
     r"^(\d[\d,.]*\s*(comments?|replies|responses|reactions|thoughts on|kommentare?|commentaires?|"
     r"comentários?|comentarios?|commenti|reacties|komentar|tanggapan)\b.*|"
@@ -195,7 +196,7 @@ _ATTRIBUTION = re.compile(
     re.I,
 )
 _RELATED_HEAD = re.compile(
-    r"^(related( articles| stories| posts| content| coverage| news| topics| reading| links| video| videos)?|"
+    r"^(related( articles| stories| posts| content| coverage| news| topics| reading| links| video| videos)?|more(?-i:( [A-Z][\w.]*){1,3})|"
     r"read (more|next|also)|more( from| on| in| about| stories| news| articles| like this| to explore| coverage)?|"
     r"see (also|more)|you (may|might|will) (also )?(like|enjoy|be interested in)|recommended( for you| stories| reading| articles| videos)?|"
     r"(most|top) (popular|read|viewed|watched|shared|discussed|emailed|commented|recent)( articles| stories| posts| videos| now)?|"
@@ -297,6 +298,11 @@ _STRONG = frozenset(
 _STRONG_WEIGHT = -25.0
 _KIND_WEIGHT = -6.0
 _HEADLINE_WEIGHT = -10.0
+# The article usually starts right under its headline: a run starting within this many units of a
+# headline copy wins over a bigger run elsewhere (teasers, sidebars) unless it is much smaller.
+_ANCHOR_WINDOW = 20
+_ANCHOR_SHARE = 0.25
+_COMMENT_DISCOUNT = 0.2
 _REPEATED_WEIGHT = -10.0
 # Kinds whose header line also claims the short lines listed under it (a "Related" box, a tag list).
 _LIST_HEADS = frozenset({"related_links", "category_list", "share_widget", "comment_counter", "navigation"})
@@ -474,6 +480,8 @@ def _kind(u: _Unit) -> str | None:
         return "markup"
     if _COOKIE.search(t) and (n <= 4 or (n <= 80 and _CONSENT.search(t))):
         return "cookie_notice"
+    if n <= 14 and _IMAGE_RIGHTS.match(t):
+        return "credit"
     if n <= 40 and _COPYRIGHT.search(t):
         return "copyright"
     if n <= 30 and _COMMENT_FORM.search(t) or n <= 4 and (_FORM_FIELD.match(t) or _REPLY.match(t)):
@@ -525,6 +533,18 @@ def _kind(u: _Unit) -> str | None:
     return None
 
 
+def _content_like(u: _Unit) -> bool:
+    """A short line that reads as article content (table row, list item, quantity) rather than a link."""
+    if u.words and sum(w.isdigit() for w in u.words) >= max(1, 0.3 * len(u.words)):
+        return True
+    if u.caps >= 0.75:
+        return False
+    t = u.text
+    return bool(
+        any(c.isdigit() for c in t) or "," in t or "(" in t or ";" in t or t[:1].islower() or _BULLET.match(t)
+    )
+
+
 def _classify(u: _Unit, use_stop: bool) -> None:
     """Body-likeness class and weight of a unit."""
     stop_ok = (u.stop >= 0.12) if use_stop else True
@@ -534,21 +554,104 @@ def _classify(u: _Unit, use_stop: bool) -> None:
         u.cls, u.weight = "good", float(min(u.n, 120))
     elif u.n >= 4 and u.sentence and (stop_ok or u.n >= 8) and u.caps < 0.8:
         u.cls, u.weight = "medium", 0.5 * u.n
+    elif _content_like(u):
+        u.cls, u.weight = "content", -0.3
     else:
         u.cls, u.weight = "short", -(1.0 + 0.3 * min(u.n, 20))
 
 
-def _best_run(units: list[_Unit]) -> tuple[int, int]:
-    """Indices [a, b] of the contiguous run of units with the largest total weight (Kadane)."""
-    best, best_a, best_b = 0.0, 0, -1
-    cur, cur_a = 0.0, 0
+_COMMENT_KINDS = frozenset({"comment_counter", "comments", "comment_form"})
+
+
+def _table_rows(units: list[_Unit]) -> None:
+    """Runs of three or more number-bearing short lines are table rows: weak evidence of content."""
+    i = 0
+    while i < len(units):
+        j = i
+        while j < len(units) and units[j].cls == "content" and any(w.isdigit() for w in units[j].words):
+            j += 1
+        if j - i >= 3:
+            for u in units[i:j]:
+                u.weight = 0.2 * min(u.n, 10)
+        i = max(j, i + 1)
+
+
+def _extend(units: list[_Unit], a: int, b: int, stop: int) -> int:
+    """Carry the run's end over adjacent content lines (a table or list under the last paragraph)."""
+    j = b + 1
+    while j < stop:
+        u = units[j]
+        if u.kind is None and u.cls in ("content", "medium", "good"):
+            j += 1
+            continue
+        # a table's or list's header line, directly followed by its rows
+        nxt = units[j + 1] if j + 1 < stop else None
+        if (u.kind is None and u.cls == "short" and u.n <= 12 and nxt is not None and nxt.block == u.block
+                and nxt.kind is None and nxt.cls == "content"):
+            j += 1
+            continue
+        break
+    return j - 1
+
+
+def _comment_zone(units: list[_Unit]) -> int | None:
+    """Index where reader comments start: a comment marker after article text, with more markers near it."""
     for i, u in enumerate(units):
+        if u.kind not in _COMMENT_KINDS:
+            continue
+        before = sum(v.n for v in units[max(0, i - 40) : i] if v.cls == "good")
+        after = sum(1 for v in units[i + 1 : i + 12] if v.kind in _COMMENT_KINDS)
+        if before >= 80 and after >= 1:
+            return i
+    return None
+
+
+def _best_run(units: list[_Unit], lo: int = 0, hi: int | None = None) -> tuple[int, int, float]:
+    """The contiguous run of units with the largest total weight, starting in [lo, hi) (Kadane)."""
+    hi = len(units) if hi is None else min(hi, len(units))
+    best, best_a, best_b = 0.0, lo, lo - 1
+    cur, cur_a = 0.0, lo
+    for i in range(lo, len(units)):
         if cur <= 0:
+            if i >= hi:
+                break
             cur, cur_a = 0.0, i
-        cur += u.weight
+        cur += units[i].weight
         if cur > best:
             best, best_a, best_b = cur, cur_a, i
-    return best_a, best_b
+    return best_a, best_b, best
+
+
+def _choose_run(units: list[_Unit], anchors: list[int]) -> tuple[int, int]:
+    """The body run: the best run overall, unless a good run starts just under a copy of the headline."""
+    a, b, score = _best_run(units)
+    anchored = [_best_run(units, c + 1, c + 1 + _ANCHOR_WINDOW) for c in anchors]
+    anchored = [r for r in anchored if r[2] > 0 and r[2] >= _ANCHOR_SHARE * score]
+    if anchored:
+        a, b, _ = max(anchored, key=lambda r: r[2])
+    return _trim_teasers(units, a, b)
+
+
+def _teaser_like(units: list[_Unit], lo: int, hi: int) -> bool:
+    """A stretch whose paragraphs stand alone between short lines: a list of other articles' teasers."""
+    goods = [i for i in range(lo, hi) if units[i].cls == "good"]
+    if len(goods) < 3:
+        return False
+    text = ("good", "medium")
+    alone = sum(
+        1 for i in goods
+        if (i == 0 or units[i - 1].cls not in text) and (i + 1 >= len(units) or units[i + 1].cls not in text)
+    )
+    return alone >= 0.6 * len(goods)
+
+
+def _trim_teasers(units: list[_Unit], a: int, b: int) -> tuple[int, int]:
+    """Cut the run at a hard boundary (box header, headline copy) beyond which only teasers follow."""
+    for p in range(a + 1, b + 1):
+        u = units[p]
+        if (u.kind in _STRONG or u.kind == "headline_repeat") and _teaser_like(units, p + 1, b + 1):
+            return a, p - 1
+    return a, b
 
 
 def _title_parts(text: str) -> list[str]:
@@ -574,14 +677,14 @@ def _find_title(units: list[_Unit]) -> tuple[int | None, list[int]]:
     if not units:
         return None, []
     first = units[0]
-    if first.kind or first.n > 40 or first.n == 0 or (first.n >= 25 and first.sentence):
+    if first.kind not in (None, "navigation") or first.n > 40 or first.n == 0 or (first.n >= 25 and first.sentence):
         return None, []
     first_key = first.key
     parts = [" ".join(_WORD.findall(p.lower())) for p in _title_parts(first.text)]
     copies = []
     for i in range(1, len(units)):
         u = units[i]
-        if u.n == 0 or u.n > 40 or len(u.key) < 8:
+        if u.n == 0 or u.n > 40 or len(u.key) < 8 or u.kind not in (None, "navigation"):
             continue
         if _similar(first_key, u.key) or any(len(p) >= 12 and _similar(p, u.key) for p in parts):
             copies.append(i)
@@ -635,7 +738,15 @@ def clean_text(raw: str, repeated: frozenset[str] = frozenset()) -> Cleaned:
             u.kind = "repeated_across_documents"
         u.cls, u.weight = "bad", min(u.weight, _REPEATED_WEIGHT)
 
-    a, b = _best_run(units)
+    zone = _comment_zone(units)
+    if zone is not None:
+        for u in units[zone:]:
+            if u.weight > 0:
+                u.weight *= _COMMENT_DISCOUNT
+    anchors = [i for i in [title_idx, *title_copies] if i is not None and i > 0]
+    _table_rows(units)
+    a, b = _choose_run(units, anchors)
+    b = _extend(units, a, b, len(units) if zone is None else zone)
     _mark_duplicates(units, a, b)
     _decide(units, a, b)
 
@@ -710,16 +821,16 @@ def _decide(units: list[_Unit], a: int, b: int) -> None:
             u.reason = "duplicate"
             continue
         # The short lines listed under a "Related" or "Tags" header belong to that box.
-        if list_reason and u.cls in ("short", "medium") and u.n <= 20:
+        if list_reason and u.cls in ("short", "content", "medium") and u.n <= 20:
             u.reason = list_reason
             continue
         list_reason = None
         if inside:
             u.keep = True
             continue
-        if u.cls == "short" and u.n <= 3:
+        if u.cls in ("short", "content") and u.n <= 3:
             u.reason = "navigation" if u.n else "short_fragment"
-        elif u.cls == "short" and u.caps >= 0.6 and not u.sentence:
+        elif u.cls in ("short", "content") and u.caps >= 0.6 and not u.sentence:
             u.reason = "navigation" if i < a else "related_links"
         else:
             u.reason = "header" if i < a else "footer"

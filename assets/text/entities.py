@@ -328,10 +328,21 @@ def _resolve_org_short_forms(raws: list[_Raw]) -> None:
             r.canonical = cands.pop()
 
 
+def _singular_norp(raws: list[_Raw]) -> None:
+    """'Russians' and 'Russian' are one group; the singular is the canonical name."""
+    for r in raws:
+        if r.label != "NORP" or r.fixed:
+            continue
+        last = r.canonical.split()[-1]
+        if len(last) > 4 and last[-1] == "s" and not last.lower().endswith(("ss", "us", "ies")):
+            r.canonical = r.canonical[: len(r.canonical) - 1]
+
+
 def doc_mentions(doc: Doc, sentences: list[Sentence]) -> list[Mention]:
     """Entity mentions of one document with their document-level canonical name and key."""
     raws = _raw_mentions(doc)
     _apply_aliases(raws)
+    _singular_norp(raws)
     _vote_labels(raws)
     raws = _apply_acronyms(doc, raws)
     raws = _resolve_people(doc, raws)

@@ -82,14 +82,25 @@ class _Quote:
     title: bool = False
     attributed: bool = False
     embedded: bool = False
+    pronoun: str | None = None
 
 
 @dataclass
 class _Speaker:
-    surface: str
+    surface: str | None
     key: str | None
     label: str | None
     flags: tuple[str, ...] = ()
+    pronoun: str | None = None  # an unresolved pronoun speaker, resolved later from earlier speakers
+
+
+@dataclass
+class _Reported:
+    start: int
+    end: int
+    cue: str
+    speaker: _Speaker | None
+    flags: list[str]
 
 
 # --------------------------------------------------------------------------------------------
@@ -133,42 +144,34 @@ def _double_role(body: str, i: int, ps: int, pe: int, inside: bool) -> str | Non
         return "open"
     if ch in "”»":
         return "close"
+    if inside:
+        return "close"  # straight marks alternate
     prev = body[i - 1] if i > ps else None
     nxt = body[i + 1] if i + 1 < pe else None
-    looks_open = _is_open_context(prev) and nxt is not None and not nxt.isspace()
-    looks_close = prev is not None and not prev.isspace()
-    if inside:
-        return "close" if looks_close or not looks_open else "close"
-    if looks_open:
+    if _is_open_context(prev) and nxt is not None and not nxt.isspace():
         return "open"
-    return None
+    return None  # a stray closing mark
 
 
-def _scan_quotes(body: str) -> list[_Quote]:
-    paras = _paragraphs(body)
-    quotes: list[_Quote] = []
-    carry = False  # previous paragraph ended inside a double quotation
-    for pi, (ps, pe) in enumerate(paras):
+def _scan_paragraph(body: str, pi: int, ps: int, pe: int) -> tuple[list[_Quote], int | None]:
+    """Quotations closed inside one paragraph, and the offset of a double quote left open at its end."""
+    ignore: set[int] = set()
+    while True:
+        quotes: list[_Quote] = []
         open_at: int | None = None
         single = False
-        if carry and body[ps] not in "“\"„«":
-            # The previous quotation never closed and this paragraph does not continue it.
-            prev = quotes[-1] if quotes else None
-            if prev is not None and prev.continued:
-                prev.continued = False
-        carry = False
-        i = ps
-        while i < pe:
+        for i in range(ps, pe):
             ch = body[i]
+            if i in ignore:
+                continue
             if ch in "“”\"„«»":
                 if open_at is not None and single:
-                    i += 1
                     continue  # nested double marks inside a single-quoted quotation
                 role = _double_role(body, i, ps, pe, open_at is not None)
                 if role == "open" and open_at is None:
                     open_at, single = i, False
-                elif role == "open" and open_at is not None and ch != '"':
-                    open_at = i  # a stray unclosed mark: restart at the newer opening
+                elif role == "open" and open_at is not None:
+                    open_at = i  # an earlier mark never closed: restart at the newer opening
                 elif role == "close" and open_at is not None:
                     quotes.append(_Quote(open_at + 1, i, open_at, i, pi, False))
                     open_at = None
@@ -179,12 +182,23 @@ def _scan_quotes(body: str) -> list[_Quote]:
                 elif open_at is not None and single and role == "close" and _closes_single(body, i, pe):
                     quotes.append(_Quote(open_at + 1, i, open_at, i, pi, True))
                     open_at = None
-            i += 1
-        if open_at is not None and not single:
+        if open_at is not None and single:
+            ignore.add(open_at)  # an unmatched single mark is an apostrophe: rescan without it
+            continue
+        return quotes, open_at
+
+
+def _scan_quotes(body: str) -> list[_Quote]:
+    paras = _paragraphs(body)
+    quotes: list[_Quote] = []
+    for pi, (ps, pe) in enumerate(paras):
+        found, open_at = _scan_paragraph(body, pi, ps, pe)
+        quotes.extend(found)
+        if open_at is not None:
             nxt = paras[pi + 1][0] if pi + 1 < len(paras) else None
-            if nxt is not None and body[nxt] in "“\"„«":
-                quotes.append(_Quote(open_at + 1, pe, open_at, None, pi, False, continued=True))
-                carry = True
+            continues = nxt is not None and body[nxt] in "“\"„«"
+            if continues or len(body[open_at:pe].split()) > SCARE_MAX_WORDS:
+                quotes.append(_Quote(open_at + 1, pe, open_at, None, pi, False, continued=continues))
     out = []
     for q in quotes:
         s, e = q.start, q.end
@@ -198,8 +212,9 @@ def _scan_quotes(body: str) -> list[_Quote]:
     # Chains: a quotation continued over several paragraphs.
     chain = 0
     for k, q in enumerate(out):
-        if k > 0 and out[k - 1].continued and out[k - 1].para == q.para - 1 and q.start - 1 == paras[q.para][0]:
-            q.chain = out[k - 1].chain
+        prev = out[k - 1] if k else None
+        if prev is not None and prev.continued and prev.para == q.para - 1 and q.open_at == paras[q.para][0]:
+            q.chain = prev.chain
         else:
             chain += 1
             q.chain = chain
@@ -241,7 +256,7 @@ class _Index:
 
     def _tokens_in(self, lo: int, hi: int):
         doc = self.doc
-        i = bisect.bisect_left([t.idx for t in doc], lo) if False else self._tok_at(lo)
+        i = self._tok_at(lo)
         while i < len(doc) and doc[i].idx < hi:
             if doc[i].idx + len(doc[i].text) > lo:
                 yield doc[i]
@@ -330,7 +345,8 @@ def _cue(verb: Token) -> str:
 def _is_reporting(tok: Token) -> bool:
     if tok.lower_ == "according":
         return any(c.lower_ == "to" for c in tok.children)
-    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in REPORTING_VERBS
+    lemma = tok.lemma_.lower()
+    return tok.pos_ in ("VERB", "AUX") and (lemma in REPORTING_VERBS or lemma in NAMING_VERBS)
 
 
 def _subject(verb: Token) -> Token | None:
@@ -384,8 +400,8 @@ def _speaker_from_token(idx: _Index, tok: Token, verb: Token) -> _Speaker | None
     if low in RELATIVES and verb.dep_ == "relcl":
         tok = verb.head
         low = tok.lower_
-    if tok.pos_ == "PRON" or low in PRONOUNS_MALE | PRONOUNS_FEMALE | PRONOUNS_OTHER:
-        return _resolve_pronoun(idx, tok)
+    if low in PRONOUNS_MALE | PRONOUNS_FEMALE | PRONOUNS_OTHER:
+        return _resolve_pronoun(idx, tok) or _Speaker(None, None, None, (), low)
     m = idx.mention_at(tok)
     if m is not None and m.label in ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"):
         return _Speaker(m.text, m.entity_key, m.label)
@@ -514,17 +530,40 @@ def _has_outside_clause(idx: _Index, verb: Token, q: _Quote) -> bool:
 
 
 def _post_attribution(idx: _Index, q: _Quote, frame: list[Token], ended: bool) -> Token | None:
-    for t in frame:
+    if ended and not (frame and frame[-1].text in _SENT_END or _frame_hits_para_end(idx, q, frame)):
+        return None  # the next sentence leads into another quotation: it is that one's attribution
+    words = [t for t in frame if not t.is_punct]
+    for n, t in enumerate(words):
         if not _is_reporting(t):
             continue
         if _has_outside_clause(idx, t, q):
             if ended:
                 return None  # a fresh sentence of reported speech, not this quote's attribution
             continue
-        if ended and t.lemma_.lower() in _COGNITION:
-            continue
+        if ended and not _bare_attribution(t, n):
+            return None
         return t
     return None
+
+
+def _bare_attribution(verb: Token, n: int) -> bool:
+    """A sentence like 'Ward said.' / 'he told Reuters.' that can only attribute the quote before it."""
+    if n > 8 or verb.lemma_.lower() in _COGNITION:
+        return False
+    for c in verb.children:
+        if c.dep_ in ("ccomp", "xcomp", "oprd", "acomp"):
+            return False
+        if c.dep_ == "dobj" and verb.lemma_.lower() not in ADDRESSEE_VERBS:
+            return False
+    return True
+
+
+def _frame_hits_para_end(idx: _Index, q: _Quote, frame: list[Token]) -> bool:
+    if not frame:
+        return True
+    pe = idx.paras[q.para][1]
+    last = frame[-1]
+    return last.idx + len(last.text) >= pe
 
 
 def _pre_attribution(idx: _Index, q: _Quote, frame: list[Token]) -> Token | None:
@@ -541,7 +580,7 @@ def _pre_attribution(idx: _Index, q: _Quote, frame: list[Token]) -> Token | None
             if _has_outside_clause(idx, t, q) and not _clause_holds_quote(t, qset):
                 continue
             return t
-        if last.text in (":", ",", "that") or last.i == t.i:
+        if (last.text in (":", ",", "that") or last.i == t.i) and not _has_outside_clause(idx, t, q):
             return t
     return None
 
@@ -613,8 +652,8 @@ def _attribute_quotes(idx: _Index) -> None:
         short = _word_count(text) <= SCARE_MAX_WORDS
         if verb is not None and short and q.embedded:
             qset = {t.i for t in _quote_tokens(idx, q)}
-            direct = pre and pre[-1].text in (":", ",") and not _modifier_quote(idx, q)
-            direct = direct or (post and post[0].is_punct is False and post[0].i == verb.i) or _post_direct(post, verb)
+            direct = bool(pre) and pre[-1].text in (":", ",") and not _modifier_quote(idx, q)
+            direct = direct or _post_direct(post, verb)
             held = _clause_holds_quote(verb, qset) and not _modifier_quote(idx, q)
             if not (direct or held):
                 verb = None
@@ -632,55 +671,88 @@ def _attribute_quotes(idx: _Index) -> None:
         q.cue = _cue(verb)
         if spk is not None:
             q.speaker, q.speaker_key, q.speaker_label = spk.surface, spk.key, spk.label
+            q.pronoun = spk.pronoun
             q.flags.extend(spk.flags)
 
 
 def _post_direct(post: list[Token], verb: Token) -> bool:
     """The attribution follows the closing mark directly: “…,” said X / “…,” X said."""
     words = [t for t in post if not t.is_punct]
-    return bool(words) and (words[0].i == verb.i or any(w.i == verb.i for w in words[:4]))
+    return any(w.i == verb.i for w in words[:8])
 
 
-def _propagate(idx: _Index, reported: list[tuple[int, _Speaker]]) -> None:
-    """Share speakers within multi-paragraph chains; unattributed quotations inherit the previous speaker."""
+def _compatible_speaker(idx: _Index, pronoun: str | None, key: str | None, label: str | None) -> bool:
+    if pronoun in PRONOUNS_MALE or pronoun in PRONOUNS_FEMALE:
+        if label not in (None, "PERSON"):
+            return False
+        want = "m" if pronoun in PRONOUNS_MALE else "f"
+        return key is None or idx.gender.get(key, want) == want
+    if pronoun in ("they", "them", "it"):
+        return label != "PERSON"
+    return False
+
+
+def _propagate(idx: _Index, reported: list[_Reported]) -> None:
+    """Resolve leftover pronoun speakers and let unattributed quotations inherit, in document order."""
     chains: dict[int, list[_Quote]] = {}
     for q in idx.quotes:
         chains.setdefault(q.chain, []).append(q)
-    for parts in chains.values():
-        if len(parts) < 2:
+    # Items in document order: ("q", chain parts) or ("r", reported claim).
+    items: list[tuple[int, str, object]] = [(parts[0].start, "q", parts) for parts in chains.values()]
+    items += [(r.start, "r", r) for r in reported]
+    items.sort(key=lambda it: (it[0], it[1]))
+    history: list[tuple[int, str, str | None, str | None]] = []  # (para, surface, key, label)
+
+    def recall(para: int, pronoun: str | None) -> tuple[str, str | None, str | None] | None:
+        for hp, surface, key, label in reversed(history):
+            if para - hp > INHERIT_PARAGRAPHS:
+                return None
+            if pronoun is None or _compatible_speaker(idx, pronoun, key, label):
+                return surface, key, label
+        return None
+
+    for pos, kind, obj in items:
+        para = idx.para_of(pos)
+        if kind == "r":
+            r = obj
+            if r.speaker is not None and r.speaker.surface is None and r.speaker.pronoun:
+                hit = recall(para, r.speaker.pronoun)
+                r.speaker = _Speaker(*hit, ("pronoun_speaker",)) if hit else None
+            if r.speaker is not None and r.speaker.surface:
+                history.append((para, r.speaker.surface, r.speaker.key, r.speaker.label))
+            continue
+        parts: list[_Quote] = obj
+        if all(p.scare or p.title for p in parts):
             continue
         src = next((p for p in reversed(parts) if p.attributed), None)
+        if src is not None and src.speaker is None and src.pronoun:
+            hit = recall(para, src.pronoun)
+            if hit:
+                src.speaker, src.speaker_key, src.speaker_label = hit
+                src.flags.append("pronoun_speaker")
+        flag = None
         if src is None:
-            continue
+            if any(p.embedded for p in parts):
+                continue
+            hit = recall(para, None)
+            if hit is None:
+                continue
+            speaker, key, label = hit
+            cue = None
+            flag = "inherited"
+        else:
+            speaker, key, label, cue = src.speaker, src.speaker_key, src.speaker_label, src.cue
         for p in parts:
-            if not p.attributed:
-                p.speaker, p.speaker_key, p.speaker_label, p.cue = src.speaker, src.speaker_key, src.speaker_label, src.cue
-                p.attributed = True
+            if p is src or p.scare or p.title:
+                continue
+            p.speaker, p.speaker_key, p.speaker_label, p.cue = speaker, key, label, cue
+            p.attributed = p.attributed or src is not None
+            if flag:
+                p.flags.append(flag)
+            elif src is not None:
                 p.flags.extend(f for f in src.flags if f == "pronoun_speaker")
-    events: list[tuple[int, int, str | None, str | None, str | None]] = []  # (pos, para, surface, key, label)
-    for pos, spk in reported:
-        events.append((pos, idx.para_of(pos), spk.surface, spk.key, spk.label))
-    for q in idx.quotes:
-        if q.attributed and q.speaker:
-            events.append((q.start, q.para, q.speaker, q.speaker_key, q.speaker_label))
-    events.sort(key=lambda e: e[0])
-    starts = [e[0] for e in events]
-    for q in idx.quotes:
-        if q.attributed or q.scare or q.title:
-            continue
-        if q.embedded:
-            continue
-        k = bisect.bisect_left(starts, q.start) - 1
-        if k < 0:
-            continue
-        pos, para, surface, key, label = events[k]
-        if q.para - para > INHERIT_PARAGRAPHS - 1 + (1 if para == q.para - 1 else 0):
-            continue
-        q.speaker, q.speaker_key, q.speaker_label = surface, key, label
-        q.flags.append("inherited")
-        # Later quotations may inherit from this one.
-        bisect.insort(events, (q.start, q.para, surface, key, label))
-        starts = [e[0] for e in events]
+        if speaker:
+            history.append((idx.para_of(parts[-1].start), speaker, key, label))
 
 
 # --------------------------------------------------------------------------------------------
@@ -771,10 +843,12 @@ def _quoted_share(idx: _Index, s: int, e: int) -> float:
     return inside / max(e - s, 1)
 
 
-def _find_reported(idx: _Index, quote_verbs: set[int]) -> list[tuple[Claim, _Speaker | None]]:
-    out: list[tuple[Claim, _Speaker | None]] = []
+def _find_reported(idx: _Index, quote_verbs: set[int]) -> list[_Reported]:
+    out: list[_Reported] = []
     for tok in idx.doc:
         if idx.in_quote(tok) or not _is_reporting(tok) or tok.i in quote_verbs:
+            continue
+        if tok.lemma_.lower() in NAMING_VERBS and tok.lemma_.lower() not in REPORTING_VERBS and not any(c.dep_ == "dobj" for c in tok.children):
             continue
         if any(c.dep_ == "neg" for c in tok.children):
             continue  # "did not say"
@@ -787,26 +861,29 @@ def _find_reported(idx: _Index, quote_verbs: set[int]) -> list[tuple[Claim, _Spe
         if _word_count(idx.body[s:e]) < 2 or _quoted_share(idx, s, e) >= 0.5:
             continue
         spk = _speaker_for_verb(idx, tok)
-        f = list(flags)
-        if spk is not None:
-            f.extend(spk.flags)
-        out.append(
-            (
-                Claim(
-                    sentence_idx=idx.sent_idx(s),
-                    start_char=s,
-                    end_char=e,
-                    kind="reported",
-                    text=idx.body[s:e],
-                    speaker=spk.surface if spk else None,
-                    speaker_key=spk.key if spk else None,
-                    cue=_cue(tok),
-                    flags=tuple(f),
-                ),
-                spk,
+        out.append(_Reported(s, e, _cue(tok), spk, list(flags)))
+    return out
+
+
+def _reported_claims(idx: _Index, reported: list[_Reported]) -> list[Claim]:
+    claims = []
+    for r in reported:
+        spk = r.speaker if r.speaker is not None and r.speaker.surface else None
+        flags = list(r.flags) + (list(spk.flags) if spk else [])
+        claims.append(
+            Claim(
+                sentence_idx=idx.sent_idx(r.start),
+                start_char=r.start,
+                end_char=r.end,
+                kind="reported",
+                text=idx.body[r.start : r.end],
+                speaker=spk.surface if spk else None,
+                speaker_key=spk.key if spk else None,
+                cue=r.cue,
+                flags=tuple(dict.fromkeys(flags)),
             )
         )
-    return out
+    return claims
 
 
 # --------------------------------------------------------------------------------------------
@@ -820,11 +897,11 @@ def _analyse(doc: Doc, sentences: list[Sentence], mentions: list[Mention]) -> tu
         return cached[1]
     idx = _Index(doc, sentences, mentions)
     _attribute_quotes(idx)
-    quote_verbs = {q.verb_i for q in idx.quotes if q.verb_i is not None and not q.scare}
+    # Attribution verbs of direct quotations are not reported speech; a partial quotation inside a clause is.
+    quote_verbs = {q.verb_i for q in idx.quotes if q.verb_i is not None and not q.embedded}
     reported = _find_reported(idx, quote_verbs)
-    _propagate(idx, [(c.start_char, s) for c, s in reported if s is not None and s.surface])
-    quotes = _quote_claims(idx)
-    result = (quotes, [c for c, _ in reported])
+    _propagate(idx, reported)
+    result = (_quote_claims(idx), _reported_claims(idx, reported))
     doc.user_data["dossier.quotes"] = (cache_key, result)
     return result
 

@@ -1,0 +1,116 @@
+"""Shared fixtures: a small inbox of articles written for these tests, and a graph runner on temp paths."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import dagster as dg
+import duckdb
+import pytest
+
+HEADER = "The Lakeside Courier\nHome | World | Business | Opinion\nSubscribe for $1 a week\n"
+FOOTER = "Share this article\nCookies help us deliver our services. By using this site you accept cookies.\n© 2024 Lakeside Courier Media. All rights reserved.\n"
+
+SUMMIT = HEADER + """Leaders pledge deeper trade ties at two-day summit
+Leaders pledge deeper trade ties at two-day summit
+By Dana Whitfield | May 14, 2024
+Russian President Vladimir Putin arrived in Beijing on Tuesday for two days of talks with Chinese President Xi Jinping, his first foreign trip since starting a new term in office.
+In 2023, trade between the two countries grew to $240 billion, a record that both governments have been keen to celebrate in public statements.
+“Our partnership is not directed against anyone,” Putin said at the opening ceremony. “It is built on mutual respect and shared interests.”
+Mr. Putin’s delegation included several ministers and the heads of large energy firms, according to the Kremlin.
+John Kirby, a White House spokesman, noted that both leaders share an interest in weakening Western influence in Asia.
+“We are watching this relationship very closely,” Kirby told reporters in Washington.
+The two countries share a border of about 4,300 kilometers, much of it along the Amur river.
+""" + FOOTER
+
+TRADE = HEADER + """Energy exports drive record trade figures
+By Omar Castell | May 14, 2024
+Analysts said the summit exposed how dependent Moscow has become on Chinese buyers for its oil and gas.
+Trade between Russia and China reached $240 billion in 2023, up 26 percent from the year before, customs data showed.
+“Beijing holds most of the cards now,” said Ali Wyne, an analyst at a research group in Washington.
+He added that the imbalance would grow if Western sanctions tightened further.
+The border between the countries runs for 2,615 miles, according to geographers.
+""" + FOOTER
+
+FOLLOWUP = """Harbour Evening News
+Markets | Politics
+Officials review the summit's economic promises
+Officials in both capitals spent Wednesday reviewing the agreements signed during the visit.
+Putin told state television that energy cooperation would remain the core of the relationship for years.
+“We have done a great deal of work together,” Putin said in the interview, adding that new pipeline talks were close to a deal.
+Economists expect exports of liquefied gas to rise by ten percent next year if the pipeline plans move forward.
+Read the original article on Harbour Evening News
+"""
+
+
+def write_inbox(root: Path) -> Path:
+    """A two-day inbox: three articles (two of one source) plus bad files on day one, one article on day two."""
+    day1 = root / "2024-05-14"
+    (day1 / "courier").mkdir(parents=True)
+    (day1 / "courier" / "summit.txt").write_text(SUMMIT, encoding="utf-8")
+    (day1 / "courier" / "trade.txt").write_text(TRADE, encoding="utf-8")
+    (day1 / "empty.txt").write_bytes(b"")
+    (day1 / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(64)))
+    (day1 / "slides.pdf").write_bytes(b"%PDF-1.4 not an article")
+    (day1 / "copy-of-summit.txt").write_text(SUMMIT, encoding="utf-8")
+    (day1 / "gone.txt").symlink_to(day1 / "does-not-exist.txt")
+    (day1 / ".DS_Store").write_bytes(b"\x00\x01")
+    day2 = root / "2024-05-15"
+    day2.mkdir()
+    (day2 / "followup.txt").write_bytes(FOLLOWUP.encode("cp1252"))
+    return root
+
+
+@pytest.fixture
+def inbox(tmp_path: Path) -> Path:
+    return write_inbox(tmp_path / "inbox")
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    return tmp_path / "warehouse.duckdb"
+
+
+def run_graph(inbox: Path, db: Path, start: str, end: str | None = None, instance=None, **settings):
+    """Execute the whole job for a partition range with resources pointed at temp paths."""
+    from workflow.definitions import ASSETS
+    from workflow.jobs import dossier_job
+    from workflow.resources import Settings, SpacyModel, Warehouse
+
+    defs = dg.Definitions(
+        assets=ASSETS,
+        jobs=[dossier_job],
+        resources={"settings": Settings(inbox=str(inbox), **settings), "warehouse": Warehouse(path=str(db)),
+                   "nlp": SpacyModel()},
+        executor=dg.in_process_executor,
+    )
+    tags = {"dagster/asset_partition_range_start": start, "dagster/asset_partition_range_end": end or start}
+    return defs.resolve_job_def("dossier").execute_in_process(
+        tags=tags, instance=instance or dg.DagsterInstance.ephemeral(), raise_on_error=False)
+
+
+# Columns that record when something ran, not what was found: excluded when comparing runs.
+WHEN_COLUMNS = {"ingested_at", "seen_at"}
+TABLES = ["raw.documents", "raw.rejects", "clean.documents", "clean.removed", "nlp.sentences", "nlp.mention_spans",
+          "nlp.claim_rows", "nlp.entities", "nlp.entity_map", "nlp.mentions", "nlp.claims"]
+
+
+def table_contents(path: Path) -> dict[str, list[tuple]]:
+    """Every row of every table (minus run-time stamps), sorted, for exact comparison between runs."""
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        out = {}
+        for table in TABLES:
+            cols = [c for (c,) in con.execute(
+                "SELECT column_name FROM information_schema.columns WHERE table_schema || '.' || table_name = ? "
+                "ORDER BY ordinal_position", [table]).fetchall() if c not in WHEN_COLUMNS]
+            rows = con.execute(f"SELECT {', '.join(cols)} FROM {table}").fetchall()
+            out[table] = sorted(rows, key=repr)
+        return out
+    finally:
+        con.close()
+
+
+def today() -> str:
+    return dt.datetime.now(dt.UTC).date().isoformat()
