@@ -53,7 +53,7 @@ def write_inbox(root: Path) -> Path:
     (day1 / "empty.txt").write_bytes(b"")
     (day1 / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(64)))
     (day1 / "slides.pdf").write_bytes(b"%PDF-1.4 not an article")
-    (day1 / "copy-of-summit.txt").write_text(SUMMIT, encoding="utf-8")
+    (day1 / "resent-summit.txt").write_text(SUMMIT, encoding="utf-8")
     (day1 / "gone.txt").symlink_to(day1 / "does-not-exist.txt")
     (day1 / ".DS_Store").write_bytes(b"\x00\x01")
     day2 = root / "2024-05-15"

@@ -145,7 +145,8 @@ _COMMENT_FORM = re.compile(
     r"(log|sign) in to (comment|reply|post)|comment(ing)? (policy|guidelines)|to post (a |your )?comment|"
     r"commenting using|kommentar (schreiben|verfassen)|laisser un commentaire|laissez un commentaire|"
     r"deixe (um|seu|uma) (comentário|resposta)|deja (un|tu) comentario|lascia un commento|"
-    r"tinggalkan (balasan|komentar)|batalkan balasan|submission guidelines",
+    r"tinggalkan (balasan|komentar)|batalkan balasan|submission guidelines|tell us what you think|"
+    r"let us know (what you think|in the comments)|share your (thoughts|comments|opinion)|what do you think\?\s*$",
     re.I,
 )
 _FORM_FIELD = re.compile(
@@ -207,7 +208,9 @@ _RELATED_HEAD = re.compile(
     r"(more|other) (stories|articles|posts|videos)|featured( stories| posts| articles)?|"
     r"weiterlesen|mehr zum thema|lesen sie (auch|mehr)|das könnte sie auch interessieren|lire (aussi|la suite)|"
     r"à lire aussi|voir aussi|leia (também|mais)|veja (também|mais)|lee (también|más)|leer más|ver (también|más)|"
-    r"leggi anche|baca (juga|selengkapnya)|artikel terkait|berita terkait|terkait|tulisan terkini|story timeline)\b",
+    r"leggi anche|baca (juga|selengkapnya)|artikel terkait|berita terkait|terkait|tulisan terkini|story timeline|"
+    r"читайте также|похожие (статьи|записи|новости|материалы)|(вам )?(также )?может быть интересно|"
+    r"популярное|рекомендуем)\b",
     re.I,
 )
 _RELATED_INLINE = re.compile(
@@ -221,6 +224,7 @@ _CATEGORY = re.compile(
     r"kategori|topik|label)\b\s*[:|]?",
     re.I,
 )
+_BY = re.compile(r"^(by|von|par|por|di|door|oleh|written by|posted by|words by|story by|reporting by)\s*:?$", re.I)
 _BYLINE = re.compile(
     r"^(by|von|par|por|di|door|oleh|written by|posted by|words by|story by|reporting by|author|autor|auteur|autore|penulis)"
     r"\s*:?\s+[\w@]",
@@ -245,6 +249,7 @@ _SITE_NOTICE = re.compile(
     r"(contact|reach) us (at|by|on|via)|\b(telephone|phone|tel|fax)\s*[:.]?\s*\+?\d[\d\s().-]{6,}",
     re.I,
 )
+_DATEISH = re.compile(r"\b(\d{4}|\d{1,2}:\d{2}|(" + "|".join(_MONTHS) + r")\.?)\b", re.I)
 _HANDLE = re.compile(r"^@\w+$|^[\w.+-]+@[\w-]+\.[\w.]+$")
 _CREDIT = re.compile(
     r"^(photo|photos|image|images|picture|foto|fotos|bild|photograph|illustration|graphic|video|credit|credits|"
@@ -266,9 +271,15 @@ _GALLERY = re.compile(
     r"view gallery|view slideshow|open gallery|fullscreen|full screen|view image|gallery|slideshow)$",
     re.I,
 )
+_CAPTION_CUE = re.compile(
+    r",\s*(left|right|centre|center|second (from )?(left|right)|from left|top|bottom|above|below)\s*,|"
+    r"\((left|right|center|centre|l|r|c|top|bottom|above|file|pictured)\)|\bpictured\b|\bin this (file )?(photo|image|picture)\b|"
+    r"\bseen here\b|\bposes? for (a |the )?(photo|picture|portrait)",
+    re.I,
+)
 _GLUED = re.compile(r"^((?:[A-Z][\w'’.-]*\s+){1,6}[A-Z][a-z'’.-]*[a-z])([A-Z][a-z]{2,}\b.*)$")
 _AD = re.compile(
-    r"^(advertisement|advertising|ads?|sponsored( content| links| stories| by .*)?|paid (content|post)|"
+    r"^(advertisement|advertising|advert|ads?|sponsored( content| links| stories| by .*)?|paid (content|post)|"
     r"anzeige|werbung|publicité|publicidad|publicidade|pubblicità|iklan|reklama|"
     r"(story|article) continues (below|after)( advertisement)?|continue reading (below|the main story)|"
     r"scroll (down )?to continue.*|ad choices|adchoices)\.?$",
@@ -283,10 +294,16 @@ _NAV = re.compile(
 )
 _SEPARATED = re.compile(r"\s[|/•·»›>]\s|\s[-–]\s")
 _URL = re.compile(r"^(https?://|www\.)\S+$|^\S+\.(com|org|net|co\.\w\w|de|fr|uk|br|ru|io)(/\S*)?$", re.I)
-_MARKUP = re.compile(r"\{\*|\*\}|\{\{|\}\}|%[sd]\b|</?[a-z][a-z0-9]*(\s[^>]*)?>|&(nbsp|amp|quot|lt|gt|#\d+);", re.I)
+_MARKUP = re.compile(
+    r"\{\*|\*\}|\{\{|\}\}|%[sd]\b|&(nbsp|amp|quot|lt|gt|#\d+);|"
+    r"</?(a|p|div|span|img|br|script|style|iframe|ul|ol|li|strong|em|b|i|h[1-6]|table|tr|td|form|input|button)\b[^>]*>|"
+    r"\[/?[a-z_]+(\s+[a-z_]+\s*=[^\]]*)+\]|\b(requires|enable|turn on|needs?) javascript\b|javascript (is )?(disabled|required)",
+    re.I,
+)
 _ONLY_MARKER = re.compile(r"^(\.{3,}|…+|\[\s*(…|\.{3})\s*\]|\(\s*(…|\.{3})\s*\))$")
 _TRUNCATION = re.compile(r"\s*(\.{4,}|…{2,}|(\.\s*){4,}|\[\s*(…|\.{3,})\s*\]|\(\s*(…|\.{3,})\s*\))\s*$")
 _TRAILING_ELLIPSIS = re.compile(r"\s*(\.{3}|…)\s*$")
+_TABLE_ROW = re.compile(r"^\|.*\|$")
 _BULLET = re.compile(r"^([-–—•*·▪►✓✔●○◦]|\d{1,2}[.)]|[a-z][.)])\s+\S")
 _TITLE_SEP = re.compile(r"\s+[|\-–—:•·»«]\s+|\s+::\s+")
 
@@ -303,6 +320,9 @@ _HEADLINE_WEIGHT = -10.0
 _ANCHOR_WINDOW = 20
 _ANCHOR_SHARE = 0.25
 _COMMENT_DISCOUNT = 0.2
+# A box inside the article (newsletter prompt, "Related" list) is bridged when it is this small.
+_BRIDGE_STRONG = 2
+_BRIDGE_GAP = 12
 _REPEATED_WEIGHT = -10.0
 # Kinds whose header line also claims the short lines listed under it (a "Related" box, a tag list).
 _LIST_HEADS = frozenset({"related_links", "category_list", "share_widget", "comment_counter", "navigation"})
@@ -518,8 +538,12 @@ def _kind(u: _Unit) -> str | None:
         return "caption"
     if n <= 14 and _CREDIT.search(t) and not u.stop > 0.3:
         return "credit"
-    if 4 <= n <= 80 and _CAPTION_TAIL.search(t):
+    if 4 <= n <= 80 and _CAPTION_TAIL.search(t) or n <= 60 and _CAPTION_CUE.search(t):
         return "caption"
+    if _BY.match(t):
+        return "byline"
+    if 10 < n <= 24 and _BYLINE.match(t) and _DATEISH.search(t):
+        return "byline"
     if n <= 10 and (_BYLINE.match(t) and sum(w[0].isupper() for w in u.words[1:]) >= 1 or _HANDLE.match(t)):
         return "byline"
     if _date_like(u):
@@ -528,7 +552,7 @@ def _kind(u: _Unit) -> str | None:
         return "link"
     if n <= 6 and _NAV.match(low):
         return "navigation"
-    if n <= 16 and len(_SEPARATED.findall(t)) >= 2 and not u.sentence:
+    if n <= 16 and len(_SEPARATED.findall(t)) >= 2 and not u.sentence and not _TABLE_ROW.match(t):
         return "navigation"
     return None
 
@@ -537,9 +561,11 @@ def _content_like(u: _Unit) -> bool:
     """A short line that reads as article content (table row, list item, quantity) rather than a link."""
     if u.words and sum(w.isdigit() for w in u.words) >= max(1, 0.3 * len(u.words)):
         return True
+    t = u.text
+    if _TABLE_ROW.match(t) or any(c.isdigit() for c in t) and any(c in t for c in ",(@"):
+        return True
     if u.caps >= 0.75:
         return False
-    t = u.text
     return bool(
         any(c.isdigit() for c in t) or "," in t or "(" in t or ";" in t or t[:1].islower() or _BULLET.match(t)
     )
@@ -563,6 +589,17 @@ def _classify(u: _Unit, use_stop: bool) -> None:
 _COMMENT_KINDS = frozenset({"comment_counter", "comments", "comment_form"})
 
 
+def _captions_by_credit(units: list[_Unit]) -> None:
+    """Text next to a photo credit is its caption when it is short, repeated, or not a finished sentence."""
+    counts = Counter(u.key for u in units)
+    for i, u in enumerate(units):
+        if u.kind or u.n > 50 or u.cls == "title":
+            continue
+        near = [units[j].kind for j in (i - 1, i + 1) if 0 <= j < len(units)]
+        if "credit" in near and (counts[u.key] > 1 or not u.sentence or u.n <= 25):
+            u.kind, u.cls, u.weight = "caption", "bad", _KIND_WEIGHT
+
+
 def _table_rows(units: list[_Unit]) -> None:
     """Runs of three or more number-bearing short lines are table rows: weak evidence of content."""
     i = 0
@@ -584,6 +621,16 @@ def _extend(units: list[_Unit], a: int, b: int, stop: int) -> int:
         if u.kind is None and u.cls in ("content", "medium", "good"):
             j += 1
             continue
+        # a line that announces a list ("… tour dates:") brings the list block under it
+        intro = j if u.text.endswith(":") else j - 1
+        if u.kind is None and units[intro].text.endswith(":") and units[intro].kind is None and intro + 1 < stop:
+            k = intro + 1
+            block = units[k].block
+            while k < stop and units[k].block == block and units[k].kind is None:
+                k += 1
+            if k - intro > 2:
+                j = k
+                continue
         # a table's or list's header line, directly followed by its rows
         nxt = units[j + 1] if j + 1 < stop else None
         if (u.kind is None and u.cls == "short" and u.n <= 12 and nxt is not None and nxt.block == u.block
@@ -607,11 +654,16 @@ def _comment_zone(units: list[_Unit]) -> int | None:
 
 
 def _best_run(units: list[_Unit], lo: int = 0, hi: int | None = None) -> tuple[int, int, float]:
-    """The contiguous run of units with the largest total weight, starting in [lo, hi) (Kadane)."""
+    """The run of units with the largest total weight, starting in [lo, hi), crossing no hard boundary (Kadane)."""
     hi = len(units) if hi is None else min(hi, len(units))
     best, best_a, best_b = 0.0, lo, lo - 1
     cur, cur_a = 0.0, lo
     for i in range(lo, len(units)):
+        if units[i].kind in _STRONG:
+            cur = 0.0
+            if i >= hi:
+                break
+            continue
         if cur <= 0:
             if i >= hi:
                 break
@@ -625,11 +677,28 @@ def _best_run(units: list[_Unit], lo: int = 0, hi: int | None = None) -> tuple[i
 def _choose_run(units: list[_Unit], anchors: list[int]) -> tuple[int, int]:
     """The body run: the best run overall, unless a good run starts just under a copy of the headline."""
     a, b, score = _best_run(units)
-    anchored = [_best_run(units, c + 1, c + 1 + _ANCHOR_WINDOW) for c in anchors]
-    anchored = [r for r in anchored if r[2] > 0 and r[2] >= _ANCHOR_SHARE * score]
-    if anchored:
-        a, b, _ = max(anchored, key=lambda r: r[2])
-    return _trim_teasers(units, a, b)
+    for c in anchors:  # the first copy of the headline in reading order is the page's h1
+        r = _best_run(units, c + 1, c + 1 + _ANCHOR_WINDOW)
+        if r[2] > 0 and r[2] >= _ANCHOR_SHARE * score:
+            a, b = r[0], r[1]
+            break
+    if b < a:
+        return a, b
+    a, b = _bridge(units, a, b)
+    return _skip_standfirst(units, a, b), b
+
+
+def _skip_standfirst(units: list[_Unit], a: int, b: int) -> int:
+    """Start the body after the byline when only a short standfirst stands above it."""
+    words = 0
+    for p in range(a, min(b, a + 8) + 1):
+        u = units[p]
+        if u.kind in ("byline", "dateline"):
+            rest = sum(v.n for v in units[p + 1 : b + 1] if v.cls == "good")
+            return p + 1 if 0 < words <= 60 and rest >= 2 * words else a
+        if u.cls in ("good", "medium"):
+            words += u.n
+    return a
 
 
 def _teaser_like(units: list[_Unit], lo: int, hi: int) -> bool:
@@ -645,12 +714,56 @@ def _teaser_like(units: list[_Unit], lo: int, hi: int) -> bool:
     return alone >= 0.6 * len(goods)
 
 
-def _trim_teasers(units: list[_Unit], a: int, b: int) -> tuple[int, int]:
-    """Cut the run at a hard boundary (box header, headline copy) beyond which only teasers follow."""
-    for p in range(a + 1, b + 1):
-        u = units[p]
-        if (u.kind in _STRONG or u.kind == "headline_repeat") and _teaser_like(units, p + 1, b + 1):
-            return a, p - 1
+def _boxes(gap: list[_Unit]) -> int:
+    """Number of boxes of hard-boundary lines in a gap (lines at most one apart belong to one box)."""
+    boxes, last = 0, -3
+    for i, u in enumerate(gap):
+        if u.kind in _STRONG:
+            if i - last > 2:
+                boxes += 1
+            last = i
+    return boxes
+
+
+def _bridge(units: list[_Unit], a: int, b: int) -> tuple[int, int]:
+    """Carry the run over a small box inside the article (newsletter prompt, related links) to the text after it."""
+    n = len(units)
+    while True:
+        j = b + 1
+        while j < n and units[j].weight <= 0:
+            j += 1
+        gap = units[b + 1 : j]
+        strong = _boxes(gap)
+        if j >= n or not strong or strong > _BRIDGE_STRONG or len(gap) > _BRIDGE_GAP:
+            break
+        _, e, gain = _best_run(units, j, j + 1)
+        cost = sum(u.weight for u in gap if u.kind not in _STRONG) + _STRONG_WEIGHT * strong
+        if gain + cost <= 0 or _teaser_like(units, j, e + 1):
+            break
+        b = e
+    while True:
+        j = a - 1
+        while j >= 0 and units[j].weight <= 0:
+            j -= 1
+        gap = units[j + 1 : a]
+        strong = _boxes(gap)
+        if j < 0 or not strong or strong > _BRIDGE_STRONG or len(gap) > _BRIDGE_GAP:
+            break
+        lo = j
+        gain = 0.0
+        k = j
+        while k >= 0 and units[k].kind not in _STRONG:
+            gain += units[k].weight
+            if gain > 0 and units[k].weight > 0:
+                lo = k
+            k -= 1
+            if gain < 0:
+                break
+        gain = sum(u.weight for u in units[lo : j + 1])
+        cost = sum(u.weight for u in gap if u.kind not in _STRONG) + _STRONG_WEIGHT * strong
+        if gain + cost <= 0 or _teaser_like(units, lo, j + 1):
+            break
+        a = lo
     return a, b
 
 
@@ -663,7 +776,8 @@ def _similar(a: str, b: str) -> bool:
     """Two headline keys that say the same thing (one may be shortened or carry the site name)."""
     if not a or not b:
         return False
-    if a == b or (len(b) >= 12 and (a.startswith(b) or a.endswith(b) or b in a)) or (len(a) >= 12 and a in b):
+    short, long_ = sorted((a, b), key=len)
+    if a == b or len(short) >= 12 and len(short) >= 0.6 * len(long_) and short in long_:
         return True
     wa, wb = a.split(), b.split()
     if min(len(wa), len(wb)) < 4:
@@ -679,18 +793,22 @@ def _find_title(units: list[_Unit]) -> tuple[int | None, list[int]]:
     first = units[0]
     if first.kind not in (None, "navigation") or first.n > 40 or first.n == 0 or (first.n >= 25 and first.sentence):
         return None, []
-    first_key = first.key
+    # The <title> line often carries the site name ("Headline | Site"): the headline is the whole line
+    # or, failing that, its longest segment, or its first.
     parts = [" ".join(_WORD.findall(p.lower())) for p in _title_parts(first.text)]
-    copies = []
-    for i in range(1, len(units)):
-        u = units[i]
-        if u.n == 0 or u.n > 40 or len(u.key) < 8 or u.kind not in (None, "navigation"):
-            continue
-        if _similar(first_key, u.key) or any(len(p) >= 12 and _similar(p, u.key) for p in parts):
-            copies.append(i)
-    if not copies:
-        return 0, []
-    return copies[0], [0] + copies[1:]
+    tiers = [first.key] + sorted({p for p in parts if len(p) >= 8 and len(p.split()) >= 2}, key=len, reverse=True)
+    if parts and parts[0] in tiers[1:]:
+        tiers.remove(parts[0])
+        tiers.append(parts[0])
+    for key in tiers:
+        copies = [
+            i for i in range(1, len(units))
+            if 0 < units[i].n <= 40 and len(units[i].key) >= 8 and units[i].kind in (None, "navigation")
+            and _similar(key, units[i].key)
+        ]
+        if copies:
+            return copies[0], [0] + copies[1:]
+    return 0, []
 
 
 def _site_name_cut(raw: str, t: _Unit) -> int | None:
@@ -706,11 +824,9 @@ def _site_name_cut(raw: str, t: _Unit) -> int | None:
     return None
 
 
-def clean_text(raw: str, repeated: frozenset[str] = frozenset()) -> Cleaned:
-    """Split the raw text into title, body and explained removals."""
+def _analyse(raw: str, repeated: frozenset[str]) -> tuple[list[_Unit], int | None, int, int]:
+    """Units with their decisions, the headline's unit index and the body run [a, b]."""
     units = _units(raw)
-    if not units:
-        return Cleaned(None, "", ())
     for u in units:
         u.kind = _kind(u)
     long_units = [u for u in units if u.n >= 12]
@@ -745,11 +861,19 @@ def clean_text(raw: str, repeated: frozenset[str] = frozenset()) -> Cleaned:
                 u.weight *= _COMMENT_DISCOUNT
     anchors = [i for i in [title_idx, *title_copies] if i is not None and i > 0]
     _table_rows(units)
+    _captions_by_credit(units)
     a, b = _choose_run(units, anchors)
     b = _extend(units, a, b, len(units) if zone is None else zone)
     _mark_duplicates(units, a, b)
     _decide(units, a, b)
+    return units, title_idx, a, b
 
+
+def clean_text(raw: str, repeated: frozenset[str] = frozenset()) -> Cleaned:
+    """Split the raw text into title, body and explained removals."""
+    units, title_idx, _, _ = _analyse(raw, repeated)
+    if not units:
+        return Cleaned(None, "", ())
     removals: list[Removal] = []
     title = None
     if title_idx is not None:
@@ -815,13 +939,17 @@ def _decide(units: list[_Unit], a: int, b: int) -> None:
         inside = a <= i <= b
         if u.kind:
             u.reason = u.kind
-            list_reason = u.kind if u.kind in _LIST_HEADS else None
+            list_reason = u.kind if u.kind in _LIST_HEADS or _BY.match(u.text) else None
             continue
         if u.dup_of is not None:
             u.reason = "duplicate"
             continue
         # The short lines listed under a "Related" or "Tags" header belong to that box.
-        if list_reason and u.cls in ("short", "content", "medium") and u.n <= 20:
+        if list_reason == "byline":  # "By" on its own line: the name lines under it
+            absorb = u.cls == "short" and u.n <= 6 and u.caps >= 0.6
+        else:
+            absorb = list_reason is not None and u.cls in ("short", "content", "medium") and u.n <= 20
+        if absorb:
             u.reason = list_reason
             continue
         list_reason = None

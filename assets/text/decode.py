@@ -33,8 +33,10 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 # Charset-normalizer's chaos scores of single-byte Latin code pages are often near-tied (cp1252 text
-# ranked as cp1257); within this margin the candidate whose decoded text reads as a language wins.
+# ranked as cp1257, or below mac_latin2 on "coherence"); within this margin the code page most used for
+# legacy web text wins, then the candidate whose decoded text reads most like a language.
 _CHAOS_TIE = 0.1
+_COMMON = {"cp1252": 0, "latin_1": 1, "iso8859_15": 2, "cp1251": 3, "cp1250": 4, "gb18030": 5, "shift_jis": 6}
 
 
 class Rejected(Exception):
@@ -91,7 +93,8 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     if not matches:
         raise Rejected("undecodable", "neither UTF-8 nor any single- or multi-byte code page fits the bytes")
     best_chaos = min(m.chaos for m in matches)
-    best = max((m for m in matches if m.chaos <= best_chaos + _CHAOS_TIE), key=lambda m: (m.coherence, -m.chaos))
+    near = [m for m in matches if m.chaos <= best_chaos + _CHAOS_TIE]
+    best = min(near, key=lambda m: (_COMMON.get(m.encoding, 99), -m.coherence, m.chaos))
     return str(best), best.encoding
 
 

@@ -316,6 +316,75 @@ def _resolve_people(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
     return raws
 
 
+_SAY = frozenset({"say", "tell", "add", "note", "explain", "argue", "warn", "write", "insist", "recall", "state", "stress"})
+
+
+def _name_chain(tok) -> list:
+    """The capitalised proper-noun tokens of a name ending at tok ("Sofia Marin"), titles excluded."""
+    chain = [tok]
+    i = tok.i - 1
+    while i >= 0 and tok.doc[i].pos_ == "PROPN" and tok.doc[i].text[:1].isupper() and tok.doc[i].lower_ not in TITLE_WORDS:
+        chain.insert(0, tok.doc[i])
+        i -= 1
+    return chain
+
+
+def _discover_speakers(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
+    """Names the NER missed but the syntax gives away: proper-noun subjects of 'say'-type verbs."""
+    by_char = {}
+    for r in raws:
+        for c in range(r.start, r.end):
+            by_char[c] = r
+    added: list[_Raw] = []
+    for tok in doc:
+        if tok.pos_ != "PROPN" or tok.dep_ != "nsubj" or tok.head.lemma_.lower() not in _SAY:
+            continue
+        if not tok.text[:1].isupper() or tok.lower_ in TITLE_WORDS or not tok.text.isalpha():
+            continue
+        own = by_char.get(tok.idx)
+        if own is not None and own.label == "PERSON":
+            continue
+        chain = _name_chain(tok)
+        if len(chain) >= 2:
+            if any(t.idx in by_char for t in chain):
+                continue
+            start, end = chain[0].idx, tok.idx + len(tok.text)
+            added.append(_Raw(start, end, doc.text[start:end], "PERSON"))
+            continue
+        # A lone surname: find the full name it abbreviates elsewhere in the document.
+        full = None
+        for other in doc:
+            if other.i != tok.i and other.text == tok.text and other.i > 0:
+                ch = _name_chain(other)
+                if len(ch) >= 2 and not any(by_char.get(t.idx) is not None and by_char[t.idx].label != "PERSON" and by_char[t.idx] is not own for t in ch):
+                    full = ch
+                    break
+        if full is None:
+            continue
+        if own is not None:
+            if own.fixed or own.start != tok.idx or own.end != tok.idx + len(tok.text):
+                continue
+            own.label = "PERSON"
+        else:
+            added.append(_Raw(tok.idx, tok.idx + len(tok.text), tok.text, "PERSON"))
+        start, end = full[0].idx, full[-1].idx + len(full[-1].text)
+        if not any(t.idx in by_char for t in full):
+            added.append(_Raw(start, end, doc.text[start:end], "PERSON"))
+            for c in range(start, end):
+                by_char[c] = added[-1]
+        else:
+            for t in full:
+                r = by_char.get(t.idx)
+                if r is not None and r.label != "PERSON" and not r.fixed and r.text == tok.text:
+                    r.label = "PERSON"
+    if not added:
+        return raws
+    seen = {(r.start, r.end) for r in raws}
+    raws = raws + [r for r in added if (r.start, r.end) not in seen]
+    raws.sort(key=lambda r: r.start)
+    return raws
+
+
 def _resolve_org_short_forms(raws: list[_Raw]) -> None:
     """'Goldman' after 'Goldman Sachs' is the bank when the document names no other 'Goldman …'."""
     longs = [r for r in raws if r.label == "ORG" and len(r.canonical.split()) >= 2]
@@ -345,6 +414,7 @@ def doc_mentions(doc: Doc, sentences: list[Sentence]) -> list[Mention]:
     _singular_norp(raws)
     _vote_labels(raws)
     raws = _apply_acronyms(doc, raws)
+    raws = _discover_speakers(doc, raws)
     raws = _resolve_people(doc, raws)
     _resolve_org_short_forms(raws)
     starts = [s.start_char for s in sentences]

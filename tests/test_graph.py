@@ -1,0 +1,148 @@
+"""The whole asset graph materialised into a temporary DuckDB file."""
+
+import os
+import subprocess
+import sys
+
+import duckdb
+import pytest
+
+from assets.text import cleaning
+from conftest import run_graph, table_contents
+
+pytestmark = pytest.mark.slow
+
+
+def query(db, sql, params=None):
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute(sql, params).fetchall()
+    finally:
+        con.close()
+
+
+def step_counts(result):
+    counts = {}
+    for event in result.all_events:
+        if event.event_type_value == "STEP_SUCCESS":
+            counts[event.step_key] = counts.get(event.step_key, 0) + 1
+    return counts
+
+
+def test_one_partition_fills_every_table(inbox, db):
+    result = run_graph(inbox, db, "2024-05-14")
+    assert result.success
+
+    paths = {p for (p,) in query(db, "SELECT source_path FROM raw.documents")}
+    assert paths == {"2024-05-14/courier/summit.txt", "2024-05-14/courier/trade.txt"}
+    rejects = dict(query(db, "SELECT source_path, reason FROM raw.rejects"))
+    assert rejects == {
+        "2024-05-14/empty.txt": "empty",
+        "2024-05-14/photo.txt": "binary",
+        "2024-05-14/slides.pdf": "unsupported_type",
+        "2024-05-14/resent-summit.txt": "duplicate",
+        "2024-05-14/gone.txt": "unreadable",
+    }
+    assert query(db, "SELECT count(*) FROM raw.documents WHERE encoding = 'utf-8' AND n_bytes > 0") == [(2,)]
+
+    titles = {t for (t,) in query(db, "SELECT title FROM clean.documents")}
+    assert "Leaders pledge deeper trade ties at two-day summit" in titles
+    bodies = "\n".join(b for (b,) in query(db, "SELECT body FROM clean.documents"))
+    assert "Beijing holds most of the cards now" in bodies
+    assert "Cookies help us" not in bodies and "All rights reserved" not in bodies and "Home | World" not in bodies
+    assert query(db, """SELECT count(*) FROM clean.removed r JOIN raw.documents d USING (doc_id)
+                        WHERE substring(d.raw_text, r.start_char + 1, r.end_char - r.start_char) <> r.text""") == [(0,)]
+    assert query(db, "SELECT count(*) FROM clean.removed")[0][0] >= 6
+
+    for table in ("nlp.sentences", "nlp.mentions", "nlp.claims"):
+        bad = query(db, f"""SELECT count(*) FROM {table} x JOIN clean.documents d USING (doc_id)
+                            WHERE substring(d.body, x.start_char + 1, x.end_char - x.start_char) <> x.text""")
+        assert bad == [(0,)], table
+        assert query(db, f"SELECT count(*) FROM {table}")[0][0] > 0, table
+
+    putin = query(db, "SELECT aliases, n_docs FROM nlp.entities WHERE name = 'Vladimir Putin' AND label = 'PERSON'")
+    assert putin and {"Putin", "Vladimir Putin"} <= set(putin[0][0])
+    assert query(db, "SELECT count(*) FROM nlp.mentions m LEFT JOIN nlp.entities e USING (entity_id) "
+                     "WHERE e.entity_id IS NULL") == [(0,)]
+
+    quote = query(db, "SELECT speaker_name FROM marts.quotes_by_speaker "
+                      "WHERE quote LIKE 'Our partnership is not directed against anyone%'")
+    assert quote == [("Vladimir Putin",)]
+    figures = query(db, "SELECT value, unit, year FROM nlp.claims WHERE kind = 'figure' AND text = '$240 billion'")
+    assert (240e9, "USD", 2023) in figures
+    groups = {(head, unit): status for head, unit, status in
+              query(db, "SELECT measure_head, unit, status FROM marts.figure_groups")}
+    assert groups.get(("trade", "USD")) == "corroborated"
+    assert groups.get(("border", "km")) == "discrepant"
+
+    snapshot = db.with_name("warehouse.read.duckdb")
+    assert query(snapshot, "SELECT count(*) FROM clean.documents") == [(2,)]
+
+
+def test_rerunning_a_partition_gives_identical_rows(inbox, db):
+    assert run_graph(inbox, db, "2024-05-14").success
+    first = table_contents(db)
+    assert run_graph(inbox, db, "2024-05-14").success
+    assert table_contents(db) == first
+
+
+def test_a_range_is_one_run_and_entities_resolve_across_days(inbox, db):
+    result = run_graph(inbox, db, "2024-05-14", "2024-05-15")
+    assert result.success
+    counts = step_counts(result)
+    assert counts == {"raw__documents": 1, "clean__documents": 1, "nlp__extractions": 1, "nlp__entities": 1,
+                      "marts__views": 1, "warehouse_snapshot": 1}
+    assert query(db, "SELECT DISTINCT partition_date::VARCHAR FROM raw.documents ORDER BY 1") == [
+        ("2024-05-14",), ("2024-05-15",)]
+    # The follow-up only ever says "Putin"; the corpus has one full name with that surname.
+    names = query(db, """SELECT DISTINCT e.name FROM nlp.mentions m JOIN nlp.entities e USING (entity_id)
+                         JOIN raw.documents r USING (doc_id)
+                         WHERE r.source_path LIKE '%followup%' AND m.text = 'Putin'""")
+    assert names == [("Vladimir Putin",)]
+    assert query(db, "SELECT encoding FROM raw.documents WHERE source_path LIKE '%followup%'") == [("cp1252",)]
+
+
+def test_a_partition_failing_validation_is_not_published_and_blocks_downstream(inbox, db, monkeypatch):
+    assert run_graph(inbox, db, "2024-05-14", "2024-05-15").success
+    before = table_contents(db)
+
+    real = cleaning.clean_text
+
+    def broken(raw, repeated=frozenset()):
+        out = real(raw, repeated)
+        bad = cleaning.Removal(start=0, end=5, text="not the raw text", reason="navigation")
+        return cleaning.Cleaned(title=out.title, body=out.body, removed=(*out.removed, bad))
+
+    monkeypatch.setattr("assets.clean.clean_text", broken)
+    (inbox / "2024-05-15" / "late.txt").write_text("A late article\n\nThe port reopened on Thursday after a "
+                                                   "three-day strike by dock workers over pay and hours.\n")
+    result = run_graph(inbox, db, "2024-05-15")
+    assert not result.success
+    counts = step_counts(result)
+    assert "raw__documents" in counts
+    assert "clean__documents" not in counts and "nlp__extractions" not in counts and "nlp__entities" not in counts
+
+    evaluations = {e.check_name: e for e in result.get_asset_check_evaluations()}
+    failed = evaluations["clean_removed_suite"]
+    assert not failed.passed
+    failures = failed.metadata["failures"].data
+    assert any(f["expectation"] == "expect_column_pair_values_to_be_equal" for f in failures)
+
+    after = table_contents(db)
+    for table in ("clean.documents", "clean.removed", "nlp.sentences", "nlp.claim_rows", "nlp.entities"):
+        assert after[table] == before[table], table
+    # Ingest itself passed and published the new file.
+    assert len(after["raw.documents"]) == len(before["raw.documents"]) + 1
+
+
+def test_cli_runs_every_inbox_day_and_queries_the_snapshot(inbox, db, tmp_path):
+    env = {**os.environ, "DAGSTER_HOME": "", "PYTHONWARNINGS": "ignore"}
+    env.pop("DAGSTER_HOME")
+    run = subprocess.run([sys.executable, "-m", "workflow.cli", "run", "--inbox", str(inbox), "--db", str(db)],
+                         capture_output=True, text=True, env=env, cwd=tmp_path, timeout=600)
+    assert run.returncode == 0, run.stderr[-3000:]
+    out = subprocess.run([sys.executable, "-m", "workflow.cli", "sql", "--db", str(db), "--csv",
+                          "SELECT count(*) AS n FROM raw.documents"],
+                         capture_output=True, text=True, env=env, cwd=tmp_path, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["n", "3"]

