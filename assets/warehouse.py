@@ -7,6 +7,7 @@ import datetime as dt
 import functools
 import os
 import shutil
+import sys
 import time
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -101,6 +102,7 @@ def replace_rows(
                 con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _incoming")
                 con.unregister("_incoming")
         results = run_invariants(con, list(invariants), {"partition_date": partition_date})
+        _hold_for_fault_injection(frames)
         if all(r.passed for r in results):
             con.commit()
         else:
@@ -111,9 +113,15 @@ def replace_rows(
         raise
 
 
-def read_frame(con: duckdb.DuckDBPyConnection, query: str, params: Any = None) -> pl.DataFrame:
-    """A query's result as a Polars frame."""
-    return con.execute(query, params).pl()
+def _hold_for_fault_injection(frames: Mapping[str, pl.DataFrame]) -> None:
+    # Crash tests set DOSSIER_HOLD_BEFORE_COMMIT=<table>:<seconds> to hold an open write transaction long
+    # enough to SIGKILL the process inside it; unset in normal operation.
+    spec = os.environ.get("DOSSIER_HOLD_BEFORE_COMMIT")
+    if spec:
+        table, _, seconds = spec.partition(":")
+        if table in frames:
+            print(f"dossier: holding uncommitted write to {table}", file=sys.stderr, flush=True)
+            time.sleep(float(seconds or 60))
 
 
 def publish_snapshot(con: duckdb.DuckDBPyConnection, db_path: str | os.PathLike, snapshot_path: str | os.PathLike) -> int:

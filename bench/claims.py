@@ -371,6 +371,8 @@ def score(docs: Mapping[str, str], gold: Mapping[str, dict], preds: Mapping[str,
             best = max(hits, key=lambda m: (min(m.end_char, span[1]) - max(m.start_char, span[0]), -(m.end_char - m.start_char)))
             if best.label == o["label"]:
                 c["entity_label_correct"] += 1
+            else:
+                d["entity_label_wrong"].append({"surface": o["surface"], "gold": o["label"], "pred": best.label})
             pname = mention_name(best, resolved)
             if norm_name(pname) == norm_name(o["canonical"]):
                 c["entity_canonical_correct"] += 1

@@ -234,10 +234,12 @@ def test_negative_temperature(figs):
     assert vu(figs("It was minus 10 degrees Celsius.")) == [(-10.0, "degC")]
 
 
-def test_barrels_per_day(figs):
+def test_barrels_per_day_is_barrels_with_a_daily_rate_flag(figs):
     c = one(figs("Russia pumped 1.2 million barrels per day."), "1.2 million barrels per day")
-    assert (c.value, c.unit) == (1.2e6, "barrel/day")
+    assert (c.value, c.unit) == (1.2e6, "barrel")
     assert c.raw_unit == "barrels per day"
+    assert "per_day" in c.flags
+    assert "per_day" in one(figs("Output fell to 900,000 bpd."), "900,000 bpd").flags
 
 
 def test_barrels_stay_barrels(figs):
@@ -275,6 +277,29 @@ def test_times_as_occurrences_is_a_count(figs):
     assert (c.value, c.unit) == (40.0, "count")
     assert "lower_bound" in c.flags
     assert c.measure == "meet"
+
+
+def test_times_over_a_period_is_occurrences_but_times_over_alone_is_a_multiple(figs):
+    assert one(figs("The leaders have met more than 40 times over the past decade."), "40 times").unit == "count"
+    assert one(figs("The investment paid off ten times over."), "ten times").unit == "times"
+
+
+def test_times_before_a_possessive_is_a_multiple(figs):
+    assert one(figs("Its value is now three times its 2020 level."), "three times").unit == "times"
+
+
+def test_count_through_hyphenated_adjective(figs):
+    c = one(figs("The club employs about 300 full-time staff."), "300 full-time staff")
+    assert (c.value, c.unit, c.measure) == (300.0, "count", "staff")
+
+
+def test_emergency_number_is_not_a_count(figs):
+    assert figs("Dispatchers answered 911 calls all night.") == []
+    assert vu(figs("Dispatchers answered 1,200 calls all night.")) == [(1200.0, "count")]
+
+
+def test_fractional_number_is_not_a_count(figs):
+    assert figs("The index rose 0.5 points.") == []
 
 
 def test_people_count(figs):
@@ -385,6 +410,29 @@ def test_year_attached_to_its_own_figure(figs):
 def test_year_from_fiscal_year_date(figs):
     c = one(figs("Revenue rose 12% to $4.5 billion in the fiscal year ended June 30, 2024."), "$4.5 billion")
     assert c.year == 2024
+
+
+def test_since_year_is_a_baseline_not_the_figure_year(figs):
+    assert one(figs("Wind capacity has grown threefold since 2015."), "threefold").year is None
+
+
+def test_year_dating_another_noun_in_the_figure_phrase_is_not_taken(figs):
+    c = one(figs("Prices now trade more than 80 percent below their peak at the end of 2022."), "80 percent")
+    assert c.year is None
+
+
+def test_figure_with_its_own_relative_date_borrows_no_year(figs):
+    claims = figs("The plan would cut funding from about $47 billion this year to $27.5 billion in 2026.")
+    assert one(claims, "$47 billion").year is None
+    assert one(claims, "$27.5 billion").year == 2026
+
+
+def test_target_year(figs):
+    assert one(figs("Demand is set to grow threefold by 2030."), "threefold").year == 2030
+
+
+def test_rate_words_do_not_block_the_sentence_year(figs):
+    assert one(figs("In 2023, the state spent $5 billion a year on roads."), "$5 billion").year == 2023
 
 
 def test_no_year_when_sentence_has_none(figs):

@@ -137,6 +137,7 @@ _COPYRIGHT = re.compile(
     r"todos los derechos reservados|todos os direitos reservados|tutti i diritti riservati|hak cipta",
     re.I,
 )
+_ALL_RIGHTS = re.compile(r"rights? reserved|derechos reservados|direitos reservados|droits réservés|rechte vorbehalten", re.I)
 _IMAGE_RIGHTS = re.compile(r"^(image|photo|picture|foto|bild|video|media)\s*(copyright|©|credit|source)", re.I)
 _COMMENT_FORM = re.compile(
     r"leave a (reply|comment|response)|cancel reply|post (a |your )?comment|add (a |your )?comment|"
@@ -151,7 +152,7 @@ _COMMENT_FORM = re.compile(
 )
 _FORM_FIELD = re.compile(
     r"^(name|e-?mail|e-?mail address|website|url|comment|message|nom|nombre|nome|nama|surel)\s*"
-    r"(\*|\(required\)|\(wajib\)|\(obligatoire\))?\s*\*?$",
+    r"(\*|\(required\)|\(wajib\)|\(obligatoire\))\s*\*?$",
     re.I,
 )
 _REPLY = re.compile(r"^(reply|replies|respond|antworten|répondre|responder|rispondi|balas)$", re.I)
@@ -160,18 +161,24 @@ _COMMENT_COUNT = re.compile(
     r"comentários?|comentarios?|commenti|reacties|komentar|tanggapan)\b.*|"
     r"(view|show|read|see|load|hide|open|close)( all)?( \d+)? (comments?|replies|discussion)|"
     r"(join|start) the (conversation|discussion)|comments?( \(\d+\))?|no comments( yet)?|"
-    r"be the first to comment|(one|two|three) (responses?|comments?|replies|tanggapan)|discussion|"
+    r"be the first to comment|(one|two|three) (responses?|comments?|replies|tanggapan)|"
     r"kommentare|commentaires|comentários|comentarios|commenti|komentar|have your say.*)$",
     re.I,
 )
 _AUDIO = re.compile(
-    r"listen to (this|the) (article|story|post)|\baudio\b|text[- ]to[- ]speech|^\d{1,2}:\d{2}(\s*/\s*\d{1,2}:\d{2})?$|"
-    r"your browser does not support|^(now )?playing\b|^(play|pause|mute|unmute|autoplay|replay)\b|"
+    r"listen to (this|the) (article|story|post)|^audio$|audio player|play audio|text[- ]to[- ]speech|"
+    r"^\d{1,2}:\d{2}(\s*/\s*\d{1,2}:\d{2})?$|your browser does not support|^(now )?playing\b|"
+    r"^(play|pause|mute|unmute|autoplay|replay|listen|listen now|listen live)$|"
     r"\bmin(ute)?s? listen\b|^(watch|video)\s*:?$|^watch\s*:|^video\s*:|^(next|up next) video",
     re.I,
 )
+_NEWSLETTER_STRONG = re.compile(
+    r"newsletter|\binbox\b|mailing list|waitlist|wait list|sign up (for|to|now|today)|subscribe (to|for|now|today)|"
+    r"join (our|the) (list|community)|\babonn(ieren|ez)\b|suscr[ií]bete|\bassine\b|iscriviti|berlangganan",
+    re.I,
+)
 _NEWSLETTER = re.compile(
-    r"newsletter|subscri(be|ption)|sign[- ]?up\b|waitlist|wait list|mailing list|\binbox\b|"
+    r"newsletter|\bsubscri(be|ption)\b|sign[- ]?up\b|waitlist|wait list|mailing list|\binbox\b|"
     r"\babonn(ieren|ez|er)|suscr[ií]b|\bassine\b|iscriviti|berlangganan",
     re.I,
 )
@@ -183,9 +190,9 @@ _PAYWALL = re.compile(
     re.I,
 )
 _LOGIN = re.compile(
-    r"^(sign in|sign-in|log ?in|log ?out|sign out|register|my account|account|create (an )?account|"
-    r"forgot (your )?password\??|anmelden|abmelden|connexion|se connecter|iniciar sesión|entrar|masuk|"
-    r"daftar|profile|my profile|welcome back.*)\b",
+    r"^(sign in|sign-in|log ?in|log ?out|sign out|register|my account|create (an )?account|"
+    r"forgot (your )?password\??|anmelden|abmelden|connexion|se connecter|iniciar sesión|masuk|"
+    r"my profile|edit profile|welcome back.*)\b",
     re.I,
 )
 _ATTRIBUTION = re.compile(
@@ -236,20 +243,29 @@ _COMMENT_AUTHOR = re.compile(
     re.I,
 )
 _COMMENT_POLICY = re.compile(
-    r"\b(comments?|commenting|comentários?|comentarios?|kommentare?|commentaires?|commenti|komentar)\b.{0,120}"
+    r"\b(comments|commenting|comment section|comentários|comentarios|kommentare|commentaires|commenti|komentar)\b.{0,120}"
     r"\b(moderat\w*|approv\w*|aprovad\w*|policy|guidelines|rules|respect\w*|abusive|offensive|profanity|"
     r"spam|reviewed|closed|disabled|civil)\b",
     re.I,
 )
 _SITE_NOTICE = re.compile(
-    r"\b(this|our) (web ?site|site|blog|newsletter)\b.{0,80}\b(uses?|provides?|contains?|participates?|"
+    r"\b(this|our) (web ?site|site|blog|newsletter|page)\b.{0,80}\b(uses?|provides?|contains?|participates?|"
     r"is (a |an )?(participant|member|part)|may (earn|contain|receive)|earns?|receives?|affiliate|compensat\w*)|"
-    r"registered trademarks?|\btrademarks? of\b|terms (of|and) (use|service|conditions)|privacy (policy|notice)|"
-    r"\bdisclaimer\b|affiliate (links?|program|commission|advertising)|customer service|"
+    r"\bare (registered )?trademarks? of\b|\baffiliate (links?|program|commission|advertising)\b|"
     r"(contact|reach) us (at|by|on|via)|\b(telephone|phone|tel|fax)\s*[:.]?\s*\+?\d[\d\s().-]{6,}",
     re.I,
 )
+_LEGAL_LINK = re.compile(
+    r"terms (of|and) (use|service|conditions)|privacy (policy|notice|settings)|\bdisclaimer\b|\bimprint\b|"
+    r"\bimpressum\b|datenschutz|mentions légales|aviso legal|política de privacidad|política de privacidade|"
+    r"accessibility (statement|help)|\bsitemap\b|site map|ad ?choices",
+    re.I,
+)
 _DATEISH = re.compile(r"\b(\d{4}|\d{1,2}:\d{2}|(" + "|".join(_MONTHS) + r")\.?)\b", re.I)
+_AGGREGATOR = re.compile(
+    r"^\d[\d,.]*\s+(articles?|stories|posts|items|results|entries|updates)\b.*\||^(last )?updated\s*:|^last updated\b|\|\s*last updated\b|^updated \d+ (minutes?|hours?|days?) ago$",
+    re.I,
+)
 _HANDLE = re.compile(r"^@\w+$|^[\w.+-]+@[\w-]+\.[\w.]+$")
 _CREDIT = re.compile(
     r"^(photo|photos|image|images|picture|foto|fotos|bild|photograph|illustration|graphic|video|credit|credits|"
@@ -322,9 +338,12 @@ _ANCHOR_SHARE = 0.25
 _COMMENT_DISCOUNT = 0.2
 # A box inside the article (newsletter prompt, "Related" list) is bridged when it is this small.
 _BRIDGE_STRONG = 2
-_BRIDGE_GAP = 12
+_BRIDGE_GAP = 16
+# A run that reads as one text wins over a bigger list of teasers unless it is smaller than this share.
+_TEASER_SHARE = 0.2
 _REPEATED_WEIGHT = -10.0
 # Kinds whose header line also claims the short lines listed under it (a "Related" box, a tag list).
+_BOX_HEADS = frozenset({"related_links", "category_list"})
 _LIST_HEADS = frozenset({"related_links", "category_list", "share_widget", "comment_counter", "navigation"})
 
 
@@ -362,7 +381,7 @@ class _Unit:
             self.stop = sum(c in _CJK_PARTICLES for c in text) / max(1, cjk) * 3
         else:
             self.stop = sum(w in _STOPWORDS for w in low) / len(low) if low else 0.0
-        self.sentence = bool(_END_SENTENCE.search(text))
+        self.sentence = bool(_END_SENTENCE.search(_strip_symbols(text)))
         alpha = [w for w in self.words if w[0].isalpha()]
         self.caps = sum(w[0].isupper() for w in alpha) / len(alpha) if alpha else 0.0
         self.digits = sum(c.isdigit() for c in text) / max(1, len(text))
@@ -372,6 +391,14 @@ class _Unit:
         self.keep = False
         self.reason: str | None = None
         self.dup_of: int | None = None
+
+
+def _strip_symbols(s: str) -> str:
+    """Text without trailing emoji and other symbols (a sentence may end "… today! 🙂")."""
+    end = len(s)
+    while end > 0 and (unicodedata.category(s[end - 1])[0] == "S" or s[end - 1].isspace()):
+        end -= 1
+    return s[:end]
 
 
 def _norm(s: str) -> str:
@@ -502,7 +529,9 @@ def _kind(u: _Unit) -> str | None:
         return "cookie_notice"
     if n <= 14 and _IMAGE_RIGHTS.match(t):
         return "credit"
-    if n <= 40 and _COPYRIGHT.search(t):
+    if n <= 40 and _COPYRIGHT.search(t) and (
+        "©" in t or n <= 6 or low.startswith("copyright") or _ALL_RIGHTS.search(t) or re.search(r"\b(19|20)\d\d\b", t)
+    ):
         return "copyright"
     if n <= 30 and _COMMENT_FORM.search(t) or n <= 4 and (_FORM_FIELD.match(t) or _REPLY.match(t)):
         return "comment_form"
@@ -512,20 +541,29 @@ def _kind(u: _Unit) -> str | None:
         return "comments"
     if n <= 40 and _COMMENT_POLICY.search(t):
         return "comment_form"
-    if n <= 120 and _SITE_NOTICE.search(t):
+    if n <= 120 and _SITE_NOTICE.search(t) or n <= 12 and not u.sentence and _LEGAL_LINK.search(t):
         return "site_notice"
     if n <= 40 and _PAYWALL.search(t):
         return "paywall"
     if n <= 40 and _ATTRIBUTION.search(t):
         return "attribution"
-    if n <= 8 and (_RELATED_HEAD.match(t) and len(t) - _RELATED_HEAD.match(t).end() <= 2 or _PREV_NEXT.match(t)):
+    if n <= 8 and _PREV_NEXT.match(t):
+        return "related_links"
+    m = _RELATED_HEAD.match(t) if n <= 6 else None
+    # a box header, possibly naming the site or section ("More from The Gazette"), never a sentence
+    rest = t[m.end() :].split() if m else []
+    if m and (len(t) - m.end() <= 2 or len(rest) <= 3 and not _END_STRONG.search(t) and (
+        rest[0].lower() in ("from", "on", "in", "at", "about", "by", "for") or all(w[:1].isupper() for w in rest)
+    )):
         return "related_links"
     if n <= 25 and _RELATED_INLINE.match(t):
         return "related_links"
     if _CATEGORY.match(t) and (n <= 40 and (":" in t[:20] or n <= 2 or not u.sentence)):
         return "category_list"
-    if _NEWSLETTER.search(t) and (n <= 8 or n <= 40 and _YOU.search(t)):
+    if n <= 8 and _NEWSLETTER.search(t) or n <= 40 and _NEWSLETTER_STRONG.search(t) and _YOU.search(t):
         return "newsletter_prompt"
+    if n <= 15 and _AGGREGATOR.search(t):
+        return "header"
     if n <= 6 and _LOGIN.match(t):
         return "login_prompt"
     if n <= 6 and _AD.match(t):
@@ -552,7 +590,9 @@ def _kind(u: _Unit) -> str | None:
         return "link"
     if n <= 6 and _NAV.match(low):
         return "navigation"
-    if n <= 16 and len(_SEPARATED.findall(t)) >= 2 and not u.sentence and not _TABLE_ROW.match(t):
+    if n <= 16 and len(_SEPARATED.findall(t)) >= 2 and not u.sentence and not _TABLE_ROW.match(t) and not (
+        any(c.isdigit() for c in t) and "," in t
+    ):
         return "navigation"
     return None
 
@@ -590,13 +630,13 @@ _COMMENT_KINDS = frozenset({"comment_counter", "comments", "comment_form"})
 
 
 def _captions_by_credit(units: list[_Unit]) -> None:
-    """Text next to a photo credit is its caption when it is short, repeated, or not a finished sentence."""
+    """Text next to a photo credit is its caption when it is repeated (galleries) or an unfinished phrase."""
     counts = Counter(u.key for u in units)
     for i, u in enumerate(units):
         if u.kind or u.n > 50 or u.cls == "title":
             continue
         near = [units[j].kind for j in (i - 1, i + 1) if 0 <= j < len(units)]
-        if "credit" in near and (counts[u.key] > 1 or not u.sentence or u.n <= 25):
+        if "credit" in near and (counts[u.key] > 1 or not u.sentence and u.n >= 4 and u.caps < 0.5):
             u.kind, u.cls, u.weight = "caption", "bad", _KIND_WEIGHT
 
 
@@ -674,10 +714,31 @@ def _best_run(units: list[_Unit], lo: int = 0, hi: int | None = None) -> tuple[i
     return best_a, best_b, best
 
 
+def _segment_runs(units: list[_Unit]) -> list[tuple[int, int, float]]:
+    """The best run of each stretch between hard boundaries."""
+    runs, lo = [], 0
+    for i in range(len(units) + 1):
+        if i == len(units) or units[i].kind in _STRONG:
+            if i > lo:
+                a, b, score = _best_run(units[:i], lo, i)
+                if score > 0:
+                    runs.append((a, b, score))
+            lo = i + 1
+    return runs
+
+
 def _choose_run(units: list[_Unit], anchors: list[int]) -> tuple[int, int]:
     """The body run: the best run overall, unless a good run starts just under a copy of the headline."""
     a, b, score = _best_run(units)
+    if b >= a and _teaser_like(units, a, b + 1):
+        # a list of other articles' teasers outweighs a short article: take the best run that reads as one text
+        runs = _segment_runs(units)
+        plain = [r for r in runs if not _teaser_like(units, r[0], r[1] + 1) and r[2] >= _TEASER_SHARE * score]
+        if plain:
+            a, b, _ = max(plain, key=lambda r: r[2])
     for c in anchors:  # the first copy of the headline in reading order is the page's h1
+        if a < c < b:  # a "copy" inside the text is a subheading that resembles the headline
+            break
         r = _best_run(units, c + 1, c + 1 + _ANCHOR_WINDOW)
         if r[2] > 0 and r[2] >= _ANCHOR_SHARE * score:
             a, b = r[0], r[1]
@@ -685,7 +746,14 @@ def _choose_run(units: list[_Unit], anchors: list[int]) -> tuple[int, int]:
     if b < a:
         return a, b
     a, b = _bridge(units, a, b)
-    return _skip_standfirst(units, a, b), b
+    a = _skip_standfirst(units, a, b)
+    # a list directly above the first paragraph (key points, a table) belongs to the article
+    k = a - 1
+    while k >= 0 and units[k].kind is None and units[k].cls == "content":
+        k -= 1
+    if a - 1 - k >= 2:
+        a = k + 1
+    return a, b
 
 
 def _skip_standfirst(units: list[_Unit], a: int, b: int) -> int:
@@ -730,7 +798,7 @@ def _bridge(units: list[_Unit], a: int, b: int) -> tuple[int, int]:
     n = len(units)
     while True:
         j = b + 1
-        while j < n and units[j].weight <= 0:
+        while j < n and units[j].cls != "good":
             j += 1
         gap = units[b + 1 : j]
         strong = _boxes(gap)
@@ -743,23 +811,19 @@ def _bridge(units: list[_Unit], a: int, b: int) -> tuple[int, int]:
         b = e
     while True:
         j = a - 1
-        while j >= 0 and units[j].weight <= 0:
+        while j >= 0 and units[j].cls != "good":
             j -= 1
         gap = units[j + 1 : a]
         strong = _boxes(gap)
         if j < 0 or not strong or strong > _BRIDGE_STRONG or len(gap) > _BRIDGE_GAP:
             break
-        lo = j
-        gain = 0.0
-        k = j
-        while k >= 0 and units[k].kind not in _STRONG:
-            gain += units[k].weight
-            if gain > 0 and units[k].weight > 0:
-                lo = k
-            k -= 1
-            if gain < 0:
+        lo, gain, total = j, 0.0, 0.0
+        for k in range(j, -1, -1):  # the best run ending at j
+            if units[k].kind in _STRONG:
                 break
-        gain = sum(u.weight for u in units[lo : j + 1])
+            total += units[k].weight
+            if total > gain:
+                lo, gain = k, total
         cost = sum(u.weight for u in gap if u.kind not in _STRONG) + _STRONG_WEIGHT * strong
         if gain + cost <= 0 or _teaser_like(units, lo, j + 1):
             break
@@ -770,6 +834,12 @@ def _bridge(units: list[_Unit], a: int, b: int) -> tuple[int, int]:
 def _title_parts(text: str) -> list[str]:
     """Segments of a "Headline | Site" title line."""
     return [p for p in _TITLE_SEP.split(text) if p.strip()]
+
+
+def _contains(a: str, b: str) -> bool:
+    """One key is the other, or most of it."""
+    short, long_ = sorted((a, b), key=len)
+    return a == b or len(short) >= 12 and len(short) >= 0.6 * len(long_) and short in long_
 
 
 def _similar(a: str, b: str) -> bool:
@@ -783,7 +853,7 @@ def _similar(a: str, b: str) -> bool:
     if min(len(wa), len(wb)) < 4:
         return False
     common = sum((Counter(wa) & Counter(wb)).values())
-    return common / min(len(wa), len(wb)) >= 0.8 and common / max(len(wa), len(wb)) >= 0.6
+    return common / min(len(wa), len(wb)) >= 0.75 and common / max(len(wa), len(wb)) >= 0.5
 
 
 def _find_title(units: list[_Unit]) -> tuple[int | None, list[int]]:
@@ -801,10 +871,11 @@ def _find_title(units: list[_Unit]) -> tuple[int | None, list[int]]:
         tiers.remove(parts[0])
         tiers.append(parts[0])
     for key in tiers:
+        fuzzy = key == first.key  # a segment must match exactly: a subheading may share its words
         copies = [
             i for i in range(1, len(units))
             if 0 < units[i].n <= 40 and len(units[i].key) >= 8 and units[i].kind in (None, "navigation")
-            and _similar(key, units[i].key)
+            and (_similar(key, units[i].key) if fuzzy else _contains(key, units[i].key))
         ]
         if copies:
             return copies[0], [0] + copies[1:]
@@ -866,7 +937,32 @@ def _analyse(raw: str, repeated: frozenset[str]) -> tuple[list[_Unit], int | Non
     b = _extend(units, a, b, len(units) if zone is None else zone)
     _mark_duplicates(units, a, b)
     _decide(units, a, b)
+    if title_idx == 0 and not title_copies and _site_like(units[0]):
+        title_idx = _headline_above(units, a)
     return units, title_idx, a, b
+
+
+def _site_like(u: _Unit) -> bool:
+    """A first line that names the site rather than the article (no "Headline | Site" shape, a few words)."""
+    return not _TITLE_SEP.search(u.text) and u.n <= 5 and not u.sentence
+
+
+def _headline_above(units: list[_Unit], a: int) -> int:
+    """Index of the headline just above the body when the first line only names the site (else 0)."""
+    for k in range(a - 1, max(0, a - 10), -1):
+        u = units[k]
+        if u.kind or u.cls == "title":
+            continue
+        if 3 <= u.n <= 30 and not u.text.endswith("."):
+            first = units[0]
+            first.cls, first.keep, first.reason = "short", False, "site_name"
+            u.cls, u.keep, u.reason = "title", False, None
+            for v in units:
+                if v is not u and v.key == u.key:
+                    v.keep, v.reason = False, "headline_repeat"
+            return k
+        break
+    return 0
 
 
 def clean_text(raw: str, repeated: frozenset[str] = frozenset()) -> Cleaned:
@@ -890,16 +986,8 @@ def clean_text(raw: str, repeated: frozenset[str] = frozenset()) -> Cleaned:
     for u in units:
         if not u.keep and u.cls != "title":
             removals.append(Removal(u.start, u.end, raw[u.start : u.end], u.reason or "footer"))
-    paragraphs: list[str] = []
-    last_block = None
-    for u in kept:
-        if not u.text:
-            continue
-        if paragraphs and u.block == last_block:
-            paragraphs[-1] += "\n" + u.text
-        else:
-            paragraphs.append(u.text)
-        last_block = u.block
+    # each kept unit is a paragraph (hard-wrapped lines were joined into one unit already)
+    paragraphs = [u.text for u in kept if u.text]
     removals.sort(key=lambda r: r.start)
     return Cleaned(title, "\n\n".join(paragraphs), tuple(removals))
 
@@ -918,7 +1006,8 @@ def _mark_duplicates(units: list[_Unit], a: int, b: int) -> None:
     for i, u in enumerate(units):
         if u.cls == "title" or u.kind == "headline_repeat":
             continue
-        if len(u.words) >= 3 or len(u.key) >= 20:
+        # short lines recur legitimately in lists and tables (the same ingredient, the same label)
+        if len(u.words) >= 8:
             groups.setdefault(u.key, []).append(i)
     for idxs in groups.values():
         if len(idxs) < 2:
@@ -935,6 +1024,7 @@ def _decide(units: list[_Unit], a: int, b: int) -> None:
     list_reason: str | None = None
     for i, u in enumerate(units):
         if u.cls == "title":
+            list_reason = None
             continue
         inside = a <= i <= b
         if u.kind:
@@ -947,6 +1037,8 @@ def _decide(units: list[_Unit], a: int, b: int) -> None:
         # The short lines listed under a "Related" or "Tags" header belong to that box.
         if list_reason == "byline":  # "By" on its own line: the name lines under it
             absorb = u.cls == "short" and u.n <= 6 and u.caps >= 0.6
+        elif inside:  # in the article only a box of links claims the lines under its header
+            absorb = list_reason in _BOX_HEADS and u.cls in ("short", "content") and u.n <= 20
         else:
             absorb = list_reason is not None and u.cls in ("short", "content", "medium") and u.n <= 20
         if absorb:

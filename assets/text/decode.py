@@ -94,8 +94,12 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         raise Rejected("undecodable", "neither UTF-8 nor any single- or multi-byte code page fits the bytes")
     best_chaos = min(m.chaos for m in matches)
     near = [m for m in matches if m.chaos <= best_chaos + _CHAOS_TIE]
-    best = min(near, key=lambda m: (_COMMON.get(m.encoding, 99), -m.coherence, m.chaos))
-    return str(best), best.encoding
+    # A match stands for a group of code pages that decode these bytes to the same text; name it by the
+    # group's most common member.
+    _, _, _, encoding, i = min(
+        (_COMMON.get(enc, 99), -m.coherence, m.chaos, enc, i) for i, m in enumerate(near) for enc in m.could_be_from_charset
+    )
+    return str(near[i]), encoding
 
 
 def html_to_text(html: str) -> str:

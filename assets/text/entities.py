@@ -38,6 +38,30 @@ TITLE_WORDS = frozenset(
     state supreme then first lady
     """.split()
 )
+# Last words that make a name an organisation whatever spaCy says ("Keldor Petroleum", "Kingsmere United").
+ORG_DESIGNATORS = frozenset(
+    """
+    inc corp corporation co company companies ltd llc plc ag sa nv gmbh group holdings partners bank bancorp
+    capital energy petroleum oil gas motors airlines airways university college institute association council
+    ministry agency commission committee fund foundation trust united fc club league party union federation
+    systems technologies technology labs laboratories pharmaceuticals pharma industries international residential
+    properties realty media insurance securities investments ventures authority board bureau department
+    network solutions mining resources power electric telecom communications hospital society parliament
+    congress senate assembly government administration exchange reserve
+    """.split()
+)
+# Nouns that, in apposition or as a title, show that a name is a person's.
+ROLE_NOUNS = frozenset(
+    """
+    president minister economist analyst spokesman spokeswoman spokesperson professor chief executive director
+    governor secretary chairman chairwoman chair ceo founder adviser advisor researcher author lawyer attorney
+    judge senator lawmaker official ambassador manager head leader strategist scientist fellow editor reporter
+    correspondent commissioner mayor candidate coach player actor singer artist economist envoy diplomat
+    general officer negotiator premier chancellor deputy treasurer prosecutor activist campaigner farmer resident
+    owner investor trader banker engineer doctor nurse teacher student worker
+    """.split()
+)
+_HONORIFICS = frozenset({"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "miss", "sir", "dame", "prof", "prof."})
 _LOWER_PARTICLES = frozenset({"de", "da", "di", "del", "della", "van", "von", "der", "den", "la", "le", "al", "bin", "ibn", "dos", "du", "ter"})
 _KEEP_DOT_WORDS = frozenset(
     {"inc", "co", "corp", "ltd", "jr", "sr", "st", "bros", "plc", "llc", "l.p", "co", "no", "dept", "univ", "assn", "ave", "mt"}
@@ -181,6 +205,51 @@ def _raw_mentions(doc: Doc) -> list[_Raw]:
     return out
 
 
+def _org_by_designator(raws: list[_Raw]) -> None:
+    for r in raws:
+        words = r.text.split()
+        if r.label == "PERSON" and len(words) >= 2 and words[-1].lower().rstrip(".") in ORG_DESIGNATORS:
+            r.label = "ORG"
+
+
+def _person_evidence(doc: Doc, r: _Raw, tok_of: dict) -> bool:
+    """Signs that a single-word ORG/GPE mention is really a person: an honorific, a role, a he/she that follows."""
+    tok = tok_of.get(r.start)
+    if tok is None:
+        return False
+    if tok.i > 0 and doc[tok.i - 1].lower_ in _HONORIFICS:
+        return True
+    for c in tok.children:
+        if c.dep_ == "appos" and c.lemma_.lower() in ROLE_NOUNS:
+            return True
+        if c.dep_ == "compound" and c.i < tok.i and c.lower_ in ROLE_NOUNS:
+            return True
+    if tok.dep_ == "appos" and tok.head.lemma_.lower() in ROLE_NOUNS:
+        return True
+    if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _SAY:
+        # The next speech subject within a few sentences is he/she, with no named person in between.
+        sent_end = tok.sent.end
+        limit = min(len(doc), sent_end + 80)
+        person_at = {t for t, x in tok_of.items()}
+        for t in doc[tok.i + 1 : limit]:
+            if t.dep_ == "nsubj" and t.head.lemma_.lower() in _SAY and t.i > tok.head.i:
+                if t.lower_ in ("he", "she"):
+                    return True
+                return False
+            if t.ent_type_ == "PERSON" and t.idx in person_at:
+                return False
+    return False
+
+
+def _promote_people(doc: Doc, raws: list[_Raw]) -> None:
+    tok_of = {t.idx: t for t in doc}
+    single = [r for r in raws if r.label in ("ORG", "GPE", "LOC", "FAC", "PRODUCT") and not r.fixed and len(r.text.split()) == 1]
+    promote = {normalise(r.text) for r in single if r.text[:1].isupper() and _person_evidence(doc, r, tok_of)}
+    for r in single:
+        if normalise(r.text) in promote:
+            r.label = "PERSON"
+
+
 def _vote_labels(raws: list[_Raw]) -> None:
     groups: dict[str, list[_Raw]] = defaultdict(list)
     for r in raws:
@@ -219,6 +288,15 @@ def _apply_acronyms(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
         initials = "".join(w[0] for w in r.text.split() if w[:1].isupper())
         if initials.upper().startswith(acro[0]) and _is_subsequence(acro.upper(), initials.upper()):
             expansions.setdefault(m.group(1).replace(".", ""), r)
+    # Without a parenthetical definition: an acronym equal to the initials of exactly one longer name here.
+    longs = [r for r in raws if r.label != "PERSON" and len(r.canonical.split()) >= 2]
+    for r in raws:
+        acro = r.text.replace(".", "")
+        if r.fixed or acro in expansions or not (2 <= len(acro) <= 6) or not acro.isalpha() or not acro.isupper():
+            continue
+        cands = {x.canonical: x for x in longs if _initials(x.canonical) == acro}
+        if len(cands) == 1:
+            expansions[acro] = next(iter(cands.values()))
     if not expansions:
         return raws
     covered = {i for r in raws for i in range(r.start, r.end)}
@@ -232,6 +310,10 @@ def _apply_acronyms(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
             r.label, r.canonical, r.fixed = src.label, src.canonical, True
     raws.sort(key=lambda r: r.start)
     return raws
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.replace("-", " ").split() if w[:1].isupper())
 
 
 def _is_subsequence(needle: str, hay: str) -> bool:
@@ -337,6 +419,15 @@ def _discover_speakers(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
             by_char[c] = r
     added: list[_Raw] = []
     for tok in doc:
+        if tok.dep_ == "nsubj" and tok.pos_ == "NOUN" and tok.head.lemma_.lower() in _SAY:
+            # "Keldor's chief executive, Emeka Obi, told …"
+            for c in tok.children:
+                if c.dep_ == "appos" and c.pos_ == "PROPN" and c.text[:1].isupper():
+                    chain = _name_chain(c)
+                    if len(chain) >= 2 and not any(t.idx in by_char for t in chain):
+                        start, end = chain[0].idx, c.idx + len(c.text)
+                        added.append(_Raw(start, end, doc.text[start:end], "PERSON"))
+            continue
         if tok.pos_ != "PROPN" or tok.dep_ != "nsubj" or tok.head.lemma_.lower() not in _SAY:
             continue
         if not tok.text[:1].isupper() or tok.lower_ in TITLE_WORDS or not tok.text.isalpha():
@@ -385,16 +476,80 @@ def _discover_speakers(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
     return raws
 
 
-def _resolve_org_short_forms(raws: list[_Raw]) -> None:
-    """'Goldman' after 'Goldman Sachs' is the bank when the document names no other 'Goldman …'."""
+def _resolve_org_short_forms(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
+    """'Goldman' after 'Goldman Sachs', 'the Commission' after 'the European Commission': the longer organisation."""
     longs = [r for r in raws if r.label == "ORG" and len(r.canonical.split()) >= 2]
+    firsts: dict[str, list[str]] = defaultdict(list)
+    lasts: dict[str, list[str]] = defaultdict(list)
+    for x in longs:  # in order of appearance: an ambiguous short form names the first-introduced organisation
+        words = x.canonical.split()
+        if x.canonical not in firsts[words[0].lower()]:
+            firsts[words[0].lower()].append(x.canonical)
+        if words[-1].lower() in ORG_DESIGNATORS and x.canonical not in lasts[words[-1].lower()]:
+            lasts[words[-1].lower()].append(x.canonical)
     for r in raws:
-        if r.label != "ORG" or r.fixed or len(r.canonical.split()) != 1:
+        if r.fixed or len(r.canonical.split()) != 1:
             continue
         word = r.canonical.lower()
-        cands = {x.canonical for x in longs if x.canonical.split()[0].lower() == word}
-        if len(cands) == 1:
-            r.canonical = cands.pop()
+        if r.label == "ORG" or (r.label == "PERSON" and r.partial):
+            cands = firsts.get(word) or (lasts.get(word) if r.label == "ORG" and len(lasts.get(word, [])) == 1 else None)
+            if cands:
+                r.label, r.canonical, r.partial = "ORG", cands[0], False
+    if not firsts:
+        return raws
+    covered = {i for r in raws for i in range(r.start, r.end)}
+    for tok in doc:
+        cands = firsts.get(tok.lower_)
+        if not cands or tok.pos_ != "PROPN" or tok.idx in covered or not tok.text[:1].isupper():
+            continue
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN":
+            continue
+        nr = _Raw(tok.idx, tok.idx + len(tok.text), tok.text, "ORG")
+        nr.canonical = cands[0]
+        raws.append(nr)
+    raws.sort(key=lambda r: r.start)
+    return raws
+
+
+def _split_country_prefix(raws: list[_Raw]) -> list[_Raw]:
+    """'U.S. Federal Reserve' is the country and the institution when both parts are known names."""
+    out: list[_Raw] = []
+    for r in raws:
+        words = r.text.split(" ", 1)
+        if len(words) == 2 and r.label != "PERSON":
+            head, rest = alias_lookup(words[0]), alias_lookup(words[1])
+            if head and rest and head[1] == "GPE" and rest[1] != "GPE":
+                a = _Raw(r.start, r.start + len(words[0]), words[0], head[1])
+                a.canonical, a.fixed = head[0], True
+                b = _Raw(r.end - len(words[1]), r.end, words[1], rest[1])
+                b.canonical, b.fixed = rest[0], True
+                out += [a, b]
+                continue
+        out.append(r)
+    return out
+
+
+def _designated_orgs(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
+    """Untagged capitalised names ending in an organisation word ("Orrin Energy")."""
+    covered = {i for r in raws for i in range(r.start, r.end)}
+    added = []
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if tok.pos_ == "PROPN" and tok.text[:1].isupper():
+            j = i
+            while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN" and doc[j + 1].text[:1].isupper():
+                j += 1
+            span = doc[i : j + 1]
+            if j > i and span[-1].lower_.rstrip(".") in ORG_DESIGNATORS and not any(t.idx in covered for t in span):
+                if span[0].lower_ not in TITLE_WORDS:
+                    added.append(_Raw(span.start_char, span.end_char, span.text, "ORG"))
+            i = j + 1
+        else:
+            i += 1
+    if not added:
+        return raws
+    return sorted(raws + added, key=lambda r: r.start)
 
 
 def _singular_norp(raws: list[_Raw]) -> None:
@@ -411,12 +566,16 @@ def doc_mentions(doc: Doc, sentences: list[Sentence]) -> list[Mention]:
     """Entity mentions of one document with their document-level canonical name and key."""
     raws = _raw_mentions(doc)
     _apply_aliases(raws)
+    raws = _split_country_prefix(raws)
     _singular_norp(raws)
     _vote_labels(raws)
     raws = _apply_acronyms(doc, raws)
     raws = _discover_speakers(doc, raws)
+    _org_by_designator(raws)
+    raws = _designated_orgs(doc, raws)
+    _promote_people(doc, raws)
     raws = _resolve_people(doc, raws)
-    _resolve_org_short_forms(raws)
+    raws = _resolve_org_short_forms(doc, raws)
     starts = [s.start_char for s in sentences]
     out: list[Mention] = []
     seen: set[tuple[int, int]] = set()

@@ -8,11 +8,12 @@ Unit vocabulary of `Claim.unit`:
   kg           every mass (pint); tonnes -> kg, "tons" read as metric tonnes
   m2           every area (pint); hectares, acres, square miles, ...
   l            every volume (pint) but oil barrels; "50 bcm" -> 5e13 l
-  barrel       oil barrels, kept as barrels because that is how the trade quotes them
-  barrel/day   "1.2 million barrels per day", "bpd"
+  barrel       oil barrels, kept as barrels because that is how the trade quotes them; "1.2 million barrels per
+               day"/"bpd" is 1.2e6 barrel with the flag "per_day"
   MW / MWh     power / energy (pint)
   degC         temperatures (pint, offset-aware)
   km/h         speeds (pint)
+  GB           data sizes (pint)
   times        multiples: "10 times larger", "threefold", "10x"
   count        counts of things ("40 people", measure "people") and of occurrences ("met 40 times")
 
@@ -199,6 +200,8 @@ _PINT_UNITS: dict[tuple[str, ...], str] = {
     ("kilometre", "per", "hour"): "kilometer/hour", ("kilometer", "per", "hour"): "kilometer/hour",
     ("km", "per", "hour"): "kilometer/hour", ("mph",): "mile/hour", ("mile", "per", "hour"): "mile/hour",
     ("mile", "an", "hour"): "mile/hour", ("knot",): "knot",
+    ("mb",): "megabyte", ("megabyte",): "megabyte", ("gb",): "gigabyte", ("gigabyte",): "gigabyte",
+    ("tb",): "terabyte", ("terabyte",): "terabyte", ("petabyte",): "petabyte",
 }  # fmt: skip
 _TARGETS = [  # (pint unit we convert to, the name written in Claim.unit), one per dimension
     ("kilometer", "km"),
@@ -209,6 +212,7 @@ _TARGETS = [  # (pint unit we convert to, the name written in Claim.unit), one p
     ("megawatt_hour", "MWh"),
     ("degC", "degC"),
     ("kilometer/hour", "km/h"),
+    ("gigabyte", "GB"),
 ]
 # "50 bcm" is gas-trade shorthand for billion cubic metres; expressed as a pint factor so pint still converts it.
 _PINT_UNITS[("bcm",)] = "1e9 * meter**3"
@@ -219,11 +223,13 @@ _PERCENT_UNITS: dict[tuple[str, ...], tuple[str, float]] = {
     ("percent", "point"): ("pp", 1.0), ("pp",): ("pp", 1.0), ("ppt",): ("pp", 1.0),
     ("basis", "point"): ("pp", 0.01), ("basis", "-", "point"): ("pp", 0.01), ("bp",): ("pp", 0.01),
 }  # fmt: skip
-_BARREL_UNITS: dict[tuple[str, ...], str] = {
-    ("barrel",): "barrel", ("bbl",): "barrel", ("bpd",): "barrel/day", ("b", "/", "d"): "barrel/day",
-    ("barrel", "per", "day"): "barrel/day", ("barrel", "a", "day"): "barrel/day",
-    ("barrel", "of", "oil", "per", "day"): "barrel/day", ("barrel", "of", "oil", "a", "day"): "barrel/day",
-    ("barrel", "of", "crude", "per", "day"): "barrel/day", ("barrel", "of", "crude", "a", "day"): "barrel/day",
+# Oil barrels stay barrels; a daily rate ("bpd", "barrels a day") is the flag "per_day", like any other rate.
+_BARREL_UNITS: dict[tuple[str, ...], tuple[str, str | None]] = {
+    ("barrel",): ("barrel", None), ("bbl",): ("barrel", None), ("bpd",): ("barrel", "per_day"),
+    ("b", "/", "d"): ("barrel", "per_day"), ("barrel", "per", "day"): ("barrel", "per_day"),
+    ("barrel", "a", "day"): ("barrel", "per_day"), ("barrel", "of", "oil", "per", "day"): ("barrel", "per_day"),
+    ("barrel", "of", "oil", "a", "day"): ("barrel", "per_day"), ("barrel", "of", "crude", "per", "day"): ("barrel", "per_day"),
+    ("barrel", "of", "crude", "a", "day"): ("barrel", "per_day"),
 }  # fmt: skip
 # Minor units are a hundredth of the main one; which main one is a convention of each currency.
 _MINOR_UNITS = {("cent",): "USD", ("penny",): "GBP", ("pence",): "GBP", ("kopek",): "RUB", ("kopeck",): "RUB"}
@@ -264,6 +270,9 @@ _RATES = {("a", "year"): "per_year", ("per", "year"): "per_year", ("annually",):
           ("per", "capita"): "per_capita", ("per", "person"): "per_capita"}  # fmt: skip
 _NON_NUMERIC_ENTS = {"PERSON", "ORG", "GPE", "LOC", "PRODUCT", "FAC", "EVENT", "LAW", "WORK_OF_ART", "NORP",
                      "LANGUAGE"}  # fmt: skip
+_COMPARISON_WORDS = {"below", "above", "than", "compared", "versus", "vs", "since"}
+# Emergency telephone numbers (US, UK, EU) read like counts before "calls".
+_EMERGENCY_NUMBERS = {"911", "999", "112"}
 _YEAR_RE = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?![\d]|s\b|'s)")
 _YEAR_PREPS = {"in", "since", "by", "of", "during", "until", "through", "from", "for", "to", "before", "after", "fiscal"}
 
@@ -509,7 +518,47 @@ class _Scanner:
                 i = cand.lex_end
             else:
                 i += 1
-        return out
+        # spaCy's QUANTITY entities name units the table lacks ("20 micrograms"); pint decides if the words are a unit.
+        for ent in self.doc.ents:
+            if ent.label_ == "QUANTITY" and not any(c.start < ent.end_char and ent.start_char < c.end for c in out):
+                cand = self._from_quantity_ent(ent)
+                if cand is not None:
+                    out.append(cand)
+        return sorted(out, key=lambda c: c.start)
+
+    def _from_quantity_ent(self, ent: Span) -> _Cand | None:
+        """A figure from a QUANTITY entity whose unit words pint knows."""
+        lex = self.lex
+        idx = [k for k, t in enumerate(lex) if ent.start_char <= t.start and t.end <= ent.end_char]
+        for j in idx:
+            num = _number(lex, j)
+            if num is None or (not num[2] and self._bad_left(j)):
+                continue
+            value, k, _ = num
+            factor, k, _ = _scale(lex, k, False, self._next_plural)
+            if k < len(lex) and lex[k].text in ("-", "‑") and _glued(lex, k):
+                k += 1
+            words = []
+            while k < len(lex) and lex[k].kind == "word" and lex[k].end <= ent.end_char and len(words) < 3:
+                words.append(lex[k])
+                k += 1
+            for n_words in range(len(words), 0, -1):
+                name = "_".join(_sing(w.text) for w in words[:n_words])
+                if len(name) <= 2:
+                    continue
+                try:
+                    setter = _pint_setter(name, self.body[words[0].start : words[n_words - 1].end])
+                except Exception:  # pint raises its own error types for names it does not know
+                    continue
+                if setter[0] is None:
+                    continue
+                end_k = lex.index(words[n_words - 1]) + 1
+                raw = value * factor
+                cand = _Cand(lex[j].start, words[n_words - 1].end, raw, None, raw, None, end_k, scaled=factor != 1)
+                cand.set(*setter)
+                return cand
+            return None
+        return None
 
     def _bad_left(self, j: int) -> bool:
         """Numbers glued to letters or inside codes, dates, times and versions ("COVID-19", "F-16", "9/11", "10:30")."""
@@ -612,7 +661,10 @@ class _Scanner:
         if cand.lex_end < n and _glued(lex, cand.lex_end) and lex[cand.lex_end].kind in ("word", "num"):
             return None  # an unknown suffix: "1990s", "5G", "4th", "3D"
         m = _match_table(lex, cand.lex_end, _RATES)
-        if m and cand.unit is not None:
+        k = cand.lex_end + 2
+        if k < n and lex[k].low in ("ago", "earlier", "before", "later", "after", "on", "from"):
+            pass  # "45% a year ago" is a date, not a rate
+        elif m and cand.unit is not None:
             cand.flags.append(_RATES[m[0]])
         elif cand.unit is not None and cand.lex_end + 1 < n and lex[cand.lex_end].low in ("a", "an", "per"):
             # "$90 a barrel", "$2,400 an ounce": a price per some thing.
@@ -660,18 +712,24 @@ class _Scanner:
         if kind == "minor":
             cand.set(payload, raw_text, lambda x: x / 100)
         elif kind == "barrel":
-            cand.set(payload, raw_text, lambda x: x)
+            cand.set(payload[0], raw_text, lambda x: x)
+            if payload[1]:
+                cand.flags.append(payload[1])
         elif kind == "pint":
             setter = _pint_setter(payload, raw_text)
             if setter[0] is None:
                 return None
             cand.set(*setter)
         elif kind == "fold":
+            if raw <= 1:
+                return None  # "1x" is a playback speed or a label, never a multiple worth stating
             cand.set("times", raw_text, lambda x: x)
         elif kind == "times":
             nxt = lex[end] if end < len(lex) else None
             tok = self._token_at(nxt.start) if nxt is not None and nxt.kind == "word" else None
             comparative = tok is not None and (nxt.low in _COMPARATIVE_AFTER_TIMES or tok.tag_ in ("JJR", "RBR"))
+            if nxt is not None and nxt.low == "over" and end + 1 < len(lex) and lex[end + 1].kind == "word":
+                comparative = False  # "met 40 times over the past decade"; "paid ten times over." is a multiple
             cand.set("times" if comparative else "count", raw_text, lambda x: x)
             cand.occurrences = not comparative
         elif kind == "strong":
@@ -695,7 +753,7 @@ def _pint_setter(pint_unit: str, raw_text: str):
     ureg = _ureg()
     parsed = ureg.parse_expression(pint_unit)
     target = next((t for t in _TARGETS if ureg.parse_expression(t[0]).dimensionality == parsed.dimensionality), None)
-    if target is None:
+    if target is None or target[1] == "GB" and "byte" not in str(parsed.units):
         return None, raw_text, None
 
     def conv(x: float) -> float:
@@ -743,23 +801,30 @@ def _subject(verb: Token, exclude: set[int], depth: int = 0) -> Token | None:
     return None
 
 
-def _measure(span: Span, covered: set[int]) -> tuple[str | None, list[str]]:
+def _measure(span: Span, covered: set[int], unit: str | None) -> tuple[str | None, list[str]]:
     """What the figure measures, via the dependency parse, and direction flags ("increase"/"decrease")."""
     h = span.root
     inside = {t.i for t in span}
     flags: list[str] = []
-    # A complement names what the amount is of: "36 percent of voters", "$240 billion in trade".
+    # A complement names what the amount is of: "36 percent of voters", "$240 billion in trade" (a bare noun after
+    # "in": "$150 million in a funding round" names an occasion, not the thing).
     after = span.doc[span.end] if span.end < len(span.doc) else None
     preps = [c for c in h.children if c.dep_ == "prep"] + ([after] if after is not None and after.dep_ == "prep" else [])
     for c in preps:
         if c.lower_ in ("of", "in") and c.i not in inside:
             for p in c.children:
-                if p.dep_ == "pobj" and p.i not in covered and (p.pos_ == "NOUN" or c.lower_ == "of" and p.pos_ == "PROPN"):
-                    if p.ent_type_ not in ("DATE", "TIME", "GPE", "LOC", "PERSON", "ORG") and not p.like_num:
-                        return _np(p, covered), flags
+                if p.dep_ != "pobj" or p.i in covered or p.like_num:
+                    continue
+                if p.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "PERSON", "ORG"):
+                    continue
+                if c.lower_ == "in" and (p.pos_ != "NOUN" or any(d.dep_ in ("det", "poss") for d in p.children)):
+                    continue
+                if p.pos_ in ("NOUN", "PROPN"):
+                    return _np(p, covered), flags
     t = h
     via = None
     verb = None
+    dep_at_verb = None
     for _ in range(6):
         p, dep = t.head, t.dep_
         if p.i == t.i:
@@ -768,22 +833,30 @@ def _measure(span: Span, covered: set[int]) -> tuple[str | None, list[str]]:
             t = p
             continue
         if dep in ("nummod", "compound", "amod", "quantmod", "nmod", "npadvmod", "appos", "poss") and p.pos_ in ("NOUN", "PROPN") and p.i not in covered:
+            if p.lemma_.lower() in _PLACEHOLDER_NOUNS and p.head.i != p.i:
+                t = p  # "reached a record $240 billion", "a total of 40 people": the noun says nothing; look further
+                continue
             return _np(p, covered), flags
         if dep == "pobj":
             via = p.lower_
             t = p
             continue
         if dep == "prep" and p.pos_ in ("NOUN", "PROPN") and p.i not in covered:
+            if p.lemma_.lower() in _PLACEHOLDER_NOUNS and p.head.i != p.i:
+                t = p
+                continue
             return _np(p, covered), flags
         if dep in ("prep", "amod", "advmod", "acomp", "quantmod", "npadvmod") and p.pos_ in ("ADJ", "ADV", "ADP"):
-            if p.lemma_.lower() in _CHANGE_UP:
-                flags.append("increase")
-            elif p.lemma_.lower() in _CHANGE_DOWN:
-                flags.append("decrease")
+            # "up 8 percent" is a change; "down from 45%" names the old level, not the change.
+            if via not in ("from", "to", "at", "of"):
+                if p.lemma_.lower() in _CHANGE_UP:
+                    flags.append("increase")
+                elif p.lemma_.lower() in _CHANGE_DOWN:
+                    flags.append("decrease")
             t = p
             continue
         if p.pos_ in ("VERB", "AUX"):
-            verb = p
+            verb, dep_at_verb = p, dep
             break
         if dep in ("appos", "conj") and p.i in covered:
             t = p
@@ -792,24 +865,31 @@ def _measure(span: Span, covered: set[int]) -> tuple[str | None, list[str]]:
     if verb is None:
         return None, flags
     lemma = verb.lemma_.lower()
-    is_change = (lemma in _CHANGE_UP or lemma in _CHANGE_DOWN) and via not in ("to", "from", "at", "of")
+    # A change is "fell 3 percent" or "by 3 percent"; "cut 12,000 jobs" or "raised $150 million" is an amount acted on.
+    is_change = (lemma in _CHANGE_UP or lemma in _CHANGE_DOWN) and (
+        via == "by" or via is None and (dep_at_verb != "dobj" or unit in ("percent", "pp", "times")))
     subj = _subject(verb, inside | covered)
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i not in inside and c.i not in covered), None)
     if is_change:
-        # "exports fell 3 percent": what changed, and how; "cut emissions by 45%": the object changed.
+        # "exports fell 3 percent", "Nvidia rose 5%": what changed, and how; "cut emissions by 45%": the object did.
         flags.append("increase" if lemma in _CHANGE_UP else "decrease")
         thing = obj if obj is not None and obj.pos_ in ("NOUN", "PROPN") else subj
-        measure = _np(thing, covered) if thing is not None and not _is_actor(thing) or thing is obj and obj is not None else None
+        measure = _np(thing, covered) if thing is not None else None
         return (f"{measure} {verb.lower_}" if measure else verb.lower_), flags
-    if subj is not None and not _is_actor(subj):
+    # With a verb of level ("trade reached $240 billion", "the project will cost $5bn") the subject is measured;
+    # with any other verb the subject acts ("the startup raised $150 million"): name what, not who.
+    if subj is not None and not _is_actor(subj) and (lemma in _LEVEL_VERBS or verb.pos_ == "AUX"):
         return _np(subj, covered), flags
-    # An actor did something with the amount ("China produced ...", "the EU pledged ... in aid"): name what, not who.
     if obj is not None and obj.pos_ == "NOUN":
         return _np(obj, covered), flags
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ in ("in", "of", "for", "on"):
             p = next((g for g in c.children if g.dep_ == "pobj"), None)
             if p is not None and p.pos_ == "NOUN" and p.i not in covered and p.ent_type_ not in ("DATE", "TIME"):
+                if p.lemma_.lower() in _TIME_NOUNS:
+                    continue
+                if c.lower_ in ("in", "for") and any(d.dep_ in ("det", "poss") for d in p.children):
+                    continue
                 return _np(p, covered), flags
     return lemma if verb.pos_ == "VERB" and lemma not in ("be", "have") else None, flags
 
@@ -817,6 +897,19 @@ def _measure(span: Span, covered: set[int]) -> tuple[str | None, list[str]]:
 def _is_actor(tok: Token) -> bool:
     """A subject that does something rather than being measured: a name, a pronoun, an organisation."""
     return tok.pos_ in ("PRON", "PROPN") or tok.ent_type_ in ("GPE", "ORG", "PERSON", "NORP")
+
+
+# Nouns that only frame an amount ("a record $240 billion", "a total of $5 billion"): the measure lies beyond them.
+_PLACEHOLDER_NOUNS = {"record", "total", "sum", "amount", "figure", "level", "high", "low", "tally", "combined",
+                      "estimate", "average", "peak", "maximum", "minimum", "rate"}  # fmt: skip
+
+# Verbs that state a level of their subject ("trade reached $240 billion"), against verbs whose subject acts.
+_LEVEL_VERBS = {"be", "reach", "hit", "total", "stand", "amount", "exceed", "top", "surpass", "near", "approach",
+                "remain", "stay", "hover", "average", "equal", "represent", "account", "cost", "peak", "trade",
+                "sit", "run", "come", "measure", "weigh", "span", "cover", "stretch", "hold", "last", "reach",
+                "number", "value", "worth", "become", "settle", "close", "end", "finish", "open", "grow", "rise",
+                "fall", "climb", "drop", "jump", "decline", "increase", "decrease", "shrink", "expand", "double",
+                "triple", "exceed", "balloon", "swell", "plunge", "soar", "slump", "tumble", "ease", "slip"}  # fmt: skip
 
 
 def _count_noun(span: Span, doc: Doc) -> Token | None:
@@ -829,7 +922,7 @@ def _count_noun(span: Span, doc: Doc) -> Token | None:
         cand = doc[last.i + 1]
     if cand is None or cand.pos_ not in ("NOUN", "PROPN"):
         return None
-    if any(t.is_punct or t.lower_ in ("of", "and", "or", "to") for t in doc[last.i + 1 : cand.i]):
+    if any(t.is_punct and t.tag_ != "HYPH" or t.lower_ in ("of", "and", "or", "to") for t in doc[last.i + 1 : cand.i]):
         return None
     if cand.tag_ not in ("NNS", "NNPS") and cand.lower_ not in _COLLECTIVE_NOUNS:
         return None
@@ -851,6 +944,10 @@ def _is_count(cand: _Cand, span: Span, doc: Doc, body: str) -> tuple[bool, Token
     prev = doc[first.i - 1] if first.i > 0 else None
     if prev is not None and prev.pos_ == "PROPN" and prev.is_title:
         return False, None  # "Boeing 737 jets", "Article 5 obligations", "Max 9 jets"
+    if prev is not None and prev.lower_ in ("in", "of") and first.i >= 2:
+        before = doc[first.i - 3] if doc[first.i - 2].lower_ == "out" and first.i >= 3 else doc[first.i - 2]
+        if before.like_num:
+            return False, None  # "one in five adults", "four out of 10 children": a proportion
     if cand.word_number and not cand.scaled and text.lower() in ("one", "a", "an"):
         return False, None
     if cand.end < len(body) and body[cand.end : cand.end + 1] in "-‑" and not body[cand.end + 1 : cand.end + 2].isspace():
@@ -861,6 +958,8 @@ def _is_count(cand: _Cand, span: Span, doc: Doc, body: str) -> tuple[bool, Token
     if nxt is not None and nxt.lower_ == "of" and cand.scaled:
         return True, None
     noun = _count_noun(span, doc)
+    if noun is not None and text in _EMERGENCY_NUMBERS and noun.lemma_.lower() in ("call", "line", "operator", "dispatcher", "system", "center", "centre"):
+        return False, None  # "911 calls" name the number dialled, not how many calls
     if noun is not None:
         if cand.word_number and not cand.scaled and cand.value <= 10 and prev is not None and prev.lower_ in _DETERMINERS:
             return False, None  # "the two leaders": a reference, not a reported count
@@ -876,16 +975,33 @@ def _clause_head(tok: Token) -> Token:
     return tok.sent.root
 
 
+def _dates_other_noun(year: Token, span: Span) -> bool:
+    """Whether a year dates some other noun on its way to the figure ("its peak at the end of 2022", "2005 levels")."""
+    inside = {t.i for t in span}
+    ancestors = {a.i for a in span.root.ancestors}
+    clause = _clause_head(span.root)
+    for a in year.ancestors:
+        if a.i in inside or a.i in ancestors:
+            return False
+        if a.pos_ in ("VERB", "AUX") and a.dep_ not in ("acl", "amod"):
+            return False
+        if a.pos_ in ("NOUN", "PROPN", "NUM") and a.ent_type_ != "DATE":
+            # The clause's own subject or object may carry the date ("Exports in 2023 rose 5%").
+            return not (a.head.i == clause.i and a.dep_ in ("nsubj", "nsubjpass", "dobj"))
+    return False
+
+
 def _year_for(span: Span, years: list[tuple[int, Token]]) -> int | None:
     """The year a figure refers to: one in its own clause, else one that governs its clause ("In 2023, X rose and Y fell")."""
     root = span.root
-    ancestors = {a.i for a in root.ancestors}
+    doc = span.doc
     usable = []
     for y, t in years:
-        # "its 2020 value", "2005 levels": a year that dates another noun is not this figure's.
-        if t.dep_ in ("compound", "nmod", "amod", "nummod", "poss") and t.head.pos_ in ("NOUN", "PROPN") and t.head.ent_type_ != "DATE":
-            if t.head.i not in ancestors and t.head.i not in {x.i for x in span}:
-                continue
+        if _dates_other_noun(t, span):
+            continue
+        # "80 percent below its peak at the end of 2022": a year after a comparison dates the reference point.
+        if t.i > span.end and any(w.lower_ in _COMPARISON_WORDS for w in doc[span.end : t.i]):
+            continue
         usable.append((y, t))
     clause = _clause_head(root)
     scope = {clause.i} | {a.i for a in clause.ancestors}
@@ -896,20 +1012,56 @@ def _year_for(span: Span, years: list[tuple[int, Token]]) -> int | None:
     return min(pool, key=lambda yt: abs(yt[1].i - root.i))[0]
 
 
+def _adjacent_year(span: Span, years: list[tuple[int, Token]]) -> tuple[int, Token] | None:
+    """A year written right after the figure ("10.5 million units in 2022"), whatever the parse says."""
+    doc = span.doc
+    if span.end + 1 < len(doc) and doc[span.end].lower_ in ("in", "for", "by", "during"):
+        return next(((y, t) for y, t in years if t.i == span.end + 1), None)
+    return None
+
+
+def _subtree_years(span: Span, years: list[tuple[int, Token]]) -> list[tuple[int, Token]]:
+    """Years inside the figure's own phrase ("revenue of $5 billion for fiscal 2023")."""
+    subtree = {t.i for t in span.root.subtree}
+    return [(y, t) for y, t in years if t.i in subtree and not _dates_other_noun(t, span)]
+
+
+def _has_own_relative_date(span: Span) -> bool:
+    """Whether the figure is dated by words without a year ("$47 billion this year"), so it borrows no other year."""
+    doc = span.doc
+    near = [t for t in span.root.subtree if t.i >= span.end]
+    if span.end < len(doc):
+        near.append(doc[span.end])
+    for t in near:
+        if t.ent_type_ != "DATE":
+            continue
+        text = next((e.text for e in t.sent.ents if e.start <= t.i < e.end), t.text).lower()
+        # "a year", "per day" are rates, not dates.
+        if not _YEAR_RE.search(text) and not re.match(r"(a|an|per|each|every)\b", text) and text != "annually":
+            return True
+    return False
+
+
 def _years_in(sent: Span, covered: set[int]) -> list[tuple[int, Token]]:
-    """Years a sentence names: DATE entities with a 4-digit year, or a 4-digit number after "in"/"since"/..."""
+    """Years a sentence names (DATE entities with a 4-digit year, or "in 2023"), less baselines ("since 2015")."""
+    doc = sent.doc
     out = []
+
+    def baseline(first: int) -> bool:
+        before = " ".join(t.lower_ for t in doc[max(sent.start, first - 3) : first])
+        return bool(re.search(r"\b(since|than|compared|versus|vs)\b", before))
+
     for ent in sent.ents:
         if ent.label_ == "DATE":
             m = _YEAR_RE.search(ent.text)
-            if m and not any(t.i in covered for t in ent):
+            if m and not any(t.i in covered for t in ent) and not baseline(ent.start):
                 tok = next((t for t in ent if m.group(1) in t.text), ent.root)
                 out.append((int(m.group(1)), tok))
     seen = {t.i for _, t in out}
     for t in sent:
-        if t.i in seen or t.i in covered or t.ent_type_ == "DATE":
+        if t.i in seen or t.i in covered or t.ent_type_ == "DATE" or baseline(t.i):
             continue
-        if re.fullmatch(r"(1[89]|20)\d\d", t.text) and t.i > 0 and t.doc[t.i - 1].lower_ in _YEAR_PREPS:
+        if re.fullmatch(r"(1[89]|20)\d\d", t.text) and t.i > 0 and doc[t.i - 1].lower_ in _YEAR_PREPS:
             out.append((int(t.text), t))
     return out
 
@@ -940,18 +1092,27 @@ def find_figures(doc: Doc, sentences: list[Sentence]) -> list[Claim]:
             kept.append((cand, span, None))
 
     covered = {t.i for _, span, _ in kept for t in span}
-    # A year inside one figure's own phrase ("$200 billion in 2022") belongs to it and to no other figure.
+    # A year in one figure's own phrase ("$200 billion in 2022") belongs to it and to no other figure; a year written
+    # right after a figure is its own before any parse-based claim.
     own_years: dict[int, int] = {}
     claimed: set[int] = set()
     sentence_years: dict[int, list[tuple[int, Token]]] = {}
-    for n, (cand, span, _) in enumerate(kept):
+
+    def years_of(span: Span) -> list[tuple[int, Token]]:
         sent = span.root.sent
-        years = sentence_years.setdefault(sent.start, _years_in(sent, covered))
-        subtree = {t.i for t in span.root.subtree}
-        mine = [(y, t) for y, t in years if t.i in subtree]
-        if mine:
-            own_years[n] = mine[0][0]
-            claimed.update(t.i for _, t in mine)
+        return sentence_years.setdefault(sent.start, _years_in(sent, covered))
+
+    for n, (cand, span, _) in enumerate(kept):
+        adjacent = _adjacent_year(span, years_of(span))
+        if adjacent is not None:
+            own_years[n] = adjacent[0]
+            claimed.add(adjacent[1].i)
+    for n, (cand, span, _) in enumerate(kept):
+        if n not in own_years:
+            mine = _subtree_years(span, [(y, t) for y, t in years_of(span) if t.i not in claimed])
+            if mine:
+                own_years[n] = mine[0][0]
+                claimed.update(t.i for _, t in mine)
 
     starts = [s.start_char for s in sentences]
     claims: list[Claim] = []
@@ -972,14 +1133,12 @@ def find_figures(doc: Doc, sentences: list[Sentence]) -> list[Claim]:
             verb = _clause_head(span.root)
             measure = verb.lemma_.lower() if verb.pos_ in ("VERB", "AUX") else None
         else:
-            measure, more = _measure(span, covered)
+            measure, more = _measure(span, covered, cand.unit)
             flags += [f for f in more if f not in flags]
 
         year = own_years.get(n)
-        if year is None:
-            sent = span.root.sent
-            years = sentence_years.setdefault(sent.start, _years_in(sent, covered))
-            year = _year_for(span, [(y, t) for y, t in years if t.i not in claimed])
+        if year is None and not _has_own_relative_date(span):
+            year = _year_for(span, [(y, t) for y, t in years_of(span) if t.i not in claimed])
 
         idx = max(0, bisect_right(starts, cand.start) - 1)
         seen: list[str] = []

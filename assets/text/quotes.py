@@ -23,7 +23,7 @@ REPORTING_VERBS = frozenset(
     recommend demand tout hint proclaim acknowledge predict forecast speculate muse reason
     underline underscore highlight signal pledge charge accuse scoff sigh exclaim cry plead
     elaborate specify clarify summarize summarise opine posit wonder surmise guess fear expect
-    hope conclude observe assess caution
+    hope conclude observe assess caution find rule
     """.split()
 )
 # Verbs that introduce a quoted characterisation rather than a clause: "called the talks “productive”".
@@ -58,6 +58,15 @@ _SENT_END = frozenset({".", "!", "?"})
 _WH = frozenset({"whether", "if", "how", "what", "why", "when", "where", "who", "which", "whom"})
 _ELISION = re.compile(r"(\d\d?s\b|\d\d\b|em\b|til\b|cause\b|n\b|tis\b|twas\b)", re.IGNORECASE)
 
+# Definite descriptions that, as speakers, refer back to an organisation named earlier ("the company said").
+ORG_NOUNS = frozenset(
+    """
+    company firm group developer operator bank lender insurer ministry agency department regulator utility
+    carmaker automaker manufacturer producer retailer club union council commission authority board fund
+    startup airline exporter importer miner conglomerate publisher broadcaster network party organisation
+    organization institute university charity association federation consortium venture business brand
+    """.split()
+)
 SCARE_MAX_WORDS = 4
 INHERIT_PARAGRAPHS = 2
 
@@ -336,6 +345,8 @@ class _Index:
 def _cue(verb: Token) -> str:
     if verb.lower_ == "according":
         return "according to"
+    if verb.lemma_.lower() == "put":
+        return "put it"
     for c in verb.children:
         if c.dep_ == "prt" and (verb.lemma_, c.lower_) in PARTICLE_CUES:
             return f"{verb.lemma_} {c.lower_}"
@@ -345,6 +356,8 @@ def _cue(verb: Token) -> str:
 def _is_reporting(tok: Token) -> bool:
     if tok.lower_ == "according":
         return any(c.lower_ == "to" for c in tok.children)
+    if tok.lemma_.lower() == "put":  # "as Kevin Lam put it"
+        return any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children)
     lemma = tok.lemma_.lower()
     return tok.pos_ in ("VERB", "AUX") and (lemma in REPORTING_VERBS or lemma in NAMING_VERBS)
 
@@ -363,6 +376,9 @@ def _subject(verb: Token) -> Token | None:
             if c.dep_ in ("nsubj", "nsubjpass") and not (c.dep_ == "nsubjpass" and c.lower_ == "it"):
                 return c
         # Shared subject: "smiled and said", "said …, adding that", "went on to say".
+        if v.dep_ == "conj" and v.head.dep_ == "ccomp" and _is_reporting(v.head.head):
+            v = v.head.head  # "said X was wrong and vowed …" with "vowed" hung on the clause
+            continue
         if v.dep_ in ("conj", "advcl", "xcomp") and v.head is not v:
             v = v.head
             continue
@@ -405,11 +421,11 @@ def _speaker_from_token(idx: _Index, tok: Token, verb: Token) -> _Speaker | None
     m = idx.mention_at(tok)
     if m is not None and m.label in ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"):
         return _Speaker(m.text, m.entity_key, m.label)
-    # "The Kremlin spokesman, Dmitry Peskov, said": the named appositive is the speaker.
+    # "The Kremlin spokesman, Dmitry Peskov, said" / "The developer, Prairie Carbon Partners, says".
     for c in tok.children:
         if c.dep_ == "appos":
             am = idx.mention_at(c)
-            if am is not None and am.label == "PERSON":
+            if am is not None and am.label in ("PERSON", "ORG"):
                 return _Speaker(am.text, am.entity_key, am.label)
     for c in tok.lefts:
         if c.dep_ == "compound":
@@ -422,7 +438,33 @@ def _speaker_from_token(idx: _Index, tok: Token, verb: Token) -> _Speaker | None
     label = None
     if tok.pos_ == "PROPN":
         key, label = _key_by_name(idx, surface)
+    elif tok.lemma_.lower() in ORG_NOUNS and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children):
+        if not any(c.dep_ in ("poss", "compound", "nmod") or c.dep_ == "prep" for c in tok.children):
+            org = _antecedent_org(idx, tok)
+            if org is not None:
+                key, label = org.entity_key, org.label
     return _Speaker(surface, key, label)
+
+
+def _antecedent_org(idx: _Index, tok: Token) -> Mention | None:
+    """The organisation 'the company' refers to: one named with that noun, else the last subject organisation."""
+    para = idx.para_of(tok.idx)
+    noun = tok.lemma_.lower()
+    cands = []
+    for m in reversed(idx.mentions[: bisect.bisect_left(idx.m_starts, tok.idx)]):
+        head = idx.mention_token(m)
+        if m.label == "ORG" and head is not None and not idx.in_quote(head):
+            cands.append(m)
+    for m in cands:
+        if noun in m.canonical.lower().split():
+            return m
+    for m in cands:
+        if _is_salient(idx, m):
+            return m
+    for m in cands:
+        if para - idx.para_of(m.start_char) <= INHERIT_PARAGRAPHS:
+            return m
+    return None
 
 
 def _key_by_name(idx: _Index, surface: str) -> tuple[str | None, str | None]:
@@ -773,32 +815,41 @@ def _content_span(idx: _Index, verb: Token) -> tuple[int, int, list[str]] | None
         else:
             toks = [t for t in toks if t.i < min(skip)]
         return _span_of(idx, toks, flags)
-    comp = None
-    for c in verb.children:
-        if c.dep_ == "ccomp":
-            comp = c
-            break
+    para = idx.para_of(verb.idx)
+    comps = [
+        c for c in verb.children
+        if c.dep_ == "ccomp" and not idx.in_quote(c) and idx.para_of(c.idx) == para
+    ]
+    comp = min(comps, key=lambda c: abs(c.i - verb.i)) if comps else None
     if comp is None:
-        if verb.dep_ in ("parataxis",) and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
+        clause = _that_relative(verb)
+        if clause is not None:
+            return _span_of(idx, [t for t in clause.subtree if t.i > clause.left_edge.i], flags)
+        if verb.dep_ == "parataxis" and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
             head = verb.head
             skip = {t.i for t in verb.subtree}
-            toks = [t for t in head.subtree if t.i not in skip]
+            toks = [t for t in head.subtree if t.i not in skip and idx.para_of(t.idx) == para]
+            if not toks:
+                return None
             if verb.i > head.i and min(skip) > head.i:
                 toks = [t for t in toks if t.i < min(skip)]
             else:
                 flags.append("parenthetical")
-                lo = min(t.i for t in toks)
-                hi = max(t.i for t in toks)
-                toks = list(doc[lo : hi + 1])
+                toks = list(doc[min(t.i for t in toks) : max(t.i for t in toks) + 1])
             return _span_of(idx, toks, flags)
         if verb.lemma_.lower() in NAMING_VERBS:
             obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
             as_ = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
             if obj is not None and as_ is not None and obj.i < as_.i:
-                toks = list(obj.subtree) + list(as_.subtree)
-                return _span_of(idx, toks, flags)
+                return _span_of(idx, list(obj.subtree) + list(as_.subtree), flags)
         return None
+    if any(c.dep_ == "aux" and c.tag_ == "TO" for c in comp.children):
+        return None  # "expects the deal to close": a forecast about an object, not a reported statement
+    cut = _conj_report(comp)
     toks = list(comp.subtree)
+    if cut is not None:
+        toks = [t for t in toks if t.i < cut.left_edge.i]
+    toks = [t for t in toks if idx.para_of(t.idx) == para]
     before = [t for t in toks if t.i < verb.i]
     after = [t for t in toks if t.i > verb.i]
     if before and after:
@@ -810,6 +861,33 @@ def _content_span(idx: _Index, verb: Token) -> tuple[int, int, list[str]] | None
     return _span_of(idx, toks, flags)
 
 
+def _that_relative(verb: Token) -> Token | None:
+    """'said in a statement that …' / 'told a meeting that …': a complement clause parsed as a relative clause."""
+    holders = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    for p in verb.children:
+        if p.dep_ == "prep":
+            holders += [c for c in p.children if c.dep_ == "pobj"]
+    for h in holders:
+        for r in h.children:
+            if r.dep_ != "relcl" or r.i < h.i:
+                continue
+            first = r.left_edge
+            if first.lower_ != "that" or first.i != h.i + 1:
+                continue
+            subj = [c for c in r.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subj and subj[0].i != first.i:
+                return r
+    return None
+
+
+def _conj_report(comp: Token) -> Token | None:
+    """A reporting verb coordinated inside the clause ("said X was protectionist and vowed to …") ends it."""
+    for c in comp.children:
+        if c.dep_ == "conj" and c.i > comp.i and _is_reporting(c) and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children):
+            return c
+    return None
+
+
 def _opens_quote(t: Token) -> bool:
     return t.text in ("“", '"', "‘", "'")
 
@@ -818,7 +896,7 @@ def _span_of(idx: _Index, toks: list[Token], flags: list[str]) -> tuple[int, int
     if not toks:
         return None
     toks = sorted(toks, key=lambda t: t.i)
-    while toks and toks[-1].is_punct and toks[-1].text not in ("”", '"', "’", ")"):
+    while toks and (toks[-1].is_punct and toks[-1].text not in ("”", '"', "’", ")") or toks[-1].dep_ == "cc"):
         toks = toks[:-1]
     while toks and toks[0].is_punct and not _opens_quote(toks[0]) and toks[0].text != "(":
         toks = toks[1:]
