@@ -202,6 +202,9 @@ def nlp_extractions(context: dg.AssetExecutionContext, warehouse: Warehouse, nlp
 @dg.asset(
     key=ENTITIES_KEY,
     deps=[KEY],
+    # single_run on the unpartitioned assets too: a CLI partition-range materialisation needs it on every
+    # selected asset, and they run once per run anyway.
+    backfill_policy=dg.BackfillPolicy.single_run(),
     pool="duckdb_writer",
     group_name="extract",
     kinds={"python", "duckdb"},

@@ -46,6 +46,7 @@ SUITES = {"marts.figures_compared": figure_suite, "marts.quotes_by_speaker": quo
 @dg.asset(
     key=KEY,
     deps=[ENTITIES_KEY],
+    backfill_policy=dg.BackfillPolicy.single_run(),
     pool="duckdb_writer",
     group_name="marts",
     kinds={"sql", "duckdb"},
@@ -89,6 +90,7 @@ def marts_views(context: dg.AssetExecutionContext, warehouse: Warehouse):
 @dg.asset(
     key=SNAPSHOT_KEY,
     deps=[KEY],
+    backfill_policy=dg.BackfillPolicy.single_run(),
     pool="duckdb_writer",
     group_name="publish",
     kinds={"duckdb"},

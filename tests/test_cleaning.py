@@ -111,7 +111,8 @@ def test_site_name_first_line_and_headline_above_the_body():
     got = [(r.reason, r.text) for r in c.removed]
     assert ("site_name", "Harbour Gazette") in got
     assert ("headline_repeat", TITLE) in got
-    assert c.body == "\n\n".join([P1, P2, P3])
+    assert c.body == "\n".join([P1, P2, P3])  # no blank lines in the raw text, none in the body
+    assert len(c.body) <= len(raw)
     assert_accounted(raw, c)
 
 
@@ -122,6 +123,13 @@ def test_repeated_headline_is_title_once_and_removed_elsewhere():
     assert TITLE not in c.body
     assert [r.reason for r in c.removed if r.text == TITLE] == ["headline_repeat"]
     assert P3 in c.body and P4 in c.body
+
+
+def test_body_is_never_longer_than_raw():
+    for raw in ["\n".join([P1, P2, P3]), "\n\n".join([P1, P2, P3]), "\r\n".join([P1, "• a point", "• another", P2])]:
+        c = clean_text(raw)
+        assert len(c.body) <= len(raw)
+        assert P1 in c.body and P2 in c.body
 
 
 def test_empty_and_blank_input():

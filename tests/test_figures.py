@@ -111,6 +111,19 @@ def test_currency_range_takes_lower_bound_and_flags_upper(figs):
     assert "range" in c.flags and "range_high=4000000000.0" in c.flags
 
 
+def test_complete_amounts_either_side_of_to_are_two_figures(figs):
+    assert vu(figs("The fix costs $3 billion to $4 billion.")) == [(3e9, "USD"), (4e9, "USD")]
+
+
+def test_currency_range_with_repeated_symbol(figs):
+    c = one(figs("The fix costs $3 to $4 billion."), "$3 to $4 billion")
+    assert c.value == 3e9 and "range_high=4000000000.0" in c.flags
+
+
+def test_yen_symbol_reads_yuan_from_the_sentence(figs):
+    assert vu(figs("China's fund of ¥500 billion, or 500 billion yuan, was set up.")) == [(5e11, "CNY"), (5e11, "CNY")]
+
+
 def test_cents_are_hundredths(figs):
     assert vu(figs("Shares rose 50 cents.")) == [(0.5, "USD")]
 
@@ -142,6 +155,16 @@ def test_rate_per_year_is_flagged(figs):
 def test_percentages(figs, text, fig, value):
     c = one(figs(text), fig)
     assert (c.value, c.unit) == (value, "percent")
+
+
+def test_british_pc_shorthand(figs):
+    assert vu(figs("Shares jumped 36pc.")) == [(36.0, "percent")]
+
+
+def test_rate_date_ago_is_not_a_rate(figs):
+    c = one(figs("Only 37% trust it, down from 45% a year ago."), "45%")
+    assert not any(f.startswith("per_") for f in c.flags)
+    assert "decrease" not in c.flags
 
 
 def test_percentage_points_and_basis_points(figs):
@@ -222,6 +245,17 @@ def test_quantities_normalised_with_pint(figs, text, fig, value, unit):
     c = one(figs(text), fig)
     assert c.unit == unit
     assert c.value == pytest.approx(value, rel=1e-6)
+
+
+def test_quantity_entity_unit_recognised_by_pint(figs):
+    # "pints" is not in the unit table; spaCy reads a QUANTITY and pint knows the unit.
+    c = one(figs("He drank 2 pints."), "2 pints")
+    assert c.unit == "l" and c.value == pytest.approx(0.946, abs=0.001)
+
+
+def test_data_sizes(figs):
+    assert vu(figs("The phone has 128GB of storage.")) == [(128.0, "GB")]
+    assert vu(figs("The drive holds 2 TB.")) == [(2000.0, "GB")]
 
 
 def test_fahrenheit_converted_offset_aware(figs):
@@ -355,6 +389,9 @@ def test_scaled_number_without_noun_still_counts(figs):
         "One man was arrested.",
         "They published a 1,000-page report and a 10-point plan.",
         "The index closed at 4,783.45.",
+        "Roughly one in five adults and four out of 10 children smoke.",
+        "Listen to this article 00:00 / 05:31 1x",
+        "The S&P 500 closed at 5,300.",
     ],
 )
 def test_not_figures(figs, text):
@@ -377,6 +414,20 @@ def test_measure_from_of_complement(figs):
     c = one(figs("About 36 percent of voters backed the plan."), "36 percent")
     assert c.measure == "voter"
     assert "approx" in c.flags
+
+
+def test_measure_looks_past_placeholder_nouns(figs):
+    c = one(figs("Bilateral trade reached a record $240 billion in 2023."), "$240 billion")
+    assert (c.measure, c.year) == ("bilateral trade", 2023)
+
+
+def test_measure_of_acting_subject_is_not_the_actor(figs):
+    assert one(figs("The startup raised $150 million in a funding round."), "$150 million").measure == "raise"
+
+
+def test_change_by_after_placeholder(figs):
+    c = one(figs("Rents rose by an average of 6.2 per cent."), "6.2 per cent")
+    assert c.measure == "rent rose" and "increase" in c.flags
 
 
 def test_measure_from_modified_noun(figs):
@@ -433,6 +484,12 @@ def test_target_year(figs):
 
 def test_rate_words_do_not_block_the_sentence_year(figs):
     assert one(figs("In 2023, the state spent $5 billion a year on roads."), "$5 billion").year == 2023
+
+
+def test_year_written_after_each_figure_wins_over_the_parse(figs):
+    claims = figs("Global sales reached 10.5 million units in 2022 and 11 million units in 2023.")
+    assert one(claims, "10.5 million units").year == 2022
+    assert one(claims, "11 million units").year == 2023
 
 
 def test_no_year_when_sentence_has_none(figs):

@@ -3,6 +3,7 @@
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import duckdb
 import pytest
@@ -77,6 +78,12 @@ def test_one_partition_fills_every_table(inbox, db):
 
     snapshot = db.with_name("warehouse.read.duckdb")
     assert query(snapshot, "SELECT count(*) FROM clean.documents") == [(2,)]
+
+    examples = sorted((Path(__file__).parent.parent / "sql" / "examples").glob("*.sql"))
+    assert len(examples) >= 5
+    results = {path.stem: query(snapshot, path.read_text()) for path in examples}
+    assert results["quotes_by_person"] and all(row[0] == "Vladimir Putin" for row in results["quotes_by_person"])
+    assert results["figures_in_dispute"][0][:2] == ("km", "border")
 
 
 def test_rerunning_a_partition_gives_identical_rows(inbox, db):

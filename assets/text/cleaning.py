@@ -2,12 +2,20 @@
 
 The text is cut into units (lines, or hard-wrapped lines joined back into one paragraph) grouped into
 blocks by blank lines. Each unit gets general features (length, sentence punctuation, stopword
-density, capitalisation, digits, link-like shape, repetition in the document and across documents)
-and, where a small generic vocabulary of web boilerplate recognises it, a kind. The article body is
-the contiguous run of units with the highest sum of weights (body-like units count for, short and
-boilerplate units against, hard boundaries such as comment forms or copyright lines strongly against),
-in the spirit of body-text extraction by maximum subsequence; inside that run short lines are kept as
-subheadings, bullets and quotes unless they are recognised boilerplate.
+density, capitalisation, digits, link-like shape, position, neighbours, repetition in the document and
+across documents) and, where a small generic vocabulary of web boilerplate recognises it, a kind.
+
+The article body is the contiguous run of units with the highest sum of weights (body-like units count
+for, short and boilerplate units against), in the spirit of body-text extraction by maximum subsequence:
+- hard boundaries (comment forms, box headers, copyright, newsletter prompts) cannot be crossed, except a
+  small box inside the article, which is bridged when dense text follows it;
+- a run starting just under a copy of the headline is preferred (the page's h1 sits above its article);
+- a run that is a list of other articles' teasers (paragraphs standing alone between short lines) loses
+  to a run that reads as one text; text after a reader-comment marker is discounted;
+- the run is then extended to adjacent lines that belong: a list or table under "…:", rows of numbers,
+  a list just above the first paragraph; a short standfirst above the byline is cut.
+Inside the run, short lines stay (subheadings, bullets, quotes) unless they are recognised boilerplate
+or later copies of a paragraph; outside it everything goes, each with the most specific reason known.
 
 jusText and boilerpipe score HTML DOM blocks with link density and tag context; scraped dumps have
 neither, only lines with offsets that every removal must keep, hence the hand-written pass here.
@@ -344,7 +352,7 @@ _TEASER_SHARE = 0.2
 _REPEATED_WEIGHT = -10.0
 # Kinds whose header line also claims the short lines listed under it (a "Related" box, a tag list).
 _BOX_HEADS = frozenset({"related_links", "category_list"})
-_LIST_HEADS = frozenset({"related_links", "category_list", "share_widget", "comment_counter", "navigation"})
+_LIST_HEADS = frozenset({"related_links", "category_list", "share_widget", "comment_counter", "comment_form", "navigation"})
 
 
 @dataclass(frozen=True)
@@ -366,7 +374,7 @@ class _Unit:
     """One line, or hard-wrapped lines joined back into one paragraph."""
 
     __slots__ = (
-        "start", "end", "text", "block", "key", "words", "n", "stop", "sentence", "caps", "digits",
+        "start", "end", "text", "block", "key", "words", "n", "stop", "sentence", "caps",
         "kind", "weight", "cls", "keep", "reason", "dup_of",
     )
 
@@ -384,7 +392,6 @@ class _Unit:
         self.sentence = bool(_END_SENTENCE.search(_strip_symbols(text)))
         alpha = [w for w in self.words if w[0].isalpha()]
         self.caps = sum(w[0].isupper() for w in alpha) / len(alpha) if alpha else 0.0
-        self.digits = sum(c.isdigit() for c in text) / max(1, len(text))
         self.kind: str | None = None
         self.weight = 0.0
         self.cls = "short"
@@ -407,6 +414,7 @@ def _norm(s: str) -> str:
 
 
 def _is_space(c: str) -> bool:
+    """Whitespace, or a character that is invisible in print (zero-width, soft hyphen, BOM)."""
     return c.isspace() or c in _INVISIBLE
 
 
@@ -440,6 +448,7 @@ def _units(raw: str) -> list[_Unit]:
     pending: list[tuple[int, int, str]] = []
 
     def flush() -> None:
+        """Close the unit being collected."""
         if pending:
             units.append(_Unit(pending[0][0], pending[-1][1], " ".join(p[2] for p in pending), block))
             pending.clear()
@@ -986,13 +995,25 @@ def clean_text(raw: str, repeated: frozenset[str] = frozenset()) -> Cleaned:
     for u in units:
         if not u.keep and u.cls != "title":
             removals.append(Removal(u.start, u.end, raw[u.start : u.end], u.reason or "footer"))
-    # each kept unit is a paragraph (hard-wrapped lines were joined into one unit already)
-    paragraphs = [u.text for u in kept if u.text]
+    # Paragraphs are blank-line separated as in the raw text; lines the raw text kept together (single
+    # newlines, e.g. a list, or a dump without blank lines) stay on their own lines. The body is then never
+    # longer than the raw text.
+    paragraphs: list[str] = []
+    last_block = None
+    for u in kept:
+        if not u.text:
+            continue
+        if paragraphs and u.block == last_block:
+            paragraphs[-1] += "\n" + u.text
+        else:
+            paragraphs.append(u.text)
+        last_block = u.block
     removals.sort(key=lambda r: r.start)
     return Cleaned(title, "\n\n".join(paragraphs), tuple(removals))
 
 
 def _strip_span(raw: str, s: int, e: int) -> tuple[int, int]:
+    """The span without blank characters at either end."""
     while s < e and _is_space(raw[s]):
         s += 1
     while e > s and _is_space(raw[e - 1]):

@@ -97,15 +97,16 @@ _SCALES = {
     "mn": 1e6, "mln": 1e6, "mio": 1e6, "bn": 1e9, "bln": 1e9, "tn": 1e12, "trn": 1e12,
     "crore": 1e7, "crores": 1e7, "lakh": 1e5, "lakhs": 1e5,
 }  # fmt: skip
-# Single letters are scales only glued to a money figure or before a counted noun ("$5m", "3m people"), else "5m" is metres.
+# Single letters are scales only glued to a money figure or before a counted noun ("$5m", "3m people");
+# otherwise "5m" is metres.
 _LETTER_SCALES = {"m": 1e6, "b": 1e9, "k": 1e3}
 
 # Currency symbols and codes are conventions, not units pint knows.
 _CUR_SYMBOLS = {
     "$": "USD", "US$": "USD", "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD", "CAN$": "CAD", "HK$": "HKD",
     "NZ$": "NZD", "S$": "SGD", "SG$": "SGD", "NT$": "TWD", "R$": "BRL", "MX$": "MXN", "€": "EUR", "£": "GBP",
-    "¥": "JPY", "₹": "INR", "₽": "RUB", "₩": "KRW", "₺": "TRY", "₴": "UAH", "₦": "NGN", "₱": "PHP", "₪": "ILS",
-    "₫": "VND", "฿": "THB",
+    "¥": "JPY", "₹": "INR", "₽": "RUB", "₩": "KRW", "₺": "TRY", "₴": "UAH", "₦": "NGN", "₱": "PHP",
+    "₪": "ILS", "₫": "VND", "฿": "THB",
 }  # fmt: skip
 _CUR_PREFIX_WORDS = {"Rs": "INR", "INR": "INR", "KSh": "KES", "Ksh": "KES", "RMB": "CNY", "Rmb": "CNY"}
 # Upper-case ISO codes only; codes that are also English words in capitals (ALL, TOP, CUP, PEN, MOP) are left out.
@@ -121,7 +122,8 @@ _CUR_WORDS: dict[tuple[str, ...], str] = {
     ("dollar",): "USD", ("us", "dollar"): "USD", ("u", ".", "s", ".", "dollar"): "USD", ("american", "dollar"): "USD",
     ("australian", "dollar"): "AUD", ("canadian", "dollar"): "CAD", ("hong", "kong", "dollar"): "HKD",
     ("new", "zealand", "dollar"): "NZD", ("singapore", "dollar"): "SGD", ("taiwan", "dollar"): "TWD",
-    ("new", "taiwan", "dollar"): "TWD", ("euro",): "EUR", ("pound",): "GBP", ("pound", "sterling"): "GBP", ("sterling",): "GBP",
+    ("new", "taiwan", "dollar"): "TWD", ("euro",): "EUR", ("pound",): "GBP", ("pound", "sterling"): "GBP",
+    ("sterling",): "GBP",
     ("british", "pound"): "GBP", ("egyptian", "pound"): "EGP", ("lebanese", "pound"): "LBP",
     ("yen",): "JPY", ("japanese", "yen"): "JPY", ("yuan",): "CNY", ("renminbi",): "CNY", ("chinese", "yuan"): "CNY",
     ("ruble",): "RUB", ("rouble",): "RUB", ("russian", "ruble"): "RUB", ("russian", "rouble"): "RUB",
@@ -174,6 +176,7 @@ _PINT_UNITS: dict[tuple[str, ...], str] = {
     ("millimeter",): "millimeter", ("foot",): "foot", ("ft",): "foot", ("inch",): "inch", ("yard",): "yard",
     ("nautical", "mile"): "nautical_mile", ("light", "-", "year"): "light_year",
     ("kg",): "kilogram", ("kilogram",): "kilogram", ("kilo",): "kilogram", ("gram",): "gram", ("mg",): "milligram",
+    ("microgram",): "microgram",
     ("milligram",): "milligram", ("tonne",): "metric_ton", ("metric", "ton"): "metric_ton",
     ("metric", "tonne"): "metric_ton", ("ton",): "metric_ton", ("lb",): "pound", ("pound",): "pound",
     ("ounce",): "ounce", ("oz",): "ounce", ("kiloton",): "kilotonne", ("kilotonne",): "kilotonne",
@@ -219,7 +222,8 @@ _PINT_UNITS[("bcm",)] = "1e9 * meter**3"
 
 _PERCENT_UNITS: dict[tuple[str, ...], tuple[str, float]] = {
     ("%",): ("percent", 1.0), ("percent",): ("percent", 1.0), ("per", "cent"): ("percent", 1.0),
-    ("pct",): ("percent", 1.0), ("percentage", "point"): ("pp", 1.0), ("percentage", "-", "point"): ("pp", 1.0),
+    ("pct",): ("percent", 1.0), ("pc",): ("percent", 1.0), ("percentage", "point"): ("pp", 1.0),
+    ("percentage", "-", "point"): ("pp", 1.0),
     ("percent", "point"): ("pp", 1.0), ("pp",): ("pp", 1.0), ("ppt",): ("pp", 1.0),
     ("basis", "point"): ("pp", 0.01), ("basis", "-", "point"): ("pp", 0.01), ("bp",): ("pp", 0.01),
 }  # fmt: skip
@@ -228,14 +232,16 @@ _BARREL_UNITS: dict[tuple[str, ...], tuple[str, str | None]] = {
     ("barrel",): ("barrel", None), ("bbl",): ("barrel", None), ("bpd",): ("barrel", "per_day"),
     ("b", "/", "d"): ("barrel", "per_day"), ("barrel", "per", "day"): ("barrel", "per_day"),
     ("barrel", "a", "day"): ("barrel", "per_day"), ("barrel", "of", "oil", "per", "day"): ("barrel", "per_day"),
-    ("barrel", "of", "oil", "a", "day"): ("barrel", "per_day"), ("barrel", "of", "crude", "per", "day"): ("barrel", "per_day"),
+    ("barrel", "of", "oil", "a", "day"): ("barrel", "per_day"),
+    ("barrel", "of", "crude", "per", "day"): ("barrel", "per_day"),
     ("barrel", "of", "crude", "a", "day"): ("barrel", "per_day"),
 }  # fmt: skip
 # Minor units are a hundredth of the main one; which main one is a convention of each currency.
 _MINOR_UNITS = {("cent",): "USD", ("penny",): "GBP", ("pence",): "GBP", ("kopek",): "RUB", ("kopeck",): "RUB"}
 
-_COMPARATIVE_AFTER_TIMES = {"as", "the", "that", "its", "their", "his", "her", "our", "more", "less", "over", "higher", "lower", "larger", "bigger",
-                            "greater", "smaller", "faster", "slower", "longer", "than", "what"}  # fmt: skip
+_COMPARATIVE_AFTER_TIMES = {"as", "the", "that", "its", "their", "his", "her", "our", "more", "less", "over",
+                            "higher", "lower", "larger", "bigger", "greater", "smaller", "faster", "slower", "longer",
+                            "than", "what"}  # fmt: skip
 _TIME_NOUNS = {"year", "month", "week", "day", "hour", "minute", "second", "decade", "century", "night", "morning",
                "evening", "weekend", "quarter", "season", "term", "time", "am", "pm", "o'clock", "millennium",
                "semester", "fortnight", "afternoon"}  # fmt: skip
@@ -273,8 +279,10 @@ _NON_NUMERIC_ENTS = {"PERSON", "ORG", "GPE", "LOC", "PRODUCT", "FAC", "EVENT", "
 _COMPARISON_WORDS = {"below", "above", "than", "compared", "versus", "vs", "since"}
 # Emergency telephone numbers (US, UK, EU) read like counts before "calls".
 _EMERGENCY_NUMBERS = {"911", "999", "112"}
+_EMERGENCY_NOUNS = {"call", "line", "operator", "dispatcher", "system", "center", "centre"}
 _YEAR_RE = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?![\d]|s\b|'s)")
-_YEAR_PREPS = {"in", "since", "by", "of", "during", "until", "through", "from", "for", "to", "before", "after", "fiscal"}
+_YEAR_PREPS = {"in", "since", "by", "of", "during", "until", "through", "from", "for", "to", "before", "after", "fiscal",
+               "fy"}
 
 
 @lru_cache(maxsize=1)
@@ -357,7 +365,8 @@ def _word_number(lex: list[_Lex], j: int) -> tuple[float, int] | None:
             return _ONES[w], k + 1
         if w not in _TENS:
             return None
-        unit = low(k + 2) if k + 2 < n and lex[k + 1].text in ("-", "‑") and _glued(lex, k + 1) and _glued(lex, k + 2) else ""
+        hyphened = k + 2 < n and lex[k + 1].text in ("-", "‑") and _glued(lex, k + 1) and _glued(lex, k + 2)
+        unit = low(k + 2) if hyphened else ""
         if 0 < _ONES.get(unit, 0) < 10:
             return _TENS[w] + _ONES[unit], k + 3
         if 0 < _ONES.get(low(k + 1), 0) < 10:
@@ -467,7 +476,8 @@ def _unit(lex: list[_Lex], k: int, body: str):
             return "times", None, w.text, kk + 1
         if w.low == "fold":
             return "fold", None, w.text, kk + 1
-        if w.low == "x" and _glued(lex, kk) and not hyphen and not (kk + 1 < len(lex) and _glued(lex, kk + 1) and lex[kk + 1].kind == "num"):
+        code_like = kk + 1 < len(lex) and _glued(lex, kk + 1) and lex[kk + 1].kind == "num"  # "4x4"
+        if w.low == "x" and _glued(lex, kk) and not hyphen and not code_like:
             return "fold", None, w.text, kk + 1
         if w.low == "strong" and hyphen:
             return "strong", None, w.text, kk + 1
@@ -494,7 +504,8 @@ class _Scanner:
         if k + 1 >= len(self.lex) or self.lex[k + 1].kind != "word":
             return False
         t = self._token_at(self.lex[k + 1].start)
-        return t is not None and t.pos_ in ("NOUN", "PROPN") and (t.tag_ in ("NNS", "NNPS") or t.lower_ in _COLLECTIVE_NOUNS)
+        plural = t is not None and (t.tag_ in ("NNS", "NNPS") or t.lower_ in _COLLECTIVE_NOUNS)
+        return plural and t.pos_ in ("NOUN", "PROPN")
 
     def _in_money_ent(self, start: int, end: int) -> bool:
         return any(s < end and start < e for s, e in self.money_ents)
@@ -520,10 +531,13 @@ class _Scanner:
                 i += 1
         # spaCy's QUANTITY entities name units the table lacks ("20 micrograms"); pint decides if the words are a unit.
         for ent in self.doc.ents:
-            if ent.label_ == "QUANTITY" and not any(c.start < ent.end_char and ent.start_char < c.end for c in out):
+            if ent.label_ != "QUANTITY":
+                continue
+            overlapping = [c for c in out if c.start < ent.end_char and ent.start_char < c.end]
+            if all(c.unit is None for c in overlapping):
                 cand = self._from_quantity_ent(ent)
                 if cand is not None:
-                    out.append(cand)
+                    out = [c for c in out if c not in overlapping] + [cand]
         return sorted(out, key=lambda c: c.start)
 
     def _from_quantity_ent(self, ent: Span) -> _Cand | None:
@@ -628,7 +642,9 @@ class _Scanner:
         high, borrowed_at = None, None
         conn = lex[k].low if k < n else ""
         before = lex[i - 1].low if i > 0 else ""
-        if conn in ("-", "–", "—", "to") or (conn == "and" and before == "between"):
+        # "$3 billion to $4 billion" is two complete amounts, not a compact range.
+        complete = cur is not None and factor != 1
+        if not complete and (conn in ("-", "–", "—", "to") or (conn == "and" and before == "between")):
             k2 = k + 1
             if k2 < n and lex[k2].kind == "cur" and cur is not None:
                 k2 += 1
@@ -776,8 +792,12 @@ def _np(tok: Token, exclude: set[int]) -> str | None:
         return None
     words: list[str] = []
     for left in reversed(list(tok.lefts)):
-        if left.i in exclude or left.dep_ not in ("compound", "amod", "nmod") or left.like_num or left.pos_ in ("NUM", "DET", "PUNCT", "SYM"):
+        if left.i in exclude or left.dep_ not in ("compound", "amod", "nmod") or left.like_num:
             break
+        if left.pos_ in ("NUM", "DET", "PUNCT", "SYM"):
+            break
+        if any(c.like_num for c in left.children):
+            break  # "the 10-year Treasury yield": a numbered modifier is a label, not part of the measure
         words.insert(0, left.lower_)
     head = tok.lemma_.lower() if tok.tag_ == "NNS" and tok.lemma_.isalpha() else tok.lower_
     words.append(head)
@@ -832,7 +852,8 @@ def _measure(span: Span, covered: set[int], unit: str | None) -> tuple[str | Non
         if p.i in inside:
             t = p
             continue
-        if dep in ("nummod", "compound", "amod", "quantmod", "nmod", "npadvmod", "appos", "poss") and p.pos_ in ("NOUN", "PROPN") and p.i not in covered:
+        modifies_noun = p.pos_ in ("NOUN", "PROPN") and p.i not in covered
+        if modifies_noun and dep in ("nummod", "compound", "amod", "quantmod", "nmod", "npadvmod", "appos", "poss"):
             if p.lemma_.lower() in _PLACEHOLDER_NOUNS and p.head.i != p.i:
                 t = p  # "reached a record $240 billion", "a total of 40 people": the noun says nothing; look further
                 continue
@@ -916,7 +937,8 @@ def _count_noun(span: Span, doc: Doc) -> Token | None:
     """The plural noun a bare number counts ("40 people", "5,000 Russian troops"), or None."""
     last = span[-1]
     cand = None
-    if last.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "appos") and last.head.i > last.i and last.head.i - last.i <= 4:
+    modifies = last.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "appos")
+    if modifies and 0 < last.head.i - last.i <= 4:
         cand = last.head
     elif last.i + 1 < len(doc) and doc[last.i + 1].pos_ in ("NOUN", "PROPN"):
         cand = doc[last.i + 1]
@@ -950,7 +972,7 @@ def _is_count(cand: _Cand, span: Span, doc: Doc, body: str) -> tuple[bool, Token
             return False, None  # "one in five adults", "four out of 10 children": a proportion
     if cand.word_number and not cand.scaled and text.lower() in ("one", "a", "an"):
         return False, None
-    if cand.end < len(body) and body[cand.end : cand.end + 1] in "-‑" and not body[cand.end + 1 : cand.end + 2].isspace():
+    if body[cand.end : cand.end + 1] in ("-", "‑") and not body[cand.end + 1 : cand.end + 2].isspace():
         return False, None  # adjectival "10-point plan", "45-year-old", fractions "two-thirds"
     nxt = doc[span[-1].i + 1] if span[-1].i + 1 < len(doc) else None
     if nxt is not None and nxt.lower_ in ("of", "out", "per") and not cand.scaled:
@@ -958,7 +980,7 @@ def _is_count(cand: _Cand, span: Span, doc: Doc, body: str) -> tuple[bool, Token
     if nxt is not None and nxt.lower_ == "of" and cand.scaled:
         return True, None
     noun = _count_noun(span, doc)
-    if noun is not None and text in _EMERGENCY_NUMBERS and noun.lemma_.lower() in ("call", "line", "operator", "dispatcher", "system", "center", "centre"):
+    if noun is not None and text in _EMERGENCY_NUMBERS and noun.lemma_.lower() in _EMERGENCY_NOUNS:
         return False, None  # "911 calls" name the number dialled, not how many calls
     if noun is not None:
         if cand.word_number and not cand.scaled and cand.value <= 10 and prev is not None and prev.lower_ in _DETERMINERS:
@@ -968,7 +990,7 @@ def _is_count(cand: _Cand, span: Span, doc: Doc, body: str) -> tuple[bool, Token
 
 
 def _clause_head(tok: Token) -> Token:
-    """The verb of the clause a token is in; participles that only modify a noun ("the year ended June 30") don't count."""
+    """The verb of a token's clause; participles that only modify a noun ("the year ended June 30") don't count."""
     for t in [tok, *tok.ancestors]:
         if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("acl", "amod"):
             return t
@@ -992,7 +1014,7 @@ def _dates_other_noun(year: Token, span: Span) -> bool:
 
 
 def _year_for(span: Span, years: list[tuple[int, Token]]) -> int | None:
-    """The year a figure refers to: one in its own clause, else one that governs its clause ("In 2023, X rose and Y fell")."""
+    """The year a figure refers to: one in its clause, else one governing its clause ("In 2023, X rose and Y fell")."""
     root = span.root
     doc = span.doc
     usable = []
@@ -1063,6 +1085,8 @@ def _years_in(sent: Span, covered: set[int]) -> list[tuple[int, Token]]:
             continue
         if re.fullmatch(r"(1[89]|20)\d\d", t.text) and t.i > 0 and doc[t.i - 1].lower_ in _YEAR_PREPS:
             out.append((int(t.text), t))
+        elif m := re.fullmatch(r"FY'?(\d\d|20\d\d)", t.text, re.IGNORECASE):
+            out.append((int(m.group(1)) + (2000 if len(m.group(1)) == 2 else 0), t))  # "FY24", "FY2024"
     return out
 
 

@@ -14,16 +14,14 @@ from assets.text.records import Claim, Mention, Sentence
 # Reporting verbs (lemmas) of news prose; used both to attribute quotes and to find reported speech.
 REPORTING_VERBS = frozenset(
     """
-    say tell add note warn argue remark describe urge claim insist explain state announce
-    acknowledge suggest believe stress predict write report reply respond answer ask comment
-    observe point emphasize emphasise declare assert contend maintain admit concede confirm
-    deny reiterate recall conclude caution complain joke quip concur agree think estimate
-    tweet post testify allege affirm mention indicate reveal disclose counter retort continue
-    recount shout yell whisper vow promise pledge threaten inform assure boast lament propose
-    recommend demand tout hint proclaim acknowledge predict forecast speculate muse reason
-    underline underscore highlight signal pledge charge accuse scoff sigh exclaim cry plead
-    elaborate specify clarify summarize summarise opine posit wonder surmise guess fear expect
-    hope conclude observe assess caution find rule
+    say tell add note warn argue remark describe urge claim insist explain state announce acknowledge
+    suggest believe stress predict write report reply respond answer ask comment observe point emphasize
+    emphasise declare assert contend maintain admit concede confirm deny reiterate recall conclude caution
+    complain joke quip concur agree think estimate tweet post testify allege affirm mention indicate reveal
+    disclose counter retort recount shout yell whisper vow promise pledge threaten inform assure boast
+    lament propose recommend demand tout hint proclaim forecast speculate muse reason underline underscore
+    signal charge accuse scoff exclaim plead elaborate specify clarify summarize summarise opine posit
+    surmise expect assess find rule
     """.split()
 )
 # Verbs that introduce a quoted characterisation rather than a clause: "called the talks “productive”".
@@ -32,7 +30,7 @@ NAMING_VERBS = frozenset({"call", "describe", "dub", "label", "brand", "term", "
 ADDRESSEE_VERBS = frozenset({"tell", "inform", "assure", "ask", "urge", "warn", "promise", "remind", "brief"})
 # Cognition verbs are reported speech only with a clause ("analysts expect the Fed to …" is not).
 _COGNITION = frozenset({"believe", "think", "expect", "hope", "fear", "wonder", "guess", "estimate", "forecast", "predict"})
-PARTICLE_CUES = {("point", "out"), ("add", "on"), ("go", "on")}
+PARTICLE_CUES = frozenset({("point", "out")})
 
 PRONOUNS_MALE = frozenset({"he", "him"})
 PRONOUNS_FEMALE = frozenset({"she", "her"})
@@ -67,6 +65,7 @@ ORG_NOUNS = frozenset(
     organization institute university charity association federation consortium venture business brand
     """.split()
 )
+_EDGE_PUNCT = frozenset({",", ".", ";", ":", "—", "–", "-", "--", "!", "?", "\n", "\n\n"})
 SCARE_MAX_WORDS = 4
 INHERIT_PARAGRAPHS = 2
 
@@ -207,7 +206,10 @@ def _scan_quotes(body: str) -> list[_Quote]:
             nxt = paras[pi + 1][0] if pi + 1 < len(paras) else None
             continues = nxt is not None and body[nxt] in "“\"„«"
             if continues or len(body[open_at:pe].split()) > SCARE_MAX_WORDS:
-                quotes.append(_Quote(open_at + 1, pe, open_at, None, pi, False, continued=continues))
+                q = _Quote(open_at + 1, pe, open_at, None, pi, False, continued=continues)
+                if not continues:
+                    q.flags.append("unclosed")  # no closing mark anywhere: kept to the paragraph's end
+                quotes.append(q)
     out = []
     for q in quotes:
         s, e = q.start, q.end
@@ -261,7 +263,13 @@ class _Index:
             hi = q.close_at + 1 if q.close_at is not None else q.end
             for t in self._tokens_in(lo, hi):
                 self.tok_quote[t.i] = qi
+        self.tok_para = [self.para_of(t.idx) for t in doc]
         self.gender = self._genders()
+
+    def kids(self, tok: Token, deps: tuple[str, ...] | None = None) -> list[Token]:
+        """Children in the same paragraph: the parser sometimes hangs a clause on a verb across a break."""
+        p = self.tok_para[tok.i]
+        return [c for c in tok.children if self.tok_para[c.i] == p and (deps is None or c.dep_ in deps)]
 
     def _tokens_in(self, lo: int, hi: int):
         doc = self.doc
@@ -362,53 +370,54 @@ def _is_reporting(tok: Token) -> bool:
     return tok.pos_ in ("VERB", "AUX") and (lemma in REPORTING_VERBS or lemma in NAMING_VERBS)
 
 
-def _subject(verb: Token) -> Token | None:
+def _subject(idx: _Index, verb: Token) -> Token | None:
     if verb.lower_ == "according":
-        for c in verb.children:
+        for c in idx.kids(verb):
             if c.lower_ == "to":
-                for p in c.children:
-                    if p.dep_ == "pobj":
-                        return p
+                for p in idx.kids(c, ("pobj",)):
+                    return p
         return None
     v = verb
+    para = idx.tok_para[verb.i]
     for _ in range(4):
-        for c in v.children:
-            if c.dep_ in ("nsubj", "nsubjpass") and not (c.dep_ == "nsubjpass" and c.lower_ == "it"):
+        for c in idx.kids(v, ("nsubj", "nsubjpass")):
+            if not (c.dep_ == "nsubjpass" and c.lower_ == "it"):
                 return c
+        nxt = None
         # Shared subject: "smiled and said", "said …, adding that", "went on to say".
         if v.dep_ == "conj" and v.head.dep_ == "ccomp" and _is_reporting(v.head.head):
-            v = v.head.head  # "said X was wrong and vowed …" with "vowed" hung on the clause
-            continue
-        if v.dep_ in ("conj", "advcl", "xcomp") and v.head is not v:
-            v = v.head
-            continue
-        break
+            nxt = v.head.head  # "said X was wrong and vowed …" with "vowed" hung on the clause
+        elif v.dep_ in ("conj", "advcl", "xcomp") and v.head is not v:
+            nxt = v.head
+        if nxt is None or idx.tok_para[nxt.i] != para:
+            break
+        v = nxt
     # Parser slips on inverted attributions ("said Ward"): take a proper name right after the verb.
     if verb.lemma_.lower() not in ADDRESSEE_VERBS:
         for c in verb.rights:
-            if c.dep_ in ("dobj", "attr", "npadvmod", "oprd", "appos", "dative") and c.pos_ == "PROPN":
+            if idx.tok_para[c.i] == para and c.dep_ in ("dobj", "attr", "npadvmod", "oprd", "appos", "dative") and c.pos_ == "PROPN":
                 return c
             break
     return None
 
 
 def _np_surface(idx: _Index, tok: Token) -> tuple[int, int]:
-    left = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod", "poss", "nummod", "quantmod", "det", "case", "npadvmod", "punct") ]
-    start_tok = tok
-    for c in left:
-        sub = list(c.subtree)
-        if sub[0].i < start_tok.i:
-            start_tok = sub[0]
-    toks = [t for t in tok.doc[start_tok.i : tok.i + 1]]
-    while toks and (toks[0].dep_ == "det" and toks[0].lower_ in ("a", "an", "the") or toks[0].is_punct):
+    """The speaker noun with its left modifiers ("senior administration official"), no article, no clauses."""
+    start = tok.i
+    for c in tok.lefts:
+        if c.dep_ in ("compound", "amod", "nmod", "poss", "nummod", "quantmod", "det", "case", "npadvmod"):
+            start = min(start, c.left_edge.i)
+    doc = tok.doc
+    toks = [t for t in doc[start : tok.i + 1] if idx.tok_para[t.i] == idx.tok_para[tok.i] and not t.is_space]
+    while toks and toks[0] is not tok and (toks[0].lower_ in ("a", "an", "the") or toks[0].is_punct):
         toks = toks[1:]
     if not toks:
         toks = [tok]
-    end_tok = tok
-    for c in tok.rights:  # "spokesman for the ministry" keeps the of/for phrase out: too long
-        if c.dep_ in ("case",):
-            end_tok = c
-    return toks[0].idx, end_tok.idx + len(end_tok.text)
+    end = tok
+    for c in tok.rights:  # a possessive ending stays; of/for phrases and clauses do not
+        if c.dep_ == "case":
+            end = c
+    return toks[0].idx, end.idx + len(end.text)
 
 
 def _speaker_from_token(idx: _Index, tok: Token, verb: Token) -> _Speaker | None:
@@ -496,12 +505,10 @@ def _resolve_pronoun(idx: _Index, pron: Token) -> _Speaker | None:
     if low in PRONOUNS_MALE or low in PRONOUNS_FEMALE:
         want = "m" if low in PRONOUNS_MALE else "f"
         labels = ("PERSON",)
-    elif low in ("it",):
+    elif low == "it":
         want, labels = None, ("ORG", "GPE")
-    elif low in ("they", "them"):
-        want, labels = None, ("ORG", "NORP", "GPE")
     else:
-        return None
+        return None  # "they" mostly points back at a common-noun speaker ("analysts"): left to the speaker history
     k = bisect.bisect_left(idx.m_starts, pos) - 1
     nearest = None
     while k >= 0:
@@ -518,9 +525,9 @@ def _resolve_pronoun(idx: _Index, pron: Token) -> _Speaker | None:
             break
         if nearest is None:
             nearest = m
-        if want is None or _is_salient(idx, m):
+        if _is_salient(idx, m):
             return _Speaker(m.text, m.entity_key, m.label, ("pronoun_speaker",))
-    if nearest is not None:
+    if nearest is not None and want is not None:
         return _Speaker(nearest.text, nearest.entity_key, nearest.label, ("pronoun_speaker",))
     return None
 
@@ -565,8 +572,8 @@ def _quote_tokens(idx: _Index, q: _Quote) -> list[Token]:
 
 def _has_outside_clause(idx: _Index, verb: Token, q: _Quote) -> bool:
     """The verb reports a clause of its own (not this quotation)."""
-    for c in verb.children:
-        if c.dep_ in ("ccomp",) and not any(idx.tok_quote[t.i] >= 0 for t in c.subtree):
+    for c in idx.kids(verb, ("ccomp",)):
+        if not any(idx.tok_quote[t.i] >= 0 for t in c.subtree):
             return True
     return False
 
@@ -668,7 +675,7 @@ def _is_title(idx: _Index, q: _Quote, pre: list[Token]) -> bool:
 
 
 def _speaker_for_verb(idx: _Index, verb: Token) -> _Speaker | None:
-    subj = _subject(verb)
+    subj = _subject(idx, verb)
     if subj is None:
         return None
     return _speaker_from_token(idx, subj, verb)
@@ -686,8 +693,13 @@ def _attribute_quotes(idx: _Index) -> None:
         post = _frame(idx, q, forward=True)
         ended = text.rstrip("”\"’' ").endswith((".", "!", "?"))
         verb = _post_attribution(idx, q, post, ended) if post else None
+        pre_verb = _pre_attribution(idx, q, pre)
+        if pre_verb is not None and pre and not pre[-1].is_punct:
+            # A quotation inside the clause of a preceding verb ("Xi called Putin “an old friend” and said …").
+            if _clause_holds_quote(pre_verb, {t.i for t in _quote_tokens(idx, q)}):
+                verb = pre_verb
         if verb is None:
-            verb = _pre_attribution(idx, q, pre)
+            verb = pre_verb
         pre_words = [t for t in pre if not t.is_punct]
         post_words = [t for t in post if not t.is_punct]
         q.embedded = bool(pre_words) and not (pre and pre[-1].text == ":") or (bool(post_words) and not ended and verb is None)
@@ -723,13 +735,17 @@ def _post_direct(post: list[Token], verb: Token) -> bool:
     return any(w.i == verb.i for w in words[:8])
 
 
-def _compatible_speaker(idx: _Index, pronoun: str | None, key: str | None, label: str | None) -> bool:
+def _compatible_speaker(idx: _Index, pronoun: str | None, key: str | None, label: str | None, surface: str) -> bool:
+    words = surface.lower().split()
+    surface_noun = words[-1] if words else ""
     if pronoun in PRONOUNS_MALE or pronoun in PRONOUNS_FEMALE:
         if label not in (None, "PERSON"):
             return False
         want = "m" if pronoun in PRONOUNS_MALE else "f"
         return key is None or idx.gender.get(key, want) == want
-    if pronoun in ("they", "them", "it"):
+    if pronoun == "it":
+        return label in ("ORG", "GPE") or (label is None and surface_noun in ORG_NOUNS)
+    if pronoun in ("they", "them"):
         return label != "PERSON"
     return False
 
@@ -749,7 +765,7 @@ def _propagate(idx: _Index, reported: list[_Reported]) -> None:
         for hp, surface, key, label in reversed(history):
             if para - hp > INHERIT_PARAGRAPHS:
                 return None
-            if pronoun is None or _compatible_speaker(idx, pronoun, key, label):
+            if pronoun is None or _compatible_speaker(idx, pronoun, key, label, surface):
                 return surface, key, label
         return None
 
@@ -809,17 +825,14 @@ def _content_span(idx: _Index, verb: Token) -> tuple[int, int, list[str]] | None
         if head is verb:
             return None
         skip = {t.i for t in verb.subtree}
-        toks = [t for t in head.subtree if t.i not in skip]
+        toks = [t for t in head.subtree if t.i not in skip and idx.tok_para[t.i] == idx.tok_para[verb.i]]
         if verb.i < head.i:
             toks = [t for t in toks if t.i > max(skip)]
         else:
             toks = [t for t in toks if t.i < min(skip)]
         return _span_of(idx, toks, flags)
     para = idx.para_of(verb.idx)
-    comps = [
-        c for c in verb.children
-        if c.dep_ == "ccomp" and not idx.in_quote(c) and idx.para_of(c.idx) == para
-    ]
+    comps = [c for c in idx.kids(verb, ("ccomp",)) if not idx.in_quote(c)]
     comp = min(comps, key=lambda c: abs(c.i - verb.i)) if comps else None
     if comp is None:
         clause = _that_relative(verb)
@@ -838,9 +851,9 @@ def _content_span(idx: _Index, verb: Token) -> tuple[int, int, list[str]] | None
                 toks = list(doc[min(t.i for t in toks) : max(t.i for t in toks) + 1])
             return _span_of(idx, toks, flags)
         if verb.lemma_.lower() in NAMING_VERBS:
-            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-            as_ = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
-            if obj is not None and as_ is not None and obj.i < as_.i:
+            obj = next(iter(idx.kids(verb, ("dobj",))), None)
+            as_ = next((c for c in idx.kids(verb, ("prep",)) if c.lower_ == "as"), None)
+            if obj is not None and as_ is not None and obj.i < as_.i and obj.lower_ not in RELATIVES:
                 return _span_of(idx, list(obj.subtree) + list(as_.subtree), flags)
         return None
     if any(c.dep_ == "aux" and c.tag_ == "TO" for c in comp.children):
@@ -849,7 +862,7 @@ def _content_span(idx: _Index, verb: Token) -> tuple[int, int, list[str]] | None
     toks = list(comp.subtree)
     if cut is not None:
         toks = [t for t in toks if t.i < cut.left_edge.i]
-    toks = [t for t in toks if idx.para_of(t.idx) == para]
+    toks = [t for t in toks if idx.tok_para[t.i] == para]
     before = [t for t in toks if t.i < verb.i]
     after = [t for t in toks if t.i > verb.i]
     if before and after:
@@ -896,9 +909,9 @@ def _span_of(idx: _Index, toks: list[Token], flags: list[str]) -> tuple[int, int
     if not toks:
         return None
     toks = sorted(toks, key=lambda t: t.i)
-    while toks and (toks[-1].is_punct and toks[-1].text not in ("”", '"', "’", ")") or toks[-1].dep_ == "cc"):
+    while toks and (toks[-1].text in _EDGE_PUNCT or toks[-1].dep_ == "cc"):
         toks = toks[:-1]
-    while toks and toks[0].is_punct and not _opens_quote(toks[0]) and toks[0].text != "(":
+    while toks and toks[0].text in _EDGE_PUNCT:
         toks = toks[1:]
     if not toks:
         return None
