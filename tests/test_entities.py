@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 import spacy
-from spacy.tokens import Span
 
 from assets.text.entities import MENTION_LABELS, alias_lookup, doc_mentions, entity_key, resolve_corpus
 from assets.text.records import Mention, Sentence
@@ -22,12 +22,13 @@ def sentences_of(doc) -> list[Sentence]:
 
 
 def mentions_for(nlp, text: str, ents: list[tuple[str, str]] | None = None):
-    """Mentions of text; `ents` (in text order) forces the entity spans so a test does not hang on the model's NER."""
+    """Mentions of text; `ents` (in text order, optionally (surface, label, after)) force the entity spans."""
     doc = nlp(text)
     if ents is not None:
         spans, pos = [], 0
-        for surface, label in ents:
-            start = text.index(surface, pos)
+        for surface, label, *skip in ents:
+            pos = max(pos, text.index(skip[0]) + len(skip[0])) if skip else pos
+            start = re.compile(r"(?<!\w)" + re.escape(surface)).search(text, pos).start()
             pos = start + len(surface)
             span = doc.char_span(start, start + len(surface), label=label, alignment_mode="expand")
             spans.append(span)
@@ -285,3 +286,69 @@ def test_corpus_resolution_is_deterministic_under_input_order():
         random.Random(seed).shuffle(shuffled)
         assert resolve_corpus(shuffled) == first
     assert set(first) == {m.entity_key for _, m in pairs}
+
+
+# ---------------------------------------------------------------------------------------------
+# Repairs of the model's NER
+
+
+def test_person_tagged_name_with_an_organisation_word_is_an_org(nlp):
+    text = "Keldor Petroleum lost revenue to theft. Kingsmere United changed owners."
+    ms = mentions_for(nlp, text, [("Keldor Petroleum", "PERSON"), ("Kingsmere United", "PERSON")])
+    assert [m.entity_key for m in ms] == ["ORG|keldor petroleum", "ORG|kingsmere united"]
+
+
+def test_untagged_name_ending_in_an_organisation_word_becomes_an_org(nlp):
+    text = "The turbines were built for Orrin Energy in Hull."
+    ms = mentions_for(nlp, text, [])
+    assert [(m.text, m.label) for m in ms] == [("Orrin Energy", "ORG")]
+
+
+def test_speaker_the_model_missed_is_discovered(nlp):
+    text = "Sofia Marin chairs the committee. “The bill is not perfect,” Marin said."
+    ms = mentions_for(nlp, text, [("Marin", "GPE", "perfect")])
+    assert [(m.text, m.entity_key) for m in ms] == [("Sofia Marin", "PERSON|sofia marin"), ("Marin", "PERSON|sofia marin")]
+
+
+def test_untagged_appositive_name_of_a_speaker_is_discovered(nlp):
+    text = "The firm's chief executive, Emeka Obi, told a trade journal that theft had doubled."
+    ms = mentions_for(nlp, text, [])
+    assert ("Emeka Obi", "PERSON") in [(m.text, m.label) for m in ms]
+
+
+def test_place_label_on_a_speaking_surname_is_repaired_by_a_following_pronoun(nlp):
+    text = "Lagarde told reporters in Ljubljana that rates would fall. She said the economy was slowing."
+    ms = mentions_for(nlp, text, [("Lagarde", "GPE"), ("Ljubljana", "GPE")])
+    lag = by_text(ms, "Lagarde")[0]
+    assert lag.label == "PERSON" and lag.partial
+    assert by_text(ms, "Ljubljana")[0].label == "GPE"
+
+
+def test_role_apposition_repairs_a_person_label(nlp):
+    text = "Okonjo, the finance minister, presented the budget."
+    ms = mentions_for(nlp, text, [("Okonjo", "ORG")])
+    assert ms[0].label == "PERSON"
+
+
+def test_acronym_matching_initials_without_parentheses(nlp):
+    text = "The National Institutes of Health faces cuts. NIH grants fund most research."
+    ms = mentions_for(nlp, text, [("National Institutes of Health", "ORG"), ("NIH", "ORG")])
+    assert {m.entity_key for m in ms} == {"ORG|national institutes of health"}
+
+
+def test_country_prefix_is_split_from_a_known_institution(nlp):
+    text = "The U.S. Federal Reserve held rates steady."
+    ms = mentions_for(nlp, text, [("U.S. Federal Reserve", "ORG")])
+    assert [(m.text, m.entity_key) for m in ms] == [("U.S.", "GPE|united states"), ("Federal Reserve", "ORG|federal reserve")]
+
+
+def test_org_head_noun_short_form(nlp):
+    text = "The European Commission proposed tariffs. The Commission said the duties were temporary."
+    ms = mentions_for(nlp, text, [("The European Commission", "ORG"), ("Commission", "ORG")])
+    assert {m.entity_key for m in ms} == {"ORG|european commission"}
+
+
+def test_partial_person_matching_an_org_first_word_becomes_that_org(nlp):
+    text = "Lakeshore Residential owns 4,000 flats. Lakeshore denied wrongdoing."
+    ms = mentions_for(nlp, text, [("Lakeshore Residential", "ORG"), ("Lakeshore", "PERSON")])
+    assert {m.entity_key for m in ms} == {"ORG|lakeshore residential"}

@@ -359,3 +359,137 @@ def test_relative_clause_speaker(nlp):
     [r] = reported_of(nlp, text)
     assert r.speaker_key == "PERSON|nora blake"
     assert r.text == "the plan would fail"
+
+
+# ---------------------------------------------------------------------------------------------
+# Further attribution patterns
+
+
+def test_colon_introduction_names_the_speaker(nlp):
+    text = (
+        "“The strike is over,” said Mark Ellison, the union's negotiator.\n"
+        "Sandra Voss, who represents the employers, was more cautious: “We still have details to settle.”"
+    )
+    qs = quotes_of(nlp, text)
+    q = only(qs, "details to settle")
+    assert q.speaker_key == "PERSON|sandra voss"
+    assert "colon_intro" in q.flags
+
+
+def test_unattributed_quote_after_narrative_goes_to_that_person(nlp):
+    text = (
+        "“The deal is done,” said Mark Ellison, the union's negotiator.\n"
+        "Kofi Mensah spent two decades at the plant before the closure.\n"
+        "“Nobody gave us anything. We fought for every cent.”"
+    )
+    q = only(quotes_of(nlp, text), "fought for every cent")
+    assert q.speaker_key == "PERSON|kofi mensah"
+    assert "inherited" in q.flags
+
+
+def test_definite_company_speaker_refers_to_the_named_organisation(nlp):
+    text = (
+        "Orrin Energy won the contract for the offshore field last year.\n"
+        "The company said the turbines would be running by next spring."
+    )
+    [r] = reported_of(nlp, text)
+    assert r.speaker_key == "ORG|orrin energy"
+    assert r.text == "the turbines would be running by next spring"
+
+
+def test_appositive_organisation_is_the_speaker(nlp):
+    text = "The developer, Prairie Wind Partners, says the project will power 40,000 homes."
+    [r] = reported_of(nlp, text)
+    assert r.speaker_key == "ORG|prairie wind partners"
+
+
+def test_put_it_attributes_a_quote(nlp):
+    text = "As Kevin Lam, an economist at a bank in Singapore, put it, “The consumer is the missing engine of growth.”"
+    [q] = quotes_of(nlp, text)
+    assert q.speaker_key == "PERSON|kevin lam"
+    assert q.cue == "put it"
+
+
+def test_said_in_a_statement_that(nlp):
+    text = "Secretary-General António Guterres said in a statement that he had hoped for a more ambitious outcome."
+    [r] = reported_of(nlp, text)
+    assert r.text == "he had hoped for a more ambitious outcome"
+    assert r.speaker_key == "PERSON|antónio guterres"
+
+
+def test_told_a_meeting_that(nlp):
+    text = "The plan was approved after President Xi Jinping told a Politburo meeting that officials must do more to support incomes."
+    [r] = reported_of(nlp, text)
+    assert r.text == "officials must do more to support incomes"
+    assert r.speaker_key == "PERSON|xi jinping"
+    assert r.cue == "tell"
+
+
+def test_coordinated_reporting_verb_ends_the_content_clause(nlp):
+    text = "China's Ministry of Commerce said the decision was protectionist and vowed to defend Chinese companies."
+    [r] = reported_of(nlp, text)
+    assert r.text == "the decision was protectionist"
+    assert r.speaker == "Ministry of Commerce"
+
+
+def test_expectations_about_an_object_are_not_reported_speech(nlp):
+    text = "The club's owner expects the takeover to close before the start of next season."
+    assert reported_of(nlp, text) == []
+
+
+def test_quoted_as_saying_uses_the_passive_subject(nlp):
+    text = 'Vladimir Putin was quoted as saying that the West "wants to destroy Russia."'
+    q = only(quotes_of(nlp, text), "destroy Russia")
+    assert q.speaker_key == "PERSON|vladimir putin"
+
+
+def test_statement_read_is_an_attribution(nlp):
+    text = '"The numbers are simply not there," the statement read.'
+    [q] = quotes_of(nlp, text)
+    assert q.cue == "read"
+    assert q.speaker == "statement"
+
+
+def test_it_resolves_to_an_organisation(nlp):
+    text = "Toyota reported record profits on Tuesday.\n“Demand for hybrids remains very strong,” it said in a statement."
+    [q] = quotes_of(nlp, text)
+    assert q.speaker_key == "ORG|toyota"
+    assert "pronoun_speaker" in q.flags
+
+
+def test_they_resolves_to_a_previous_group_speaker(nlp):
+    text = "Both governments said they would deepen ties. They also pledged to “jointly oppose hegemonism in all its forms.”"
+    q = only(quotes_of(nlp, text), "hegemonism")
+    assert q.speaker == "Both governments"
+
+
+def test_partial_quote_in_reported_clause_yields_both_claims(nlp):
+    text = 'Donald Trump said prices were "through the roof" in every state.'
+    quotes, reported = analyse(nlp, text)
+    assert only(quotes, "through the roof").speaker_key == "PERSON|donald trump"
+    assert only(reported, "prices were").speaker_key == "PERSON|donald trump"
+
+
+def test_reported_speech_after_a_quote_paragraph(nlp):
+    text = (
+        "“If these tenders happen on schedule, that changes the picture,” said Andrés Molina, an analyst.\n\n"
+        "Leaders of local communities said the companies had not consulted them on water use."
+    )
+    reported = reported_of(nlp, text)
+    r = only(reported, "consulted them")
+    assert r.text == "the companies had not consulted them on water use"
+    assert r.speaker == "Leaders"
+
+
+def test_unclosed_quote_is_kept_to_the_paragraph_end_and_flagged(nlp):
+    text = "The mayor said: “We will rebuild every home that the flood destroyed\nOfficials declined to give a timeline."
+    q = only(quotes_of(nlp, text), "rebuild")
+    assert q.text == "We will rebuild every home that the flood destroyed"
+    assert "unclosed" in q.flags
+
+
+def test_quote_claims_never_cross_paragraphs(nlp):
+    text = "“First part of the statement.\n“Second part of the statement,” said Ines Ortega.\nShe left."
+    qs = quotes_of(nlp, text)
+    assert all("\n" not in q.text for q in qs)
+    assert len(qs) == 2

@@ -30,6 +30,16 @@ Rules of reading:
     fractions, "3 of them", a small word number after a determiner ("the two leaders"), nor "one"/"a" alone.
   - "N times" is a multiple when a comparison follows ("10 times larger", "three times the size", "as much"),
     otherwise a count of occurrences ("met 40 times", measure the verb's lemma).
+  - money: "$" is USD unless its prefix says otherwise (A$, C$, HK$, ...); "¥" is JPY unless the sentence says yuan;
+    a currency noun shared by several countries ("pesos", "rupees", "dinars") is read from a country named in the
+    sentence; "pounds" without a scale word is a weight; "$3 billion to $4 billion" is two figures.
+  - rates are flags, not units: "$5 billion a year" -> "per_year", "$90 a barrel" -> "per_barrel".
+  - year: a year written right after the figure ("in 2022"), else one in the figure's phrase, else the nearest in its
+    clause or in a clause governing it ("In 2023, X rose and Y fell"); never a baseline ("since 2015", "than in
+    2022", "below its peak at the end of 2022") nor a year dating another noun ("2005 levels"); a figure dated
+    without a year ("this year") takes none.
+  - candidates come from our own lexer over the body (spaCy's tokens split figures inconsistently) and from spaCy's
+    QUANTITY entities, whose unit words pint recognises when our table does not know them ("2 pints").
 """
 
 from __future__ import annotations
@@ -291,6 +301,12 @@ def _ureg():
     import pint
 
     return pint.UnitRegistry()
+
+
+@lru_cache(maxsize=1)
+def _target_dims():
+    """Each kept unit with its pint dimensionality."""
+    return [(t, _ureg().parse_expression(t[0]).dimensionality) for t in _TARGETS]
 
 
 def _sing(word: str) -> str:
@@ -768,7 +784,7 @@ def _pint_setter(pint_unit: str, raw_text: str):
     """(unit name, raw text, converter) for a pint unit, converting to the unit we keep for its dimension."""
     ureg = _ureg()
     parsed = ureg.parse_expression(pint_unit)
-    target = next((t for t in _TARGETS if ureg.parse_expression(t[0]).dimensionality == parsed.dimensionality), None)
+    target = next((t for t, dim in _target_dims() if dim == parsed.dimensionality), None)
     if target is None or target[1] == "GB" and "byte" not in str(parsed.units):
         return None, raw_text, None
 
@@ -1048,7 +1064,7 @@ def _subtree_years(span: Span, years: list[tuple[int, Token]]) -> list[tuple[int
     return [(y, t) for y, t in years if t.i in subtree and not _dates_other_noun(t, span)]
 
 
-def _has_own_relative_date(span: Span) -> bool:
+def _has_own_relative_date(span: Span, date_ents: list[Span]) -> bool:
     """Whether the figure is dated by words without a year ("$47 billion this year"), so it borrows no other year."""
     doc = span.doc
     near = [t for t in span.root.subtree if t.i >= span.end]
@@ -1057,14 +1073,14 @@ def _has_own_relative_date(span: Span) -> bool:
     for t in near:
         if t.ent_type_ != "DATE":
             continue
-        text = next((e.text for e in t.sent.ents if e.start <= t.i < e.end), t.text).lower()
+        text = next((e.text for e in date_ents if e.start <= t.i < e.end), t.text).lower()
         # "a year", "per day" are rates, not dates.
         if not _YEAR_RE.search(text) and not re.match(r"(a|an|per|each|every)\b", text) and text != "annually":
             return True
     return False
 
 
-def _years_in(sent: Span, covered: set[int]) -> list[tuple[int, Token]]:
+def _years_in(sent: Span, covered: set[int], date_ents: list[Span]) -> list[tuple[int, Token]]:
     """Years a sentence names (DATE entities with a 4-digit year, or "in 2023"), less baselines ("since 2015")."""
     doc = sent.doc
     out = []
@@ -1073,8 +1089,8 @@ def _years_in(sent: Span, covered: set[int]) -> list[tuple[int, Token]]:
         before = " ".join(t.lower_ for t in doc[max(sent.start, first - 3) : first])
         return bool(re.search(r"\b(since|than|compared|versus|vs)\b", before))
 
-    for ent in sent.ents:
-        if ent.label_ == "DATE":
+    for ent in date_ents:
+        if sent.start <= ent.start and ent.end <= sent.end:
             m = _YEAR_RE.search(ent.text)
             if m and not any(t.i in covered for t in ent) and not baseline(ent.start):
                 tok = next((t for t in ent if m.group(1) in t.text), ent.root)
@@ -1121,10 +1137,13 @@ def find_figures(doc: Doc, sentences: list[Sentence]) -> list[Claim]:
     own_years: dict[int, int] = {}
     claimed: set[int] = set()
     sentence_years: dict[int, list[tuple[int, Token]]] = {}
+    date_ents = [e for e in doc.ents if e.label_ == "DATE"]  # doc.ents is rebuilt on every access
 
     def years_of(span: Span) -> list[tuple[int, Token]]:
         sent = span.root.sent
-        return sentence_years.setdefault(sent.start, _years_in(sent, covered))
+        if sent.start not in sentence_years:
+            sentence_years[sent.start] = _years_in(sent, covered, date_ents)
+        return sentence_years[sent.start]
 
     for n, (cand, span, _) in enumerate(kept):
         adjacent = _adjacent_year(span, years_of(span))
@@ -1161,7 +1180,7 @@ def find_figures(doc: Doc, sentences: list[Sentence]) -> list[Claim]:
             flags += [f for f in more if f not in flags]
 
         year = own_years.get(n)
-        if year is None and not _has_own_relative_date(span):
+        if year is None and not _has_own_relative_date(span, date_ents):
             year = _year_for(span, [(y, t) for y, t in years_of(span) if t.i not in claimed])
 
         idx = max(0, bisect_right(starts, cand.start) - 1)

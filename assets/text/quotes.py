@@ -21,7 +21,7 @@ REPORTING_VERBS = frozenset(
     disclose counter retort recount shout yell whisper vow promise pledge threaten inform assure boast
     lament propose recommend demand tout hint proclaim forecast speculate muse reason underline underscore
     signal charge accuse scoff exclaim plead elaborate specify clarify summarize summarise opine posit
-    surmise expect assess find rule
+    surmise expect assess find rule read
     """.split()
 )
 # Verbs that introduce a quoted characterisation rather than a clause: "called the talks “productive”".
@@ -32,8 +32,8 @@ ADDRESSEE_VERBS = frozenset({"tell", "inform", "assure", "ask", "urge", "warn", 
 _COGNITION = frozenset({"believe", "think", "expect", "hope", "fear", "wonder", "guess", "estimate", "forecast", "predict"})
 PARTICLE_CUES = frozenset({("point", "out")})
 
-PRONOUNS_MALE = frozenset({"he", "him"})
-PRONOUNS_FEMALE = frozenset({"she", "her"})
+PRONOUNS_MALE = frozenset({"he", "him", "his"})
+PRONOUNS_FEMALE = frozenset({"she", "her", "hers"})
 PRONOUNS_OTHER = frozenset({"they", "them", "it", "i", "we", "you"})
 RELATIVES = frozenset({"who", "that", "which", "whom"})
 _MALE_WORDS = frozenset(
@@ -67,6 +67,8 @@ ORG_NOUNS = frozenset(
 )
 _EDGE_PUNCT = frozenset({",", ".", ";", ":", "—", "–", "-", "--", "!", "?", "\n", "\n\n"})
 SCARE_MAX_WORDS = 4
+# A clause mostly made of one quotation is that quotation, not a separate reported claim.
+QUOTED_SHARE_MAX = 0.8
 INHERIT_PARAGRAPHS = 2
 
 
@@ -381,14 +383,17 @@ def _subject(idx: _Index, verb: Token) -> Token | None:
     para = idx.tok_para[verb.i]
     for _ in range(4):
         for c in idx.kids(v, ("nsubj", "nsubjpass")):
-            if not (c.dep_ == "nsubjpass" and c.lower_ == "it"):
-                return c
+            if c.dep_ == "nsubjpass" and (c.lower_ == "it" or v.lemma_.lower() in ADDRESSEE_VERBS):
+                continue  # "it was announced", "he was told": no speaker there
+            return c
         nxt = None
-        # Shared subject: "smiled and said", "said …, adding that", "went on to say".
+        # Shared subject: "smiled and said", "said …, adding that", "went on to say", "was quoted as saying".
         if v.dep_ == "conj" and v.head.dep_ == "ccomp" and _is_reporting(v.head.head):
             nxt = v.head.head  # "said X was wrong and vowed …" with "vowed" hung on the clause
         elif v.dep_ in ("conj", "advcl", "xcomp") and v.head is not v:
             nxt = v.head
+        elif v.dep_ == "pcomp" and v.head.dep_ == "prep":
+            nxt = v.head.head
         if nxt is None or idx.tok_para[nxt.i] != para:
             break
         v = nxt
@@ -714,6 +719,14 @@ def _attribute_quotes(idx: _Index) -> None:
         if verb is None and _is_title(idx, q, pre):
             q.title = True
             continue
+        if verb is None and pre and pre[-1].text == ":":
+            spk = _colon_speaker(idx, pre)
+            if spk is not None:
+                # "Ward was blunt: “…”" names the speaker without a reporting verb.
+                q.speaker, q.speaker_key, q.speaker_label, q.pronoun = spk.surface, spk.key, spk.label, spk.pronoun
+                q.attributed = True
+                q.flags.extend(spk.flags + ("colon_intro",))
+                continue
         if verb is None:
             if short and q.embedded:
                 q.scare = True
@@ -727,6 +740,27 @@ def _attribute_quotes(idx: _Index) -> None:
             q.speaker, q.speaker_key, q.speaker_label = spk.surface, spk.key, spk.label
             q.pronoun = spk.pronoun
             q.flags.extend(spk.flags)
+
+
+def _colon_speaker(idx: _Index, pre: list[Token]) -> _Speaker | None:
+    """The named subject of a clause that introduces a quotation with a colon."""
+    inside = {t.i for t in pre}
+    for t in pre:
+        if t.dep_ != "nsubj" or t.head.i not in inside:
+            continue
+        for p in t.children:  # "His message was simple:" / "Ward's verdict:"
+            if p.dep_ == "poss" and p.lower_ in ("his", "her"):
+                spk = _resolve_pronoun(idx, p)
+                return spk or _Speaker(None, None, None, (), p.lower_)
+            if p.dep_ == "poss" and idx.mention_at(p) is not None and idx.mention_at(p).label == "PERSON":
+                m = idx.mention_at(p)
+                return _Speaker(m.text, m.entity_key, m.label)
+        if t.lower_ in PRONOUNS_MALE | PRONOUNS_FEMALE:
+            return _speaker_from_token(idx, t, t.head)
+        m = idx.mention_at(t)
+        if m is not None and m.label in ("PERSON", "ORG"):
+            return _speaker_from_token(idx, t, t.head)
+    return None
 
 
 def _post_direct(post: list[Token], verb: Token) -> bool:
@@ -750,6 +784,23 @@ def _compatible_speaker(idx: _Index, pronoun: str | None, key: str | None, label
     return False
 
 
+def _intro_person(idx: _Index, q: _Quote) -> Mention | None:
+    """The person a narrative sentence just before an unattributed quotation is about ("Ward spent years …")."""
+    lo = idx.paras[q.para - 1][0] if q.para > 0 else idx.paras[q.para][0]
+    k = bisect.bisect_left(idx.m_starts, q.open_at) - 1
+    while k >= 0 and idx.mentions[k].start_char >= lo:
+        m = idx.mentions[k]
+        k -= 1
+        t = idx.mention_token(m)
+        if m.label != "PERSON" or t is None or idx.in_quote(t):
+            continue
+        if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT":
+            if not any(_is_reporting(x) and not idx.in_quote(x) for x in t.sent):
+                return m
+            return None
+    return None
+
+
 def _propagate(idx: _Index, reported: list[_Reported]) -> None:
     """Resolve leftover pronoun speakers and let unattributed quotations inherit, in document order."""
     chains: dict[int, list[_Quote]] = {}
@@ -759,14 +810,14 @@ def _propagate(idx: _Index, reported: list[_Reported]) -> None:
     items: list[tuple[int, str, object]] = [(parts[0].start, "q", parts) for parts in chains.values()]
     items += [(r.start, "r", r) for r in reported]
     items.sort(key=lambda it: (it[0], it[1]))
-    history: list[tuple[int, str, str | None, str | None]] = []  # (para, surface, key, label)
+    history: list[tuple[int, int, str, str | None, str | None]] = []  # (pos, para, surface, key, label)
 
-    def recall(para: int, pronoun: str | None) -> tuple[str, str | None, str | None] | None:
-        for hp, surface, key, label in reversed(history):
+    def recall(para: int, pronoun: str | None) -> tuple[int, str, str | None, str | None] | None:
+        for hpos, hp, surface, key, label in reversed(history):
             if para - hp > INHERIT_PARAGRAPHS:
                 return None
             if pronoun is None or _compatible_speaker(idx, pronoun, key, label, surface):
-                return surface, key, label
+                return hpos, surface, key, label
         return None
 
     for pos, kind, obj in items:
@@ -775,9 +826,9 @@ def _propagate(idx: _Index, reported: list[_Reported]) -> None:
             r = obj
             if r.speaker is not None and r.speaker.surface is None and r.speaker.pronoun:
                 hit = recall(para, r.speaker.pronoun)
-                r.speaker = _Speaker(*hit, ("pronoun_speaker",)) if hit else None
+                r.speaker = _Speaker(*hit[1:], ("pronoun_speaker",)) if hit else None
             if r.speaker is not None and r.speaker.surface:
-                history.append((para, r.speaker.surface, r.speaker.key, r.speaker.label))
+                history.append((pos, para, r.speaker.surface, r.speaker.key, r.speaker.label))
             continue
         parts: list[_Quote] = obj
         if all(p.scare or p.title for p in parts):
@@ -786,16 +837,19 @@ def _propagate(idx: _Index, reported: list[_Reported]) -> None:
         if src is not None and src.speaker is None and src.pronoun:
             hit = recall(para, src.pronoun)
             if hit:
-                src.speaker, src.speaker_key, src.speaker_label = hit
+                src.speaker, src.speaker_key, src.speaker_label = hit[1:]
                 src.flags.append("pronoun_speaker")
         flag = None
         if src is None:
             if any(p.embedded for p in parts):
                 continue
             hit = recall(para, None)
+            intro = _intro_person(idx, parts[0])
+            if intro is not None and (hit is None or intro.start_char > hit[0]):
+                hit = (intro.start_char, intro.text, intro.entity_key, intro.label)
             if hit is None:
                 continue
-            speaker, key, label = hit
+            _, speaker, key, label = hit
             cue = None
             flag = "inherited"
         else:
@@ -810,7 +864,7 @@ def _propagate(idx: _Index, reported: list[_Reported]) -> None:
             elif src is not None:
                 p.flags.extend(f for f in src.flags if f == "pronoun_speaker")
         if speaker:
-            history.append((idx.para_of(parts[-1].start), speaker, key, label))
+            history.append((parts[-1].start, idx.para_of(parts[-1].start), speaker, key, label))
 
 
 # --------------------------------------------------------------------------------------------
@@ -949,7 +1003,7 @@ def _find_reported(idx: _Index, quote_verbs: set[int]) -> list[_Reported]:
         if span is None:
             continue
         s, e, flags = span
-        if _word_count(idx.body[s:e]) < 2 or _quoted_share(idx, s, e) >= 0.5:
+        if _word_count(idx.body[s:e]) < 2 or _quoted_share(idx, s, e) >= QUOTED_SHARE_MAX:
             continue
         spk = _speaker_for_verb(idx, tok)
         out.append(_Reported(s, e, _cue(tok), spk, list(flags)))
