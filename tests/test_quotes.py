@@ -493,3 +493,17 @@ def test_quote_claims_never_cross_paragraphs(nlp):
     qs = quotes_of(nlp, text)
     assert all("\n" not in q.text for q in qs)
     assert len(qs) == 2
+
+
+def test_plural_possessive_inside_single_quoted_speech(nlp):
+    text = "‘The workers’ pay has not risen in years,’ said Amy Clarke, a union organiser."
+    [q] = quotes_of(nlp, text)
+    assert q.text == "The workers’ pay has not risen in years"
+    assert q.speaker_key == "PERSON|amy clarke"
+
+
+def test_next_sentence_with_its_own_object_is_not_the_attribution(nlp):
+    text = "Leila Haddad coached the team for a decade.\n“We won.” Critics described the result as a fluke."
+    q = only(quotes_of(nlp, text), "We won")
+    assert q.speaker != "Critics"
+    assert q.speaker_key == "PERSON|leila haddad"

@@ -933,7 +933,11 @@ def _measure(span: Span, covered: set[int], unit: str | None) -> tuple[str | Non
 
 def _is_actor(tok: Token) -> bool:
     """A subject that does something rather than being measured: a name, a pronoun, an organisation."""
-    return tok.pos_ in ("PRON", "PROPN") or tok.ent_type_ in ("GPE", "ORG", "PERSON", "NORP")
+    if tok.pos_ == "PRON" or tok.ent_type_ in ("GPE", "ORG", "PERSON", "NORP"):
+        return True
+    # A capitalised common noun opening a sentence or paragraph ("Trade between …") is often tagged PROPN.
+    at_start = tok.is_sent_start or tok.i == 0 or tok.doc[tok.i - 1].is_space
+    return tok.pos_ == "PROPN" and not at_start
 
 
 # Nouns that only frame an amount ("a record $240 billion", "a total of $5 billion"): the measure lies beyond them.
