@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import inspect
+import warnings
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -13,6 +14,9 @@ from types import ModuleType
 
 import dagster as dg
 import polars as pl
+
+# BackfillPolicy is beta; every stage relies on it deliberately (single-run backfills): say so once, here.
+warnings.filterwarnings("ignore", category=dg.BetaWarning)
 
 from assets import quality, warehouse
 

@@ -1,11 +1,6 @@
 """The Dagster code location: every asset, check, job, schedule, sensor and resource of Dossier."""
 
-import warnings
-
 import dagster as dg
-
-# BackfillPolicy is marked beta; Dossier relies on it deliberately (single-run backfills), so say it once here.
-warnings.filterwarnings("ignore", category=dg.BetaWarning)
 
 from assets.clean import clean_documents
 from assets.extract import nlp_entities, nlp_extractions

@@ -31,13 +31,12 @@ TITLE_WORDS = frozenset(
     president vice prime minister premier chancellor secretary senator sen sen. rep rep.
     representative congressman congresswoman gov gov. governor mayor general gen gen. lt lt.
     col col. colonel capt capt. captain major maj maj. admiral adm adm. sgt sgt. commander
-    king queen prince princess emperor pope cardinal bishop archbishop rev rev. reverend
-    father sister brother sheikh sheik ayatollah imam rabbi judge justice ambassador envoy
-    leader chairman chairwoman chair ceo cfo founder director spokesman spokeswoman
-    spokesperson minister foreign defence defense finance deputy former late acting chief
-    state supreme then first lady
+    rev rev. reverend judge justice ambassador envoy leader chairman chairwoman chair ceo founder
+    director spokesman spokeswoman spokesperson foreign defence defense finance deputy former late
+    acting chief state supreme then first
     """.split()
 )
+# Regnal and religious titles (King, Pope, Sheikh) stay in the name: "Pope Francis" is not a Francis.
 # Last words that make a name an organisation whatever spaCy says ("Keldor Petroleum", "Kingsmere United").
 ORG_DESIGNATORS = frozenset(
     """
@@ -46,7 +45,7 @@ ORG_DESIGNATORS = frozenset(
     ministry agency commission committee fund foundation trust united fc club league party union federation
     systems technologies technology labs laboratories pharmaceuticals pharma industries international residential
     properties realty media insurance securities investments ventures authority board bureau department
-    network solutions mining resources power electric telecom communications hospital society parliament
+    network solutions mining resources electric telecom communications hospital society parliament
     congress senate assembly government administration exchange reserve
     """.split()
 )
@@ -227,16 +226,16 @@ def _person_evidence(doc: Doc, r: _Raw, tok_of: dict) -> bool:
     if tok.dep_ == "appos" and tok.head.lemma_.lower() in ROLE_NOUNS:
         return True
     if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _SAY:
-        # The next speech subject within a few sentences is he/she, with no named person in between.
-        sent_end = tok.sent.end
-        limit = min(len(doc), sent_end + 80)
-        person_at = {t for t, x in tok_of.items()}
-        for t in doc[tok.i + 1 : limit]:
+        # The next speech subject is he/she, and no named person nearby could be the one meant.
+        sent = tok.sent
+        window_start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        window_start = doc[window_start - 1].sent.start if window_start > 0 else window_start
+        if any(t.ent_type_ == "PERSON" for t in doc[window_start : tok.i]):
+            return False
+        for t in doc[tok.i + 1 : min(len(doc), sent.end + 80)]:
             if t.dep_ == "nsubj" and t.head.lemma_.lower() in _SAY and t.i > tok.head.i:
-                if t.lower_ in ("he", "she"):
-                    return True
-                return False
-            if t.ent_type_ == "PERSON" and t.idx in person_at:
+                return t.lower_ in ("he", "she")
+            if t.ent_type_ == "PERSON":
                 return False
     return False
 

@@ -1,8 +1,16 @@
 -- Figures across sources: pairs of figures from different documents that measure the same thing
--- (same normalised unit, same head word of the measured phrase, same year when both give one),
+-- (same normalised unit, same head word of the measured phrase, same year when both give one, the same
+-- order of magnitude) in documents about the same story (sharing at least two named entities),
 -- each marked corroborated (within 2 % of each other) or discrepant, with the relative difference.
 CREATE OR REPLACE VIEW marts.figures_compared AS
-WITH figures AS (
+WITH doc_entities AS (
+    SELECT DISTINCT doc_id, entity_id FROM nlp.mentions WHERE label NOT IN ('NORP')
+), related_docs AS (
+    SELECT a.doc_id AS doc_a, b.doc_id AS doc_b, count(*) AS shared_entities
+    FROM doc_entities a JOIN doc_entities b ON a.entity_id = b.entity_id AND a.doc_id < b.doc_id
+    GROUP BY ALL
+    HAVING count(*) >= 2
+), figures AS (
     SELECT c.claim_id, c.doc_id, c.partition_date, c.text, c.value, c.unit, c.raw_value, c.raw_unit, c.year,
            lower(c.measure) AS measure,
            lower(regexp_extract(c.measure, '([A-Za-z][A-Za-z-]*)\s*$', 1)) AS measure_head,
@@ -18,10 +26,12 @@ SELECT
     abs(a.value - b.value) / nullif(greatest(abs(a.value), abs(b.value)), 0) AS relative_difference,
     CASE WHEN abs(a.value - b.value) <= 0.02 * greatest(abs(a.value), abs(b.value))
          THEN 'corroborated' ELSE 'discrepant' END AS status,
+    r.shared_entities,                          -- named entities the two documents have in common
     a.claim_id AS claim_a, b.claim_id AS claim_b, a.doc_id AS doc_a, b.doc_id AS doc_b
 FROM figures a
 JOIN figures b
   ON a.unit = b.unit AND a.measure_head = b.measure_head AND a.doc_id < b.doc_id
  AND (a.year IS NULL OR b.year IS NULL OR a.year = b.year)
+JOIN related_docs r ON r.doc_a = a.doc_id AND r.doc_b = b.doc_id
 -- Different orders of magnitude are different quantities that happen to share a word, not a disagreement.
 WHERE greatest(abs(a.value), abs(b.value)) <= 10 * least(abs(a.value), abs(b.value));
