@@ -532,3 +532,18 @@ def test_offsets_and_sentence_index_on_multi_sentence_body(nlp, figs):
 def test_empty_body(nlp):
     doc = nlp("")
     assert find_figures(doc, []) == []
+
+
+@pytest.mark.parametrize("sentence,text,value,unit", [
+    ("The utility asked regulators for R1.1 billion to repair its substations.", "R1.1 billion", 1.1e9, "ZAR"),
+    ("Hospital beds in the capital cost Tk 1,500 a night during the outbreak.", "Tk 1,500", 1500, "BDT"),
+    ("Farmers were paid ৳20,000 in compensation for the flooded fields.", "৳20,000", 20000, "BDT"),
+    ("The ministry set aside Rp 3.2 trillion for rural roads this year.", "Rp 3.2 trillion", 3.2e12, "IDR"),
+])
+def test_more_currency_prefixes(figs, sentence, text, value, unit):
+    c = one(figs(sentence), text)
+    assert (c.value, c.unit) == (pytest.approx(value), unit)
+
+
+def test_a_spaced_single_letter_is_not_rand(figs):
+    assert not any(c.unit == "ZAR" for c in figs("Take exit R 2 and drive 3 kilometres north."))

@@ -57,7 +57,7 @@ from assets.text.records import Claim, Sentence
 # Lexing: our own lexemes over the body, because spaCy's tokenizer is inconsistent on figures ("HK$10" is one token,
 # "$" "10" two; "5bn" one, "5 bn" two), and figures are made of characters, not of spaCy tokens.
 
-_CUR_SYMBOL_RE = r"(?<![A-Za-z])(?:US|A|AU|C|CA|CAN|HK|NZ|S|SG|NT|R|MX)\$|[$€£¥₹₽₩₺₴₦₱₪₫฿]"
+_CUR_SYMBOL_RE = r"(?<![A-Za-z])(?:US|A|AU|C|CA|CAN|HK|NZ|S|SG|NT|R|MX)\$|[$€£¥₹₽₩₺₴₦₱₪₫฿৳]"
 _LEX_RE = re.compile(
     rf"(?P<cur>{_CUR_SYMBOL_RE})"
     r"|(?P<num>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d,]\d))"
@@ -116,9 +116,12 @@ _CUR_SYMBOLS = {
     "$": "USD", "US$": "USD", "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD", "CAN$": "CAD", "HK$": "HKD",
     "NZ$": "NZD", "S$": "SGD", "SG$": "SGD", "NT$": "TWD", "R$": "BRL", "MX$": "MXN", "€": "EUR", "£": "GBP",
     "¥": "JPY", "₹": "INR", "₽": "RUB", "₩": "KRW", "₺": "TRY", "₴": "UAH", "₦": "NGN", "₱": "PHP",
-    "₪": "ILS", "₫": "VND", "฿": "THB",
+    "₪": "ILS", "₫": "VND", "฿": "THB", "৳": "BDT",
 }  # fmt: skip
-_CUR_PREFIX_WORDS = {"Rs": "INR", "INR": "INR", "KSh": "KES", "Ksh": "KES", "RMB": "CNY", "Rmb": "CNY"}
+_CUR_PREFIX_WORDS = {"Rs": "INR", "INR": "INR", "KSh": "KES", "Ksh": "KES", "RMB": "CNY", "Rmb": "CNY",
+                     "Tk": "BDT", "Rp": "IDR", "RM": "MYR", "R": "ZAR"}  # fmt: skip
+# One-letter prefixes count only glued to the number ("R1.1 billion" is rand; "R 2" is not).
+_GLUED_ONLY_PREFIXES = {"R"}
 # Upper-case ISO codes only; codes that are also English words in capitals (ALL, TOP, CUP, PEN, MOP) are left out.
 _ISO_CODES = set(
     "USD EUR GBP JPY CNY RUB INR AUD CAD HKD NZD SGD TWD CHF SEK NOK DKK ISK KRW KPW BRL MXN ARS CLP COP ZAR TRY SAR "
@@ -621,7 +624,8 @@ class _Scanner:
             k = j + 1
             if k < n and lex[k].text == "." and _glued(lex, k):
                 k += 1
-            if k < n and lex[k].kind == "num" and lex[k].start - lex[k - 1].end <= 1:
+            gap = 0 if t.text in _GLUED_ONLY_PREFIXES else 1
+            if k < n and lex[k].kind == "num" and lex[k].start - lex[k - 1].end <= gap:
                 return _CUR_PREFIX_WORDS.get(t.text, t.text), self.body[t.start : lex[k - 1].end], k
         return None, None, j
 
