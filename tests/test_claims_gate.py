@@ -17,19 +17,18 @@ import pytest
 
 from assets.text.records import Claim, Mention
 
-# Floors of the gate: pinned by the lead after measuring.
-QUOTE_F1_FLOOR = 0.0  # pinned by the lead after measuring
-QUOTE_SPEAKER_ACC_FLOOR = 0.0  # pinned by the lead after measuring
-SCARE_F1_FLOOR = 0.0  # pinned by the lead after measuring
-REPORTED_F1_FLOOR = 0.0  # pinned by the lead after measuring
-REPORTED_SPEAKER_ACC_FLOOR = 0.0  # pinned by the lead after measuring
-ENTITY_NER_RECALL_FLOOR = 0.0  # pinned by the lead after measuring
-ENTITY_CANONICAL_ACC_FLOOR = 0.0  # pinned by the lead after measuring
-FIGURE_F1_FLOOR = 0.0  # pinned by the lead after measuring
-FIGURE_VALUE_UNIT_F1_FLOOR = 0.0  # pinned by the lead after measuring
-FIGURE_YEAR_ACC_FLOOR = 0.0  # pinned by the lead after measuring
-NOT_FIGURE_CLEAN_RATE_FLOOR = 0.0  # pinned by the lead after measuring (1.0 = no trap extracted as a figure)
-OVERALL_F1_FLOOR = 0.0  # pinned by the lead after measuring
+# Floors pinned a little under the measured values. "claims" is the development corpus the rules were fixed
+# against (in-sample: it only guards against regressions); "claims_heldout" was written separately and never
+# used to tune a rule, so its floors are the honest estimate on unseen text.
+METRICS = ("quote F1", "quote speaker accuracy", "scare-quote F1", "reported F1", "reported speaker accuracy",
+           "entity NER recall", "entity canonical accuracy", "figure F1", "figure value+unit F1",
+           "figure year accuracy", "not-figure clean rate", "overall F1")
+FLOORS = {
+    # measured 1.000 1.000 1.000 1.000 1.000 0.993 0.993 1.000 1.000 1.000 1.000 1.000
+    "claims": dict(zip(METRICS, (0.97, 0.97, 0.90, 0.97, 0.97, 0.98, 0.97, 0.97, 0.97, 0.97, 0.97, 0.97))),
+    # measured 0.968 0.933 0.000 0.835 0.887 0.967 0.912 0.978 0.978 0.989 1.000 0.923 (one scare quote only)
+    "claims_heldout": dict(zip(METRICS, (0.95, 0.90, 0.00, 0.80, 0.85, 0.95, 0.88, 0.95, 0.95, 0.95, 0.97, 0.90))),
+}
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "claims"
@@ -212,30 +211,22 @@ def test_bench_main_runs_with_a_fake_extractor(corpus, monkeypatch, capsys):
 # ---------------------------------------------------------------- the gate
 
 
-@pytest.fixture(scope="module")
-def measured(corpus):
+@pytest.fixture(scope="module", params=sorted(FLOORS))
+def measured(request):
     if not EXTRACTION_MODULE.exists():
         pytest.skip("assets/text/extraction.py is not written yet")
-    docs, gold = corpus
+    docs, gold = claims.load_corpus(ROOT / "tests" / "fixtures" / request.param)
     preds, resolved = claims.run_extractors(docs)
-    return claims.score(docs, gold, preds, resolved)
+    return request.param, claims.score(docs, gold, preds, resolved)
 
 
 def test_extractors_meet_pinned_floors(measured):
-    r = measured
-    got = {
-        "quote F1": (r["quotes"]["f1"], QUOTE_F1_FLOOR),
-        "quote speaker accuracy": (r["quotes"]["speaker"]["accuracy"], QUOTE_SPEAKER_ACC_FLOOR),
-        "scare-quote F1": (r["scare_quotes"]["f1"], SCARE_F1_FLOOR),
-        "reported F1": (r["reported"]["f1"], REPORTED_F1_FLOOR),
-        "reported speaker accuracy": (r["reported"]["speaker"]["accuracy"], REPORTED_SPEAKER_ACC_FLOOR),
-        "entity NER recall": (r["entities"]["ner_recall"], ENTITY_NER_RECALL_FLOOR),
-        "entity canonical accuracy": (r["entities"]["canonical_accuracy"], ENTITY_CANONICAL_ACC_FLOOR),
-        "figure F1": (r["figures"]["f1"], FIGURE_F1_FLOOR),
-        "figure value+unit F1": (r["figures"]["value_unit"]["f1"], FIGURE_VALUE_UNIT_F1_FLOOR),
-        "figure year accuracy": (r["figures"]["year"]["accuracy"], FIGURE_YEAR_ACC_FLOOR),
-        "not-figure clean rate": (r["figures"]["not_figures"]["clean_rate"], NOT_FIGURE_CLEAN_RATE_FLOOR),
-        "overall F1": (r["overall"]["f1"], OVERALL_F1_FLOOR),
-    }
-    below = {k: f"{v:.3f} < {floor:.3f}" for k, (v, floor) in got.items() if v < floor}
-    assert not below, f"below pinned floors: {below}\n{claims.format_table(r)}"
+    name, r = measured
+    values = (
+        r["quotes"]["f1"], r["quotes"]["speaker"]["accuracy"], r["scare_quotes"]["f1"], r["reported"]["f1"],
+        r["reported"]["speaker"]["accuracy"], r["entities"]["ner_recall"], r["entities"]["canonical_accuracy"],
+        r["figures"]["f1"], r["figures"]["value_unit"]["f1"], r["figures"]["year"]["accuracy"],
+        r["figures"]["not_figures"]["clean_rate"], r["overall"]["f1"],
+    )
+    below = {k: f"{v:.3f} < {FLOORS[name][k]:.3f}" for k, v in zip(METRICS, values) if v < FLOORS[name][k]}
+    assert not below, f"{name}: below pinned floors: {below}\n{claims.format_table(r)}"

@@ -352,3 +352,46 @@ def test_partial_person_matching_an_org_first_word_becomes_that_org(nlp):
     text = "Lakeshore Residential owns 4,000 flats. Lakeshore denied wrongdoing."
     ms = mentions_for(nlp, text, [("Lakeshore Residential", "ORG"), ("Lakeshore", "PERSON")])
     assert {m.entity_key for m in ms} == {"ORG|lakeshore residential"}
+
+
+def test_place_speaker_stays_a_place_when_a_person_is_nearby(nlp):
+    text = "Wang Yi met his counterpart on Monday. Beijing said the talks were useful. He said more meetings would follow."
+    ms = mentions_for(nlp, text, [("Wang Yi", "PERSON"), ("Beijing", "GPE")])
+    assert by_text(ms, "Beijing")[0].entity_key == "GPE|beijing"
+
+
+def test_regnal_and_religious_titles_stay_in_the_name(nlp):
+    text = "Pope Francis visited Lisbon. Francis met young pilgrims."
+    ms = mentions_for(nlp, text, [("Pope Francis", "PERSON"), ("Lisbon", "GPE"), ("Francis", "PERSON")])
+    assert {m.entity_key for m in ms if m.label == "PERSON"} == {"PERSON|pope francis"}
+
+
+def test_name_split_or_mislabelled_by_the_model_is_rebuilt_from_a_following_pronoun(nlp):
+    text = "Jarno Lehtola of the Kiel institute was more sceptical. He argued that subsidies should be cut first."
+    ms = mentions_for(nlp, text, [("Lehtola", "GPE"), ("Kiel", "ORG")])
+    assert ("Jarno Lehtola", "PERSON|jarno lehtola") in [(m.text, m.entity_key) for m in ms]
+    assert "Lehtola" not in [m.text for m in ms]
+
+
+def test_speaker_name_partly_tagged_as_a_place_is_rebuilt(nlp):
+    text = "Marta Ruiz, an economist, said the change was overdue."
+    ms = mentions_for(nlp, text, [("Marta", "GPE")])
+    assert [(m.text, m.entity_key) for m in ms] == [("Marta Ruiz", "PERSON|marta ruiz")]
+
+
+def test_untagged_speaking_surname_with_a_following_pronoun_becomes_a_partial_person(nlp):
+    text = "Okwuosa said rates would fall. She said the economy was slowing."
+    ms = mentions_for(nlp, text, [])
+    assert [(m.text, m.label, m.partial) for m in ms] == [("Okwuosa", "PERSON", True)]
+
+
+def test_untagged_name_with_a_role_apposition_is_a_person(nlp):
+    text = "Ana Ruiz, a daily rider, met the mayor on Tuesday."
+    ms = mentions_for(nlp, text, [])
+    assert [(m.text, m.label) for m in ms] == [("Ana Ruiz", "PERSON")]
+
+
+def test_multiword_place_label_with_a_role_apposition_is_a_person(nlp):
+    text = "The mayor, Lina Park, answered questions."
+    ms = mentions_for(nlp, text, [("Lina Park", "LOC")])
+    assert ms[0].entity_key == "PERSON|lina park"

@@ -57,7 +57,9 @@ ROLE_NOUNS = frozenset(
     judge senator lawmaker official ambassador manager head leader strategist scientist fellow editor reporter
     correspondent commissioner mayor candidate coach player actor singer artist economist envoy diplomat
     general officer negotiator premier chancellor deputy treasurer prosecutor activist campaigner farmer resident
-    owner investor trader banker engineer doctor nurse teacher student worker
+    owner investor trader banker engineer doctor nurse teacher student worker rider commuter voter resident
+    shopper patient parent mother father retiree veteran survivor witness neighbour neighbor customer driver
+    passenger tenant landlord homeowner pensioner organiser organizer protester volunteer consultant
     """.split()
 )
 _HONORIFICS = frozenset({"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "miss", "sir", "dame", "prof", "prof."})
@@ -212,10 +214,18 @@ def _org_by_designator(raws: list[_Raw]) -> None:
 
 
 def _person_evidence(doc: Doc, r: _Raw, tok_of: dict) -> bool:
-    """Signs that a single-word ORG/GPE mention is really a person: an honorific, a role, a he/she that follows."""
-    tok = tok_of.get(r.start)
-    if tok is None:
+    """Signs that an ORG/GPE mention is really a person: an honorific, a role, a he/she that follows."""
+    first = tok_of.get(r.start)
+    if first is None:
         return False
+    if first.i > 0 and doc[first.i - 1].lower_ in _HONORIFICS:
+        return True
+    tok = doc.char_span(r.start, r.end, alignment_mode="expand").root
+    if len(r.text.split()) > 1:
+        # Several words: only apposition with a person's role counts ("The mayor, Lina Park, …").
+        if tok.dep_ == "appos" and tok.head.lemma_.lower() in ROLE_NOUNS:
+            return True
+        return any(c.dep_ == "appos" and c.lemma_.lower() in ROLE_NOUNS for c in tok.children)
     if tok.i > 0 and doc[tok.i - 1].lower_ in _HONORIFICS:
         return True
     for c in tok.children:
@@ -225,26 +235,35 @@ def _person_evidence(doc: Doc, r: _Raw, tok_of: dict) -> bool:
             return True
     if tok.dep_ == "appos" and tok.head.lemma_.lower() in ROLE_NOUNS:
         return True
-    if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _SAY:
-        # The next speech subject is he/she, and no named person nearby could be the one meant.
-        sent = tok.sent
-        window_start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-        window_start = doc[window_start - 1].sent.start if window_start > 0 else window_start
-        if any(t.ent_type_ == "PERSON" for t in doc[window_start : tok.i]):
+    return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _SAY and _pronoun_follows(doc, tok, say_only=True)
+
+
+def _pronoun_follows(doc: Doc, tok, say_only: bool) -> bool:
+    """The next subject after tok's clause is he/she, and no named person nearby could be the one meant."""
+    sent = tok.sent
+    window_start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    window_start = doc[window_start - 1].sent.start if window_start > 0 else window_start
+    if any(t.ent_type_ == "PERSON" for t in doc[window_start : tok.i]):
+        return False
+    for t in doc[tok.i + 1 : min(len(doc), sent.end + 80)]:
+        if t.dep_ == "nsubj" and t.i > tok.head.i and (not say_only or t.head.lemma_.lower() in _SAY):
+            if t.sent == sent and t.lower_ not in ("he", "she"):
+                continue  # a subject inside tok's own sentence ("… who said that prices rose")
+            return t.lower_ in ("he", "she")
+        if t.ent_type_ == "PERSON":
             return False
-        for t in doc[tok.i + 1 : min(len(doc), sent.end + 80)]:
-            if t.dep_ == "nsubj" and t.head.lemma_.lower() in _SAY and t.i > tok.head.i:
-                return t.lower_ in ("he", "she")
-            if t.ent_type_ == "PERSON":
-                return False
     return False
 
 
 def _promote_people(doc: Doc, raws: list[_Raw]) -> None:
     tok_of = {t.idx: t for t in doc}
-    single = [r for r in raws if r.label in ("ORG", "GPE", "LOC", "FAC", "PRODUCT") and not r.fixed and len(r.text.split()) == 1]
-    promote = {normalise(r.text) for r in single if r.text[:1].isupper() and _person_evidence(doc, r, tok_of)}
-    for r in single:
+    cands = [
+        r for r in raws
+        if r.label in ("ORG", "GPE", "LOC", "FAC", "PRODUCT") and not r.fixed and len(r.text.split()) <= 3
+        and all(w[:1].isupper() for w in r.text.split()) and r.text.split()[-1].lower() not in ORG_DESIGNATORS
+    ]
+    promote = {normalise(r.text) for r in cands if _person_evidence(doc, r, tok_of)}
+    for r in cands:
         if normalise(r.text) in promote:
             r.label = "PERSON"
 
@@ -417,7 +436,18 @@ def _discover_speakers(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
         for c in range(r.start, r.end):
             by_char[c] = r
     added: list[_Raw] = []
+    dropped: dict[int, _Raw] = {}
     for tok in doc:
+        if tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.idx not in by_char:
+            # "Ana Ruiz, a daily rider, …": a name in apposition with a person's role.
+            if any(c.dep_ == "appos" and c.lemma_.lower() in ROLE_NOUNS for c in tok.children):
+                chain = _name_chain(tok)
+                if 2 <= len(chain) <= 3 and not any(t.idx in by_char for t in chain):
+                    start, end = chain[0].idx, tok.idx + len(tok.text)
+                    added.append(_Raw(start, end, doc.text[start:end], "PERSON"))
+                    for c in range(start, end):
+                        by_char[c] = added[-1]
+                    continue
         if tok.dep_ == "nsubj" and tok.pos_ == "NOUN" and tok.head.lemma_.lower() in _SAY:
             # "Keldor's chief executive, Emeka Obi, told …"
             for c in tok.children:
@@ -426,6 +456,18 @@ def _discover_speakers(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
                     if len(chain) >= 2 and not any(t.idx in by_char for t in chain):
                         start, end = chain[0].idx, c.idx + len(c.text)
                         added.append(_Raw(start, end, doc.text[start:end], "PERSON"))
+            continue
+        if tok.pos_ == "PROPN" and tok.dep_ == "nsubj" and tok.head.lemma_.lower() not in _SAY:
+            # "Clemens Fuest of the Ifo Institute was sceptical. He argued …"
+            chain = _name_chain(tok)
+            if 2 <= len(chain) <= 3 and all(t.text.isalpha() for t in chain) and tok.lower_ not in ORG_DESIGNATORS:
+                start, end = chain[0].idx, tok.idx + len(tok.text)
+                inside = {id(r): r for t in chain if (r := by_char.get(t.idx)) is not None}
+                if any(r.fixed or r.label == "PERSON" or r.start < start or r.end > end for r in inside.values()):
+                    continue
+                if _pronoun_follows(doc, tok, say_only=False):
+                    dropped.update(inside)
+                    added.append(_Raw(start, end, doc.text[start:end], "PERSON"))
             continue
         if tok.pos_ != "PROPN" or tok.dep_ != "nsubj" or tok.head.lemma_.lower() not in _SAY:
             continue
@@ -436,9 +478,12 @@ def _discover_speakers(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
             continue
         chain = _name_chain(tok)
         if len(chain) >= 2:
-            if any(t.idx in by_char for t in chain):
-                continue
             start, end = chain[0].idx, tok.idx + len(tok.text)
+            inside = {id(r): r for t in chain if (r := by_char.get(t.idx)) is not None}
+            # Pieces of the name the model tagged as something else ("Marta" GPE in "Marta Ruiz said") give way.
+            if any(r.fixed or r.start < start or r.end > end for r in inside.values()):
+                continue
+            dropped.update(inside)
             added.append(_Raw(start, end, doc.text[start:end], "PERSON"))
             continue
         # A lone surname: find the full name it abbreviates elsewhere in the document.
@@ -450,6 +495,9 @@ def _discover_speakers(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
                     full = ch
                     break
         if full is None:
+            honorific = tok.i > 0 and doc[tok.i - 1].lower_ in _HONORIFICS
+            if own is None and (honorific or _pronoun_follows(doc, tok, say_only=True)):
+                added.append(_Raw(tok.idx, tok.idx + len(tok.text), tok.text, "PERSON"))
             continue
         if own is not None:
             if own.fixed or own.start != tok.idx or own.end != tok.idx + len(tok.text):
@@ -469,6 +517,7 @@ def _discover_speakers(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
                     r.label = "PERSON"
     if not added:
         return raws
+    raws = [r for r in raws if id(r) not in dropped]
     seen = {(r.start, r.end) for r in raws}
     raws = raws + [r for r in added if (r.start, r.end) not in seen]
     raws.sort(key=lambda r: r.start)

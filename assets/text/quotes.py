@@ -70,6 +70,8 @@ SCARE_MAX_WORDS = 4
 # A clause mostly made of one quotation is that quotation, not a separate reported claim.
 QUOTED_SHARE_MAX = 0.8
 INHERIT_PARAGRAPHS = 2
+# The brief names the flag 'inherited'; the warehouse marts (sql/marts/quotes_by_speaker.sql) read 'inherited_speaker'.
+INHERITED_FLAGS = ("inherited_speaker",)
 
 
 @dataclass
@@ -357,6 +359,8 @@ def _cue(verb: Token) -> str:
         return "according to"
     if verb.lemma_.lower() == "put":
         return "put it"
+    if verb.lemma_.lower() == "make":
+        return "make clear"
     for c in verb.children:
         if c.dep_ == "prt" and (verb.lemma_, c.lower_) in PARTICLE_CUES:
             return f"{verb.lemma_} {c.lower_}"
@@ -368,6 +372,8 @@ def _is_reporting(tok: Token) -> bool:
         return any(c.lower_ == "to" for c in tok.children)
     if tok.lemma_.lower() == "put":  # "as Kevin Lam put it"
         return any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children)
+    if tok.lemma_.lower() == "make":  # "made (it) clear that …"
+        return _clear_clause(tok) is not None
     lemma = tok.lemma_.lower()
     return tok.pos_ in ("VERB", "AUX") and (lemma in REPORTING_VERBS or lemma in NAMING_VERBS)
 
@@ -398,7 +404,9 @@ def _subject(idx: _Index, verb: Token) -> Token | None:
             break
         v = nxt
     # Parser slips on inverted attributions ("said Ward"): take a proper name right after the verb.
-    if verb.lemma_.lower() not in ADDRESSEE_VERBS:
+    prev = verb.doc[verb.i - 1] if verb.i > 0 else None
+    inverted = prev is not None and (prev.is_punct or idx.in_quote(prev))  # “…?” asked Nair
+    if verb.lemma_.lower() not in ADDRESSEE_VERBS or inverted:
         for c in verb.rights:
             if idx.tok_para[c.i] == para and c.dep_ in ("dobj", "attr", "npadvmod", "oprd", "appos", "dative") and c.pos_ == "PROPN":
                 return c
@@ -419,9 +427,14 @@ def _np_surface(idx: _Index, tok: Token) -> tuple[int, int]:
     if not toks:
         toks = [tok]
     end = tok
-    for c in tok.rights:  # a possessive ending stays; of/for phrases and clauses do not
+    for c in tok.rights:
         if c.dep_ == "case":
             end = c
+        elif c.dep_ == "prep" and c.lower_ in ("for", "of", "at", "from") and c.i == end.i + 1:
+            # "a spokesman for the chain Aeon": the organisation belongs to the speaker's description.
+            sub = list(c.subtree)
+            if len(sub) <= 8 and not any(t.is_punct or t.is_space for t in sub):
+                end = sub[-1]
     return toks[0].idx, end.idx + len(end.text)
 
 
@@ -531,10 +544,17 @@ def _resolve_pronoun(idx: _Index, pron: Token) -> _Speaker | None:
         if nearest is None:
             nearest = m
         if _is_salient(idx, m):
-            return _Speaker(m.text, m.entity_key, m.label, ("pronoun_speaker",))
+            return _learn_gender(idx, want, _Speaker(m.text, m.entity_key, m.label, ("pronoun_speaker",)))
     if nearest is not None and want is not None:
-        return _Speaker(nearest.text, nearest.entity_key, nearest.label, ("pronoun_speaker",))
+        return _learn_gender(idx, want, _Speaker(nearest.text, nearest.entity_key, nearest.label, ("pronoun_speaker",)))
     return None
+
+
+def _learn_gender(idx: _Index, want: str | None, spk: _Speaker) -> _Speaker:
+    """A he/she once resolved to a name tells the gender of that name for later pronouns."""
+    if want is not None and spk.key is not None:
+        idx.gender.setdefault(spk.key, want)
+    return spk
 
 
 # --------------------------------------------------------------------------------------------
@@ -594,17 +614,19 @@ def _post_attribution(idx: _Index, q: _Quote, frame: list[Token], ended: bool) -
             if ended:
                 return None  # a fresh sentence of reported speech, not this quote's attribution
             continue
-        if ended and not _bare_attribution(t, n):
+        if ended and not _bare_attribution(idx, t, n):
             return None
         return t
     return None
 
 
-def _bare_attribution(verb: Token, n: int) -> bool:
+def _bare_attribution(idx: _Index, verb: Token, n: int) -> bool:
     """A sentence like 'Ward said.' / 'he told Reuters.' that can only attribute the quote before it."""
     if n > 8 or verb.lemma_.lower() in _COGNITION:
         return False
-    for c in verb.children:
+    for c in idx.kids(verb):
+        if idx.in_quote(c):
+            continue  # the quotation itself hangs on the verb: “…?” asked Nair.
         if c.dep_ in ("ccomp", "xcomp", "oprd", "acomp"):
             return False
         if c.dep_ == "dobj" and verb.lemma_.lower() not in ADDRESSEE_VERBS:
@@ -640,6 +662,7 @@ def _pre_attribution(idx: _Index, q: _Quote, frame: list[Token]) -> Token | None
 
 
 def _clause_holds_quote(verb: Token, qset: set[int]) -> bool:
+    """The quotation lies inside one of the verb's clausal or object dependents."""
     for c in verb.children:
         if c.dep_ in ("ccomp", "xcomp", "oprd", "dobj", "advcl", "parataxis") and qset & {s.i for s in c.subtree}:
             return True
@@ -692,7 +715,7 @@ def _word_count(text: str) -> int:
 
 def _attribute_quotes(idx: _Index) -> None:
     body = idx.body
-    for q in idx.quotes:
+    for qi, q in enumerate(idx.quotes):
         text = body[q.start : q.end]
         pre = _frame(idx, q, forward=False)
         post = _frame(idx, q, forward=True)
@@ -719,6 +742,14 @@ def _attribute_quotes(idx: _Index) -> None:
         if verb is None and _is_title(idx, q, pre):
             q.title = True
             continue
+        prev = idx.quotes[qi - 1] if qi > 0 else None
+        if verb is None and prev is not None and prev.attributed and prev.para == q.para and _coordinated(pre):
+            # “a tax on the poor” and “unfair to families”: one attribution for both.
+            q.speaker, q.speaker_key, q.speaker_label, q.pronoun = prev.speaker, prev.speaker_key, prev.speaker_label, prev.pronoun
+            q.cue, q.verb_i, q.attributed = prev.cue, prev.verb_i, True
+            q.embedded = prev.embedded
+            q.flags.extend(f for f in prev.flags if f == "pronoun_speaker")
+            continue
         if verb is None and pre and pre[-1].text == ":":
             spk = _colon_speaker(idx, pre)
             if spk is not None:
@@ -740,6 +771,14 @@ def _attribute_quotes(idx: _Index) -> None:
             q.speaker, q.speaker_key, q.speaker_label = spk.surface, spk.key, spk.label
             q.pronoun = spk.pronoun
             q.flags.extend(spk.flags)
+
+
+def _coordinated(pre: list[Token]) -> bool:
+    """Only a conjunction or comma separates this quotation from the one before it."""
+    words = [t for t in pre if not t.is_space]
+    return bool(words) and all(t.is_punct or t.dep_ == "cc" or t.lower_ in ("and", "or", "but", "nor") for t in words) and any(
+        t.lower_ in ("and", "or", "nor") for t in words
+    )
 
 
 def _colon_speaker(idx: _Index, pre: list[Token]) -> _Speaker | None:
@@ -839,7 +878,7 @@ def _propagate(idx: _Index, reported: list[_Reported]) -> None:
             if hit:
                 src.speaker, src.speaker_key, src.speaker_label = hit[1:]
                 src.flags.append("pronoun_speaker")
-        flag = None
+        flag = False
         if src is None:
             if any(p.embedded for p in parts):
                 continue
@@ -851,7 +890,7 @@ def _propagate(idx: _Index, reported: list[_Reported]) -> None:
                 continue
             _, speaker, key, label = hit
             cue = None
-            flag = "inherited"
+            flag = True
         else:
             speaker, key, label, cue = src.speaker, src.speaker_key, src.speaker_label, src.cue
         for p in parts:
@@ -860,7 +899,7 @@ def _propagate(idx: _Index, reported: list[_Reported]) -> None:
             p.speaker, p.speaker_key, p.speaker_label, p.cue = speaker, key, label, cue
             p.attributed = p.attributed or src is not None
             if flag:
-                p.flags.append(flag)
+                p.flags.extend(INHERITED_FLAGS)
             elif src is not None:
                 p.flags.extend(f for f in src.flags if f == "pronoun_speaker")
         if speaker:
@@ -874,7 +913,13 @@ def _propagate(idx: _Index, reported: list[_Reported]) -> None:
 def _content_span(idx: _Index, verb: Token) -> tuple[int, int, list[str]] | None:
     doc = idx.doc
     flags: list[str] = []
-    if verb.lower_ == "according":
+    as_clause = (
+        verb.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+        and bool(idx.kids(verb, ("nsubj",)))  # "as expected" has nobody speaking
+    )
+    if verb.lower_ == "according" or (as_clause and not idx.kids(verb, ("ccomp",))):
+        # "…, according to X" / "As the IMF noted, …": the content is the clause the phrase hangs on.
         head = verb.head
         if head is verb:
             return None
@@ -886,6 +931,9 @@ def _content_span(idx: _Index, verb: Token) -> tuple[int, int, list[str]] | None
             toks = [t for t in toks if t.i < min(skip)]
         return _span_of(idx, toks, flags)
     para = idx.para_of(verb.idx)
+    if verb.lemma_.lower() == "make":
+        clause = _clear_clause(verb)
+        return _span_of(idx, [t for t in clause.subtree if t.i > clause.left_edge.i or t.lower_ != "that"], flags)
     comps = [c for c in idx.kids(verb, ("ccomp",)) if not idx.in_quote(c)]
     comp = min(comps, key=lambda c: abs(c.i - verb.i)) if comps else None
     if comp is None:
@@ -921,11 +969,30 @@ def _content_span(idx: _Index, verb: Token) -> tuple[int, int, list[str]] | None
     after = [t for t in toks if t.i > verb.i]
     if before and after:
         toks = after if comp.i > verb.i else before
+    if toks and toks[-1].i < verb.i:
+        # Inverted attribution ("Both leaders distrust the West, said Wyne"): the clause ends at a comma or a quote.
+        gap = idx.doc[toks[-1].i + 1 : verb.i]
+        if any(t.text == ";" for t in gap) or not any(t.text in (",", "”", '"', "—", "–") for t in gap):
+            return None
     while toks and (toks[0].dep_ == "mark" and toks[0].lower_ in ("that",) or toks[0].is_punct and not _opens_quote(toks[0])):
         toks = toks[1:]
+    if len(toks) > 1 and toks[0].lower_ == "that" and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.i != toks[0].i for c in comp.children
+    ):
+        toks = toks[1:]  # a complementiser the parser took for a pronoun
     if toks and toks[0].lower_ in _WH:
         return None  # indirect questions ("asked whether …") are not claims
     return _span_of(idx, toks, flags)
+
+
+def _clear_clause(verb: Token) -> Token | None:
+    """The that-clause of 'made (it) clear that …', wherever the parser hung it."""
+    for c in verb.children:
+        if c.lower_ == "clear" and c.dep_ in ("ccomp", "oprd", "acomp", "xcomp"):
+            for k in list(c.children) + list(verb.children):
+                if k.dep_ in ("csubj", "advcl", "ccomp") and k.left_edge.lower_ == "that" and k.i > c.i:
+                    return k
+    return None
 
 
 def _that_relative(verb: Token) -> Token | None:
@@ -962,7 +1029,7 @@ def _opens_quote(t: Token) -> bool:
 def _span_of(idx: _Index, toks: list[Token], flags: list[str]) -> tuple[int, int, list[str]] | None:
     if not toks:
         return None
-    toks = sorted(toks, key=lambda t: t.i)
+    toks = _skip_dateline(idx, sorted(toks, key=lambda t: t.i))
     while toks and (toks[-1].text in _EDGE_PUNCT or toks[-1].dep_ == "cc"):
         toks = toks[:-1]
     while toks and toks[0].text in _EDGE_PUNCT:
@@ -977,6 +1044,19 @@ def _span_of(idx: _Index, toks: list[Token], flags: list[str]) -> tuple[int, int
             if idx.para_of(q.close_at) == idx.para_of(s):
                 e = q.close_at + 1
     return s, e, flags
+
+
+def _skip_dateline(idx: _Index, toks: list[Token]) -> list[Token]:
+    """Drop a dateline ("TOKYO —", "LONDON (Reuters) -") that opens the paragraph."""
+    if not toks or toks[0].idx != idx.paras[idx.tok_para[toks[0].i]][0]:
+        return toks
+    for n, t in enumerate(toks[:8]):
+        if t.text in ("—", "–", "-", "--") and n > 0:
+            head = toks[:n]
+            if all(x.is_punct or x.text.isupper() or x.text in ("Reuters", "AP", "AFP", "Bloomberg") for x in head):
+                return toks[n + 1 :]
+            return toks
+    return toks
 
 
 def _quoted_share(idx: _Index, s: int, e: int) -> float:
