@@ -107,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("folder", type=Path)
     ap.add_argument("--html", action="store_true", help="extract HTML pages first (decode.html_to_text)")
-    ap.add_argument("--dump", type=Path, help="write <id>.txt predictions (title, body, removals) here")
+    ap.add_argument("--dump", type=Path, help="write <id>.txt bodies (score.py input), <id>.debug.txt (title, body, removals), <id>.truth.txt here")
     ap.add_argument("--batch", choices=("source", "none", "all"), default="source",
                     help="documents that share a repeated_lines pass (default: same site)")
     ap.add_argument("--worst", type=int, default=0, help="list the N documents with the lowest F1")
@@ -152,7 +152,9 @@ def main(argv: list[str] | None = None) -> int:
         for k, c in cleaned.items():
             lines = [f"TITLE: {c.title}", "", c.body, "", "=" * 40, "REMOVED:"]
             lines += [f"[{r.reason}] {r.text[:200]!r}" for r in c.removed]
-            (args.dump / f"{k}.txt").write_text("\n".join(lines), encoding="utf-8")
+            # <id>.txt is the body alone, so the benchmark's own score.py can read the folder.
+            (args.dump / f"{k}.txt").write_text(c.body, encoding="utf-8")
+            (args.dump / f"{k}.debug.txt").write_text("\n".join(lines), encoding="utf-8")
             (args.dump / f"{k}.truth.txt").write_text(truth[k], encoding="utf-8")
     return 0
 
