@@ -547,3 +547,13 @@ def test_more_currency_prefixes(figs, sentence, text, value, unit):
 
 def test_a_spaced_single_letter_is_not_rand(figs):
     assert not any(c.unit == "ZAR" for c in figs("Take exit R 2 and drive 3 kilometres north."))
+
+
+def test_a_relative_date_inside_an_apposition_does_not_undate_the_figure(figs):
+    claims = figs("In 2023, trade grew to $240 billion, a rise of 26.3 percent on the year before.")
+    assert one(claims, "$240 billion").year == 2023
+
+
+def test_a_relative_date_of_the_figure_itself_still_blocks_borrowing(figs):
+    claims = figs("The fund lost money in 2023 and expects $47 billion this year.")
+    assert one(claims, "$47 billion").year is None

@@ -1072,10 +1072,16 @@ def _subtree_years(span: Span, years: list[tuple[int, Token]]) -> list[tuple[int
     return [(y, t) for y, t in years if t.i in subtree and not _dates_other_noun(t, span)]
 
 
+_ASIDE_DEPS = {"appos", "relcl", "acl", "advcl", "conj", "parataxis"}
+
+
 def _has_own_relative_date(span: Span, date_ents: list[Span]) -> bool:
     """Whether the figure is dated by words without a year ("$47 billion this year"), so it borrows no other year."""
     doc = span.doc
-    near = [t for t in span.root.subtree if t.i >= span.end]
+    # An apposition or clause hanging off the figure dates its own content ("$240 billion, a rise of 26.3 percent
+    # on the year before"), not the figure.
+    aside = {t.i for c in span.root.children if c.dep_ in _ASIDE_DEPS for t in c.subtree}
+    near = [t for t in span.root.subtree if t.i >= span.end and t.i not in aside]
     if span.end < len(doc):
         near.append(doc[span.end])
     for t in near:
