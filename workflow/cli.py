@@ -66,7 +66,8 @@ def cmd_run(args: argparse.Namespace) -> int:
         tags = {"dagster/asset_partition_range_start": start, "dagster/asset_partition_range_end": end,
                 "dossier/trigger": "cli"}
         print(f"dossier: running {start}..{end} into {db}", flush=True)
-        result = job.execute_in_process(instance=instance, tags=tags, raise_on_error=False)
+        result = job.execute_in_process(instance=instance, tags=tags, raise_on_error=False,
+                                        run_config={"loggers": {"console": {"config": {"log_level": args.log_level}}}})
         if not result.success:
             failed = True
             for event in result.all_events:
@@ -168,6 +169,8 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--inbox", help="inbox folder of YYYY-MM-DD subfolders (default $DOSSIER_INBOX or data/inbox)")
     run.add_argument("--db", help="warehouse file (default $DOSSIER_DB or data/warehouse.duckdb)")
     run.add_argument("--date", action="append", type=_valid_day, help="a day to run (repeatable)")
+    run.add_argument("--log-level", default="INFO", choices=["DEBUG", "INFO", "WARNING", "ERROR"],
+                     help="Dagster console log level (default INFO; DEBUG shows every event)")
     run.set_defaults(func=cmd_run)
 
     imp = sub.add_parser("import", help="copy a flat folder of article files into a day's inbox folder")
