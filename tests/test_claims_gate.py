@@ -7,7 +7,6 @@ corrupted prediction must lose exactly what was corrupted.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import sys
 import types
@@ -16,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from assets.text.records import Claim, Mention
+from conftest import load_bench
 
 # Floors pinned a little under the measured values. "claims" is the development corpus the rules were fixed
 # against (in-sample: it only guards against regressions); "claims_heldout" was written separately and never
@@ -32,18 +32,9 @@ FLOORS = {
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "claims"
-EXTRACTION_MODULE = ROOT / "assets" / "text" / "extraction.py"
 
 
-def _load_bench():
-    spec = importlib.util.spec_from_file_location("dossier_bench_claims", ROOT / "bench" / "claims.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-claims = _load_bench()
+claims = load_bench("claims")
 
 
 @pytest.fixture(scope="module")
@@ -213,8 +204,6 @@ def test_bench_main_runs_with_a_fake_extractor(corpus, monkeypatch, capsys):
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
 def measured(request):
-    if not EXTRACTION_MODULE.exists():
-        pytest.skip("assets/text/extraction.py is not written yet")
     docs, gold = claims.load_corpus(ROOT / "tests" / "fixtures" / request.param)
     preds, resolved = claims.run_extractors(docs)
     return request.param, claims.score(docs, gold, preds, resolved)

@@ -7,14 +7,13 @@ trafilatura's CI holds its extractor to one. The self-tests check the scorer its
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import pytest
 
 from assets.text.cleaning import clean_text, repeated_lines
+from conftest import load_bench
 
 # Floors pinned a little under the measured values (F1 0.978, titles 10 of 11 when pinned).
 BODY_F1_FLOOR = 0.96
@@ -25,17 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "cleaning"
 
 
-def _load_bench():
-    spec = importlib.util.spec_from_file_location("dossier_bench_cleaning", ROOT / "bench" / "cleaning.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-bench = _load_bench()
-
-pytestmark = pytest.mark.skipif(not (FIXTURES / "gold.json").exists(), reason="cleaning corpus not present")
+bench = load_bench("cleaning")
 
 
 @pytest.fixture(scope="module")
