@@ -87,6 +87,10 @@ def marts_views(context: dg.AssetExecutionContext, warehouse: Warehouse):
                 o.describe() for r in results.values() for o in r.errors))
 
 
+SNAPSHOT_TABLES = ("raw.documents", "raw.rejects", "clean.documents", "clean.removed", "nlp.sentences",
+                   "nlp.mentions", "nlp.entities", "nlp.claims")
+
+
 @dg.asset(
     key=SNAPSHOT_KEY,
     deps=[KEY],
@@ -95,17 +99,22 @@ def marts_views(context: dg.AssetExecutionContext, warehouse: Warehouse):
     group_name="publish",
     kinds={"duckdb"},
     owners=["team:dossier"],
+    check_specs=[dg.AssetCheckSpec("snapshot_matches_warehouse", asset=SNAPSHOT_KEY,
+                                   description="The published copy opens read-only and has the warehouse's rows")],
     description="The read-only copy of the warehouse analysts query (warehouse.read.duckdb beside the "
     "warehouse file), replaced atomically after every successful run so readers never block or break a run.",
 )
-def warehouse_snapshot(context: dg.AssetExecutionContext, warehouse: Warehouse) -> dg.MaterializeResult:
+def warehouse_snapshot(context: dg.AssetExecutionContext, warehouse: Warehouse):
     with warehouse.connect() as con:
         size = db.publish_snapshot(con, warehouse.path, warehouse.snapshot)
-        counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in
-                  ("raw.documents", "raw.rejects", "clean.documents", "nlp.mentions", "nlp.entities", "nlp.claims")}
-    return dg.MaterializeResult(metadata={
+        counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in SNAPSHOT_TABLES}
+    with db.connect(warehouse.snapshot, read_only=True) as snap:
+        published = {t: snap.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in SNAPSHOT_TABLES}
+    yield dg.MaterializeResult(metadata={
         "path": dg.MetadataValue.path(warehouse.snapshot),
         "bytes": dg.MetadataValue.int(size),
         **{f"rows {t}": dg.MetadataValue.int(n) for t, n in counts.items()},
     })
-
+    differ = {t: f"{counts[t]} vs {published[t]}" for t in SNAPSHOT_TABLES if counts[t] != published[t]}
+    yield dg.AssetCheckResult(check_name="snapshot_matches_warehouse", passed=not differ,
+                              metadata={"differences": dg.MetadataValue.json(differ)})
