@@ -74,3 +74,4 @@ def test_shipped_cp1252_sample_is_not_read_as_a_mac_code_page():
     decoded = decode_file(path.name, path.read_bytes())
     assert decoded.encoding == "cp1252"
     assert "Café" in decoded.text and "“" in decoded.text
+

@@ -17,7 +17,15 @@ def inbox_days(inbox: Path) -> list[str]:
     """Every YYYY-MM-DD folder directly under the inbox, sorted."""
     if not inbox.is_dir():
         return []
-    return sorted(p.name for p in inbox.iterdir() if p.is_dir() and DAY.match(p.name))
+    return sorted(p.name for p in inbox.iterdir() if p.is_dir() and DAY.match(p.name) and _is_date(p.name))
+
+
+def _is_date(name: str) -> bool:
+    try:
+        dt.date.fromisoformat(name)
+        return True
+    except ValueError:
+        return False
 
 
 def contiguous_ranges(days: list[str]) -> list[tuple[str, str]]:
