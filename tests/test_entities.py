@@ -395,3 +395,58 @@ def test_multiword_place_label_with_a_role_apposition_is_a_person(nlp):
     text = "The mayor, Lina Park, answered questions."
     ms = mentions_for(nlp, text, [("Lina Park", "LOC")])
     assert ms[0].entity_key == "PERSON|lina park"
+
+
+def test_team_short_forms_resolve_to_the_full_name_but_the_city_stays_a_place(nlp):
+    text = (
+        "Durban Mariners coach Sipho Ndlovu said his side had earned the win over the weekend. "
+        "The Mariners host Orlando Pirates next week, and the match in Durban is already sold out."
+    )
+    ms = mentions_for(
+        nlp, text,
+        [
+            ("Durban Mariners", "PERSON"),
+            ("Sipho Ndlovu", "PERSON"),
+            ("Mariners", "ORG", "The "),
+            ("Orlando Pirates", "ORG"),
+            ("Durban", "ORG", "match in "),
+        ],
+    )
+    assert by_text(ms, "Durban Mariners")[0].entity_key == "ORG|durban mariners"
+    assert by_text(ms, "Mariners")[0].entity_key == "ORG|durban mariners"
+    assert by_text(ms, "Durban")[0].entity_key == "GPE|durban"
+
+
+def test_multiword_trailing_part_of_a_team_name_resolves_to_it(nlp):
+    text = (
+        "The Kolkata Knight Riders signed the fast bowler for $2 million at the auction. "
+        "The Knight Riders finished last a year ago, and Kolkata fans were furious."
+    )
+    ents = [("Kolkata Knight Riders", "ORG"), ("Knight Riders", "ORG", "auction"), ("Kolkata", "GPE", "ago")]
+    ms = mentions_for(nlp, text, ents)
+    assert by_text(ms, "Knight Riders")[0].entity_key == "ORG|kolkata knight riders"
+    assert by_text(ms, "Kolkata")[0].entity_key == "GPE|kolkata"
+
+
+def test_nationality_word_opening_an_organisation_name_becomes_the_organisation(nlp):
+    text = "Rohit Sharma, who captains the Mumbai side in the Indian Premier League, said he would rest for two weeks."
+    ms = mentions_for(nlp, text, [("Rohit Sharma", "PERSON"), ("Mumbai", "GPE"), ("Indian", "NORP")])
+    assert [(m.text, m.label) for m in ms] == [("Rohit Sharma", "PERSON"), ("Mumbai", "GPE"), ("Indian Premier League", "ORG")]
+
+
+def test_untagged_organisation_name_opening_with_an_adjective(nlp):
+    text = "Officials said the Indian Premier League will expand to 12 teams next season."
+    ms = mentions_for(nlp, text, [])
+    assert [(m.text, m.entity_key) for m in ms] == [("Indian Premier League", "ORG|indian premier league")]
+
+
+def test_country_possessive_inside_one_span_is_two_mentions(nlp):
+    text = "South Africa’s Competition Commission said on Friday it would investigate the proposed merger of the two grocers."
+    ms = mentions_for(nlp, text, [("South Africa’s Competition Commission", "GPE")])
+    assert [(m.text, m.label) for m in ms] == [("South Africa", "GPE"), ("Competition Commission", "ORG")]
+
+
+def test_possessive_brand_name_is_not_split(nlp):
+    text = "Shares in McDonald’s Corporation rose after the results."
+    ms = mentions_for(nlp, text, [("McDonald’s Corporation", "ORG")])
+    assert [m.text for m in ms] == ["McDonald’s Corporation"]

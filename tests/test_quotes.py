@@ -588,3 +588,234 @@ def test_made_it_clear_that(nlp):
     text = "The minister made it clear that no deal would be signed this year. She made a cake."
     [r] = reported_of(nlp, text)
     assert (r.cue, r.speaker, r.text) == ("make clear", "minister", "no deal would be signed this year")
+
+
+# ---------------------------------------------------------------------------------------------
+# Newcomers, organisation speakers, coordinated and bounded reported speech
+
+
+def test_inverted_question_takes_the_named_speaker_not_a_word_of_the_quote(nlp):
+    text = (
+        "Councillor Maria Ostrowska said the depot would bring jobs. "
+        "“Jobs for whom?” asked Bernice Adler, 78, who has lived on the street since 1990."
+    )
+    q = only(quotes_of(nlp, text), "Jobs for whom")
+    assert (q.speaker, q.speaker_key, q.cue) == ("Bernice Adler", "PERSON|bernice adler", "ask")
+
+
+def test_she_after_a_described_newcomer_means_the_newcomer(nlp):
+    text = (
+        "Maria Ostrowska, a councillor, backed the depot, but the petition was started by a neighbour, "
+        "Bernice Adler, 78, who has lived on the street since 1990. She said the fumes would reach the primary school."
+    )
+    r = only(reported_of(nlp, text), "fumes")
+    assert r.speaker_key == "PERSON|bernice adler"
+    assert "pronoun_speaker" in r.flags
+
+
+def test_she_after_a_quoted_newcomer_with_age_does_not_go_back_to_the_earlier_speaker(nlp):
+    text = (
+        "Councillor Maria Ostrowska said on Monday that the depot would bring 200 jobs to the district.\n"
+        "“That is simply not true,” said Ilse Varga, 64, who has run a bakery on the corner for three decades. "
+        "She said the council had stopped answering her letters."
+    )
+    q = only(quotes_of(nlp, text), "simply not true")
+    assert q.speaker_key == "PERSON|ilse varga"
+    r = only(reported_of(nlp, text), "stopped answering")
+    assert r.speaker_key == "PERSON|ilse varga"
+
+
+def test_newcomer_of_the_wrong_known_gender_does_not_capture_the_pronoun(nlp):
+    text = (
+        "Tom Reyes, the deputy mayor, is a former bus driver. He was joined on Monday by a spokeswoman for the union, "
+        "Helena Dorsey, who has led the campaign since June. He said the depot would open in 2027."
+    )
+    r = only(reported_of(nlp, text), "depot would open")
+    assert r.speaker_key == "PERSON|tom reyes"
+
+
+def test_the_carmaker_means_the_company_not_the_union_beside_it(nlp):
+    text = (
+        "Talks between Vantor Motors and the United Auto Workers union stalled on Friday after three weeks. "
+        "The carmaker said it had made its final offer."
+    )
+    r = only(reported_of(nlp, text), "final offer")
+    assert (r.speaker, r.speaker_key) == ("carmaker", "ORG|vantor motors")
+
+
+def test_the_company_skips_a_regulator_named_earlier(nlp):
+    text = (
+        "Regulators at the Federal Trade Commission sued Halvorsen Foods on Thursday over its planned purchase "
+        "of a rival dairy. The company said it would fight the lawsuit."
+    )
+    r = only(reported_of(nlp, text), "fight the lawsuit")
+    assert (r.speaker, r.speaker_key) == ("company", "ORG|halvorsen foods")
+
+
+def test_the_agency_said_in_a_statement_that(nlp):
+    text = (
+        "The Environment Agency fined Thames Water £3 million for the spill, which killed thousands of fish. "
+        "The agency said in a statement that the company had ignored repeated warnings."
+    )
+    r = only(reported_of(nlp, text), "ignored repeated warnings")
+    assert r.text == "the company had ignored repeated warnings"
+    assert (r.speaker, r.speaker_key) == ("agency", "ORG|environment agency")
+
+
+def test_the_ministry_said_means_the_ministry_not_the_drugmaker(nlp):
+    text = (
+        "The Ministry of Health issued new guidance after talks with Pfizer and Moderna. "
+        "The ministry said in a statement that booster doses would be offered to everyone over 65."
+    )
+    r = only(reported_of(nlp, text), "booster doses")
+    assert r.speaker_key == "ORG|ministry of health"
+
+
+def test_it_said_means_the_sued_company_not_the_agent_of_the_passive(nlp):
+    text = "Halvorsen Foods was sued by the Federal Trade Commission over the merger. It said it would fight the lawsuit."
+    r = only(reported_of(nlp, text), "fight the lawsuit")
+    assert (r.speaker, r.speaker_key) == ("Halvorsen Foods", "ORG|halvorsen foods")
+    assert "pronoun_speaker" in r.flags
+
+
+def test_said_that_a_and_that_b_gives_two_claims(nlp):
+    text = (
+        "Harbour master Ines Calloway said that the dredging would begin in March and that the channel "
+        "would stay open to ferries throughout the works."
+    )
+    rs = reported_of(nlp, text)
+    assert [r.text for r in rs] == [
+        "the dredging would begin in March",
+        "the channel would stay open to ferries throughout the works",
+    ]
+    assert {r.speaker_key for r in rs} == {"PERSON|ines calloway"}
+
+
+def test_said_a_and_added_that_b(nlp):
+    text = (
+        "Finance Minister Pravin Rao said the deficit would narrow to 4 percent next year, "
+        "and added that the fuel subsidy would be phased out by 2027."
+    )
+    rs = reported_of(nlp, text)
+    assert [(r.text, r.cue) for r in rs] == [
+        ("the deficit would narrow to 4 percent next year", "say"),
+        ("the fuel subsidy would be phased out by 2027", "add"),
+    ]
+    assert {r.speaker_key for r in rs} == {"PERSON|pravin rao"}
+
+
+def test_content_continues_after_a_mid_sentence_attribution(nlp):
+    text = "The pipes under the old town are decades old, Monica Hale told the council on Wednesday, and replacing them will cost millions."
+    rs = reported_of(nlp, text)
+    assert [r.text for r in rs] == ["The pipes under the old town are decades old", "replacing them will cost millions"]
+    assert {(r.speaker, r.cue) for r in rs} == {("Monica Hale", "tell")}
+
+
+def test_speaker_pronoun_clause_after_attribution_is_narration_not_content(nlp):
+    text = "Prices will keep rising through the summer, the central bank said on Thursday, and it cut its growth forecast to 1.2 percent."
+    [r] = reported_of(nlp, text)
+    assert r.text == "Prices will keep rising through the summer"
+
+
+def test_second_attribution_after_the_first_ends_its_content(nlp):
+    text = (
+        "Rail traffic through the tunnel will fall by a third this winter, the Baltic Transport Institute said, "
+        "and freight operators say the cuts will hit exporters hardest."
+    )
+    rs = reported_of(nlp, text)
+    assert [(r.text, r.speaker) for r in rs] == [
+        ("Rail traffic through the tunnel will fall by a third this winter", "Baltic Transport Institute"),
+        ("the cuts will hit exporters hardest", "freight operators"),
+    ]
+
+
+def test_while_clause_with_its_own_speaker_ends_the_content(nlp):
+    text = "The institute said rail traffic would fall by a third, while freight operators say the cuts will hit exporters hardest."
+    rs = reported_of(nlp, text)
+    assert [(r.text, r.speaker) for r in rs] == [
+        ("rail traffic would fall by a third", "institute"),
+        ("the cuts will hit exporters hardest", "freight operators"),
+    ]
+
+
+def test_described_as_quote_is_a_quote_and_not_a_reported_claim(nlp):
+    text = (
+        "Opposition leader Kofi Mensah, whose party lost two seats in the spring, described the plan as "
+        "“a giveaway to donors” and vowed to fight it in parliament."
+    )
+    quotes, reported = analyse(nlp, text)
+    q = only(quotes, "giveaway to donors")
+    assert (q.speaker_key, q.cue) == ("PERSON|kofi mensah", "describe")
+    assert "scare_quote" not in q.flags
+    assert not [r for r in reported if "giveaway" in r.text]
+
+
+def test_described_as_without_quotation_marks_stays_reported(nlp):
+    text = "Analysts at the Kiel institute described the rebound in factory orders as a statistical blip."
+    r = only(reported_of(nlp, text), "statistical blip")
+    assert r.cue == "describe"
+
+
+def test_short_complement_of_called_after_its_object_is_a_partial_quote(nlp):
+    text = "Defence Minister Rafael Ortiz, speaking after a cabinet meeting, called the accusations “simply untrue” on Tuesday."
+    [q] = quotes_of(nlp, text)
+    assert (q.speaker_key, q.cue) == ("PERSON|rafael ortiz", "call")
+    assert "scare_quote" not in q.flags
+
+
+def test_short_as_complement_of_described_is_a_partial_quote(nlp):
+    text = "Senator Maria Lutz, who sits on the budget committee, described the deal as “a mistake”."
+    [q] = quotes_of(nlp, text)
+    assert (q.speaker_key, q.cue) == ("PERSON|maria lutz", "describe")
+
+
+def test_name_given_by_a_participle_is_a_scare_quote(nlp):
+    text = "Prosecutors said the officials ran a scheme called “cash-for-crude” between 2015 and 2019, diverting oil revenue abroad."
+    q = only(quotes_of(nlp, text), "cash-for-crude")
+    assert "scare_quote" in q.flags
+    assert q.speaker is None and q.cue is None
+
+
+def test_quoted_modifier_before_its_noun_stays_a_scare_quote(nlp):
+    text = "Ministers from both countries signed what they called a “no limits” partnership in Beijing last week."
+    q = only(quotes_of(nlp, text), "no limits")
+    assert "scare_quote" in q.flags
+
+
+def test_plural_common_noun_subject_with_a_that_clause_split_by_the_parser(nlp):
+    text = (
+        "Entomologists at three universities have warned for months that the beetle, first spotted near the port "
+        "in 2022, could spread north of the river."
+    )
+    [r] = reported_of(nlp, text)
+    assert r.text == "the beetle, first spotted near the port in 2022, could spread north of the river"
+    assert (r.speaker, r.cue) == ("Entomologists at three universities", "warn")
+
+
+def test_expect_is_reported_only_with_a_that_clause(nlp):
+    assert reported_of(nlp, "Economists polled by Reuters expect the central bank to hold rates at 5.25 percent.") == []
+    [r] = reported_of(nlp, "Economists polled by Reuters expect that the central bank will hold rates until September.")
+    assert (r.text, r.speaker, r.cue) == ("the central bank will hold rates until September", "Economists", "expect")
+
+
+def test_time_phrase_between_said_and_a_bare_clause_dates_the_saying(nlp):
+    text = "South Africa’s Competition Commission said on Friday it would investigate the proposed merger of the two grocers."
+    [r] = reported_of(nlp, text)
+    assert r.text == "it would investigate the proposed merger of the two grocers"
+    assert r.speaker_key == "ORG|competition commission"
+
+
+def test_time_phrase_inside_a_that_clause_is_kept(nlp):
+    text = "The transport secretary said that on Friday the tunnel had flooded for the second time this year."
+    [r] = reported_of(nlp, text)
+    assert r.text.startswith("on Friday the tunnel had flooded")
+
+
+def test_she_after_a_newcomer_beats_an_earlier_speaker_known_to_be_female(nlp):
+    text = (
+        "Ms. Ostrowska, the councillor who backs the depot, said she expected a vote in May.\n"
+        "“Nobody asked us,” said Bernice Adler, 78, who has lived on Calder Street since 1990. "
+        "She said the diesel fumes were already reaching her kitchen window."
+    )
+    r = only(reported_of(nlp, text), "diesel fumes")
+    assert r.speaker_key == "PERSON|bernice adler"

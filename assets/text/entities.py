@@ -46,7 +46,8 @@ ORG_DESIGNATORS = frozenset(
     systems technologies technology labs laboratories pharmaceuticals pharma industries international residential
     properties realty media insurance securities investments ventures authority board bureau department
     network solutions mining resources electric telecom communications hospital society parliament
-    congress senate assembly government administration exchange reserve
+    congress senate assembly government administration exchange reserve foods brands stores shipping logistics
+    steel chemicals retail
     """.split()
 )
 # Nouns that, in apposition or as a title, show that a name is a person's.
@@ -535,12 +536,38 @@ def _resolve_org_short_forms(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
             firsts[words[0].lower()].append(x.canonical)
         if words[-1].lower() in ORG_DESIGNATORS and x.canonical not in lasts[words[-1].lower()]:
             lasts[words[-1].lower()].append(x.canonical)
+    ends: dict[str, list[str]] = defaultdict(list)
+    for x in longs:
+        last = x.canonical.split()[-1].lower()
+        if x.canonical not in ends[last]:
+            ends[last].append(x.canonical)
+    tok_at = {t.idx: t for t in doc}
     for r in raws:
-        if r.fixed or len(r.canonical.split()) != 1:
+        if r.fixed:
+            continue
+        words = r.canonical.split()
+        if len(words) >= 2 and r.label == "ORG":
+            # "the Knight Riders" after "the Kolkata Knight Riders": a leading or trailing part of the full name.
+            low = [w.lower() for w in words]
+            full = []
+            for x in longs:
+                xl = x.canonical.lower().split()
+                if len(xl) > len(low) and (xl[: len(low)] == low or xl[-len(low) :] == low) and x.start < r.start:
+                    full.append(x.canonical)
+            if full:
+                r.canonical = full[0]
+            continue
+        if len(words) != 1:
             continue
         word = r.canonical.lower()
         if r.label == "ORG" or (r.label == "PERSON" and r.partial):
-            cands = firsts.get(word) or (lasts.get(word) if r.label == "ORG" and len(lasts.get(word, [])) == 1 else None)
+            cands = firsts.get(word)
+            if cands and _locative(tok_at.get(r.start)):
+                r.label = "GPE"  # "fans in Durban": the place the club is named after, not the club
+                continue
+            if not cands and r.label == "ORG":
+                single = lasts.get(word) if len(lasts.get(word, [])) == 1 else ends.get(word)
+                cands = single if single and len(single) == 1 else None
             if cands:
                 r.label, r.canonical, r.partial = "ORG", cands[0], False
     if not firsts:
@@ -548,7 +575,7 @@ def _resolve_org_short_forms(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
     covered = {i for r in raws for i in range(r.start, r.end)}
     for tok in doc:
         cands = firsts.get(tok.lower_)
-        if not cands or tok.pos_ != "PROPN" or tok.idx in covered or not tok.text[:1].isupper():
+        if not cands or tok.pos_ != "PROPN" or tok.idx in covered or not tok.text[:1].isupper() or _locative(tok):
             continue
         if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN":
             continue
@@ -557,6 +584,38 @@ def _resolve_org_short_forms(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
         raws.append(nr)
     raws.sort(key=lambda r: r.start)
     return raws
+
+
+_POSSESSIVE = re.compile(r"[’']s\s+")
+
+
+def _split_possessive_owner(raws: list[_Raw]) -> list[_Raw]:
+    """'South Africa’s Competition Commission' in one span is a place and the institution it owns."""
+    out: list[_Raw] = []
+    for r in raws:
+        m = _POSSESSIVE.search(r.text)
+        if m and not r.fixed and r.label != "PERSON":
+            owner, owned = r.text[: m.start()], r.text[m.end() :]
+            words = owned.split()
+            owner_hit = alias_lookup(owner)
+            place = r.label in ("GPE", "LOC") or (owner_hit is not None and owner_hit[1] == "GPE")
+            if place and owner and words and all(w[:1].isupper() for w in words):
+                a = _Raw(r.start, r.start + len(owner), owner, "GPE")
+                if owner_hit is not None:
+                    a.canonical, a.label, a.fixed = owner_hit[0], owner_hit[1], True
+                b = _Raw(r.start + m.end(), r.end, owned, "ORG")
+                out += [a, b]
+                continue
+        out.append(r)
+    return out
+
+
+_PLACE_PREPS = frozenset({"in", "at", "near", "outside", "around", "across", "throughout", "inside"})
+
+
+def _locative(tok) -> bool:
+    """The word is the object of a place preposition ("the match in Durban")."""
+    return tok is not None and tok.dep_ == "pobj" and tok.head.lower_ in _PLACE_PREPS
 
 
 def _split_country_prefix(raws: list[_Raw]) -> list[_Raw]:
@@ -582,22 +641,49 @@ def _designated_orgs(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
     covered = {i for r in raws for i in range(r.start, r.end)}
     added = []
     i = 0
+    norp = {r.start: r for r in raws if r.label == "NORP"}
+    absorbed: set[int] = set()
     while i < len(doc):
         tok = doc[i]
-        if tok.pos_ == "PROPN" and tok.text[:1].isupper():
+        # A nationality word can open a name ("Indian Premier League"); spaCy then tags only the adjective NORP.
+        national = tok.idx in norp and norp[tok.idx].end == tok.idx + len(tok.text) or (
+            tok.pos_ == "ADJ" and not tok.is_sent_start and i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN"
+        )
+        if (tok.pos_ == "PROPN" or national) and tok.text[:1].isupper():
             j = i
             while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN" and doc[j + 1].text[:1].isupper():
                 j += 1
             span = doc[i : j + 1]
-            if j > i and span[-1].lower_.rstrip(".") in ORG_DESIGNATORS and not any(t.idx in covered for t in span):
+            inside = [t for t in span if t.idx in covered]
+            if national and inside and all(t.i == i for t in inside):
+                inside = []
+            if j > i and span[-1].lower_.rstrip(".") in ORG_DESIGNATORS and not inside:
                 if span[0].lower_ not in TITLE_WORDS:
                     added.append(_Raw(span.start_char, span.end_char, span.text, "ORG"))
+                    if tok.idx in norp:
+                        absorbed.add(id(norp[tok.idx]))
             i = j + 1
         else:
             i += 1
     if not added:
         return raws
-    return sorted(raws + added, key=lambda r: r.start)
+    return sorted([r for r in raws if id(r) not in absorbed] + added, key=lambda r: r.start)
+
+
+def _teams_by_article(doc: Doc, raws: list[_Raw]) -> None:
+    """'Durban Mariners' is no person when the document also says 'the Mariners': people take no article."""
+    plural = set()
+    for r in raws:
+        words = r.text.split()
+        tok = doc.char_span(r.start, r.end, alignment_mode="expand")
+        if len(words) == 1 and words[0][-1:] == "s" and tok is not None and tok.start > 0 and doc[tok.start - 1].lower_ == "the":
+            plural.add(words[0].lower())
+    if not plural:
+        return
+    for r in raws:
+        words = r.text.split()
+        if r.label == "PERSON" and not r.fixed and len(words) >= 2 and words[-1].lower() in plural:
+            r.label = "ORG"
 
 
 def _singular_norp(raws: list[_Raw]) -> None:
@@ -615,6 +701,7 @@ def doc_mentions(doc: Doc, sentences: list[Sentence]) -> list[Mention]:
     raws = _raw_mentions(doc)
     _apply_aliases(raws)
     raws = _split_country_prefix(raws)
+    raws = _split_possessive_owner(raws)
     _singular_norp(raws)
     _vote_labels(raws)
     raws = _apply_acronyms(doc, raws)
@@ -622,6 +709,7 @@ def doc_mentions(doc: Doc, sentences: list[Sentence]) -> list[Mention]:
     _org_by_designator(raws)
     raws = _designated_orgs(doc, raws)
     _promote_people(doc, raws)
+    _teams_by_article(doc, raws)
     raws = _resolve_people(doc, raws)
     raws = _resolve_org_short_forms(doc, raws)
     starts = [s.start_char for s in sentences]

@@ -63,8 +63,30 @@ ORG_NOUNS = frozenset(
     carmaker automaker manufacturer producer retailer club union council commission authority board fund
     startup airline exporter importer miner conglomerate publisher broadcaster network party organisation
     organization institute university charity association federation consortium venture business brand
+    maker watchdog carrier supplier chain
     """.split()
 )
+# Kinds of organisation, from a common noun ("the ministry") or a name's designator word ("Vantor Motors"):
+# a definite description only points back at a named organisation of a compatible kind.
+_ORG_KIND_WORDS = {
+    "company": """
+        company companies firm group maker carmaker automaker operator bank lender insurer retailer developer
+        manufacturer producer utility startup airline carrier exporter importer miner conglomerate publisher
+        broadcaster business brand venture consortium supplier chain inc corp corporation co ltd llc plc ag sa nv
+        gmbh holdings partners bancorp capital energy petroleum oil gas motors airlines airways systems technologies
+        technology labs laboratories pharmaceuticals pharma industries media insurance securities investments
+        ventures mining resources electric telecom communications properties realty shipping logistics
+        """,
+    "government": """
+        ministry department agency commission regulator watchdog authority board bureau office council committee
+        government administration parliament senate congress assembly inspectorate directorate
+        """,
+    "union": "union federation confederation",
+    "party": "party",
+    "academic": "university college institute school",
+    "sport": "club fc team united league",
+}
+ORG_KINDS = {w: kind for kind, words in _ORG_KIND_WORDS.items() for w in words.split()}
 _EDGE_PUNCT = frozenset({",", ".", ";", ":", "—", "–", "-", "--", "!", "?", "\n", "\n\n"})
 SCARE_MAX_WORDS = 4
 # A clause mostly made of one quotation is that quotation, not a separate reported claim.
@@ -332,6 +354,8 @@ class _Index:
                 words += [c.lower_ for c in head.children if c.dep_ == "appos"]
                 if head.dep_ == "appos":
                     words.append(head.head.lower_)
+                    if head.head.dep_ == "pobj" and head.head.head.dep_ == "prep":
+                        words.append(head.head.head.head.lower_)  # "a spokeswoman for the union, Ana Ruiz"
             for w in words:
                 if w in _MALE_WORDS:
                     votes.setdefault(m.entity_key, Counter())["m"] += 3
@@ -391,6 +415,8 @@ def _subject(idx: _Index, verb: Token) -> Token | None:
         for c in idx.kids(v, ("nsubj", "nsubjpass")):
             if c.dep_ == "nsubjpass" and (c.lower_ == "it" or v.lemma_.lower() in ADDRESSEE_VERBS):
                 continue  # "it was announced", "he was told": no speaker there
+            if idx.in_quote(c):
+                continue  # “Jobs for whom?” asked X: the parser hung a word of the quotation on the verb
             return c
         nxt = None
         # Shared subject: "smiled and said", "said …, adding that", "went on to say", "was quoted as saying".
@@ -477,11 +503,14 @@ def _antecedent_org(idx: _Index, tok: Token) -> Mention | None:
     """The organisation 'the company' refers to: one named with that noun, else the last subject organisation."""
     para = idx.para_of(tok.idx)
     noun = tok.lemma_.lower()
+    want = ORG_KINDS.get(noun)
     cands = []
     for m in reversed(idx.mentions[: bisect.bisect_left(idx.m_starts, tok.idx)]):
         head = idx.mention_token(m)
         if m.label == "ORG" and head is not None and not idx.in_quote(head):
-            cands.append(m)
+            kind = _org_kind(idx, m, head)
+            if want is None or kind is None or kind == want or noun in m.canonical.lower().split():
+                cands.append(m)
     for m in cands:
         if noun in m.canonical.lower().split():
             return m
@@ -491,6 +520,22 @@ def _antecedent_org(idx: _Index, tok: Token) -> Mention | None:
     for m in cands:
         if para - idx.para_of(m.start_char) <= INHERIT_PARAGRAPHS:
             return m
+    return None
+
+
+def _org_kind(idx: _Index, m: Mention, head: Token) -> str | None:
+    """A named organisation's kind: from a noun beside it ("the UAW union", "Arvada, a shipping firm"), else its words."""
+    doc = idx.doc
+    end = idx._tok_at(m.end_char - 1) + 1
+    if end < len(doc) and doc[end].pos_ == "NOUN" and doc[end].lower_ in ORG_KINDS and doc[end].i == head.head.i:
+        return ORG_KINDS[doc[end].lower_]
+    for c in head.children:
+        if c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in ORG_KINDS:
+            return ORG_KINDS[c.lemma_.lower()]
+    words = m.canonical.lower().replace(".", "").split()
+    for w in (words[-1], words[0]) if words else ():
+        if w in ORG_KINDS:
+            return ORG_KINDS[w]
     return None
 
 
@@ -543,11 +588,24 @@ def _resolve_pronoun(idx: _Index, pron: Token) -> _Speaker | None:
             break
         if nearest is None:
             nearest = m
+            if want is not None and _introduced(idx, m, t):
+                # A newcomer presented with an age, role or relative clause (of a gender the pronoun allows)
+                # becomes the one a following he/she means, even as the object of a preposition.
+                return _learn_gender(idx, want, _Speaker(m.text, m.entity_key, m.label, ("pronoun_speaker",)))
         if _is_salient(idx, m):
             return _learn_gender(idx, want, _Speaker(m.text, m.entity_key, m.label, ("pronoun_speaker",)))
     if nearest is not None and want is not None:
         return _learn_gender(idx, want, _Speaker(nearest.text, nearest.entity_key, nearest.label, ("pronoun_speaker",)))
     return None
+
+
+def _introduced(idx: _Index, m: Mention, head: Token) -> bool:
+    """The document's first mention of a person, described on the spot ("a neighbour, Ana Ruiz, 78, who …")."""
+    if any(o.entity_key == m.entity_key for o in idx.mentions if o.start_char < m.start_char):
+        return False
+    if len(m.text.split()) < 2:
+        return False
+    return any(c.dep_ in ("appos", "relcl") and c.i > head.i for c in head.children)
 
 
 def _learn_gender(idx: _Index, want: str | None, spk: _Speaker) -> _Speaker:
@@ -666,6 +724,9 @@ def _clause_holds_quote(verb: Token, qset: set[int]) -> bool:
     for c in verb.children:
         if c.dep_ in ("ccomp", "xcomp", "oprd", "dobj", "advcl", "parataxis") and qset & {s.i for s in c.subtree}:
             return True
+        # "described the deal as “a mistake”": the as-phrase is the naming verb's complement.
+        if c.dep_ == "prep" and c.lower_ == "as" and verb.lemma_.lower() in NAMING_VERBS and qset & {s.i for s in c.subtree}:
+            return True
     return False
 
 
@@ -676,7 +737,22 @@ def _modifier_quote(idx: _Index, q: _Quote) -> bool:
     for t in toks:
         if t.head.i not in qset:
             if t.dep_ in ("amod", "compound", "nmod", "poss", "det", "nummod") and t.head.pos_ in ("NOUN", "PROPN"):
-                return True
+                # English modifiers precede their noun; one after it is a complement the parser misread
+                # ("called the accusations “simply untrue”").
+                if t.head.i > t.i:
+                    return True
+    return False
+
+
+def _named_by_participle(idx: _Index, q: _Quote) -> bool:
+    """The quotation is the name a participle gives a noun ("a scheme called “cash-for-crude”"): nobody speaks."""
+    qset = {t.i for t in _quote_tokens(idx, q)}
+    for t in idx.doc[min(qset) : max(qset) + 1] if qset else ():
+        h = t.head
+        if h.i in qset:
+            continue
+        if h.lemma_.lower() in NAMING_VERBS | {"know"} and h.tag_ == "VBN" and h.dep_ in ("acl", "relcl", "amod"):
+            return True
     return False
 
 
@@ -728,6 +804,8 @@ def _attribute_quotes(idx: _Index) -> None:
                 verb = pre_verb
         if verb is None:
             verb = pre_verb
+        if _named_by_participle(idx, q):
+            verb = None
         pre_words = [t for t in pre if not t.is_punct]
         post_words = [t for t in post if not t.is_punct]
         q.embedded = bool(pre_words) and not (pre and pre[-1].text == ":") or (bool(post_words) and not ended and verb is None)
@@ -939,7 +1017,11 @@ def _content_span(idx: _Index, verb: Token) -> tuple[int, int, list[str]] | None
     if comp is None:
         clause = _that_relative(verb)
         if clause is not None:
-            return _span_of(idx, [t for t in clause.subtree if t.i > clause.left_edge.i], flags)
+            toks = [t for t in clause.subtree if t.i > clause.left_edge.i]
+            rest = _detached_predicate(idx, verb, toks[-1].i if toks else clause.i)
+            if rest is not None:
+                toks = list(idx.doc[toks[0].i : rest.right_edge.i + 1])
+            return _span_of(idx, toks, flags)
         if verb.dep_ == "parataxis" and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
             head = verb.head
             skip = {t.i for t in verb.subtree}
@@ -956,14 +1038,19 @@ def _content_span(idx: _Index, verb: Token) -> tuple[int, int, list[str]] | None
             obj = next(iter(idx.kids(verb, ("dobj",))), None)
             as_ = next((c for c in idx.kids(verb, ("prep",)) if c.lower_ == "as"), None)
             if obj is not None and as_ is not None and obj.i < as_.i and obj.lower_ not in RELATIVES:
+                if any(idx.in_quote(t) for t in as_.subtree):
+                    return None  # the quoted characterisation is a quotation of its own, not a reported claim
                 return _span_of(idx, list(obj.subtree) + list(as_.subtree), flags)
         return None
     if any(c.dep_ == "aux" and c.tag_ == "TO" for c in comp.children):
         return None  # "expects the deal to close": a forecast about an object, not a reported statement
-    cut = _conj_report(comp)
+    cut = _conj_report(comp) or next(iter(_that_conjuncts(comp)), None)
     toks = list(comp.subtree)
     if cut is not None:
         toks = [t for t in toks if t.i < cut.left_edge.i]
+    other = _attributed_clause(idx, comp, verb)
+    if other is not None:
+        toks = [t for t in toks if t.i < other.left_edge.i]
     toks = [t for t in toks if idx.tok_para[t.i] == para]
     before = [t for t in toks if t.i < verb.i]
     after = [t for t in toks if t.i > verb.i]
@@ -976,6 +1063,12 @@ def _content_span(idx: _Index, verb: Token) -> tuple[int, int, list[str]] | None
             return None
     while toks and (toks[0].dep_ == "mark" and toks[0].lower_ in ("that",) or toks[0].is_punct and not _opens_quote(toks[0])):
         toks = toks[1:]
+    subj = next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    for c in comp.children:
+        # "said on Friday it would …": a time phrase before the subject of a clause without 'that' dates the saying.
+        if subj is not None and c.i < subj.i and c.left_edge.i == verb.i + 1 and c.dep_ in ("prep", "npadvmod"):
+            if any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree):
+                toks = [t for t in toks if t.i > c.right_edge.i]
     if len(toks) > 1 and toks[0].lower_ == "that" and any(
         c.dep_ in ("nsubj", "nsubjpass") and c.i != toks[0].i for c in comp.children
     ):
@@ -995,6 +1088,18 @@ def _clear_clause(verb: Token) -> Token | None:
     return None
 
 
+def _detached_predicate(idx: _Index, verb: Token, last: int) -> Token | None:
+    """A that-clause's modal predicate the parser hung on the reporting verb ("that the beetle, seen …, could spread")."""
+    for c in idx.kids(verb, ("conj",)):
+        if c.i <= last or any(k.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for k in c.children):
+            continue
+        if c.left_edge.dep_ != "aux" or c.left_edge.tag_ != "MD":
+            continue
+        if all(t.is_punct for t in idx.doc[last + 1 : c.left_edge.i]):
+            return c
+    return None
+
+
 def _that_relative(verb: Token) -> Token | None:
     """'said in a statement that …' / 'told a meeting that …': a complement clause parsed as a relative clause."""
     holders = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
@@ -1003,7 +1108,7 @@ def _that_relative(verb: Token) -> Token | None:
             holders += [c for c in p.children if c.dep_ == "pobj"]
     for h in holders:
         for r in h.children:
-            if r.dep_ != "relcl" or r.i < h.i:
+            if r.dep_ not in ("relcl", "acl") or r.i < h.i:
                 continue
             first = r.left_edge
             if first.lower_ != "that" or first.i != h.i + 1:
@@ -1020,6 +1125,64 @@ def _conj_report(comp: Token) -> Token | None:
         if c.dep_ == "conj" and c.i > comp.i and _is_reporting(c) and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children):
             return c
     return None
+
+
+def _attributed_clause(idx: _Index, comp: Token, verb: Token) -> Token | None:
+    """A clause inside the content with its own speaker ("…, while freight operators say …") ends the content."""
+    for t in comp.subtree:
+        if t.i <= verb.i or t is comp or t.dep_ not in ("advcl", "conj", "parataxis") or not _is_reporting(t):
+            continue
+        if any(k.dep_ == "nsubj" and k.lower_ not in RELATIVES for k in t.children) and not idx.in_quote(t):
+            return t
+    return None
+
+
+def _that_conjuncts(comp: Token) -> list[Token]:
+    """Clauses coordinated with the content clause, each with its own 'that' ("said that A and that B")."""
+    return [
+        c for c in comp.children
+        if c.dep_ == "conj" and c.i > comp.i and any(k.dep_ == "mark" and k.lower_ == "that" for k in c.children)
+    ]
+
+
+def _continuations(idx: _Index, verb: Token) -> list[Token]:
+    """Further content after a mid-sentence attribution ("A is old, X told the council, and B will cost millions")."""
+    comps = [c for c in idx.kids(verb, ("ccomp",)) if c.i < verb.i and not idx.in_quote(c)]
+    if not comps:
+        return []
+    out = []
+    for c in idx.kids(verb, ("conj",)):
+        if c.i < verb.i or idx.in_quote(c) or _is_reporting(c) or c.pos_ not in ("VERB", "AUX"):
+            continue
+        gap = idx.doc[verb.i + 1 : c.left_edge.i]
+        if not any(t.text == "," for t in gap) or not any(t.dep_ == "cc" for t in gap):
+            continue
+        subj = [k for k in c.children if k.dep_ in ("nsubj", "nsubjpass", "csubj", "expl")]
+        # An independent clause about something else; "…, she said, and she left" narrates the speaker instead.
+        if subj and subj[0].lower_ not in PRONOUNS_MALE | PRONOUNS_FEMALE | PRONOUNS_OTHER:
+            if not any(_is_reporting(t) and t.i != c.i for t in c.subtree):
+                out.append(c)
+    return out
+
+
+def _extra_content(idx: _Index, verb: Token) -> list[tuple[int, int, list[str]]]:
+    """More content clauses of one reporting verb: coordinated 'that'-clauses and post-attribution continuations."""
+    spans = []
+    comps = [c for c in idx.kids(verb, ("ccomp",)) if not idx.in_quote(c)]
+    comp = min(comps, key=lambda c: abs(c.i - verb.i)) if comps else None
+    clauses = []
+    if comp is not None and _conj_report(comp) is None:
+        clauses += _that_conjuncts(comp)
+    para = idx.tok_para[verb.i]
+    for k, c in enumerate(clauses):
+        nxt = clauses[k + 1].left_edge.i if k + 1 < len(clauses) else None
+        toks = [t for t in c.subtree if idx.tok_para[t.i] == para and (nxt is None or t.i < nxt)]
+        while toks and (toks[0].dep_ == "mark" and toks[0].lower_ == "that"):
+            toks = toks[1:]
+        spans.append(_span_of(idx, toks, []))
+    for c in _continuations(idx, verb):
+        spans.append(_span_of(idx, [t for t in c.subtree if idx.tok_para[t.i] == para], []))
+    return [sp for sp in spans if sp is not None]
 
 
 def _opens_quote(t: Token) -> bool:
@@ -1087,6 +1250,9 @@ def _find_reported(idx: _Index, quote_verbs: set[int]) -> list[_Reported]:
             continue
         spk = _speaker_for_verb(idx, tok)
         out.append(_Reported(s, e, _cue(tok), spk, list(flags)))
+        for s2, e2, flags2 in _extra_content(idx, tok):
+            if _word_count(idx.body[s2:e2]) >= 2 and _quoted_share(idx, s2, e2) < QUOTED_SHARE_MAX:
+                out.append(_Reported(s2, e2, _cue(tok), spk, list(flags2)))
     return out
 
 
