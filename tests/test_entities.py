@@ -450,3 +450,12 @@ def test_possessive_brand_name_is_not_split(nlp):
     text = "Shares in McDonald’s Corporation rose after the results."
     ms = mentions_for(nlp, text, [("McDonald’s Corporation", "ORG")])
     assert [m.text for m in ms] == ["McDonald’s Corporation"]
+
+
+def test_office_titles_are_not_part_of_the_canonical_name(nlp):
+    text = ("Treasurer Jim Chalmers said the cut was welcome. Later, Sheriff Dana Cole and Councillor Amir Patel "
+            "spoke to reporters. Chalmers said more relief would follow.")
+    doc = nlp(text)
+    canon = {m.canonical for m in doc_mentions(doc, sentences_of(doc)) if m.label == "PERSON"}
+    assert {"Jim Chalmers", "Dana Cole", "Amir Patel"} <= canon
+    assert not any(name.split()[0] in ("Treasurer", "Sheriff", "Councillor") for name in canon)

@@ -33,7 +33,9 @@ TITLE_WORDS = frozenset(
     col col. colonel capt capt. captain major maj maj. admiral adm adm. sgt sgt. commander
     rev rev. reverend judge justice ambassador envoy leader chairman chairwoman chair ceo founder
     director spokesman spokeswoman spokesperson foreign defence defense finance deputy former late
-    acting chief state supreme then first
+    acting chief state supreme then first treasurer attorney inspector superintendent commissioner sheriff
+    councillor councilor councilman councilwoman alderman speaker auditor comptroller dean provost coach
+    detective sergeant marshal trustee magistrate prosecutor principal constable
     """.split()
 )
 # Regnal and religious titles (King, Pope, Sheikh) stay in the name: "Pope Francis" is not a Francis.
