@@ -78,7 +78,7 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
             try:
                 return data.decode(encoding), encoding
             except UnicodeDecodeError as exc:
-                raise Rejected("undecodable", f"{encoding} byte-order mark but invalid data at byte {exc.start}")
+                raise Rejected("undecodable", f"{encoding} byte-order mark but invalid data at byte {exc.start}") from None
     nul = data.find(b"\x00")
     if nul >= 0:
         raise Rejected("binary", f"NUL byte at offset {nul} and no Unicode byte-order mark")

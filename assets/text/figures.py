@@ -951,10 +951,9 @@ _PLACEHOLDER_NOUNS = {"record", "total", "sum", "amount", "figure", "level", "hi
 # Verbs that state a level of their subject ("trade reached $240 billion"), against verbs whose subject acts.
 _LEVEL_VERBS = {"be", "reach", "hit", "total", "stand", "amount", "exceed", "top", "surpass", "near", "approach",
                 "remain", "stay", "hover", "average", "equal", "represent", "account", "cost", "peak", "trade",
-                "sit", "run", "come", "measure", "weigh", "span", "cover", "stretch", "hold", "last", "reach",
-                "number", "value", "worth", "become", "settle", "close", "end", "finish", "open", "grow", "rise",
+                "sit", "run", "come", "measure", "weigh", "span", "cover", "stretch", "hold", "last", "number", "value", "worth", "become", "settle", "close", "end", "finish", "open", "grow", "rise",
                 "fall", "climb", "drop", "jump", "decline", "increase", "decrease", "shrink", "expand", "double",
-                "triple", "exceed", "balloon", "swell", "plunge", "soar", "slump", "tumble", "ease", "slip"}  # fmt: skip
+                "triple", "balloon", "swell", "plunge", "soar", "slump", "tumble", "ease", "slip"}  # fmt: skip
 
 
 def _count_noun(span: Span, doc: Doc) -> Token | None:
