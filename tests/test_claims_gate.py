@@ -19,8 +19,9 @@ from conftest import load_bench
 
 # Floors pinned a little under the measured values. "claims" is the development corpus the rules were fixed
 # against (in-sample: it only guards against regressions). "claims_heldout" was written separately; its error
-# categories (not its texts) guided one round of general fixes. "claims_heldout2" was written after the last
-# rule change and measured once: the honest estimate on unseen text. Never tune a rule to a held-out text.
+# categories (not its texts) guided one round of general fixes; "claims_heldout2" likewise, for speakers only.
+# "claims_heldout3" was written after the last rule change and measured once: the honest estimate on unseen
+# text. Never tune a rule to a held-out text.
 METRICS = ("quote F1", "quote speaker accuracy", "scare-quote F1", "reported F1", "reported speaker accuracy",
            "entity NER recall", "entity canonical accuracy", "figure F1", "figure value+unit F1",
            "figure year accuracy", "not-figure clean rate", "overall F1")
@@ -30,9 +31,12 @@ FLOORS = {
     # measured 0.984 1.000 0.000 0.884 0.895 0.967 0.945 0.978 0.978 0.989 1.000 0.945 (one scare quote only;
     # first blind measurement 0.968 0.933 - 0.835 0.887 0.967 0.912 0.914 0.914 0.961 0.972 0.891)
     "claims_heldout": dict(zip(METRICS, (0.95, 0.90, 0.00, 0.80, 0.85, 0.95, 0.88, 0.95, 0.95, 0.95, 0.97, 0.90))),
+    # measured 0.977 0.930 0.667 0.891 0.902 0.955 0.919 0.897 0.897 0.977 1.000 0.908; first (blind) run:
+    # 0.977 0.860 0.667 0.891 0.852 0.955 0.914 0.897 0.897 0.977 1.000 0.908; its speaker errors were seen
+    "claims_heldout2": dict(zip(METRICS, (0.95, 0.88, 0.50, 0.85, 0.85, 0.93, 0.88, 0.87, 0.87, 0.95, 0.97, 0.88))),
     # written after the last rule change and measured once, blind:
-    # 0.977 0.860 0.667 0.891 0.852 0.955 0.914 0.897 0.897 0.977 1.000 0.908
-    "claims_heldout2": dict(zip(METRICS, (0.95, 0.82, 0.50, 0.85, 0.80, 0.93, 0.88, 0.87, 0.87, 0.95, 0.97, 0.88))),
+    # 1.000 0.897 1.000 0.947 0.815 0.979 0.926 0.971 0.971 0.922 1.000 0.971
+    "claims_heldout3": dict(zip(METRICS, (0.97, 0.85, 0.90, 0.92, 0.78, 0.95, 0.90, 0.94, 0.94, 0.90, 0.97, 0.94))),
 }
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -459,3 +459,105 @@ def test_office_titles_are_not_part_of_the_canonical_name(nlp):
     canon = {m.canonical for m in doc_mentions(doc, sentences_of(doc)) if m.label == "PERSON"}
     assert {"Jim Chalmers", "Dana Cole", "Amir Patel"} <= canon
     assert not any(name.split()[0] in ("Treasurer", "Sheriff", "Councillor") for name in canon)
+
+
+def test_add_with_a_plain_object_does_not_make_its_subject_a_person(nlp):
+    text = "Skyline Air will add an Airbus A220 to its fleet next spring. Skyline Air flies to 14 cities."
+    labels = {m.label for m in mentions_for(nlp, text, [("Skyline Air", "ORG"), ("Airbus", "ORG"), ("Skyline Air", "ORG")]) if m.text == "Skyline Air"}
+    assert labels == {"ORG"}
+
+
+@pytest.mark.parametrize(
+    "name, forced",
+    [("Lys Glacier", "PERSON"), ("Lake Kivu", "ORG"), ("Mount Elgon", "PERSON"), ("Rufiji River", "GPE")],
+)
+def test_named_natural_features_are_places_whatever_the_model_says(nlp, name, forced):
+    text = f"Scientists have measured the water at {name} every summer since 1990, the report said."
+    [m] = [m for m in mentions_for(nlp, text, [(name, forced)]) if m.text == name]
+    assert m.label == "LOC"
+
+
+def test_place_words_do_not_override_organisation_designators_or_surnames(nlp):
+    text = "Doctors at Mount Elgon Hospital treated 40 patients, said Damon Hill, a nurse."
+    ms = {m.text: m.label for m in mentions_for(nlp, text, [("Mount Elgon Hospital", "ORG"), ("Damon Hill", "PERSON")])}
+    assert ms["Mount Elgon Hospital"] == "ORG"
+    assert ms["Damon Hill"] == "PERSON"
+
+
+def test_apposition_with_an_agent_noun_makes_a_mislabelled_name_a_person(nlp):
+    text = "The melt at Lys Glacier has exposed bare rock, said Ferrari, a retired guide. Ferrari said the hut was moved twice."
+    ms = mentions_for(nlp, text, [("Lys Glacier", "PERSON"), ("Ferrari", "ORG"), ("Ferrari", "ORG")])
+    assert {m.label for m in ms if m.text == "Ferrari"} == {"PERSON"}
+    assert {m.label for m in ms if m.text == "Lys Glacier"} == {"LOC"}
+    text = "Karimov, a glaciologist, has studied the ice for 30 years."
+    [m] = mentions_for(nlp, text, [("Karimov", "GPE")])
+    assert m.label == "PERSON"
+
+
+def test_apposition_with_an_organisation_noun_keeps_the_organisation(nlp):
+    text = "Ferrari, a carmaker based in Maranello, said sales rose 9 percent."
+    [m] = [m for m in mentions_for(nlp, text, [("Ferrari", "ORG"), ("Maranello", "GPE")]) if m.text == "Ferrari"]
+    assert m.label == "ORG"
+
+
+def test_person_span_takes_an_untagged_given_name_before_it(nlp):
+    text = "The plan was drawn up by Wahyu Setiawan Hadi, a director at the ministry. Exports would double by 2026, Hadi said."
+    ms = mentions_for(nlp, text, [("Setiawan Hadi", "PERSON"), ("Hadi", "ORG", "2026")])
+    assert [(m.text, m.canonical) for m in ms if m.label == "PERSON"] == [
+        ("Wahyu Setiawan Hadi", "Wahyu Setiawan Hadi"),
+        ("Hadi", "Wahyu Setiawan Hadi"),
+    ]
+
+
+def test_bare_surname_resolves_to_an_untagged_earlier_full_name(nlp):
+    text = "The plan was drawn up by Wahyu Setiawan Hadi at the ministry. Exports would double by 2026, Hadi said."
+    [m] = [m for m in mentions_for(nlp, text, [("Hadi", "PERSON", "2026")]) if m.label == "PERSON"]
+    assert (m.text, m.canonical, m.partial) == ("Hadi", "Wahyu Setiawan Hadi", False)
+
+
+def test_untagged_full_name_that_speaks_becomes_a_person_mention(nlp):
+    text = "Agus Prasetyo said exports of nickel would double. “We have the reserves,” Prasetyo said."
+    ms = mentions_for(nlp, text, [("Agus", "ORG"), ("Prasetyo", "PERSON", "reserves")])
+    assert [(m.text, m.label, m.canonical) for m in ms] == [
+        ("Agus Prasetyo", "PERSON", "Agus Prasetyo"),
+        ("Prasetyo", "PERSON", "Agus Prasetyo"),
+    ]
+
+
+def test_titles_roles_and_organisation_words_do_not_join_a_name(nlp):
+    text = "Treasury Secretary Lina Hadi met bankers on Monday. Later Hadi said rates would stay high."
+    [m] = [m for m in mentions_for(nlp, text, [("Hadi", "PERSON", "Later")]) if m.text == "Hadi"]
+    assert m.canonical == "Lina Hadi"
+    text = "Halvern Energy Hadi Group signed the deal. Hadi said it was a good day."
+    [m] = [m for m in mentions_for(nlp, text, [("Hadi", "PERSON", "deal")]) if m.text == "Hadi"]
+    assert m.partial and m.canonical == "Hadi"
+
+
+def test_headline_capitals_are_not_a_full_name(nlp):
+    text = "Nickel Boom Lifts Hopes For Prasetyo\nExports of nickel would double by 2026, Prasetyo said on Monday."
+    [m] = [m for m in mentions_for(nlp, text, [("Prasetyo", "PERSON", "2026")]) if m.text == "Prasetyo"]
+    assert m.canonical == "Prasetyo"
+
+
+def test_possessive_shop_name_tagged_person_is_an_organisation(nlp):
+    text = "Halbrook's will close 12 stores next year. Halbrook's said the closures would affect 800 jobs."
+    ms = mentions_for(nlp, text, [("Halbrook's", "PERSON"), ("Halbrook's", "PERSON")])
+    assert {(m.label, m.entity_key) for m in ms} == {("ORG", "ORG|halbrook")}
+
+
+def test_bare_name_followed_by_the_company_is_an_organisation(nlp):
+    text = "Dunmore will cut 300 jobs, the company said on Monday. Dunmore blamed weak demand."
+    ms = mentions_for(nlp, text, [("Dunmore", "PERSON"), ("Dunmore", "PERSON")])
+    assert {m.label for m in ms} == {"ORG"}
+
+
+def test_bare_person_beside_an_institution_stays_a_person(nlp):
+    text = "Lagarde spoke in Ljubljana, where the bank's council met. Lagarde said rates would fall."
+    ms = mentions_for(nlp, text, [("Lagarde", "PERSON"), ("Ljubljana", "GPE"), ("Lagarde", "PERSON")])
+    assert {m.label for m in ms if m.text == "Lagarde"} == {"PERSON"}
+    text = "Dunmore will retire next year, the minister said on Monday. Dunmore said he was tired."
+    ms = mentions_for(nlp, text, [("Dunmore", "PERSON"), ("Dunmore", "PERSON")])
+    assert {m.label for m in ms} == {"PERSON"}
+    text = "Shares in Halbrook's stores fell. Mr. Halbrook said the company would recover."
+    ms = mentions_for(nlp, text, [("Halbrook's", "PERSON"), ("Halbrook", "PERSON")])
+    assert {m.label for m in ms} == {"PERSON"}

@@ -819,3 +819,106 @@ def test_she_after_a_newcomer_beats_an_earlier_speaker_known_to_be_female(nlp):
     )
     r = only(reported_of(nlp, text), "diesel fumes")
     assert r.speaker_key == "PERSON|bernice adler"
+
+
+# ---------------------------------------------------------------------------------------------
+# Unnamed spokespeople speak for their organisation
+
+
+def test_spokeswoman_for_a_short_form_speaks_for_the_full_organisation(nlp):
+    text = (
+        "Corvane Infrastructure won the contract to rebuild the bridge in March. "
+        "A spokeswoman for Corvane said the work would start in June.\n"
+        "“We are confident the schedule will hold,” a spokeswoman for Corvane said."
+    )
+    quotes, reported = analyse(nlp, text)
+    q = only(quotes, "schedule will hold")
+    assert q.speaker_key == "ORG|corvane infrastructure"
+    assert "spokeswoman" in q.speaker
+    assert only(reported, "work would start").speaker_key == "ORG|corvane infrastructure"
+
+
+def test_spokesman_for_the_ministry_points_back_at_the_named_ministry(nlp):
+    text = (
+        "The Ministry of Transport has ordered a review of the rail line. "
+        "A spokesman for the ministry told reporters the line would reopen next week."
+    )
+    r = only(reported_of(nlp, text), "reopen next week")
+    assert r.speaker_key == "ORG|ministry of transport"
+
+
+def test_organisation_name_before_spokeswoman_is_the_speaker(nlp):
+    text = "Transport Canada issued a safety notice on Tuesday.\n“Safety is our top priority,” a Transport Canada spokeswoman said."
+    [q] = quotes_of(nlp, text)
+    assert q.speaker_key == "ORG|transport canada"
+
+
+def test_company_spokesman_refers_to_the_company_named_before(nlp):
+    text = "Brellin Foods recalled 40,000 jars of peanut butter. “Customers should return the jars,” said a company spokesman."
+    [q] = quotes_of(nlp, text)
+    assert q.speaker_key == "ORG|brellin foods"
+
+
+def test_spokesman_for_an_unnamed_group_is_not_given_another_organisation(nlp):
+    text = "Brellin Foods recalled 40,000 jars of peanut butter. A spokesman for a consumer group said the recall came too late."
+    r = only(reported_of(nlp, text), "came too late")
+    assert r.speaker_key is None
+    assert "consumer group" in r.speaker
+
+
+def test_named_spokeswoman_after_the_organisation_is_the_speaker(nlp):
+    r = only(reported_of(nlp, "A spokeswoman for Brellin Foods, Ana Ruiz, said the jars were safe."), "jars were safe")
+    assert r.speaker == "Ana Ruiz"
+
+
+def test_the_airline_means_the_carrier_not_the_planemaker_mentioned_later(nlp):
+    text = (
+        "Skyline Air will add an Airbus A220 to its fleet next spring. Skyline Air flies to 14 cities. "
+        "Airbus delivered the jet in May.\n“The A220 lets us open thinner routes,” the airline said."
+    )
+    [q] = quotes_of(nlp, text)
+    assert q.speaker_key == "ORG|skyline air"
+
+
+def test_the_airline_means_the_organisation_described_as_a_carrier(nlp):
+    text = (
+        "Norvik, a regional carrier, ordered six Embraer jets in March. Embraer shares rose 2 percent on the news.\n"
+        "“These aircraft fit our network,” the airline said."
+    )
+    [q] = quotes_of(nlp, text)
+    assert q.speaker_key == "ORG|norvik"
+
+
+def test_the_company_still_means_an_airline_named_before(nlp):
+    text = "Skyline Air cut 300 jobs on Monday.\n“We had no choice,” the company said."
+    [q] = quotes_of(nlp, text)
+    assert q.speaker_key == "ORG|skyline air"
+
+
+def test_he_after_a_sentence_with_a_glacier_and_a_person_means_the_person(nlp):
+    text = (
+        "The melt at Lys Glacier has exposed bare rock, said Marco Ferrari, 71, a retired guide.\n"
+        "“When I was a boy the ice came down to the hut,” he said."
+    )
+    [q] = quotes_of(nlp, text)
+    assert q.speaker_key == "PERSON|marco ferrari"
+
+
+def test_the_company_said_after_a_shop_name_tagged_person(nlp):
+    text = (
+        "Halbrook's will close 12 stores next year. Halbrook's said the closures would affect 800 jobs.\n"
+        "“These decisions are never easy,” the company said."
+    )
+    quotes, reported = analyse(nlp, text)
+    assert only(quotes, "never easy").speaker_key == "ORG|halbrook"
+    assert only(reported, "800 jobs").speaker_key == "ORG|halbrook"
+
+
+def test_speaker_surface_drops_the_title_before_a_name(nlp):
+    [q] = quotes_of(nlp, "“Inflation is moderating,” said Treasurer Jim Chalmers.")
+    assert (q.speaker, q.speaker_key) == ("Jim Chalmers", "PERSON|jim chalmers")
+    r = only(reported_of(nlp, "Finance Minister Kwabena Osei said the deficit would narrow."), "deficit")
+    assert r.speaker == "Kwabena Osei"
+    # Regnal and religious titles are part of the name.
+    r = only(reported_of(nlp, "King Charles said the monarchy would adapt to new times."), "monarchy")
+    assert r.speaker == "King Charles"

@@ -63,8 +63,18 @@ ROLE_NOUNS = frozenset(
     owner investor trader banker engineer doctor nurse teacher student worker rider commuter voter resident
     shopper patient parent mother father retiree veteran survivor witness neighbour neighbor customer driver
     passenger tenant landlord homeowner pensioner organiser organizer protester volunteer consultant
+    guide ranger pilot chef mechanic vendor grower herder miner climber guard clerk
     """.split()
 )
+_ROLE_SUFFIXES = ("ist", "ian", "man", "woman", "men", "women")
+# Last (or, for lake/mount, first) words of a place name: "Lys Glacier" is never a person or an organisation.
+PLACE_LAST_WORDS = frozenset(
+    """
+    glacier river lake mountain mountains valley bay island islands sea ocean gulf strait peninsula canyon
+    desert forest falls creek delta basin plateau reef volcano coast lagoon fjord
+    """.split()
+)
+PLACE_FIRST_WORDS = frozenset({"lake", "mount", "mt", "mt."})
 _HONORIFICS = frozenset({"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "miss", "sir", "dame", "prof", "prof."})
 _LOWER_PARTICLES = frozenset({"de", "da", "di", "del", "della", "van", "von", "der", "den", "la", "le", "al", "bin", "ibn", "dos", "du", "ter"})
 _KEEP_DOT_WORDS = frozenset(
@@ -73,6 +83,12 @@ _KEEP_DOT_WORDS = frozenset(
 _LEAD_PUNCT = "\"'“”‘’«»([{<*•·–—-,.;:!?/|"
 _TRAIL_PUNCT = "\"'“”‘’«»)]}>*•·–—-,;:!?/|"
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z.&]{1,11})\s*\)")
+
+
+def _is_role(lemma: str) -> bool:
+    """A noun for a kind of person: a listed role or an agent suffix ("glaciologist", "fisherman", "technician")."""
+    low = lemma.lower()
+    return low in ROLE_NOUNS or (len(low) > 5 and low.isalpha() and low.endswith(_ROLE_SUFFIXES))
 
 
 def normalise(name: str) -> str:
@@ -214,6 +230,15 @@ def _org_by_designator(raws: list[_Raw]) -> None:
         words = r.text.split()
         if r.label == "PERSON" and len(words) >= 2 and words[-1].lower().rstrip(".") in ORG_DESIGNATORS:
             r.label = "ORG"
+        elif r.label in ("PERSON", "ORG", "GPE") and not r.fixed and _place_name(words):
+            r.label = "LOC"
+
+
+def _place_name(words: list[str]) -> bool:
+    """'Lys Glacier', 'Lake Kivu', 'Mount Kenya': a named natural feature."""
+    if len(words) < 2 or not all(w[:1].isupper() for w in words) or words[-1].lower().rstrip(".") in ORG_DESIGNATORS:
+        return False
+    return words[-1].lower() in PLACE_LAST_WORDS or words[0].lower() in PLACE_FIRST_WORDS
 
 
 def _person_evidence(doc: Doc, r: _Raw, tok_of: dict) -> bool:
@@ -226,19 +251,19 @@ def _person_evidence(doc: Doc, r: _Raw, tok_of: dict) -> bool:
     tok = doc.char_span(r.start, r.end, alignment_mode="expand").root
     if len(r.text.split()) > 1:
         # Several words: only apposition with a person's role counts ("The mayor, Lina Park, …").
-        if tok.dep_ == "appos" and tok.head.lemma_.lower() in ROLE_NOUNS:
+        if tok.dep_ == "appos" and _is_role(tok.head.lemma_):
             return True
-        return any(c.dep_ == "appos" and c.lemma_.lower() in ROLE_NOUNS for c in tok.children)
+        return any(c.dep_ == "appos" and _is_role(c.lemma_) for c in tok.children)
     if tok.i > 0 and doc[tok.i - 1].lower_ in _HONORIFICS:
         return True
     for c in tok.children:
-        if c.dep_ == "appos" and c.lemma_.lower() in ROLE_NOUNS:
+        if c.dep_ == "appos" and _is_role(c.lemma_):
             return True
         if c.dep_ == "compound" and c.i < tok.i and c.lower_ in ROLE_NOUNS:
             return True
-    if tok.dep_ == "appos" and tok.head.lemma_.lower() in ROLE_NOUNS:
+    if tok.dep_ == "appos" and _is_role(tok.head.lemma_):
         return True
-    return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _SAY and _pronoun_follows(doc, tok, say_only=True)
+    return tok.dep_ == "nsubj" and _says(tok.head) and _pronoun_follows(doc, tok, say_only=True)
 
 
 def _pronoun_follows(doc: Doc, tok, say_only: bool) -> bool:
@@ -249,7 +274,7 @@ def _pronoun_follows(doc: Doc, tok, say_only: bool) -> bool:
     if any(t.ent_type_ == "PERSON" for t in doc[window_start : tok.i]):
         return False
     for t in doc[tok.i + 1 : min(len(doc), sent.end + 80)]:
-        if t.dep_ == "nsubj" and t.i > tok.head.i and (not say_only or t.head.lemma_.lower() in _SAY):
+        if t.dep_ == "nsubj" and t.i > tok.head.i and (not say_only or _says(t.head)):
             if t.sent == sent and t.lower_ not in ("he", "she"):
                 continue  # a subject inside tok's own sentence ("… who said that prices rose")
             return t.lower_ in ("he", "she")
@@ -342,6 +367,158 @@ def _is_subsequence(needle: str, hay: str) -> bool:
     return all(c in it for c in needle)
 
 
+_NAME_POS = frozenset({"PROPN", "NOUN", "ADJ", "X"})
+
+
+def _name_word(tok) -> bool:
+    """A token that can be part of a person's name: capitalised, alphabetic, no title, role or company word."""
+    text = tok.text
+    low = tok.lower_
+    if not text[:1].isupper() or not text.replace("-", "").isalpha() or (len(text) > 1 and text.isupper()):
+        return False
+    if low in TITLE_WORDS or low in ROLE_NOUNS or low.rstrip(".") in ORG_DESIGNATORS:
+        return False
+    return tok.pos_ in _NAME_POS and tok.ent_type_ in ("", "PERSON", "ORG", "GPE")
+
+
+def _title_case_line(doc: Doc, tok) -> bool:
+    """The token sits on a headline-style line where most words are capitalised."""
+    body = doc.text
+    lo = body.rfind("\n", 0, tok.idx) + 1
+    hi = body.find("\n", tok.idx)
+    words = [w for w in body[lo : hi if hi >= 0 else len(body)].split() if w[:1].isalpha()]
+    return len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words)
+
+
+def _name_run(doc: Doc, tok, covered: set[int], limit: int = 4) -> list:
+    """Capitalised name words directly before tok (one space apart, uncovered), with tok: at most `limit` tokens."""
+    run = [tok]
+    i = tok.i - 1
+    while i >= 0 and len(run) < limit:
+        t = doc[i]
+        if t.idx in covered or not _name_word(t) or doc.text[t.idx + len(t.text) : run[0].idx] != " ":
+            break
+        run.insert(0, t)
+        i -= 1
+    if len(run) >= 2 and run[0].is_sent_start and not _speaks_or_described(run[-1]):
+        run = run[1:]  # a capitalised sentence opener is not obviously part of the name
+    return run if len(run) >= 2 and not _title_case_line(doc, tok) else []
+
+
+def _speaks_or_described(tok) -> bool:
+    """The name is the subject of a reporting verb or in apposition with a person's role."""
+    if tok.dep_ == "nsubj" and _says(tok.head):
+        return True
+    if tok.dep_ == "appos" and _is_role(tok.head.lemma_):
+        return True
+    return any(c.dep_ == "appos" and _is_role(c.lemma_) for c in tok.children)
+
+
+def _extend_names_left(doc: Doc, raws: list[_Raw]) -> None:
+    """'Wahyu Setiawan Hadi' when the model tagged only 'Setiawan Hadi': the name takes the capitalised words before it."""
+    covered = {i for r in raws for i in range(r.start, r.end)}
+    tok_of = {t.idx: t for t in doc}
+    for r in raws:
+        first = tok_of.get(r.start)
+        if r.label != "PERSON" or r.fixed or first is None or first.lower_ in TITLE_WORDS:
+            continue
+        n = len(r.text.split())
+        run = _name_run(doc, first, covered, limit=max(4 - n + 1, 1))
+        if len(run) >= 2 and all(t.pos_ == "PROPN" for t in run[:-1]):
+            r.start = run[0].idx
+            r.text = doc.text[r.start : r.end]
+            r.canonical = r.text
+
+
+def _names_from_capitals(doc: Doc, raws: list[_Raw]) -> tuple[list[_Raw], dict[str, tuple[int, str]]]:
+    """Full names, untagged by the model, that a bare PERSON surname abbreviates ("Agus Prasetyo" for "Prasetyo").
+
+    Returns the mentions (a full name becomes one when it speaks or has a role beside it) and
+    {surname: (position, full name)} for the surnames whose full name stays unmentioned."""
+    multi = {w for r in raws if r.label == "PERSON" and len(r.text.split()) >= 2 for w in normalise(r.text).split()}
+    bare = {normalise(r.text) for r in raws if r.label == "PERSON" and not r.fixed and len(r.text.split()) == 1}
+    bare -= multi
+    if not bare:
+        return raws, {}
+    by_char = {i: r for r in raws for i in range(r.start, r.end)}
+    found: dict[str, tuple[int, str]] = {}
+    added, dropped = [], set()
+    for tok in doc:
+        low = tok.lower_
+        if low not in bare or low in found or not tok.text[:1].isupper():
+            continue
+        # Words inside a mention count as free when the whole mention lies inside the candidate name.
+        run = _name_run(doc, tok, set())
+        while run:
+            inside = {id(x): x for t in run if (x := by_char.get(t.idx)) is not None}
+            if not any(x.fixed or x.start < run[0].idx or x.end > tok.idx + len(tok.text) for x in inside.values()):
+                break
+            run = run[1:] if len(run) > 2 else []
+        if not run:
+            continue
+        start, end = run[0].idx, tok.idx + len(tok.text)
+        found[low] = (start, doc.text[start:end])
+        if _speaks_or_described(tok):
+            dropped.update(inside)
+            added.append(_Raw(start, end, doc.text[start:end], "PERSON"))
+    if added:
+        raws = sorted([r for r in raws if id(r) not in dropped] + added, key=lambda r: r.start)
+    return raws, found
+
+
+# Definite descriptions that only an organisation takes ("the retailer said").
+_ORG_COMMON = frozenset(
+    "company firm retailer chain carmaker automaker airline carrier bank lender group brand maker store business".split()
+)
+_GENDERED = frozenset({"he", "she", "his", "her", "him", "hers", "himself", "herself"})
+
+
+def _shop_possessive(doc: Doc, r: _Raw, tok_of: dict) -> bool:
+    """'Halbrook's said' / 'Halbrook's will close': a possessive that owns nothing names a shop, not a person."""
+    if doc.text[r.end : r.end + 2] not in ("'s", "’s"):
+        return False
+    tok = tok_of.get(r.end)
+    if tok is None or tok.i + 1 >= len(doc):
+        return tok is not None
+    nxt = doc[tok.i + 1]
+    return nxt.pos_ in ("VERB", "AUX", "PUNCT") and nxt.text not in ("-", "–")
+
+
+def _orgs_by_usage(doc: Doc, raws: list[_Raw]) -> None:
+    """A bare 'person' name the document treats as an organisation ("Halbrook's said …; the retailer …") is one."""
+    groups: dict[str, list[_Raw]] = defaultdict(list)
+    for r in raws:
+        if r.label == "PERSON" and r.partial and not r.fixed and len(r.text.split()) == 1:
+            groups[normalise(r.canonical)].append(r)
+    if not groups:
+        return
+    tok_of = {t.idx: t for t in doc}
+    names = sorted((r for r in raws if r.label in ("PERSON", "ORG")), key=lambda r: r.start)
+    refs = [
+        t for t in doc
+        if t.lower_ in _ORG_COMMON and t.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
+    ]
+    for group in groups.values():
+        toks = [tok_of.get(r.start) for r in group]
+        if any(t is None or (t.i > 0 and (doc[t.i - 1].lower_ in _HONORIFICS or doc[t.i - 1].lower_ in TITLE_WORDS)) for t in toks):
+            continue
+        if any(w.lower_ in _GENDERED for t in toks for w in t.sent):
+            continue
+        ids = {id(r) for r in group}
+        shop = any(_shop_possessive(doc, r, tok_of) for r in group)
+        referred = False
+        for ref in refs:
+            before = [r for r in names if r.end <= ref.idx]
+            # The subject "the company" right after the name (same or next sentence) can only mean it.
+            if before and id(before[-1]) in ids:
+                near = tok_of[before[-1].start].sent
+                if ref.sent == near or (near.end < len(doc) and doc[near.end].sent == ref.sent):
+                    referred = True
+        if shop or referred:
+            for r in group:
+                r.label, r.partial = "ORG", False
+
+
 def _resolve_people(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
     persons = [r for r in raws if r.label == "PERSON"]
     for r in persons:
@@ -422,6 +599,16 @@ def _resolve_people(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
 _SAY = frozenset({"say", "tell", "add", "note", "explain", "argue", "warn", "write", "insist", "recall", "state", "stress"})
 
 
+def _says(verb) -> bool:
+    """A 'say'-type verb used for speech: 'add', 'note' or 'write' with a plain object ("will add a jet") is not."""
+    lemma = verb.lemma_.lower()
+    if lemma not in _SAY:
+        return False
+    if lemma in ("say", "tell", "warn"):
+        return True
+    return not any(c.dep_ == "dobj" for c in verb.children) or any(c.dep_ == "ccomp" for c in verb.children)
+
+
 def _name_chain(tok) -> list:
     """The capitalised proper-noun tokens of a name ending at tok ("Sofia Marin"), titles excluded."""
     chain = [tok]
@@ -443,7 +630,7 @@ def _discover_speakers(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
     for tok in doc:
         if tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.idx not in by_char:
             # "Ana Ruiz, a daily rider, …": a name in apposition with a person's role.
-            if any(c.dep_ == "appos" and c.lemma_.lower() in ROLE_NOUNS for c in tok.children):
+            if any(c.dep_ == "appos" and _is_role(c.lemma_) for c in tok.children):
                 chain = _name_chain(tok)
                 if 2 <= len(chain) <= 3 and not any(t.idx in by_char for t in chain):
                     start, end = chain[0].idx, tok.idx + len(tok.text)
@@ -451,7 +638,7 @@ def _discover_speakers(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
                     for c in range(start, end):
                         by_char[c] = added[-1]
                     continue
-        if tok.dep_ == "nsubj" and tok.pos_ == "NOUN" and tok.head.lemma_.lower() in _SAY:
+        if tok.dep_ == "nsubj" and tok.pos_ == "NOUN" and _says(tok.head):
             # "Keldor's chief executive, Emeka Obi, told …"
             for c in tok.children:
                 if c.dep_ == "appos" and c.pos_ == "PROPN" and c.text[:1].isupper():
@@ -460,7 +647,7 @@ def _discover_speakers(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
                         start, end = chain[0].idx, c.idx + len(c.text)
                         added.append(_Raw(start, end, doc.text[start:end], "PERSON"))
             continue
-        if tok.pos_ == "PROPN" and tok.dep_ == "nsubj" and tok.head.lemma_.lower() not in _SAY:
+        if tok.pos_ == "PROPN" and tok.dep_ == "nsubj" and not _says(tok.head):
             # "Clemens Fuest of the Ifo Institute was sceptical. He argued …"
             chain = _name_chain(tok)
             if 2 <= len(chain) <= 3 and all(t.text.isalpha() for t in chain) and tok.lower_ not in ORG_DESIGNATORS:
@@ -472,7 +659,7 @@ def _discover_speakers(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
                     dropped.update(inside)
                     added.append(_Raw(start, end, doc.text[start:end], "PERSON"))
             continue
-        if tok.pos_ != "PROPN" or tok.dep_ != "nsubj" or tok.head.lemma_.lower() not in _SAY:
+        if tok.pos_ != "PROPN" or tok.dep_ != "nsubj" or not _says(tok.head):
             continue
         if not tok.text[:1].isupper() or tok.lower_ in TITLE_WORDS or not tok.text.isalpha():
             continue
@@ -712,7 +899,14 @@ def doc_mentions(doc: Doc, sentences: list[Sentence]) -> list[Mention]:
     raws = _designated_orgs(doc, raws)
     _promote_people(doc, raws)
     _teams_by_article(doc, raws)
+    _extend_names_left(doc, raws)
+    raws, spelled = _names_from_capitals(doc, raws)
     raws = _resolve_people(doc, raws)
+    for r in raws:
+        hit = spelled.get(normalise(r.canonical)) if r.label == "PERSON" and r.partial else None
+        if hit is not None and hit[0] < r.start:
+            r.canonical, r.partial = hit[1], False
+    _orgs_by_usage(doc, raws)
     raws = _resolve_org_short_forms(doc, raws)
     starts = [s.start_char for s in sentences]
     out: list[Mention] = []

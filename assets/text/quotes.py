@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
+from assets.text.entities import TITLE_WORDS
 from assets.text.records import Claim, Mention, Sentence
 
 # Reporting verbs (lemmas) of news prose; used both to attribute quotes and to find reported speech.
@@ -66,14 +67,16 @@ ORG_NOUNS = frozenset(
     maker watchdog carrier supplier chain
     """.split()
 )
+# Nouns for someone who speaks on an organisation's behalf without being named.
+SPOKES_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen", "spokeswomen", "representative"})
 # Kinds of organisation, from a common noun ("the ministry") or a name's designator word ("Vantor Motors"):
 # a definite description only points back at a named organisation of a compatible kind.
 _ORG_KIND_WORDS = {
     "company": """
         company companies firm group maker carmaker automaker operator bank lender insurer retailer developer
-        manufacturer producer utility startup airline carrier exporter importer miner conglomerate publisher
+        manufacturer producer utility startup exporter importer miner conglomerate publisher
         broadcaster business brand venture consortium supplier chain inc corp corporation co ltd llc plc ag sa nv
-        gmbh holdings partners bancorp capital energy petroleum oil gas motors airlines airways systems technologies
+        gmbh holdings partners bancorp capital energy petroleum oil gas motors systems technologies
         technology labs laboratories pharmaceuticals pharma industries media insurance securities investments
         ventures mining resources electric telecom communications properties realty shipping logistics
         """,
@@ -81,12 +84,15 @@ _ORG_KIND_WORDS = {
         ministry department agency commission regulator watchdog authority board bureau office council committee
         government administration parliament senate congress assembly inspectorate directorate
         """,
+    "airline": "airline airlines airways air carrier aviation",
     "union": "union federation confederation",
     "party": "party",
     "academic": "university college institute school",
     "sport": "club fc team united league",
 }
 ORG_KINDS = {w: kind for kind, words in _ORG_KIND_WORDS.items() for w in words.split()}
+# A narrower kind is also a kind of the broader one: an airline is a company.
+_KIND_PARENT = {"airline": "company"}
 _EDGE_PUNCT = frozenset({",", ".", ";", ":", "—", "–", "-", "--", "!", "?", "\n", "\n\n"})
 SCARE_MAX_WORDS = 4
 # A clause mostly made of one quotation is that quotation, not a separate reported claim.
@@ -464,6 +470,16 @@ def _np_surface(idx: _Index, tok: Token) -> tuple[int, int]:
     return toks[0].idx, end.idx + len(end.text)
 
 
+def _surface(m: Mention) -> str:
+    """A speaker mention as written, without the titles before a person's name ("Treasurer Jim Chalmers")."""
+    if m.label != "PERSON":
+        return m.text
+    words = m.text.split()
+    while len(words) > 1 and words[0].lower() in TITLE_WORDS and words[0][:1].isupper():
+        words = words[1:]
+    return " ".join(words)
+
+
 def _speaker_from_token(idx: _Index, tok: Token, verb: Token) -> _Speaker | None:
     low = tok.lower_
     if low in RELATIVES and verb.dep_ == "relcl":
@@ -473,23 +489,35 @@ def _speaker_from_token(idx: _Index, tok: Token, verb: Token) -> _Speaker | None
         return _resolve_pronoun(idx, tok) or _Speaker(None, None, None, (), low)
     m = idx.mention_at(tok)
     if m is not None and m.label in ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"):
-        return _Speaker(m.text, m.entity_key, m.label)
+        return _Speaker(_surface(m), m.entity_key, m.label)
     # "The Kremlin spokesman, Dmitry Peskov, said" / "The developer, Prairie Carbon Partners, says".
     for c in tok.children:
         if c.dep_ == "appos":
             am = idx.mention_at(c)
             if am is not None and am.label in ("PERSON", "ORG"):
-                return _Speaker(am.text, am.entity_key, am.label)
+                return _Speaker(_surface(am), am.entity_key, am.label)
     for c in tok.lefts:
         if c.dep_ == "compound":
             cm = idx.mention_at(c)
             if cm is not None and cm.label == "PERSON":
-                return _Speaker(cm.text, cm.entity_key, cm.label)
+                return _Speaker(_surface(cm), cm.entity_key, cm.label)
     s, e = _np_surface(idx, tok)
+    if tok.lemma_.lower() in SPOKES_NOUNS:
+        named = _named_after_org(idx, tok)
+        if named is not None:
+            return named
+        # An unnamed spokesperson speaks for the organisation: "a spokeswoman for Corvane", "a ministry spokesman".
+        org = _represented_org(idx, tok)
+        if org is not None:
+            return _Speaker(idx.body[s:e], org.entity_key, org.label)
     surface = idx.body[s:e]
     key = None
     label = None
     if tok.pos_ == "PROPN":
+        words = surface.split()
+        while len(words) > 1 and words[0].lower() in TITLE_WORDS and words[0][:1].isupper():
+            words = words[1:]
+        surface = " ".join(words)
         key, label = _key_by_name(idx, surface)
     elif tok.lemma_.lower() in ORG_NOUNS and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children):
         if not any(c.dep_ in ("poss", "compound", "nmod") or c.dep_ == "prep" for c in tok.children):
@@ -499,27 +527,67 @@ def _speaker_from_token(idx: _Index, tok: Token, verb: Token) -> _Speaker | None
     return _Speaker(surface, key, label)
 
 
+def _named_after_org(idx: _Index, tok: Token) -> _Speaker | None:
+    """The spokesperson's own name, hung on the organisation: "a spokeswoman for Brellin Foods, Ana Ruiz, said"."""
+    for c in idx.kids(tok, ("prep",)):
+        for p in idx.kids(c, ("pobj",)):
+            for a in idx.kids(p, ("appos",)):
+                m = idx.mention_at(a)
+                if m is not None and m.label == "PERSON":
+                    return _Speaker(_surface(m), m.entity_key, m.label)
+                names = [t for t in a.subtree if t.dep_ != "punct"]
+                if m is None and a.pos_ == "PROPN" and 2 <= len(names) <= 3 and all(
+                    t.pos_ == "PROPN" and t.text[:1].isupper() and idx.mention_at(t) is None for t in names
+                ):
+                    return _Speaker(" ".join(t.text for t in names), None, None)
+    return None
+
+
+def _represented_org(idx: _Index, tok: Token) -> Mention | None:
+    """The organisation a spokesperson noun speaks for: its for/of/at phrase, possessor or name modifier."""
+    para = idx.tok_para[tok.i]
+    holders = [p for c in idx.kids(tok, ("prep",)) if c.lower_ in ("for", "of", "at") for p in idx.kids(c, ("pobj",))]
+    holders += [c for c in tok.lefts if c.dep_ in ("compound", "nmod", "poss") and idx.tok_para[c.i] == para]
+    for h in holders:
+        for t in [h] + [c for c in h.lefts if c.dep_ in ("compound", "nmod")]:
+            m = idx.mention_at(t)
+            if m is not None and m.label == "ORG":
+                return m
+        if h.pos_ == "NOUN" and h.lemma_.lower() in ORG_NOUNS:
+            # "a spokesman for the ministry", "a company spokeswoman": the organisation named earlier.
+            if h.dep_ == "pobj" and not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in h.children):
+                continue
+            if any(c.dep_ in ("poss", "compound", "nmod", "prep") for c in h.children):
+                continue
+            return _antecedent_org(idx, h)
+    return None
+
+
 def _antecedent_org(idx: _Index, tok: Token) -> Mention | None:
     """The organisation 'the company' refers to: one named with that noun, else the last subject organisation."""
     para = idx.para_of(tok.idx)
     noun = tok.lemma_.lower()
     want = ORG_KINDS.get(noun)
-    cands = []
+    cands, exact = [], []
     for m in reversed(idx.mentions[: bisect.bisect_left(idx.m_starts, tok.idx)]):
         head = idx.mention_token(m)
         if m.label == "ORG" and head is not None and not idx.in_quote(head):
             kind = _org_kind(idx, m, head)
-            if want is None or kind is None or kind == want or noun in m.canonical.lower().split():
+            if want is None or kind is None or want in (kind, _KIND_PARENT.get(kind)) or noun in m.canonical.lower().split():
                 cands.append(m)
+                if want is not None and kind == want:
+                    exact.append(m)
     for m in cands:
         if noun in m.canonical.lower().split():
             return m
-    for m in cands:
-        if _is_salient(idx, m):
-            return m
-    for m in cands:
-        if para - idx.para_of(m.start_char) <= INHERIT_PARAGRAPHS:
-            return m
+    # An organisation described as that kind beats one of unknown kind ("the airline" is not the jet's maker).
+    for group in (exact, cands):
+        for m in group:
+            if _is_salient(idx, m):
+                return m
+        for m in group:
+            if para - idx.para_of(m.start_char) <= INHERIT_PARAGRAPHS:
+                return m
     return None
 
 
@@ -591,11 +659,11 @@ def _resolve_pronoun(idx: _Index, pron: Token) -> _Speaker | None:
             if want is not None and _introduced(idx, m, t):
                 # A newcomer presented with an age, role or relative clause (of a gender the pronoun allows)
                 # becomes the one a following he/she means, even as the object of a preposition.
-                return _learn_gender(idx, want, _Speaker(m.text, m.entity_key, m.label, ("pronoun_speaker",)))
+                return _learn_gender(idx, want, _Speaker(_surface(m), m.entity_key, m.label, ("pronoun_speaker",)))
         if _is_salient(idx, m):
-            return _learn_gender(idx, want, _Speaker(m.text, m.entity_key, m.label, ("pronoun_speaker",)))
+            return _learn_gender(idx, want, _Speaker(_surface(m), m.entity_key, m.label, ("pronoun_speaker",)))
     if nearest is not None and want is not None:
-        return _learn_gender(idx, want, _Speaker(nearest.text, nearest.entity_key, nearest.label, ("pronoun_speaker",)))
+        return _learn_gender(idx, want, _Speaker(_surface(nearest), nearest.entity_key, nearest.label, ("pronoun_speaker",)))
     return None
 
 
@@ -871,7 +939,7 @@ def _colon_speaker(idx: _Index, pre: list[Token]) -> _Speaker | None:
                 return spk or _Speaker(None, None, None, (), p.lower_)
             if p.dep_ == "poss" and idx.mention_at(p) is not None and idx.mention_at(p).label == "PERSON":
                 m = idx.mention_at(p)
-                return _Speaker(m.text, m.entity_key, m.label)
+                return _Speaker(_surface(m), m.entity_key, m.label)
         if t.lower_ in PRONOUNS_MALE | PRONOUNS_FEMALE:
             return _speaker_from_token(idx, t, t.head)
         m = idx.mention_at(t)
@@ -963,7 +1031,7 @@ def _propagate(idx: _Index, reported: list[_Reported]) -> None:
             hit = recall(para, None)
             intro = _intro_person(idx, parts[0])
             if intro is not None and (hit is None or intro.start_char > hit[0]):
-                hit = (intro.start_char, intro.text, intro.entity_key, intro.label)
+                hit = (intro.start_char, _surface(intro), intro.entity_key, intro.label)
             if hit is None:
                 continue
             _, speaker, key, label = hit
