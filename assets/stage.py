@@ -105,6 +105,9 @@ def run_partitions(
         result = publish(con, key, built, suites, invariants, day)
         context.log.info(f"partition {key}: {'published' if result.ok else 'NOT published'} "
                          + ", ".join(f"{t}={f.height}" for t, f in built.frames.items()))
+        for suite in result.suites:
+            for outcome in suite.warnings:
+                context.log.warning(f"partition {key}: {suite.suite}: {outcome.describe()} e.g. {outcome.sample[:3]}")
         done.append(result)
     yield from report(context, done, suites, invariants)
 
