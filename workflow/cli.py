@@ -67,7 +67,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     from workflow.definitions import defs
 
-    instance = dg.DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else dg.DagsterInstance.ephemeral()
+    instance = _instance() if os.environ.get("DAGSTER_HOME") else dg.DagsterInstance.ephemeral()
     job = defs.resolve_job_def("dossier")
     failed = False
     for start, end in contiguous_ranges(days):
@@ -84,6 +84,22 @@ def cmd_run(args: argparse.Namespace) -> int:
                     print(f"dossier: step {event.step_key} failed: {error.message.strip() if error else ''}",
                           file=sys.stderr)
     return 1 if failed else 0
+
+
+def _instance():
+    """The DAGSTER_HOME instance, created by one process at a time."""
+    import fcntl
+
+    import dagster as dg
+
+    # Two runs started at once on a fresh DAGSTER_HOME would both create its SQLite storage and one fails
+    # ("table … already exists", a duplicate alembic version row); a lock file makes creation one at a time.
+    with open(Path(os.environ["DAGSTER_HOME"]) / ".dossier-instance.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            return dg.DagsterInstance.get()
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
