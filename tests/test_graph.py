@@ -1,5 +1,6 @@
 """The whole asset graph materialised into a temporary DuckDB file."""
 
+import codecs
 import os
 import subprocess
 import sys
@@ -153,3 +154,21 @@ def test_cli_runs_every_inbox_day_and_queries_the_snapshot(inbox, db, tmp_path):
                          capture_output=True, text=True, env=env, cwd=tmp_path, timeout=120)
     assert out.returncode == 0, out.stderr
     assert out.stdout.split() == ["n", "3"]
+
+
+def test_size_limit_and_empty_html_are_quarantined_while_good_files_load(tmp_path, db):
+    day = tmp_path / "inbox" / "2024-05-16"
+    day.mkdir(parents=True)
+    (day / "short.txt").write_text("Ferry strike ends\n\nDock workers returned to the terminals on Thursday after "
+                                   "the operator agreed to a new rota and a one-off payment.\n")
+    (day / "long.txt").write_text("Committee report\n\n" + "The committee met again to review the budget. " * 80)
+    (day / "widget.html").write_text("<html><head><title>x</title></head><body><script>load()</script></body></html>")
+    (day / "legacy.txt").write_bytes(codecs.BOM_UTF16_LE + b"\x00\xd8")
+    result = run_graph(tmp_path / "inbox", db, "2024-05-16", max_bytes=2000)
+    assert result.success
+    assert dict(query(db, "SELECT source_path, reason FROM raw.rejects")) == {
+        "2024-05-16/long.txt": "too_large",
+        "2024-05-16/widget.html": "no_text",
+        "2024-05-16/legacy.txt": "undecodable",
+    }
+    assert query(db, "SELECT title FROM clean.documents") == [("Ferry strike ends",)]
