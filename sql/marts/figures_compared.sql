@@ -21,8 +21,8 @@ WITH doc_entities AS (
 SELECT
     a.unit, a.measure_head,
     coalesce(a.year, b.year)                    AS year,
-    a.measure AS measure_a, a.text AS text_a, a.value AS value_a, a.source_path AS source_a,
-    b.measure AS measure_b, b.text AS text_b, b.value AS value_b, b.source_path AS source_b,
+    a.measure AS measure_a, a.text AS text_a, a.value AS value_a, a.year AS year_a, a.source_path AS source_a,
+    b.measure AS measure_b, b.text AS text_b, b.value AS value_b, b.year AS year_b, b.source_path AS source_b,
     abs(a.value - b.value) / nullif(greatest(abs(a.value), abs(b.value)), 0) AS relative_difference,
     CASE WHEN abs(a.value - b.value) <= 0.02 * greatest(abs(a.value), abs(b.value))
          THEN 'corroborated' ELSE 'discrepant' END AS status,
