@@ -38,7 +38,7 @@ bench-cleaning: setup
 	$(UV) run --frozen python bench/cleaning.py $(or $(BENCH),../shared/bench/scrapinghub-dev) --html
 
 bench-claims: setup
-	for corpus in claims claims_heldout claims_heldout2 claims_heldout3; do $(UV) run --frozen python bench/claims.py tests/fixtures/$$corpus; done
+	for corpus in claims claims_heldout claims_heldout2 claims_heldout3 claims_heldout4; do $(UV) run --frozen python bench/claims.py tests/fixtures/$$corpus; done
 
 clean:
 	rm -rf data/demo .venv dagster_home/history dagster_home/storage dagster_home/logs dagster_home/schedules

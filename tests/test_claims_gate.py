@@ -19,9 +19,9 @@ from conftest import load_bench
 
 # Floors pinned a little under the measured values. "claims" is the development corpus the rules were fixed
 # against (in-sample: it only guards against regressions). "claims_heldout" was written separately; its error
-# categories (not its texts) guided one round of general fixes; "claims_heldout2" likewise, for speakers only.
-# "claims_heldout3" was written after the last rule change and measured once: the honest estimate on unseen
-# text. Never tune a rule to a held-out text.
+# categories (not its texts) guided one round of general fixes; "claims_heldout2" and "claims_heldout3" likewise,
+# for speakers only. "claims_heldout4" was written after the last speaker-rule round and measured once: the
+# honest estimate on unseen text. Never tune a rule to a held-out text.
 METRICS = ("quote F1", "quote speaker accuracy", "scare-quote F1", "reported F1", "reported speaker accuracy",
            "entity NER recall", "entity canonical accuracy", "figure F1", "figure value+unit F1",
            "figure year accuracy", "not-figure clean rate", "overall F1")
@@ -34,9 +34,12 @@ FLOORS = {
     # measured 0.977 0.930 0.667 0.891 0.902 0.955 0.919 0.897 0.897 0.977 1.000 0.908; first (blind) run:
     # 0.977 0.860 0.667 0.891 0.852 0.955 0.914 0.897 0.897 0.977 1.000 0.908; its speaker errors were seen
     "claims_heldout2": dict(zip(METRICS, (0.95, 0.88, 0.50, 0.85, 0.85, 0.93, 0.88, 0.87, 0.87, 0.95, 0.97, 0.88))),
-    # written after the last rule change and measured once, blind:
-    # 1.000 0.897 1.000 0.947 0.815 0.979 0.926 0.971 0.971 0.922 1.000 0.971
-    "claims_heldout3": dict(zip(METRICS, (0.97, 0.85, 0.90, 0.92, 0.78, 0.95, 0.90, 0.94, 0.94, 0.90, 0.97, 0.94))),
+    # measured 1.000 0.923 1.000 0.947 0.870 0.979 0.926 0.971 0.971 0.922 1.000 0.971; first (blind) run:
+    # 1.000 0.897 1.000 0.947 0.815 0.979 0.926 0.971 0.971 0.922 1.000 0.971; its speaker errors were seen
+    "claims_heldout3": dict(zip(METRICS, (0.97, 0.88, 0.90, 0.92, 0.83, 0.95, 0.90, 0.94, 0.94, 0.90, 0.97, 0.94))),
+    # written after the last speaker-rule round and measured once, blind (no scare quotes in it):
+    # 1.000 0.767 0.000 0.966 0.833 0.907 0.815 0.924 0.924 0.955 1.000 0.952
+    "claims_heldout4": dict(zip(METRICS, (0.97, 0.73, 0.00, 0.93, 0.80, 0.88, 0.78, 0.90, 0.90, 0.90, 0.97, 0.93))),
 }
 
 ROOT = Path(__file__).resolve().parents[1]

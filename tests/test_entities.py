@@ -561,3 +561,47 @@ def test_bare_person_beside_an_institution_stays_a_person(nlp):
     text = "Shares in Halbrook's stores fell. Mr. Halbrook said the company would recover."
     ms = mentions_for(nlp, text, [("Halbrook's", "PERSON"), ("Halbrook", "PERSON")])
     assert {m.label for m in ms} == {"PERSON"}
+
+
+# ---------------------------------------------------------------------------------------------
+# Names described as organisations
+
+
+def _label_of(ms, text):
+    hits = [m for m in ms if m.text == text]
+    assert hits, (text, ms)
+    return hits[0].label
+
+
+def test_untagged_name_with_firm_apposition_becomes_an_organisation(nlp):
+    ms = mentions_for(nlp, "Silver Fern Advisory, a London-based firm, estimated losses at $2 billion.")
+    assert _label_of(ms, "Silver Fern Advisory") == "ORG"
+
+
+def test_name_tagged_person_with_consultancy_apposition_is_an_organisation(nlp):
+    ms = mentions_for(nlp, "Cardinal Row, a consultancy, said prices would rise.")
+    assert _label_of(ms, "Cardinal Row") == "ORG"
+
+
+def test_name_after_research_firm_is_an_organisation(nlp):
+    text = "Kestrel Point Research, a group that tracks ships, said exports fell. Data from the firm showed it."
+    assert _label_of(mentions_for(nlp, text), "Kestrel Point Research") == "ORG"
+
+
+def test_person_described_as_a_consultant_stays_a_person(nlp):
+    ms = mentions_for(nlp, "Maria Lopez, a consultant, said prices would rise.")
+    assert _label_of(ms, "Maria Lopez") == "PERSON"
+
+
+def test_street_described_as_a_street_is_not_made_an_organisation(nlp):
+    ms = mentions_for(nlp, "Old Mill Lane, a quiet street, flooded on Monday.")
+    assert all(m.label != "ORG" for m in ms)
+
+
+def test_a_title_with_its_portfolio_in_front_is_not_part_of_the_name(nlp):
+    text = ("Housing Minister Ciarán Dunphy defended the plan on Monday. Foreign Affairs Secretary Lena Ortiz "
+            "was travelling. Dunphy said building had picked up.")
+    doc = nlp(text)
+    canon = {m.canonical for m in doc_mentions(doc, sentences_of(doc)) if m.label == "PERSON"}
+    assert "Ciarán Dunphy" in canon
+    assert not any(name.startswith(("Housing", "Foreign", "Affairs")) for name in canon)

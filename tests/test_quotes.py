@@ -922,3 +922,172 @@ def test_speaker_surface_drops_the_title_before_a_name(nlp):
     # Regnal and religious titles are part of the name.
     r = only(reported_of(nlp, "King Charles said the monarchy would adapt to new times."), "monarchy")
     assert r.speaker == "King Charles"
+
+
+# ---------------------------------------------------------------------------------------------
+# Documents speak for the organisation that owns them
+
+
+def test_its_annual_report_speaks_for_the_company_named_before(nlp):
+    text = "Brellin Energy posted a loss for the year. Its annual report said debt had risen to $4 billion."
+    c = only(reported_of(nlp, text), "debt had risen")
+    assert c.speaker == "Its annual report"
+    assert c.speaker_key == "ORG|brellin energy"
+
+
+def test_the_boards_own_figures_speak_for_the_authority(nlp):
+    text = (
+        "The Port Authority of Kessel has struggled with congestion. "
+        "According to the board's own figures, waiting times doubled in 2023."
+    )
+    c = only(reported_of(nlp, text), "waiting times doubled")
+    assert c.speaker == "board's own figures"
+    assert c.speaker_key == "ORG|port authority of kessel"
+
+
+def test_statement_from_the_airline_speaks_for_the_airline(nlp):
+    text = "Lumora Airways grounded 12 jets. A statement from the airline said the checks would take a week."
+    c = only(reported_of(nlp, text), "checks would take")
+    assert c.speaker_key == "ORG|lumora airways"
+
+
+def test_a_report_with_no_owner_stays_unresolved(nlp):
+    c = only(reported_of(nlp, "The report said debt had risen to $4 billion."), "debt had risen")
+    assert c.speaker == "report"
+    assert c.speaker_key is None
+
+
+def test_its_report_without_a_named_organisation_stays_unresolved(nlp):
+    text = "The government published new data on Monday. Its report said 4,000 homes were damaged."
+    c = only(reported_of(nlp, text), "homes were damaged")
+    assert c.speaker_key is None
+
+
+def test_the_consultancy_refers_to_the_name_described_as_one(nlp):
+    text = (
+        "Tidewater Maritime Analytics, a consultancy, tracks tanker movements. "
+        "The consultancy said shipments fell 12 percent in March."
+    )
+    c = only(reported_of(nlp, text), "shipments fell")
+    assert c.speaker == "consultancy"
+    assert c.speaker_key == "ORG|tidewater maritime analytics"
+
+
+def test_the_firm_refers_to_an_untagged_name_with_a_firm_apposition(nlp):
+    text = (
+        "Silver Fern Advisory, a London-based firm, estimated losses at $2 billion. "
+        "The firm said insurers would pay most of it."
+    )
+    c = only(reported_of(nlp, text), "insurers would pay")
+    assert c.speaker_key == "ORG|silver fern advisory"
+
+
+def test_the_company_after_a_town_described_as_a_town_stays_unresolved(nlp):
+    text = "Ridgeway, a small town in Ohio, lost its mill. The company said it would move."
+    c = only(reported_of(nlp, text), "it would move")
+    assert c.speaker_key is None
+
+
+# ---------------------------------------------------------------------------------------------
+# Places the model tags as people or organisations never speak for a nearby pronoun or description
+
+
+def test_he_does_not_mean_a_town_tagged_person_after_near(nlp):
+    q = only(quotes_of(nlp, "Fighting broke out near Gardez on Sunday. “These reports are false,” he said."), "reports are false")
+    assert q.speaker is None
+    assert q.speaker_key is None
+
+
+def test_he_does_not_mean_a_state_tagged_person_in_a_locative_list(nlp):
+    text = (
+        "Floods cut roads in Coahuila and Nuevo Leon. Traffic resumed near Saltillo-Monterrey later. "
+        "“We are safe now,” he told reporters."
+    )
+    q = only(quotes_of(nlp, text), "We are safe now")
+    assert q.speaker_key is None or q.speaker_key.startswith("PERSON|") and "leon" not in q.speaker_key
+
+
+def test_she_still_means_the_mayor_who_toured_a_place(nlp):
+    text = "Mayor Hilda Garza toured flooded streets near Gardez on Sunday. “We will rebuild every home,” she said."
+    q = only(quotes_of(nlp, text), "rebuild every home")
+    assert q.speaker_key == "PERSON|hilda garza"
+
+
+def test_the_company_is_not_a_town_tagged_org_after_in(nlp):
+    text = "Workers at a plant in Ramos Arizpe walked out on Monday. The company said talks would resume."
+    c = only(reported_of(nlp, text), "talks would resume")
+    assert c.speaker_key is None
+
+
+def test_the_company_skips_a_town_and_finds_the_carmaker(nlp):
+    text = (
+        "Vantor Motors builds trucks in Saltillo. "
+        "Output at the plant near Ramos Arizpe fell 20 percent, the company said."
+    )
+    c = only(reported_of(nlp, text), "Output at the plant")
+    assert c.speaker_key == "ORG|vantor motors"
+
+
+def test_the_company_still_means_an_organisation_after_at(nlp):
+    text = "Workers at Vantor Motors walked out on Monday. The company said talks would resume."
+    c = only(reported_of(nlp, text), "talks would resume")
+    assert c.speaker_key == "ORG|vantor motors"
+
+
+def test_the_agency_is_not_a_name_before_state(nlp):
+    text = "Officials met on Monday to discuss the Coahuila state budget. The agency said spending would rise."
+    c = only(reported_of(nlp, text), "spending would rise")
+    assert c.speaker_key is None
+
+
+def test_the_agency_is_not_a_name_before_highway(nlp):
+    text = "Engineers inspected the Saltillo-Monterrey highway on Monday. The agency said repairs would cost $3 million."
+    c = only(reported_of(nlp, text), "repairs would cost")
+    assert c.speaker_key is None
+
+
+# ---------------------------------------------------------------------------------------------
+# Partial quotations take their speaker from someone who can speak
+
+
+def test_partial_quote_on_a_thing_subject_goes_to_the_outer_reporting_verb(nlp):
+    text = (
+        "Ana Ruiz, the finance minister, spoke on Friday. "
+        "She said the price rise suggested “a turning point” for the economy."
+    )
+    q = only(quotes_of(nlp, text), "a turning point")
+    assert q.speaker_key == "PERSON|ana ruiz"
+
+
+def test_partial_quote_on_a_thing_subject_goes_to_the_trailing_attribution(nlp):
+    q = only(quotes_of(nlp, "The ruling indicated “a clear shift” in policy, lawyers said."), "a clear shift")
+    assert q.speaker == "lawyers"
+
+
+def test_partial_quote_on_a_thing_subject_with_no_speaker_is_left_unattributed(nlp):
+    q = only(quotes_of(nlp, "Inflation data came out on Monday. The price rise suggested “a turning point”, and markets fell."), "turning point")
+    assert q.speaker is None
+    assert q.speaker_key is None
+
+
+def test_partial_quote_with_an_organisation_noun_subject_keeps_it(nlp):
+    q = only(quotes_of(nlp, "The new tariff would “hurt the poorest”, the union warned."), "hurt the poorest")
+    assert q.speaker == "union"
+
+
+def test_partial_quote_with_a_named_subject_keeps_it(nlp):
+    text = "Ana Ruiz, the finance minister, spoke on Friday. The data revealed “a worrying trend”, said Ruiz."
+    q = only(quotes_of(nlp, text), "worrying trend")
+    assert q.speaker_key == "PERSON|ana ruiz"
+
+
+def test_partial_quote_on_a_thing_subject_takes_the_paragraphs_named_speaker(nlp):
+    text = "Finance minister Ana Ruiz said inflation would ease. The price rise confirmed “what we feared”, and markets fell."
+    q = only(quotes_of(nlp, text), "what we feared")
+    assert q.speaker_key == "PERSON|ana ruiz"
+
+
+def test_partial_quote_on_a_thing_subject_does_not_reach_into_an_earlier_paragraph(nlp):
+    text = "Finance minister Ana Ruiz said inflation would ease.\n\nThe price rise confirmed “what we feared”, and markets fell."
+    q = only(quotes_of(nlp, text), "what we feared")
+    assert q.speaker is None

@@ -172,13 +172,19 @@ def _keeps_dot(seg: str) -> bool:
 def name_tokens(name: str) -> list[str]:
     """Lower-cased tokens of a person name without titles ('President Xi' -> ['xi'])."""
     toks = normalise(name).split()
-    while len(toks) > 1 and toks[0] in TITLE_WORDS:
-        toks = toks[1:]
-    return toks
+    return toks[_after_title(toks):]
+
+
+def _after_title(words: list[str]) -> int:
+    # A title may come with its portfolio in front ("Housing Minister X", "Foreign Affairs Secretary X"):
+    # everything up to the last title word before the surname is the title.
+    last = max((i for i, w in enumerate(words[:-1]) if w.lower() in TITLE_WORDS), default=-1)
+    return last + 1
 
 
 def _strip_person_titles(text: str) -> str:
     words = text.split()
+    words = words[_after_title(words):]
     while len(words) > 1 and (words[0].lower() in TITLE_WORDS or (words[0][:1].islower() and words[0].lower() not in _LOWER_PARTICLES)):
         words = words[1:]
     return " ".join(words)
@@ -859,6 +865,61 @@ def _designated_orgs(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
     return sorted([r for r in raws if id(r) not in absorbed] + added, key=lambda r: r.start)
 
 
+# Common nouns that describe a name as an organisation: "Silver Fern Advisory, a consultancy", "research firm Northgate".
+ORG_DESCRIPTORS = frozenset(
+    """
+    consultancy firm company group agency bank lender insurer startup charity nonprofit organisation organization
+    association manufacturer carmaker automaker retailer publisher broadcaster consortium conglomerate watchdog
+    airline fund
+    """.split()
+)
+
+
+def _described_orgs(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
+    """Capitalised multi-word names described as an organisation by an apposition or a noun before them.
+
+    "Silver Fern Advisory, a London-based firm, …" / "the consultancy Blue Heron Insight": an ORG, whatever
+    (or whether) the model tagged it."""
+    added: list[_Raw] = []
+    relabel: set[str] = set()
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if not (tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.lower_ not in TITLE_WORDS):
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN" and doc[j + 1].text[:1].isupper():
+            j += 1
+        run = doc[i : j + 1]
+        i = j + 1
+        if not 2 <= len(run) <= 5 or not all(t.text.replace("-", "").replace("&", "").isalpha() for t in run):
+            continue
+        head = run[-1]
+        described = any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in ORG_DESCRIPTORS for c in head.children)
+        before = doc[run.start - 1] if run.start > 0 else None
+        if before is not None and before.pos_ == "NOUN" and before.lower_ in ORG_DESCRIPTORS and before.text.islower():
+            described = described or (before.head.i == head.i and before.dep_ in ("compound", "nmod")) or (
+                head.dep_ == "appos" and head.head.i == before.i
+            )
+        if not described:
+            continue
+        start, end = run.start_char, run.end_char
+        inside = [r for r in raws if r.start < end and r.end > start]
+        if not inside:
+            added.append(_Raw(start, end, doc.text[start:end], "ORG"))
+            continue
+        for r in inside:
+            if r.start >= start and r.end <= end and not r.fixed and r.label in ("PERSON", "GPE", "LOC", "FAC", "PRODUCT") and len(r.text.split()) >= 2:
+                relabel.add(normalise(r.text))
+    for r in raws:
+        if not r.fixed and normalise(r.text) in relabel:
+            r.label = "ORG"
+    if not added:
+        return raws
+    return sorted(raws + added, key=lambda r: r.start)
+
+
 def _teams_by_article(doc: Doc, raws: list[_Raw]) -> None:
     """'Durban Mariners' is no person when the document also says 'the Mariners': people take no article."""
     plural = set()
@@ -899,6 +960,7 @@ def doc_mentions(doc: Doc, sentences: list[Sentence]) -> list[Mention]:
     raws = _designated_orgs(doc, raws)
     _promote_people(doc, raws)
     _teams_by_article(doc, raws)
+    raws = _described_orgs(doc, raws)
     _extend_names_left(doc, raws)
     raws, spelled = _names_from_capitals(doc, raws)
     raws = _resolve_people(doc, raws)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
-from assets.text.entities import TITLE_WORDS
+from assets.text.entities import ORG_DESIGNATORS, TITLE_WORDS, _is_role, alias_lookup
 from assets.text.records import Claim, Mention, Sentence
 
 # Reporting verbs (lemmas) of news prose; used both to attribute quotes and to find reported speech.
@@ -64,18 +64,25 @@ ORG_NOUNS = frozenset(
     carmaker automaker manufacturer producer retailer club union council commission authority board fund
     startup airline exporter importer miner conglomerate publisher broadcaster network party organisation
     organization institute university charity association federation consortium venture business brand
-    maker watchdog carrier supplier chain
+    maker watchdog carrier supplier chain consultancy
     """.split()
 )
 # Nouns for someone who speaks on an organisation's behalf without being named.
 SPOKES_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen", "spokeswomen", "representative"})
+# Documents that speak for whoever owns them ("its annual report said", "the board's own figures").
+DOCUMENT_NOUNS = frozenset(
+    """
+    report statement filing figure data study survey document letter account result release analysis review
+    memo minute budget forecast website note prospectus presentation
+    """.split()
+)
 # Kinds of organisation, from a common noun ("the ministry") or a name's designator word ("Vantor Motors"):
 # a definite description only points back at a named organisation of a compatible kind.
 _ORG_KIND_WORDS = {
     "company": """
         company companies firm group maker carmaker automaker operator bank lender insurer retailer developer
         manufacturer producer utility startup exporter importer miner conglomerate publisher
-        broadcaster business brand venture consortium supplier chain inc corp corporation co ltd llc plc ag sa nv
+        broadcaster business brand venture consortium supplier chain consultancy inc corp corporation co ltd llc plc ag sa nv
         gmbh holdings partners bancorp capital energy petroleum oil gas motors systems technologies
         technology labs laboratories pharmaceuticals pharma industries media insurance securities investments
         ventures mining resources electric telecom communications properties realty shipping logistics
@@ -123,6 +130,7 @@ class _Quote:
     attributed: bool = False
     embedded: bool = False
     pronoun: str | None = None
+    fallback: bool = False  # the verb's subject cannot speak: take the paragraph's last named speaker, if any
 
 
 @dataclass
@@ -513,6 +521,10 @@ def _speaker_from_token(idx: _Index, tok: Token, verb: Token) -> _Speaker | None
     surface = idx.body[s:e]
     key = None
     label = None
+    if tok.pos_ == "NOUN" and tok.lemma_.lower() in DOCUMENT_NOUNS:
+        owner = _document_owner(idx, tok)
+        if owner is not None:
+            return _Speaker(surface, owner.entity_key, owner.label)
     if tok.pos_ == "PROPN":
         words = surface.split()
         while len(words) > 1 and words[0].lower() in TITLE_WORDS and words[0][:1].isupper():
@@ -525,6 +537,26 @@ def _speaker_from_token(idx: _Index, tok: Token, verb: Token) -> _Speaker | None
             if org is not None:
                 key, label = org.entity_key, org.label
     return _Speaker(surface, key, label)
+
+
+def _document_owner(idx: _Index, tok: Token) -> Mention | None:
+    """The organisation a document belongs to: "its report", "Brellin's filing", "a statement from the airline"."""
+    holders = [c for c in idx.kids(tok, ("poss",))]
+    holders += [p for c in idx.kids(tok, ("prep",)) if c.lower_ in ("from", "by", "of") for p in idx.kids(c, ("pobj",))]
+    for h in holders:
+        if h.lower_ == "its":
+            spk = _resolve_pronoun(idx, h)
+            if spk is not None and spk.label == "ORG":
+                return next((m for m in idx.mentions if m.entity_key == spk.key), None)
+            continue
+        for t in [h] + [c for c in h.lefts if c.dep_ in ("compound", "nmod")]:
+            m = idx.mention_at(t)
+            if m is not None:
+                return m if m.label == "ORG" else None
+        if h.pos_ == "NOUN" and h.lemma_.lower() in ORG_NOUNS and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in h.children):
+            if not any(c.dep_ in ("poss", "compound", "nmod", "prep") for c in h.children):
+                return _antecedent_org(idx, h)
+    return None
 
 
 def _named_after_org(idx: _Index, tok: Token) -> _Speaker | None:
@@ -571,7 +603,7 @@ def _antecedent_org(idx: _Index, tok: Token) -> Mention | None:
     cands, exact = [], []
     for m in reversed(idx.mentions[: bisect.bisect_left(idx.m_starts, tok.idx)]):
         head = idx.mention_token(m)
-        if m.label == "ORG" and head is not None and not idx.in_quote(head):
+        if m.label == "ORG" and head is not None and not idx.in_quote(head) and not _place_like(idx, m):
             kind = _org_kind(idx, m, head)
             if want is None or kind is None or want in (kind, _KIND_PARENT.get(kind)) or noun in m.canonical.lower().split():
                 cands.append(m)
@@ -589,6 +621,50 @@ def _antecedent_org(idx: _Index, tok: Token) -> Mention | None:
             if para - idx.para_of(m.start_char) <= INHERIT_PARAGRAPHS:
                 return m
     return None
+
+
+# Prepositions that put a place after them; a person or an organisation there is rarely the one speaking next.
+_PERSON_PLACE_PREPS = frozenset({"in", "at", "near", "outside", "around", "across", "throughout", "inside", "into"})
+_ORG_PLACE_PREPS = frozenset({"in", "near", "outside", "around", "across", "throughout", "inside", "into"})
+# Nouns whose "in" takes an organisation, not a place ("a stake in Ardent Mills").
+_HOLDING_NOUNS = frozenset({"stake", "investment", "share", "shares", "holding", "interest", "confidence"})
+# Nouns after a name that make it a place: "the Saltillo-Monterrey highway", "the Coahuila state government".
+PLACE_NOUNS = frozenset(
+    """
+    highway motorway expressway freeway road route corridor state region province county district municipality
+    city town village valley border
+    """.split()
+)
+
+
+def _place_like(idx: _Index, m: Mention) -> bool:
+    """A PERSON/ORG mention that is really where something happened, so never a speaker found nearby.
+
+    The object of a locative preposition, a name before a place noun ("the X highway"), or a name the
+    alias table knows as a place."""
+    if m.label not in ("PERSON", "ORG"):
+        return False
+    hit = alias_lookup(m.canonical)
+    if hit is not None and hit[1] in ("GPE", "LOC"):
+        return True
+    doc = idx.doc
+    end = idx._tok_at(m.end_char - 1) + 1
+    if end < len(doc) and doc[end].lower_ in PLACE_NOUNS and doc[end].pos_ == "NOUN":
+        return True
+    head = idx.mention_token(m)
+    if head is None:
+        return False
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head
+    if head.dep_ != "pobj":
+        return False
+    prep = head.head
+    if m.label == "PERSON":
+        return prep.lower_ in _PERSON_PLACE_PREPS
+    if prep.lower_ not in _ORG_PLACE_PREPS or prep.head.lower_ in _HOLDING_NOUNS:
+        return False
+    words = m.canonical.lower().replace(".", "").split()
+    return not any(w in ORG_DESIGNATORS or w in ORG_KINDS for w in words) and _org_kind(idx, m, idx.mention_token(m)) is None
 
 
 def _org_kind(idx: _Index, m: Mention, head: Token) -> str | None:
@@ -613,7 +689,11 @@ def _key_by_name(idx: _Index, surface: str) -> tuple[str | None, str | None]:
     if not words:
         return None, None
     last = words[-1]
-    keys = {m.entity_key: m.label for m in idx.mentions if m.label in ("PERSON", "ORG") and last in m.canonical.lower().split()}
+    keys = {
+        m.entity_key: m.label
+        for m in idx.mentions
+        if m.label in ("PERSON", "ORG") and last in m.canonical.lower().split() and not _place_like(idx, m)
+    }
     if len(keys) == 1:
         k, lab = next(iter(keys.items()))
         return k, lab
@@ -636,7 +716,7 @@ def _resolve_pronoun(idx: _Index, pron: Token) -> _Speaker | None:
     if low in PRONOUNS_MALE or low in PRONOUNS_FEMALE:
         want = "m" if low in PRONOUNS_MALE else "f"
         labels = ("PERSON",)
-    elif low == "it":
+    elif low in ("it", "its"):
         want, labels = None, ("ORG", "GPE")
     else:
         return None  # "they" mostly points back at a common-noun speaker ("analysts"): left to the speaker history
@@ -648,7 +728,7 @@ def _resolve_pronoun(idx: _Index, pron: Token) -> _Speaker | None:
         if m.label not in labels or m.end_char > pos:
             continue
         t = idx.mention_token(m)
-        if t is None or idx.in_quote(t):
+        if t is None or idx.in_quote(t) or _place_like(idx, m):
             continue
         if want is not None and idx.gender.get(m.entity_key, want) != want:
             continue
@@ -853,6 +933,49 @@ def _speaker_for_verb(idx: _Index, verb: Token) -> _Speaker | None:
     return _speaker_from_token(idx, subj, verb)
 
 
+# A partial quotation this short takes its speaker only from someone who can speak.
+PARTIAL_MAX_WORDS = 12
+# Person words beyond the role nouns: "critics called it …", "some described it as …".
+PERSON_NOUNS = frozenset(
+    """
+    critic expert people person official observer supporter opponent source aide executive staff resident
+    one some many others several both most few all member members
+    """.split()
+)
+
+
+def _speakerish(idx: _Index, subj: Token, spk: _Speaker | None) -> bool:
+    """The subject of a quote's verb is a name, a pronoun, a person or an organisation (not "the price rise")."""
+    if spk is not None and (spk.key is not None or spk.label is not None or spk.pronoun):
+        return True
+    low, lemma = subj.lower_, subj.lemma_.lower()
+    if low in PRONOUNS_MALE | PRONOUNS_FEMALE | PRONOUNS_OTHER | RELATIVES or subj.pos_ in ("PROPN", "PRON"):
+        return True
+    return (
+        lemma in ORG_NOUNS or lemma in SPOKES_NOUNS or lemma in DOCUMENT_NOUNS or lemma in PERSON_NOUNS
+        or low in PERSON_NOUNS or _is_role(lemma)
+    )
+
+
+def _outer_report(idx: _Index, verb: Token) -> tuple[Token, _Speaker] | None:
+    """A reporting verb above this one whose subject can speak: "She said the rise signalled “…”"."""
+    v = verb
+    para = idx.tok_para[verb.i]
+    for _ in range(4):
+        if v.head is v or idx.tok_para[v.head.i] != para:
+            return None
+        v = v.head
+        if idx.in_quote(v) or not _is_reporting(v):
+            continue
+        subj = _subject(idx, v)
+        if subj is None:
+            continue
+        spk = _speaker_from_token(idx, subj, v)
+        if _speakerish(idx, subj, spk):
+            return v, spk
+    return None
+
+
 def _word_count(text: str) -> int:
     return sum(1 for w in text.split() if any(c.isalnum() for c in w))
 
@@ -910,6 +1033,15 @@ def _attribute_quotes(idx: _Index) -> None:
                 q.flags.append("scare_quote")
             continue
         spk = _speaker_for_verb(idx, verb)
+        if q.embedded and _word_count(text) <= PARTIAL_MAX_WORDS:
+            subj = _subject(idx, verb)
+            if subj is not None and not _speakerish(idx, subj, spk):
+                # “…” hung on a verb whose subject is a thing ("the price rise signalled “…”").
+                outer = _outer_report(idx, verb)
+                if outer is not None:
+                    verb, spk = outer
+                else:
+                    spk, q.fallback = None, True
         q.attributed = True
         q.verb_i = verb.i
         q.cue = _cue(verb)
@@ -977,7 +1109,7 @@ def _intro_person(idx: _Index, q: _Quote) -> Mention | None:
         m = idx.mentions[k]
         k -= 1
         t = idx.mention_token(m)
-        if m.label != "PERSON" or t is None or idx.in_quote(t):
+        if m.label != "PERSON" or t is None or idx.in_quote(t) or _place_like(idx, m):
             continue
         if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT":
             if not any(_is_reporting(x) and not idx.in_quote(x) for x in t.sent):
@@ -1024,6 +1156,13 @@ def _propagate(idx: _Index, reported: list[_Reported]) -> None:
             if hit:
                 src.speaker, src.speaker_key, src.speaker_label = hit[1:]
                 src.flags.append("pronoun_speaker")
+        if src is not None and src.speaker is None and src.fallback:
+            for hpos, hp, surface, key, label in reversed(history):
+                if hp != para:
+                    break
+                if key is not None and label in ("PERSON", "ORG"):
+                    src.speaker, src.speaker_key, src.speaker_label = surface, key, label
+                    break
         flag = False
         if src is None:
             if any(p.embedded for p in parts):
