@@ -94,14 +94,18 @@ def test_rerunning_a_partition_gives_identical_rows(inbox, db):
     assert table_contents(db) == first
 
 
-def test_a_range_is_one_run_and_entities_resolve_across_days(inbox, db):
-    result = run_graph(inbox, db, "2024-05-14", "2024-05-15")
+def test_a_three_day_range_is_one_run_and_entities_resolve_across_days(inbox, db):
+    (inbox / "2024-05-16").mkdir()
+    (inbox / "2024-05-16" / "ports.txt").write_text(
+        "Ports brace for a busy summer\n\nPort operators along the coast said on Thursday that container "
+        "volumes had risen 8 percent since January and that they expected the busiest summer in a decade.\n")
+    result = run_graph(inbox, db, "2024-05-14", "2024-05-16")
     assert result.success
     counts = step_counts(result)
     assert counts == {"raw__documents": 1, "clean__documents": 1, "nlp__extractions": 1, "nlp__entities": 1,
                       "marts__views": 1, "warehouse_snapshot": 1}
     assert query(db, "SELECT DISTINCT partition_date::VARCHAR FROM raw.documents ORDER BY 1") == [
-        ("2024-05-14",), ("2024-05-15",)]
+        ("2024-05-14",), ("2024-05-15",), ("2024-05-16",)]
     # The follow-up only ever says "Putin"; the corpus has one full name with that surname.
     names = query(db, """SELECT DISTINCT e.name FROM nlp.mentions m JOIN nlp.entities e USING (entity_id)
                          JOIN raw.documents r USING (doc_id)
