@@ -53,8 +53,7 @@ SUITES = {"marts.figures_compared": figure_suite, "marts.quotes_by_speaker": quo
     owners=["team:dossier"],
     tags={"stage": "marts"},
     code_version=stage.code_version(__file__, *[db.SQL_DIR / "marts" / n for n in VIEW_FILES]),
-    check_specs=[dg.AssetCheckSpec(stage.suite_check_name(t), asset=KEY, blocking=True,
-                                   description=f"Great Expectations suite over {t}") for t in SUITES],
+    check_specs=stage.check_specs(KEY, list(SUITES), invariants=False),
     description="Views in schema marts, from sql/marts/: quotes_by_speaker, speakers, entity_cooccurrence, "
     "figures_compared (pairs of figures across sources, corroborated or discrepant), figure_groups, "
     "quotes_across_sources. Created and validated in one transaction.",
@@ -64,27 +63,19 @@ def marts_views(context: dg.AssetExecutionContext, warehouse: Warehouse):
         con.begin()
         try:
             create_views(con)
-            counts = {v: con.execute(f"SELECT count(*) FROM {v}").fetchone()[0] for v in VIEWS}
-            results = {t: quality.validate(t.replace(".", "_"), con.execute(f"SELECT * FROM {t}").pl(), s())
-                       for t, s in SUITES.items()}
-            ok = all(r.passed for r in results.values())
-            con.commit() if ok else con.rollback()
+            results = [quality.validate(t.replace(".", "_"), con.execute(f"SELECT * FROM {t}").pl(), s())
+                       for t, s in SUITES.items()]
+            groups = con.execute("SELECT measure_head, unit, year, n_docs, status, texts FROM marts.figure_groups "
+                                 "ORDER BY n_docs DESC, measure_head LIMIT 8").pl()
+            metadata = {f"rows {v}": dg.MetadataValue.int(con.execute(f"SELECT count(*) FROM {v}").fetchone()[0])
+                        for v in VIEWS}
+            metadata["figure groups"] = stage.preview(groups, groups.columns, n=8)
+            done = stage.Published(key="all", suites=results, invariants=[], built=stage.Built({}, metadata))
+            con.commit() if done.ok else con.rollback()
         except BaseException:
             con.rollback()
             raise
-        if ok:
-            groups = con.execute("SELECT measure_head, unit, year, n_docs, status, texts FROM marts.figure_groups "
-                                 "ORDER BY n_docs DESC, measure_head LIMIT 8").pl()
-            yield dg.MaterializeResult(metadata={
-                **{f"rows {v}": dg.MetadataValue.int(n) for v, n in counts.items()},
-                "figure groups": stage.preview(groups, groups.columns, n=8),
-            })
-        for table, result in results.items():
-            yield dg.AssetCheckResult(check_name=stage.suite_check_name(table), passed=result.passed,
-                                      metadata=stage.suite_metadata([("all", result)]))
-        if not ok:
-            raise dg.Failure(description="mart validation failed; the previous views are kept: " + "; ".join(
-                o.describe() for r in results.values() for o in r.errors))
+    yield from stage.report(context, [done], SUITES, [])
 
 
 SNAPSHOT_TABLES = ("raw.documents", "raw.rejects", "clean.documents", "clean.removed", "nlp.sentences",

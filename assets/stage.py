@@ -41,7 +41,7 @@ def check_specs(asset_key: dg.AssetKey, tables: list[str], invariants: bool = Tr
     """One blocking check per table suite, plus one for the SQL invariants."""
     specs = [
         dg.AssetCheckSpec(suite_check_name(t), asset=asset_key, blocking=True,
-                          description=f"Great Expectations suite over the rows written to {t}")
+                          description=f"Great Expectations suite over the rows of {t}")
         for t in tables
     ]
     if invariants:
@@ -131,7 +131,7 @@ def report(context, done: list[Published], suites: Mapping[str, Callable[[], lis
             check_name=suite_check_name(table),
             passed=all(s.passed for _, s in per_key),
             severity=dg.AssetCheckSeverity.ERROR,
-            metadata=suite_metadata(per_key),
+            metadata=_suite_metadata(per_key),
         )
     if invariants:
         per_key = [(p.key, p.invariants) for p in done]
@@ -173,7 +173,7 @@ def _materialization_metadata(published: list[Published]) -> dict[str, object]:
     return meta
 
 
-def suite_metadata(per_key: list[tuple[str, quality.SuiteResult]]) -> dict[str, object]:
+def _suite_metadata(per_key: list[tuple[str, quality.SuiteResult]]) -> dict[str, object]:
     failed = [(k, o) for k, s in per_key for o in s.outcomes if not o.success]
     rows = [f"| {k} | {o.expectation} | {o.column or ''} | {o.severity} | {o.unexpected_count} / {o.element_count} "
             f"| {_md(o.sample)} |" for k, o in failed]
