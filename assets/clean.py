@@ -1,6 +1,5 @@
 """Stage clean: title and body with boilerplate removed, and every removed span with its reason."""
 
-
 import datetime as dt
 from collections import Counter, defaultdict
 from pathlib import PurePosixPath

@@ -1,6 +1,5 @@
 """Stage extract: sentences, entity mentions and claims per partition; canonical entities across the warehouse."""
 
-
 import datetime as dt
 from collections import Counter, defaultdict
 

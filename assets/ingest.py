@@ -1,6 +1,5 @@
 """Stage ingest: files from the dated inbox, decoded and fingerprinted; bad files quarantined with a reason."""
 
-
 import datetime as dt
 from collections import Counter
 from collections.abc import Mapping

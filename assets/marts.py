@@ -1,6 +1,5 @@
 """Stage marts: SQL views answering analysts' questions, then the read-only snapshot analysts open."""
 
-
 import dagster as dg
 
 from assets import quality, stage

@@ -1,6 +1,5 @@
 """The pipeline job, its daily schedule, and the inbox sensor."""
 
-
 import datetime as dt
 import hashlib
 import json
