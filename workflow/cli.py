@@ -124,33 +124,36 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
-def _snapshot(args: argparse.Namespace) -> Path:
+def _snapshot(args: argparse.Namespace) -> Path | None:
+    """The published snapshot to read, or None (with a message) when there is none yet."""
     from workflow.resources import snapshot_path_for
 
-    return Path(args.snapshot or snapshot_path_for(args.db or os.environ.get("DOSSIER_DB", "data/warehouse.duckdb")))
+    path = Path(args.snapshot or snapshot_path_for(args.db or os.environ.get("DOSSIER_DB", "data/warehouse.duckdb")))
+    if not path.exists():
+        print(f"dossier: no published snapshot at {path}; run `dossier run` first", file=sys.stderr)
+        return None
+    return path
 
 
 def cmd_sql(args: argparse.Namespace) -> int:
     import duckdb
 
+    from assets import warehouse
+
     path = _snapshot(args)
-    if not path.exists():
-        print(f"dossier: no published snapshot at {path}; run `dossier run` first", file=sys.stderr)
+    if path is None:
         return 2
-    con = duckdb.connect(str(path), read_only=True)
-    try:
-        rel = con.sql(args.query)
-        if rel is not None:
-            if args.csv:
-                frame = rel.pl()
-                frame.write_csv(sys.stdout)
-            else:
-                rel.show(max_width=args.width, max_rows=args.max_rows)
-    except duckdb.Error as exc:
-        print(f"dossier: {exc}", file=sys.stderr)
-        return 1
-    finally:
-        con.close()
+    with warehouse.connect(path, read_only=True) as con:
+        try:
+            rel = con.sql(args.query)
+            if rel is not None:  # DuckDB runs the query lazily: errors can surface while printing
+                if args.csv:
+                    rel.pl().write_csv(sys.stdout)
+                else:
+                    rel.show(max_width=args.width, max_rows=args.max_rows)
+        except duckdb.Error as exc:
+            print(f"dossier: {exc}", file=sys.stderr)
+            return 1
     return 0
 
 
@@ -169,19 +172,15 @@ SUMMARY = {
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
-    import duckdb
+    from assets import warehouse
 
     path = _snapshot(args)
-    if not path.exists():
-        print(f"dossier: no published snapshot at {path}", file=sys.stderr)
+    if path is None:
         return 2
-    con = duckdb.connect(str(path), read_only=True)
-    try:
+    with warehouse.connect(path, read_only=True) as con:
         for title, query in SUMMARY.items():
             print(f"\n== {title}")
             con.sql(query).show(max_width=160)
-    finally:
-        con.close()
     return 0
 
 
