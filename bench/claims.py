@@ -309,6 +309,16 @@ def ratio(num: int, den: int) -> dict:
     return {"accuracy": num / den if den else 0.0, "correct": num, "total": den}
 
 
+def _tally_speakers(kind, pairs, gold, pred, persons, c, d) -> None:
+    """Count matched items whose speaker agrees with the gold, and list the ones that do not."""
+    for i, j, _ in pairs:
+        c[kind + "_speaker_total"] += 1
+        if speaker_match(gold[i]["speaker"], pred[j]["speaker"], persons):
+            c[kind + "_speaker_correct"] += 1
+        else:
+            d[kind + "_speaker_wrong"].append({"text": gold[i]["text"], "gold": gold[i]["speaker"], "pred": pred[j]["speaker"]})
+
+
 def score(docs: Mapping[str, str], gold: Mapping[str, dict], preds: Mapping[str, Any], resolved: Mapping) -> dict:
     """All metrics of the predictions {doc_id: Extraction-like} against the gold, plus per-document misses."""
     persons = {norm_name(e["canonical"]) for g in gold.values() for e in g.get("entities", []) if e["label"] == "PERSON"}
@@ -334,12 +344,7 @@ def score(docs: Mapping[str, str], gold: Mapping[str, dict], preds: Mapping[str,
             d[cat + "_missed"] += [q["text"] for i, q in enumerate(gq) if i not in mg]
             d[cat + "_spurious"] += [q["text"] for j, q in enumerate(pp) if j not in mp]
             if not scare:
-                for i, j, _ in pairs:
-                    c["quote_speaker_total"] += 1
-                    if speaker_match(gq[i]["speaker"], pp[j]["speaker"], persons):
-                        c["quote_speaker_correct"] += 1
-                    else:
-                        d["quote_speaker_wrong"].append({"text": gq[i]["text"], "gold": gq[i]["speaker"], "pred": pp[j]["speaker"]})
+                _tally_speakers("quote", pairs, gq, pp, persons, c, d)
 
         # reported speech
         gr = g.get("reported", [])
@@ -351,12 +356,7 @@ def score(docs: Mapping[str, str], gold: Mapping[str, dict], preds: Mapping[str,
         mg, mp = {i for i, _, _ in pairs}, {j for _, j, _ in pairs}
         d["reported_missed"] += [r["text"] for i, r in enumerate(gr) if i not in mg]
         d["reported_spurious"] += [r["text"] for j, r in enumerate(pr) if j not in mp]
-        for i, j, _ in pairs:
-            c["reported_speaker_total"] += 1
-            if speaker_match(gr[i]["speaker"], pr[j]["speaker"], persons):
-                c["reported_speaker_correct"] += 1
-            else:
-                d["reported_speaker_wrong"].append({"text": gr[i]["text"], "gold": gr[i]["speaker"], "pred": pr[j]["speaker"]})
+        _tally_speakers("reported", pairs, gr, pr, persons, c, d)
 
         # entities
         mentions = list(getattr(ex, "mentions", ()) or ()) if ex is not None else []
