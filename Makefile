@@ -6,7 +6,7 @@ export DAGSTER_HOME := $(CURDIR)/dagster_home
 DEMO_INBOX := data/demo/inbox
 DEMO_DB := data/demo/warehouse.duckdb
 
-.PHONY: setup demo test test-fast ui validate bench-cleaning bench-claims clean
+.PHONY: setup demo test test-fast lint format ui validate bench-cleaning bench-claims clean
 
 .venv/.synced: pyproject.toml uv.lock
 	$(UV) --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet uv
@@ -26,6 +26,14 @@ test: setup
 
 test-fast: setup
 	$(UV) run --frozen pytest -q -m "not slow and not browser"
+
+lint: setup
+	$(UV) run --frozen ruff check .
+	$(UV) run --frozen ruff format --check .
+
+format: setup
+	$(UV) run --frozen ruff check --fix .
+	$(UV) run --frozen ruff format .
 
 validate: setup
 	$(UV) run --frozen dagster definitions validate -w workspace.yaml

@@ -19,12 +19,22 @@ REMOVED = "clean.removed"
 KEY = dg.AssetKey(["clean", "documents"])
 
 DOCUMENT_SCHEMA = {
-    "doc_id": pl.String, "partition_date": pl.Date, "title": pl.String, "body": pl.String,
-    "n_chars_raw": pl.Int32, "n_chars_body": pl.Int32, "n_removed": pl.Int32,
+    "doc_id": pl.String,
+    "partition_date": pl.Date,
+    "title": pl.String,
+    "body": pl.String,
+    "n_chars_raw": pl.Int32,
+    "n_chars_body": pl.Int32,
+    "n_removed": pl.Int32,
 }
 REMOVED_SCHEMA = {
-    "doc_id": pl.String, "partition_date": pl.Date, "start_char": pl.Int32, "end_char": pl.Int32,
-    "text": pl.String, "reason": pl.String, "_raw_slice": pl.String,
+    "doc_id": pl.String,
+    "partition_date": pl.Date,
+    "start_char": pl.Int32,
+    "end_char": pl.Int32,
+    "text": pl.String,
+    "reason": pl.String,
+    "_raw_slice": pl.String,
 }
 
 
@@ -43,10 +53,29 @@ def clean_partition(raw: pl.DataFrame, day: dt.date) -> tuple[pl.DataFrame, pl.D
     docs, removed = [], []
     for doc_id, path, text in raw.select("doc_id", "source_path", "raw_text").iter_rows():
         result = clean_text(text, repeated[source_of(path)])
-        docs.append({"doc_id": doc_id, "partition_date": day, "title": result.title, "body": result.body,
-                     "n_chars_raw": len(text), "n_chars_body": len(result.body), "n_removed": len(result.removed)})
-        removed += [{"doc_id": doc_id, "partition_date": day, "start_char": r.start, "end_char": r.end,
-                     "text": r.text, "reason": r.reason, "_raw_slice": text[r.start:r.end]} for r in result.removed]
+        docs.append(
+            {
+                "doc_id": doc_id,
+                "partition_date": day,
+                "title": result.title,
+                "body": result.body,
+                "n_chars_raw": len(text),
+                "n_chars_body": len(result.body),
+                "n_removed": len(result.removed),
+            }
+        )
+        removed += [
+            {
+                "doc_id": doc_id,
+                "partition_date": day,
+                "start_char": r.start,
+                "end_char": r.end,
+                "text": r.text,
+                "reason": r.reason,
+                "_raw_slice": text[r.start : r.end],
+            }
+            for r in result.removed
+        ]
     return pl.DataFrame(docs, schema=DOCUMENT_SCHEMA), pl.DataFrame(removed, schema=REMOVED_SCHEMA)
 
 
@@ -56,7 +85,12 @@ def document_suite() -> list:
         e("ExpectColumnValuesToNotBeNull", column="doc_id"),
         e("ExpectColumnValuesToBeUnique", column="doc_id"),
         e("ExpectColumnValuesToNotBeNull", column="body"),
-        e("ExpectColumnPairValuesAToBeGreaterThanB", column_A="n_chars_raw", column_B="n_chars_body", or_equal=True),
+        e(
+            "ExpectColumnPairValuesAToBeGreaterThanB",
+            column_A="n_chars_raw",
+            column_B="n_chars_body",
+            or_equal=True,
+        ),
         # An article cleaned down to nothing, or with no headline found, deserves a look but is not an error.
         e("ExpectColumnValuesToBeBetween", column="n_chars_body", min_value=1, severity="warning"),
         e("ExpectColumnValuesToNotBeNull", column="title", severity="warning"),
@@ -95,21 +129,33 @@ def clean_documents(context: dg.AssetExecutionContext, warehouse: Warehouse):
     with warehouse.connect() as con:
 
         def build(day: dt.date) -> stage.Built:
-            raw = con.execute("SELECT doc_id, source_path, raw_text FROM raw.documents WHERE partition_date = ? "
-                              "ORDER BY doc_id", [day]).pl()
+            raw = con.execute(
+                "SELECT doc_id, source_path, raw_text FROM raw.documents WHERE partition_date = ? "
+                "ORDER BY doc_id",
+                [day],
+            ).pl()
             docs, removed = clean_partition(raw, day)
             return stage.Built(
                 frames={DOCUMENTS: docs, REMOVED: removed},
                 metadata={
                     "removal reasons": Counter(removed["reason"].to_list()),
-                    "characters": Counter({"raw": int(docs["n_chars_raw"].sum() or 0),
-                                           "body": int(docs["n_chars_body"].sum() or 0)}),
-                    "preview": stage.preview(docs, ["doc_id", "title", "n_chars_raw", "n_chars_body", "n_removed"]),
+                    "characters": Counter(
+                        {
+                            "raw": int(docs["n_chars_raw"].sum() or 0),
+                            "body": int(docs["n_chars_body"].sum() or 0),
+                        }
+                    ),
+                    "preview": stage.preview(
+                        docs, ["doc_id", "title", "n_chars_raw", "n_chars_body", "n_removed"]
+                    ),
                     "removed preview": stage.preview(removed, ["doc_id", "reason", "text"]),
                 },
             )
 
         yield from stage.run_partitions(
-            context, con, build, {DOCUMENTS: document_suite, REMOVED: removed_suite},
+            context,
+            con,
+            build,
+            {DOCUMENTS: document_suite, REMOVED: removed_suite},
             ["clean_docs_have_raw", "removed_within_raw"],
         )

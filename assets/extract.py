@@ -22,18 +22,60 @@ KEY = dg.AssetKey(["nlp", "extractions"])
 ENTITIES_KEY = dg.AssetKey(["nlp", "entities"])
 MENTION_LABELS = ["PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"]
 
-SENTENCE_SCHEMA = {"doc_id": pl.String, "partition_date": pl.Date, "sentence_idx": pl.Int32, "start_char": pl.Int32,
-                   "end_char": pl.Int32, "text": pl.String, "_slice": pl.String}
-MENTION_SCHEMA = {"doc_id": pl.String, "partition_date": pl.Date, "sentence_idx": pl.Int32, "start_char": pl.Int32,
-                  "end_char": pl.Int32, "text": pl.String, "label": pl.String, "canonical": pl.String,
-                  "entity_key": pl.String, "local_entity_id": pl.String, "partial": pl.Boolean, "_slice": pl.String}
-CLAIM_SCHEMA = {"claim_id": pl.String, "doc_id": pl.String, "partition_date": pl.Date, "sentence_idx": pl.Int32,
-                "start_char": pl.Int32, "end_char": pl.Int32, "kind": pl.String, "text": pl.String,
-                "speaker": pl.String, "speaker_key": pl.String, "speaker_local_id": pl.String, "cue": pl.String,
-                "value": pl.Float64, "unit": pl.String, "raw_value": pl.Float64, "raw_unit": pl.String,
-                "year": pl.Int32, "measure": pl.String, "flags": pl.List(pl.String), "_slice": pl.String}
-ENTITY_SCHEMA = {"entity_id": pl.String, "label": pl.String, "name": pl.String, "aliases": pl.List(pl.String),
-                 "n_mentions": pl.Int32, "n_docs": pl.Int32, "entity_key": pl.String}
+SENTENCE_SCHEMA = {
+    "doc_id": pl.String,
+    "partition_date": pl.Date,
+    "sentence_idx": pl.Int32,
+    "start_char": pl.Int32,
+    "end_char": pl.Int32,
+    "text": pl.String,
+    "_slice": pl.String,
+}
+MENTION_SCHEMA = {
+    "doc_id": pl.String,
+    "partition_date": pl.Date,
+    "sentence_idx": pl.Int32,
+    "start_char": pl.Int32,
+    "end_char": pl.Int32,
+    "text": pl.String,
+    "label": pl.String,
+    "canonical": pl.String,
+    "entity_key": pl.String,
+    "local_entity_id": pl.String,
+    "partial": pl.Boolean,
+    "_slice": pl.String,
+}
+CLAIM_SCHEMA = {
+    "claim_id": pl.String,
+    "doc_id": pl.String,
+    "partition_date": pl.Date,
+    "sentence_idx": pl.Int32,
+    "start_char": pl.Int32,
+    "end_char": pl.Int32,
+    "kind": pl.String,
+    "text": pl.String,
+    "speaker": pl.String,
+    "speaker_key": pl.String,
+    "speaker_local_id": pl.String,
+    "cue": pl.String,
+    "value": pl.Float64,
+    "unit": pl.String,
+    "raw_value": pl.Float64,
+    "raw_unit": pl.String,
+    "year": pl.Int32,
+    "measure": pl.String,
+    "flags": pl.List(pl.String),
+    "_slice": pl.String,
+}
+ENTITY_SCHEMA = {
+    "entity_id": pl.String,
+    "label": pl.String,
+    "name": pl.String,
+    "aliases": pl.List(pl.String),
+    "n_mentions": pl.Int32,
+    "n_docs": pl.Int32,
+    "entity_key": pl.String,
+}
 MAP_SCHEMA = {"local_entity_id": pl.String, "entity_id": pl.String}
 
 
@@ -44,25 +86,62 @@ def extract_partition(docs: pl.DataFrame, day: dt.date, nlp) -> dict[str, pl.Dat
     for doc_id, found in extraction.extract_documents(bodies.items(), nlp):
         body = bodies[doc_id]
         base = {"doc_id": doc_id, "partition_date": day}
-        sentences += [{**base, "sentence_idx": s.sentence_idx, "start_char": s.start_char, "end_char": s.end_char,
-                       "text": s.text, "_slice": body[s.start_char:s.end_char]} for s in found.sentences]
-        mentions += [{**base, "sentence_idx": m.sentence_idx, "start_char": m.start_char, "end_char": m.end_char,
-                      "text": m.text, "label": m.label, "canonical": m.canonical, "entity_key": m.entity_key,
-                      "local_entity_id": entity_id_for(m.entity_key), "partial": m.partial,
-                      "_slice": body[m.start_char:m.end_char]} for m in found.mentions]
+        sentences += [
+            {
+                **base,
+                "sentence_idx": s.sentence_idx,
+                "start_char": s.start_char,
+                "end_char": s.end_char,
+                "text": s.text,
+                "_slice": body[s.start_char : s.end_char],
+            }
+            for s in found.sentences
+        ]
+        mentions += [
+            {
+                **base,
+                "sentence_idx": m.sentence_idx,
+                "start_char": m.start_char,
+                "end_char": m.end_char,
+                "text": m.text,
+                "label": m.label,
+                "canonical": m.canonical,
+                "entity_key": m.entity_key,
+                "local_entity_id": entity_id_for(m.entity_key),
+                "partial": m.partial,
+                "_slice": body[m.start_char : m.end_char],
+            }
+            for m in found.mentions
+        ]
         seen: set[str] = set()
         for c in found.claims:
             claim_id = "C" + stable_id(doc_id, c.kind, c.start_char, c.end_char, length=15)
             if claim_id in seen:
                 continue
             seen.add(claim_id)
-            claims.append({**base, "claim_id": claim_id, "sentence_idx": c.sentence_idx, "start_char": c.start_char,
-                           "end_char": c.end_char, "kind": c.kind, "text": c.text, "speaker": c.speaker,
-                           "speaker_key": c.speaker_key,
-                           "speaker_local_id": entity_id_for(c.speaker_key) if c.speaker_key else None,
-                           "cue": c.cue, "value": c.value, "unit": c.unit, "raw_value": c.raw_value,
-                           "raw_unit": c.raw_unit, "year": c.year, "measure": c.measure, "flags": list(c.flags),
-                           "_slice": body[c.start_char:c.end_char]})
+            claims.append(
+                {
+                    **base,
+                    "claim_id": claim_id,
+                    "sentence_idx": c.sentence_idx,
+                    "start_char": c.start_char,
+                    "end_char": c.end_char,
+                    "kind": c.kind,
+                    "text": c.text,
+                    "speaker": c.speaker,
+                    "speaker_key": c.speaker_key,
+                    "speaker_local_id": entity_id_for(c.speaker_key) if c.speaker_key else None,
+                    "cue": c.cue,
+                    "value": c.value,
+                    "unit": c.unit,
+                    "raw_value": c.raw_value,
+                    "raw_unit": c.raw_unit,
+                    "year": c.year,
+                    "measure": c.measure,
+                    "flags": list(c.flags),
+                    "_slice": body[c.start_char : c.end_char],
+                }
+            )
     return {
         SENTENCES: pl.DataFrame(sentences, schema=SENTENCE_SCHEMA),
         MENTIONS: pl.DataFrame(mentions, schema=MENTION_SCHEMA),
@@ -75,7 +154,8 @@ def resolve_entities(mentions: pl.DataFrame, speaker_keys: list[str]) -> dict[st
     pairs = [
         (doc_id, Mention(0, 0, 0, text, label, canonical, key, partial))
         for doc_id, text, label, canonical, key, partial in mentions.select(
-            "doc_id", "text", "label", "canonical", "entity_key", "partial").iter_rows()
+            "doc_id", "text", "label", "canonical", "entity_key", "partial"
+        ).iter_rows()
     ]
     resolved = entities.resolve_corpus(pairs)
     aliases: dict[str, set[str]] = defaultdict(set)
@@ -91,15 +171,28 @@ def resolve_entities(mentions: pl.DataFrame, speaker_keys: list[str]) -> dict[st
         info[canonical_key] = (label, name)
         mapping[entity_id_for(m.entity_key)] = entity_id_for(canonical_key)
     for key in speaker_keys:  # a speaker that is not itself a mention still needs an entity row
-        canonical_key, label, name = resolved.get(key, (key, key.split("|", 1)[0], key.split("|", 1)[-1].title()))
+        canonical_key, label, name = resolved.get(
+            key, (key, key.split("|", 1)[0], key.split("|", 1)[-1].title())
+        )
         info.setdefault(canonical_key, (label, name))
         mapping.setdefault(entity_id_for(key), entity_id_for(canonical_key))
-    rows = [{"entity_id": entity_id_for(k), "label": label, "name": name, "aliases": sorted(aliases[k]),
-             "n_mentions": counts[k], "n_docs": len(docs[k]), "entity_key": k} for k, (label, name) in info.items()]
+    rows = [
+        {
+            "entity_id": entity_id_for(k),
+            "label": label,
+            "name": name,
+            "aliases": sorted(aliases[k]),
+            "n_mentions": counts[k],
+            "n_docs": len(docs[k]),
+            "entity_key": k,
+        }
+        for k, (label, name) in info.items()
+    ]
     return {
         ENTITIES: pl.DataFrame(rows, schema=ENTITY_SCHEMA).sort("entity_id"),
-        ENTITY_MAP: pl.DataFrame([{"local_entity_id": a, "entity_id": b} for a, b in mapping.items()],
-                                 schema=MAP_SCHEMA).sort("local_entity_id"),
+        ENTITY_MAP: pl.DataFrame(
+            [{"local_entity_id": a, "entity_id": b} for a, b in mapping.items()], schema=MAP_SCHEMA
+        ).sort("local_entity_id"),
     }
 
 
@@ -154,8 +247,10 @@ def entity_suite() -> list:
 
 def map_suite() -> list:
     e = quality.expect
-    return [e("ExpectColumnValuesToBeUnique", column="local_entity_id"),
-            e("ExpectColumnValuesToNotBeNull", column="entity_id")]
+    return [
+        e("ExpectColumnValuesToBeUnique", column="local_entity_id"),
+        e("ExpectColumnValuesToNotBeNull", column="entity_id"),
+    ]
 
 
 @dg.asset(
@@ -179,21 +274,32 @@ def nlp_extractions(context: dg.AssetExecutionContext, warehouse: Warehouse, nlp
     with warehouse.connect() as con:
 
         def build(day: dt.date) -> stage.Built:
-            docs = con.execute("SELECT doc_id, body FROM clean.documents WHERE partition_date = ? ORDER BY doc_id",
-                               [day]).pl()
+            docs = con.execute(
+                "SELECT doc_id, body FROM clean.documents WHERE partition_date = ? ORDER BY doc_id", [day]
+            ).pl()
             frames = extract_partition(docs, day, model)
             claims = frames[CLAIMS]
-            return stage.Built(frames=frames, metadata={
-                "claims by kind": Counter(claims["kind"].to_list()),
-                "mentions by label": Counter(frames[MENTIONS]["label"].to_list()),
-                "figure units": Counter(claims.filter(pl.col("kind") == "figure")["unit"].to_list()),
-                "quotes preview": stage.preview(claims.filter(pl.col("kind") == "quote"), ["speaker", "cue", "text"]),
-                "figures preview": stage.preview(claims.filter(pl.col("kind") == "figure"),
-                                                 ["text", "value", "unit", "year", "measure"]),
-            })
+            return stage.Built(
+                frames=frames,
+                metadata={
+                    "claims by kind": Counter(claims["kind"].to_list()),
+                    "mentions by label": Counter(frames[MENTIONS]["label"].to_list()),
+                    "figure units": Counter(claims.filter(pl.col("kind") == "figure")["unit"].to_list()),
+                    "quotes preview": stage.preview(
+                        claims.filter(pl.col("kind") == "quote"), ["speaker", "cue", "text"]
+                    ),
+                    "figures preview": stage.preview(
+                        claims.filter(pl.col("kind") == "figure"),
+                        ["text", "value", "unit", "year", "measure"],
+                    ),
+                },
+            )
 
         yield from stage.run_partitions(
-            context, con, build, {SENTENCES: sentence_suite, MENTIONS: mention_suite, CLAIMS: claim_suite},
+            context,
+            con,
+            build,
+            {SENTENCES: sentence_suite, MENTIONS: mention_suite, CLAIMS: claim_suite},
             ["sentences_within_body", "mentions_within_sentences", "claims_have_sentence"],
         )
 
@@ -217,17 +323,32 @@ def nlp_extractions(context: dg.AssetExecutionContext, warehouse: Warehouse, nlp
 )
 def nlp_entities(context: dg.AssetExecutionContext, warehouse: Warehouse):
     with warehouse.connect() as con:
-        mentions = con.execute("SELECT doc_id, text, label, canonical, entity_key, partial FROM nlp.mention_spans "
-                               "ORDER BY doc_id, start_char").pl()
-        speakers = [k for (k,) in con.execute("SELECT DISTINCT speaker_key FROM nlp.claim_rows "
-                                               "WHERE speaker_key IS NOT NULL ORDER BY 1").fetchall()]
+        mentions = con.execute(
+            "SELECT doc_id, text, label, canonical, entity_key, partial FROM nlp.mention_spans "
+            "ORDER BY doc_id, start_char"
+        ).pl()
+        speakers = [
+            k
+            for (k,) in con.execute(
+                "SELECT DISTINCT speaker_key FROM nlp.claim_rows WHERE speaker_key IS NOT NULL ORDER BY 1"
+            ).fetchall()
+        ]
         frames = resolve_entities(mentions, speakers)
-        built = stage.Built(frames=frames, metadata={
-            "entities by label": Counter(frames[ENTITIES]["label"].to_list()),
-            "top entities": stage.preview(frames[ENTITIES].sort("n_mentions", descending=True),
-                                          ["name", "label", "n_mentions", "n_docs"], n=10),
-        })
+        built = stage.Built(
+            frames=frames,
+            metadata={
+                "entities by label": Counter(frames[ENTITIES]["label"].to_list()),
+                "top entities": stage.preview(
+                    frames[ENTITIES].sort("n_mentions", descending=True),
+                    ["name", "label", "n_mentions", "n_docs"],
+                    n=10,
+                ),
+            },
+        )
         yield from stage.run_whole(
-            context, con, built, {ENTITIES: entity_suite, ENTITY_MAP: map_suite},
+            context,
+            con,
+            built,
+            {ENTITIES: entity_suite, ENTITY_MAP: map_suite},
             ["mentions_have_entity", "speakers_have_entity"],
         )

@@ -18,13 +18,24 @@ REJECTS = "raw.rejects"
 KEY = dg.AssetKey(["raw", "documents"])
 
 DOCUMENT_SCHEMA = {
-    "doc_id": pl.String, "partition_date": pl.Date, "source_path": pl.String, "content_sha256": pl.String,
-    "n_bytes": pl.Int64, "encoding": pl.String, "media_type": pl.String, "raw_text": pl.String,
+    "doc_id": pl.String,
+    "partition_date": pl.Date,
+    "source_path": pl.String,
+    "content_sha256": pl.String,
+    "n_bytes": pl.Int64,
+    "encoding": pl.String,
+    "media_type": pl.String,
+    "raw_text": pl.String,
     "ingested_at": pl.Datetime("us"),
 }
 REJECT_SCHEMA = {
-    "partition_date": pl.Date, "source_path": pl.String, "reason": pl.String, "detail": pl.String,
-    "seen_at": pl.Datetime("us"), "content_sha256": pl.String, "n_bytes": pl.Int64,
+    "partition_date": pl.Date,
+    "source_path": pl.String,
+    "reason": pl.String,
+    "detail": pl.String,
+    "seen_at": pl.Datetime("us"),
+    "content_sha256": pl.String,
+    "n_bytes": pl.Int64,
 }
 
 
@@ -53,8 +64,17 @@ def scan_partition(
         source_path = path.relative_to(inbox).as_posix()
 
         def reject(reason: str, detail: str, sha: str | None = None, size: int | None = None) -> None:
-            rejects.append({"partition_date": day, "source_path": source_path, "reason": reason, "detail": detail,
-                            "seen_at": now, "content_sha256": sha, "n_bytes": size})
+            rejects.append(
+                {
+                    "partition_date": day,
+                    "source_path": source_path,
+                    "reason": reason,
+                    "detail": detail,
+                    "seen_at": now,
+                    "content_sha256": sha,
+                    "n_bytes": size,
+                }
+            )
 
         try:
             size = path.stat().st_size
@@ -78,9 +98,19 @@ def scan_partition(
             reject("duplicate", f"same bytes as {known[doc_id]}, already ingested", sha, len(data))
         else:
             seen[doc_id] = source_path
-            docs.append({"doc_id": doc_id, "partition_date": day, "source_path": source_path, "content_sha256": sha,
-                         "n_bytes": len(data), "encoding": decode_name(decoded.encoding),
-                         "media_type": decoded.media_type, "raw_text": decoded.text, "ingested_at": now})
+            docs.append(
+                {
+                    "doc_id": doc_id,
+                    "partition_date": day,
+                    "source_path": source_path,
+                    "content_sha256": sha,
+                    "n_bytes": len(data),
+                    "encoding": decode_name(decoded.encoding),
+                    "media_type": decoded.media_type,
+                    "raw_text": decoded.text,
+                    "ingested_at": now,
+                }
+            )
     return pl.DataFrame(docs, schema=DOCUMENT_SCHEMA), pl.DataFrame(rejects, schema=REJECT_SCHEMA)
 
 
@@ -98,7 +128,11 @@ def document_suite() -> list:
         e("ExpectColumnValuesToMatchRegex", column="content_sha256", regex=r"^[0-9a-f]{64}$"),
         e("ExpectColumnValuesToBeUnique", column="source_path"),
         e("ExpectColumnValuesToNotBeNull", column="partition_date"),
-        e("ExpectColumnValuesToBeInSet", column="media_type", value_set=["text/plain", "text/markdown", "text/html"]),
+        e(
+            "ExpectColumnValuesToBeInSet",
+            column="media_type",
+            value_set=["text/plain", "text/markdown", "text/html"],
+        ),
         e("ExpectColumnValuesToBeBetween", column="n_bytes", min_value=1),
         e("ExpectColumnValueLengthsToBeBetween", column="raw_text", min_value=1),
         e("ExpectColumnValuesToNotBeNull", column="encoding"),
@@ -136,8 +170,11 @@ def raw_documents(context: dg.AssetExecutionContext, settings: Settings, warehou
     with warehouse.connect() as con:
 
         def build(day: dt.date) -> stage.Built:
-            known = dict(con.execute(
-                "SELECT doc_id, source_path FROM raw.documents WHERE partition_date <> ?", [day]).fetchall())
+            known = dict(
+                con.execute(
+                    "SELECT doc_id, source_path FROM raw.documents WHERE partition_date <> ?", [day]
+                ).fetchall()
+            )
             docs, rejects = scan_partition(inbox, day, settings.max_bytes, known)
             return stage.Built(
                 frames={DOCUMENTS: docs, REJECTS: rejects},
@@ -150,11 +187,19 @@ def raw_documents(context: dg.AssetExecutionContext, settings: Settings, warehou
                 },
             )
 
-        missing = [k for k in context.partition_keys if not day_folder(inbox, dt.date.fromisoformat(k)).is_dir()]
+        missing = [
+            k for k in context.partition_keys if not day_folder(inbox, dt.date.fromisoformat(k)).is_dir()
+        ]
         if missing:
             # A day with no folder is left as stored: an inbox pruned of old days must not erase the warehouse.
-            context.log.warning(f"no inbox folder for {', '.join(missing)} under {inbox}: those partitions are kept as they are")
+            context.log.warning(
+                f"no inbox folder for {', '.join(missing)} under {inbox}: those partitions are kept as they are"
+            )
         yield from stage.run_partitions(
-            context, con, build, {DOCUMENTS: document_suite, REJECTS: reject_suite}, ["raw_doc_ids_unique"],
+            context,
+            con,
+            build,
+            {DOCUMENTS: document_suite, REJECTS: reject_suite},
+            ["raw_doc_ids_unique"],
             skip=set(missing),
         )

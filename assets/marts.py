@@ -10,8 +10,15 @@ from workflow.resources import Warehouse
 KEY = dg.AssetKey(["marts", "views"])
 SNAPSHOT_KEY = dg.AssetKey(["warehouse_snapshot"])
 # In dependency order: later views read earlier ones.
-VIEW_FILES = ["00_schema.sql", "quotes_by_speaker.sql", "speakers.sql", "entity_cooccurrence.sql",
-              "figures_compared.sql", "figure_groups.sql", "quotes_across_sources.sql"]
+VIEW_FILES = [
+    "00_schema.sql",
+    "quotes_by_speaker.sql",
+    "speakers.sql",
+    "entity_cooccurrence.sql",
+    "figures_compared.sql",
+    "figure_groups.sql",
+    "quotes_across_sources.sql",
+]
 VIEWS = [f"marts.{name.removesuffix('.sql')}" for name in VIEW_FILES if not name.startswith("00_")]
 
 
@@ -62,12 +69,18 @@ def marts_views(context: dg.AssetExecutionContext, warehouse: Warehouse):
         con.begin()
         try:
             create_views(con)
-            results = [quality.validate(t.replace(".", "_"), con.execute(f"SELECT * FROM {t}").pl(), s())
-                       for t, s in SUITES.items()]
-            groups = con.execute("SELECT measure_head, unit, year, n_docs, status, texts FROM marts.figure_groups "
-                                 "ORDER BY n_docs DESC, measure_head LIMIT 8").pl()
-            metadata = {f"rows {v}": dg.MetadataValue.int(con.execute(f"SELECT count(*) FROM {v}").fetchone()[0])
-                        for v in VIEWS}
+            results = [
+                quality.validate(t.replace(".", "_"), con.execute(f"SELECT * FROM {t}").pl(), s())
+                for t, s in SUITES.items()
+            ]
+            groups = con.execute(
+                "SELECT measure_head, unit, year, n_docs, status, texts FROM marts.figure_groups "
+                "ORDER BY n_docs DESC, measure_head LIMIT 8"
+            ).pl()
+            metadata = {
+                f"rows {v}": dg.MetadataValue.int(con.execute(f"SELECT count(*) FROM {v}").fetchone()[0])
+                for v in VIEWS
+            }
             metadata["figure groups"] = stage.preview(groups, groups.columns, n=8)
             done = stage.Published(key="all", suites=results, invariants=[], built=stage.Built({}, metadata))
             con.commit() if done.ok else con.rollback()
@@ -77,8 +90,16 @@ def marts_views(context: dg.AssetExecutionContext, warehouse: Warehouse):
     yield from stage.report(context, [done], SUITES, [])
 
 
-SNAPSHOT_TABLES = ("raw.documents", "raw.rejects", "clean.documents", "clean.removed", "nlp.sentences",
-                   "nlp.mentions", "nlp.entities", "nlp.claims")
+SNAPSHOT_TABLES = (
+    "raw.documents",
+    "raw.rejects",
+    "clean.documents",
+    "clean.removed",
+    "nlp.sentences",
+    "nlp.mentions",
+    "nlp.entities",
+    "nlp.claims",
+)
 
 
 @dg.asset(
@@ -89,8 +110,13 @@ SNAPSHOT_TABLES = ("raw.documents", "raw.rejects", "clean.documents", "clean.rem
     group_name="publish",
     kinds={"duckdb"},
     owners=["team:dossier"],
-    check_specs=[dg.AssetCheckSpec("snapshot_matches_warehouse", asset=SNAPSHOT_KEY,
-                                   description="The published copy opens read-only and has the warehouse's rows")],
+    check_specs=[
+        dg.AssetCheckSpec(
+            "snapshot_matches_warehouse",
+            asset=SNAPSHOT_KEY,
+            description="The published copy opens read-only and has the warehouse's rows",
+        )
+    ],
     description="The read-only copy of the warehouse analysts query (warehouse.read.duckdb beside the "
     "warehouse file), replaced atomically after every successful run so readers never block or break a run.",
 )
@@ -100,11 +126,16 @@ def warehouse_snapshot(context: dg.AssetExecutionContext, warehouse: Warehouse):
         counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in SNAPSHOT_TABLES}
     with db.connect(warehouse.snapshot, read_only=True) as snap:
         published = {t: snap.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in SNAPSHOT_TABLES}
-    yield dg.MaterializeResult(metadata={
-        "path": dg.MetadataValue.path(warehouse.snapshot),
-        "bytes": dg.MetadataValue.int(size),
-        **{f"rows {t}": dg.MetadataValue.int(n) for t, n in counts.items()},
-    })
+    yield dg.MaterializeResult(
+        metadata={
+            "path": dg.MetadataValue.path(warehouse.snapshot),
+            "bytes": dg.MetadataValue.int(size),
+            **{f"rows {t}": dg.MetadataValue.int(n) for t, n in counts.items()},
+        }
+    )
     differ = {t: f"{counts[t]} vs {published[t]}" for t in SNAPSHOT_TABLES if counts[t] != published[t]}
-    yield dg.AssetCheckResult(check_name="snapshot_matches_warehouse", passed=not differ,
-                              metadata={"differences": dg.MetadataValue.json(differ)})
+    yield dg.AssetCheckResult(
+        check_name="snapshot_matches_warehouse",
+        passed=not differ,
+        metadata={"differences": dg.MetadataValue.json(differ)},
+    )

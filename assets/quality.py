@@ -83,7 +83,9 @@ def validate(suite_name: str, frame: pl.DataFrame, expectations: list) -> SuiteR
     """Validate a Polars frame against a list of GX expectations (GX reads it as pandas)."""
     suite = gx().ExpectationSuite(name=suite_name, expectations=[e.copy() for e in expectations])
     batch = _batch_definition(suite_name).get_batch(batch_parameters={"dataframe": frame.to_pandas()})
-    result = batch.validate(suite, result_format={"result_format": "SUMMARY", "partial_unexpected_count": SAMPLE_SIZE})
+    result = batch.validate(
+        suite, result_format={"result_format": "SUMMARY", "partial_unexpected_count": SAMPLE_SIZE}
+    )
     outcomes = []
     for r in result.results:
         config = r.expectation_config

@@ -15,10 +15,10 @@ from types import ModuleType
 import dagster as dg
 import polars as pl
 
+from assets import quality, warehouse
+
 # BackfillPolicy is beta; every stage relies on it deliberately (single-run backfills): say so once, here.
 warnings.filterwarnings("ignore", category=dg.BetaWarning)
-
-from assets import quality, warehouse
 
 INVARIANTS_CHECK = "sql_invariants"
 
@@ -37,16 +37,28 @@ def code_version(*modules: ModuleType | str | Path) -> str:
     return digest.hexdigest()[:12]
 
 
-def check_specs(asset_key: dg.AssetKey, tables: list[str], invariants: bool = True) -> list[dg.AssetCheckSpec]:
+def check_specs(
+    asset_key: dg.AssetKey, tables: list[str], invariants: bool = True
+) -> list[dg.AssetCheckSpec]:
     """One blocking check per table suite, plus one for the SQL invariants."""
     specs = [
-        dg.AssetCheckSpec(suite_check_name(t), asset=asset_key, blocking=True,
-                          description=f"Great Expectations suite over the rows of {t}")
+        dg.AssetCheckSpec(
+            suite_check_name(t),
+            asset=asset_key,
+            blocking=True,
+            description=f"Great Expectations suite over the rows of {t}",
+        )
         for t in tables
     ]
     if invariants:
-        specs.append(dg.AssetCheckSpec(INVARIANTS_CHECK, asset=asset_key, blocking=True,
-                                       description="SQL invariants across tables, run inside the publishing transaction"))
+        specs.append(
+            dg.AssetCheckSpec(
+                INVARIANTS_CHECK,
+                asset=asset_key,
+                blocking=True,
+                description="SQL invariants across tables, run inside the publishing transaction",
+            )
+        )
     return specs
 
 
@@ -79,11 +91,16 @@ def publish(
     partition_date: dt.date | None,
 ) -> Published:
     """Validate every frame; only if all error-level expectations pass, replace the rows in one transaction."""
-    results = [quality.validate(table.replace(".", "_"), built.frames[table], suites[table]()) for table in suites]
+    results = [
+        quality.validate(table.replace(".", "_"), built.frames[table], suites[table]()) for table in suites
+    ]
     if all(r.passed for r in results):
         inv = warehouse.replace_rows(con, built.frames, invariants, partition_date=partition_date)
     else:
-        inv = [warehouse.Invariant(name=n, violations=0, sample=[{"skipped": "suite failed, nothing written"}]) for n in invariants]
+        inv = [
+            warehouse.Invariant(name=n, violations=0, sample=[{"skipped": "suite failed, nothing written"}])
+            for n in invariants
+        ]
     return Published(key=key, suites=results, invariants=inv, built=built)
 
 
@@ -103,11 +120,15 @@ def run_partitions(
         day = dt.date.fromisoformat(key)
         built = build(day)
         result = publish(con, key, built, suites, invariants, day)
-        context.log.info(f"partition {key}: {'published' if result.ok else 'NOT published'} "
-                         + ", ".join(f"{t}={f.height}" for t, f in built.frames.items()))
+        context.log.info(
+            f"partition {key}: {'published' if result.ok else 'NOT published'} "
+            + ", ".join(f"{t}={f.height}" for t, f in built.frames.items())
+        )
         for suite in result.suites:
             for outcome in suite.warnings:
-                context.log.warning(f"partition {key}: {suite.suite}: {outcome.describe()} e.g. {outcome.sample[:3]}")
+                context.log.warning(
+                    f"partition {key}: {suite.suite}: {outcome.describe()} e.g. {outcome.sample[:3]}"
+                )
         done.append(result)
     yield from report(context, done, suites, invariants)
 
@@ -117,7 +138,9 @@ def run_whole(context, con, built: Built, suites, invariants: list[str]) -> Iter
     yield from report(context, [publish(con, "all", built, suites, invariants, None)], suites, invariants)
 
 
-def report(context, done: list[Published], suites: Mapping[str, Callable[[], list]], invariants: list[str]) -> Iterator[object]:
+def report(
+    context, done: list[Published], suites: Mapping[str, Callable[[], list]], invariants: list[str]
+) -> Iterator[object]:
     """Materialisation metadata and one check result per suite; raise if anything was held back."""
     published = [p for p in done if p.ok]
     held = [p for p in done if not p.ok]
@@ -143,8 +166,14 @@ def report(context, done: list[Published], suites: Mapping[str, Callable[[], lis
     if held:
         lines = []
         for p in held:
-            lines += [f"{p.key}: {s.suite}: {o.describe()} sample={o.sample}" for s in p.suites for o in s.errors]
-            lines += [f"{p.key}: invariant {i.name}: {i.violations} rows, e.g. {i.sample[:2]}" for i in p.invariants if not i.passed]
+            lines += [
+                f"{p.key}: {s.suite}: {o.describe()} sample={o.sample}" for s in p.suites for o in s.errors
+            ]
+            lines += [
+                f"{p.key}: invariant {i.name}: {i.violations} rows, e.g. {i.sample[:2]}"
+                for i in p.invariants
+                if not i.passed
+            ]
         raise dg.Failure(
             description=f"{len(held)} of {len(done)} partition(s) failed validation and were not published "
             f"(their previous rows are intact): " + "; ".join(lines[:20]),
@@ -175,17 +204,31 @@ def _materialization_metadata(published: list[Published]) -> dict[str, object]:
 
 def _suite_metadata(per_key: list[tuple[str, quality.SuiteResult]]) -> dict[str, object]:
     failed = [(k, o) for k, s in per_key for o in s.outcomes if not o.success]
-    rows = [f"| {k} | {o.expectation} | {o.column or ''} | {o.severity} | {o.unexpected_count} / {o.element_count} "
-            f"| {_md(o.sample)} |" for k, o in failed]
+    rows = [
+        f"| {k} | {o.expectation} | {o.column or ''} | {o.severity} | {o.unexpected_count} / {o.element_count} "
+        f"| {_md(o.sample)} |"
+        for k, o in failed
+    ]
     table = "| partition | expectation | column | severity | unexpected / rows | sample |\n|---|---|---|---|---|---|\n"
     return {
         "expectations": dg.MetadataValue.int(len(per_key[0][1].outcomes) if per_key else 0),
         "failed_expectations": dg.MetadataValue.int(len(failed)),
         "failed_errors": dg.MetadataValue.int(sum(1 for _, o in failed if o.severity == "critical")),
         "details": dg.MetadataValue.md(table + "\n".join(rows) if rows else "All expectations met."),
-        "failures": dg.MetadataValue.json([{"partition": k, "expectation": o.expectation, "column": o.column,
-                                            "severity": o.severity, "unexpected": o.unexpected_count,
-                                            "rows": o.element_count, "sample": o.sample} for k, o in failed]),
+        "failures": dg.MetadataValue.json(
+            [
+                {
+                    "partition": k,
+                    "expectation": o.expectation,
+                    "column": o.column,
+                    "severity": o.severity,
+                    "unexpected": o.unexpected_count,
+                    "rows": o.element_count,
+                    "sample": o.sample,
+                }
+                for k, o in failed
+            ]
+        ),
     }
 
 
@@ -195,8 +238,12 @@ def _invariant_metadata(per_key: list[tuple[str, list[warehouse.Invariant]]]) ->
     return {
         "invariants": dg.MetadataValue.text(", ".join(names)),
         "violations": dg.MetadataValue.int(sum(i.violations for _, i in broken)),
-        "failures": dg.MetadataValue.json([{"partition": k, "invariant": i.name, "rows": i.violations,
-                                            "sample": i.sample} for k, i in broken]),
+        "failures": dg.MetadataValue.json(
+            [
+                {"partition": k, "invariant": i.name, "rows": i.violations, "sample": i.sample}
+                for k, i in broken
+            ]
+        ),
     }
 
 

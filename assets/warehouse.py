@@ -29,7 +29,9 @@ def sql(name: str) -> str:
 
 
 @contextlib.contextmanager
-def connect(path: str | os.PathLike, read_only: bool = False, wait_seconds: float = 900.0) -> Iterator[duckdb.DuckDBPyConnection]:
+def connect(
+    path: str | os.PathLike, read_only: bool = False, wait_seconds: float = 900.0
+) -> Iterator[duckdb.DuckDBPyConnection]:
     """Open the warehouse, waiting for another process's lock to go rather than failing at once."""
     if not read_only:
         Path(path).parent.mkdir(parents=True, exist_ok=True)
@@ -69,7 +71,9 @@ class Invariant:
         return self.violations == 0
 
 
-def run_invariants(con: duckdb.DuckDBPyConnection, names: list[str], params: Mapping[str, Any] | None = None) -> list[Invariant]:
+def run_invariants(
+    con: duckdb.DuckDBPyConnection, names: list[str], params: Mapping[str, Any] | None = None
+) -> list[Invariant]:
     """Run sql/checks/<name>.sql queries; each returns the rows that break the invariant."""
     results = []
     for name in names:
@@ -124,7 +128,9 @@ def _hold_for_fault_injection(frames: Mapping[str, pl.DataFrame]) -> None:
             time.sleep(float(seconds or 60))
 
 
-def publish_snapshot(con: duckdb.DuckDBPyConnection, db_path: str | os.PathLike, snapshot_path: str | os.PathLike) -> int:
+def publish_snapshot(
+    con: duckdb.DuckDBPyConnection, db_path: str | os.PathLike, snapshot_path: str | os.PathLike
+) -> int:
     """Copy the checkpointed warehouse to the read-only snapshot analysts open; returns its size in bytes."""
     con.execute("CHECKPOINT")
     snapshot = Path(snapshot_path)

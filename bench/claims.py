@@ -37,8 +37,9 @@ import re
 import sys
 import unicodedata
 from collections import defaultdict
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_FIXTURES = ROOT / "tests" / "fixtures" / "claims"
@@ -48,8 +49,18 @@ REPORTED_DICE_MIN = 0.60
 FIGURE_REL_TOL = 0.005
 
 _QUOTE_CHARS = {
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"', "\u2033": '"',
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201a": "'",
+    "\u201b": "'",
+    "\u2032": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u201e": '"',
+    "\u201f": '"',
+    "\u00ab": '"',
+    "\u00bb": '"',
+    "\u2033": '"',
 }
 _QUOTE_TABLE = str.maketrans(_QUOTE_CHARS)
 _EDGE = " \t\r\n\"'.,;:!?\u2014\u2013-()"
@@ -104,7 +115,7 @@ def norm_name(s: str | None) -> str:
     s = norm_text(s)
     for det in _DETERMINERS:
         if s.startswith(det):
-            s = s[len(det):]
+            s = s[len(det) :]
     if s.endswith("'s"):
         s = s[:-2]
     elif s.endswith("s'"):
@@ -208,7 +219,10 @@ def gold_entity_occurrences(body: str, entities: list[dict]) -> list[dict]:
     keep = []
     for o in occ:
         inside = any(
-            p is not o and p["start"] <= o["start"] and o["end"] <= p["end"] and (p["end"] - p["start"]) > (o["end"] - o["start"])
+            p is not o
+            and p["start"] <= o["start"]
+            and o["end"] <= p["end"]
+            and (p["end"] - p["start"]) > (o["end"] - o["start"])
             for p in occ
         )
         if not inside:
@@ -231,7 +245,11 @@ def entity_name(resolved: Mapping, key: str | None) -> str | None:
 
 
 def mention_name(m: Any, resolved: Mapping) -> str | None:
-    return entity_name(resolved, getattr(m, "entity_key", None)) or getattr(m, "canonical", None) or getattr(m, "text", None)
+    return (
+        entity_name(resolved, getattr(m, "entity_key", None))
+        or getattr(m, "canonical", None)
+        or getattr(m, "text", None)
+    )
 
 
 def speaker_name(c: Any, resolved: Mapping) -> str | None:
@@ -271,7 +289,15 @@ def predicted_figures(ex: Any) -> list[dict]:
         if c.kind != "figure" or key in seen:
             continue
         seen.add(key)
-        out.append({"span": (c.start_char, c.end_char), "text": c.text, "value": c.value, "unit": c.unit, "year": c.year})
+        out.append(
+            {
+                "span": (c.start_char, c.end_char),
+                "text": c.text,
+                "value": c.value,
+                "unit": c.unit,
+                "year": c.year,
+            }
+        )
     return out
 
 
@@ -316,12 +342,26 @@ def _tally_speakers(kind, pairs, gold, pred, persons, c, d) -> None:
         if speaker_match(gold[i]["speaker"], pred[j]["speaker"], persons):
             c[kind + "_speaker_correct"] += 1
         else:
-            d[kind + "_speaker_wrong"].append({"text": gold[i]["text"], "gold": gold[i]["speaker"], "pred": pred[j]["speaker"]})
+            d[kind + "_speaker_wrong"].append(
+                {"text": gold[i]["text"], "gold": gold[i]["speaker"], "pred": pred[j]["speaker"]}
+            )
 
 
-def score(docs: Mapping[str, str], gold: Mapping[str, dict], preds: Mapping[str, Any], resolved: Mapping) -> dict:
+def _reported_sim(a: dict, b: dict) -> float:
+    s = dice(a["text"], b["text"])
+    return s if s >= REPORTED_DICE_MIN else 0.0
+
+
+def score(
+    docs: Mapping[str, str], gold: Mapping[str, dict], preds: Mapping[str, Any], resolved: Mapping
+) -> dict:
     """All metrics of the predictions {doc_id: Extraction-like} against the gold, plus per-document misses."""
-    persons = {norm_name(e["canonical"]) for g in gold.values() for e in g.get("entities", []) if e["label"] == "PERSON"}
+    persons = {
+        norm_name(e["canonical"])
+        for g in gold.values()
+        for e in g.get("entities", [])
+        if e["label"] == "PERSON"
+    }
     c = defaultdict(int)
     details: dict[str, dict] = {}
 
@@ -349,7 +389,7 @@ def score(docs: Mapping[str, str], gold: Mapping[str, dict], preds: Mapping[str,
         # reported speech
         gr = g.get("reported", [])
         pr = predicted_reported(ex, resolved) if ex is not None else []
-        pairs = greedy_match(gr, pr, lambda a, b: (lambda s: s if s >= REPORTED_DICE_MIN else 0.0)(dice(a["text"], b["text"])))
+        pairs = greedy_match(gr, pr, _reported_sim)
         c["reported_tp"] += len(pairs)
         c["reported_fp"] += len(pr) - len(pairs)
         c["reported_fn"] += len(gr) - len(pairs)
@@ -368,23 +408,33 @@ def score(docs: Mapping[str, str], gold: Mapping[str, dict], preds: Mapping[str,
                 d["entity_missed"].append(o["surface"])
                 continue
             c["entity_found"] += 1
-            best = max(hits, key=lambda m: (min(m.end_char, span[1]) - max(m.start_char, span[0]), -(m.end_char - m.start_char)))
+            best = max(
+                hits,
+                key=lambda m: (
+                    min(m.end_char, span[1]) - max(m.start_char, span[0]),
+                    -(m.end_char - m.start_char),
+                ),
+            )
             if best.label == o["label"]:
                 c["entity_label_correct"] += 1
             else:
-                d["entity_label_wrong"].append({"surface": o["surface"], "gold": o["label"], "pred": best.label})
+                d["entity_label_wrong"].append(
+                    {"surface": o["surface"], "gold": o["label"], "pred": best.label}
+                )
             pname = mention_name(best, resolved)
             if norm_name(pname) == norm_name(o["canonical"]):
                 c["entity_canonical_correct"] += 1
             else:
-                d["entity_canonical_wrong"].append({"surface": o["surface"], "gold": o["canonical"], "pred": pname})
+                d["entity_canonical_wrong"].append(
+                    {"surface": o["surface"], "gold": o["canonical"], "pred": pname}
+                )
 
         # figures
         gf = g.get("figures", [])
         gspans = gold_figure_spans(body, gf)
         pf = predicted_figures(ex) if ex is not None else []
 
-        def fig_sim(gi_g, p):
+        def fig_sim(gi_g, p, gspans=gspans):
             gi, gfig = gi_g
             sp = gspans[gi]
             if sp is None or not _overlaps(sp, p["span"]):
@@ -399,15 +449,27 @@ def score(docs: Mapping[str, str], gold: Mapping[str, dict], preds: Mapping[str,
         c["figure_fp"] += len(pf) - len(pairs)
         c["figure_fn"] += len(gf) - len(pairs)
         mg, mp = {i for i, _, _ in pairs}, {j for _, j, _ in pairs}
-        d["figure_missed"] += [f"{f['text']} = {f['value']} {f['unit']}" for i, f in enumerate(gf) if i not in mg]
-        d["figure_spurious"] += [f"{p['text']} = {p['value']} {p['unit']}" for j, p in enumerate(pf) if j not in mp]
+        d["figure_missed"] += [
+            f"{f['text']} = {f['value']} {f['unit']}" for i, f in enumerate(gf) if i not in mg
+        ]
+        d["figure_spurious"] += [
+            f"{p['text']} = {p['value']} {p['unit']}" for j, p in enumerate(pf) if j not in mp
+        ]
         for i, j, _ in pairs:
             c["figure_year_total"] += 1
             if gf[i].get("year") == pf[j]["year"]:
                 c["figure_year_correct"] += 1
             else:
-                d["figure_year_wrong"].append({"text": gf[i]["text"], "gold": gf[i].get("year"), "pred": pf[j]["year"]})
-        vu_pairs = greedy_match(gf, pf, lambda a, b: 1.0 if unit_equal(a["unit"], b["unit"]) and value_close(a["value"], b["value"]) else 0.0)
+                d["figure_year_wrong"].append(
+                    {"text": gf[i]["text"], "gold": gf[i].get("year"), "pred": pf[j]["year"]}
+                )
+        vu_pairs = greedy_match(
+            gf,
+            pf,
+            lambda a, b: (
+                1.0 if unit_equal(a["unit"], b["unit"]) and value_close(a["value"], b["value"]) else 0.0
+            ),
+        )
         c["figure_vu_tp"] += len(vu_pairs)
         c["figure_vu_fp"] += len(pf) - len(vu_pairs)
         c["figure_vu_fn"] += len(gf) - len(vu_pairs)
@@ -433,18 +495,29 @@ def score(docs: Mapping[str, str], gold: Mapping[str, dict], preds: Mapping[str,
     scare = prf(c["scare_tp"], c["scare_fp"], c["scare_fn"])
     reported = prf(c["reported_tp"], c["reported_fp"], c["reported_fn"])
     figures = prf(c["figure_tp"], c["figure_fp"], c["figure_fn"])
-    overall = prf(*(sum(c[f"{k}_{x}"] for k in ("quotes", "scare", "reported", "figure")) for x in ("tp", "fp", "fn")))
+    overall = prf(
+        *(sum(c[f"{k}_{x}"] for k in ("quotes", "scare", "reported", "figure")) for x in ("tp", "fp", "fn"))
+    )
     report = {
         "documents": len(gold),
         "quotes": {**quotes, "speaker": ratio(c["quote_speaker_correct"], c["quote_speaker_total"])},
         "scare_quotes": scare,
-        "reported": {**reported, "speaker": ratio(c["reported_speaker_correct"], c["reported_speaker_total"])},
+        "reported": {
+            **reported,
+            "speaker": ratio(c["reported_speaker_correct"], c["reported_speaker_total"]),
+        },
         "entities": {
             "occurrences": c["entity_total"],
             "ner_recall": c["entity_found"] / c["entity_total"] if c["entity_total"] else 0.0,
-            "canonical_accuracy": c["entity_canonical_correct"] / c["entity_total"] if c["entity_total"] else 0.0,
-            "canonical_accuracy_found": c["entity_canonical_correct"] / c["entity_found"] if c["entity_found"] else 0.0,
-            "label_accuracy_found": c["entity_label_correct"] / c["entity_found"] if c["entity_found"] else 0.0,
+            "canonical_accuracy": c["entity_canonical_correct"] / c["entity_total"]
+            if c["entity_total"]
+            else 0.0,
+            "canonical_accuracy_found": c["entity_canonical_correct"] / c["entity_found"]
+            if c["entity_found"]
+            else 0.0,
+            "label_accuracy_found": c["entity_label_correct"] / c["entity_found"]
+            if c["entity_found"]
+            else 0.0,
             "found": c["entity_found"],
             "canonical_correct": c["entity_canonical_correct"],
         },
@@ -455,7 +528,9 @@ def score(docs: Mapping[str, str], gold: Mapping[str, dict], preds: Mapping[str,
             "not_figures": {
                 "occurrences": c["not_figure_total"],
                 "wrongly_extracted": c["not_figure_extracted"],
-                "clean_rate": 1 - c["not_figure_traps_hit"] / c["not_figure_total"] if c["not_figure_total"] else 1.0,
+                "clean_rate": 1 - c["not_figure_traps_hit"] / c["not_figure_total"]
+                if c["not_figure_total"]
+                else 1.0,
             },
         },
         "overall": {
@@ -516,7 +591,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("fixture_dir", nargs="?", default=str(DEFAULT_FIXTURES))
     ap.add_argument("--json", action="store_true", help="print the metrics as JSON instead of a table")
-    ap.add_argument("--details", action="store_true", help="also list misses, spurious predictions and wrong speakers")
+    ap.add_argument(
+        "--details", action="store_true", help="also list misses, spurious predictions and wrong speakers"
+    )
     args = ap.parse_args(argv)
 
     docs, gold = load_corpus(args.fixture_dir)

@@ -78,7 +78,10 @@ def load_inputs(folder: Path, ids: list[str], html: bool) -> dict[str, str]:
         import trafilatura
 
         def html_to_text(page: str) -> str:
-            return trafilatura.extract(page, include_comments=False, include_tables=True, favor_precision=False) or ""
+            return (
+                trafilatura.extract(page, include_comments=False, include_tables=True, favor_precision=False)
+                or ""
+            )
 
     out = {}
     for k in ids:
@@ -107,9 +110,17 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("folder", type=Path)
     ap.add_argument("--html", action="store_true", help="extract HTML pages first (decode.html_to_text)")
-    ap.add_argument("--dump", type=Path, help="write <id>.txt bodies (score.py input), <id>.debug.txt (title, body, removals), <id>.truth.txt here")
-    ap.add_argument("--batch", choices=("source", "none", "all"), default="source",
-                    help="documents that share a repeated_lines pass (default: same site)")
+    ap.add_argument(
+        "--dump",
+        type=Path,
+        help="write <id>.txt bodies (score.py input), <id>.debug.txt (title, body, removals), <id>.truth.txt here",
+    )
+    ap.add_argument(
+        "--batch",
+        choices=("source", "none", "all"),
+        default="source",
+        help="documents that share a repeated_lines pass (default: same site)",
+    )
     ap.add_argument("--worst", type=int, default=0, help="list the N documents with the lowest F1")
     args = ap.parse_args(argv)
 
@@ -145,7 +156,9 @@ def main(argv: list[str] | None = None) -> int:
         ranked = sorted(ids, key=lambda k: doc_f1(truth[k], preds[k]))
         for k in ranked[: args.worst]:
             c = doc_counts(truth[k], preds[k])
-            print(f"  {k[:12]}  F1 {doc_f1(truth[k], preds[k]):.3f}  P {_precision(*c):.3f}  R {_recall(*c):.3f}")
+            print(
+                f"  {k[:12]}  F1 {doc_f1(truth[k], preds[k]):.3f}  P {_precision(*c):.3f}  R {_recall(*c):.3f}"
+            )
 
     if args.dump:
         args.dump.mkdir(parents=True, exist_ok=True)

@@ -3,6 +3,7 @@
 usage: python bench/speed.py [INBOX_OR_FOLDER]   (default data/sample)
 """
 
+import contextlib
 import sys
 import time
 from pathlib import Path
@@ -17,10 +18,8 @@ def main(folder: str = "data/sample") -> None:
     t0 = time.perf_counter()
     texts = []
     for path in files:
-        try:
+        with contextlib.suppress(decode.Rejected):
             texts.append(decode.decode_file(path.name, path.read_bytes()).text)
-        except decode.Rejected:
-            pass
     t1 = time.perf_counter()
     repeated = repeated_lines(texts)
     bodies = [clean_text(t, repeated).body for t in texts]

@@ -12,7 +12,9 @@ import pytest
 HEADER = "The Lakeside Courier\nHome | World | Business | Opinion\nSubscribe for $1 a week\n"
 FOOTER = "Share this article\nCookies help us deliver our services. By using this site you accept cookies.\n© 2024 Lakeside Courier Media. All rights reserved.\n"
 
-SUMMIT = HEADER + """Leaders pledge deeper trade ties at two-day summit
+SUMMIT = (
+    HEADER
+    + """Leaders pledge deeper trade ties at two-day summit
 Leaders pledge deeper trade ties at two-day summit
 By Dana Whitfield | May 14, 2024
 Russian President Vladimir Putin arrived in Beijing on Tuesday for two days of talks with Chinese President Xi Jinping, his first foreign trip since starting a new term in office.
@@ -22,16 +24,22 @@ Mr. Putin’s delegation included several ministers and the heads of large energ
 John Kirby, a White House spokesman, noted that both leaders share an interest in weakening Western influence in Asia.
 “We are watching this relationship very closely,” Kirby told reporters in Washington.
 The two countries share a border of about 4,300 kilometers, much of it along the Amur river.
-""" + FOOTER
+"""
+    + FOOTER
+)
 
-TRADE = HEADER + """Energy exports drive record trade figures
+TRADE = (
+    HEADER
+    + """Energy exports drive record trade figures
 By Omar Castell | May 14, 2024
 Analysts said the summit exposed how dependent Moscow has become on Chinese buyers for its oil and gas.
 Trade between Russia and China reached $240 billion in 2023, up 26 percent from the year before, customs data showed.
 “Beijing holds most of the cards now,” said Ali Wyne, an analyst at a research group in Washington.
 He added that the imbalance would grow if Western sanctions tightened further.
 The border between the countries runs for 2,615 miles, according to geographers.
-""" + FOOTER
+"""
+    + FOOTER
+)
 
 FOLLOWUP = """Harbour Evening News
 Markets | Politics
@@ -81,19 +89,34 @@ def run_graph(inbox: Path, db: Path, start: str, end: str | None = None, instanc
     defs = dg.Definitions(
         assets=ASSETS,
         jobs=[dossier_job],
-        resources={"settings": Settings(inbox=str(inbox), **settings), "warehouse": Warehouse(path=str(db)),
-                   "nlp": SpacyModel()},
+        resources={
+            "settings": Settings(inbox=str(inbox), **settings),
+            "warehouse": Warehouse(path=str(db)),
+            "nlp": SpacyModel(),
+        },
         executor=dg.in_process_executor,
     )
     tags = {"dagster/asset_partition_range_start": start, "dagster/asset_partition_range_end": end or start}
     return defs.resolve_job_def("dossier").execute_in_process(
-        tags=tags, instance=instance or dg.DagsterInstance.ephemeral(), raise_on_error=False)
+        tags=tags, instance=instance or dg.DagsterInstance.ephemeral(), raise_on_error=False
+    )
 
 
 # Columns that record when something ran, not what was found: excluded when comparing runs.
 WHEN_COLUMNS = {"ingested_at", "seen_at"}
-TABLES = ["raw.documents", "raw.rejects", "clean.documents", "clean.removed", "nlp.sentences", "nlp.mention_spans",
-          "nlp.claim_rows", "nlp.entities", "nlp.entity_map", "nlp.mentions", "nlp.claims"]
+TABLES = [
+    "raw.documents",
+    "raw.rejects",
+    "clean.documents",
+    "clean.removed",
+    "nlp.sentences",
+    "nlp.mention_spans",
+    "nlp.claim_rows",
+    "nlp.entities",
+    "nlp.entity_map",
+    "nlp.mentions",
+    "nlp.claims",
+]
 
 
 def table_contents(path: Path) -> dict[str, list[tuple]]:
@@ -102,9 +125,15 @@ def table_contents(path: Path) -> dict[str, list[tuple]]:
     try:
         out = {}
         for table in TABLES:
-            cols = [c for (c,) in con.execute(
-                "SELECT column_name FROM information_schema.columns WHERE table_schema || '.' || table_name = ? "
-                "ORDER BY ordinal_position", [table]).fetchall() if c not in WHEN_COLUMNS]
+            cols = [
+                c
+                for (c,) in con.execute(
+                    "SELECT column_name FROM information_schema.columns WHERE table_schema || '.' || table_name = ? "
+                    "ORDER BY ordinal_position",
+                    [table],
+                ).fetchall()
+                if c not in WHEN_COLUMNS
+            ]
             rows = con.execute(f"SELECT {', '.join(cols)} FROM {table}").fetchall()
             out[table] = sorted(rows, key=repr)
         return out

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-
 import pytest
 
-from assets.text.cleaning import REASONS, Cleaned, clean_text, repeated_lines
-from assets.text.cleaning import _INVISIBLE  # noqa: PLC2701 - the invariant below needs the same notion of "blank"
+from assets.text.cleaning import (
+    _INVISIBLE,  # noqa: PLC2701 - the invariant below needs the same notion of "blank"
+    REASONS,
+    Cleaned,
+    clean_text,
+    repeated_lines,
+)
 
 P1 = (
     "The harbour authority said on Monday that the new ferry terminal would open two months later than planned, "
@@ -104,7 +108,18 @@ def test_title_line_without_a_copy_loses_the_site_name():
 
 
 def test_site_name_first_line_and_headline_above_the_body():
-    raw = "\n".join(["Harbour Gazette", "News | Sport | Weather", TITLE, TITLE, "By Jan Novak | March 4, 2024", P1, P2, P3])
+    raw = "\n".join(
+        [
+            "Harbour Gazette",
+            "News | Sport | Weather",
+            TITLE,
+            TITLE,
+            "By Jan Novak | March 4, 2024",
+            P1,
+            P2,
+            P3,
+        ]
+    )
     c = clean_text(raw)
     assert c.title == TITLE
     got = [(r.reason, r.text) for r in c.removed]
@@ -125,7 +140,11 @@ def test_repeated_headline_is_title_once_and_removed_elsewhere():
 
 
 def test_body_is_never_longer_than_raw():
-    for raw in ["\n".join([P1, P2, P3]), "\n\n".join([P1, P2, P3]), "\r\n".join([P1, "• a point", "• another", P2])]:
+    for raw in [
+        "\n".join([P1, P2, P3]),
+        "\n\n".join([P1, P2, P3]),
+        "\r\n".join([P1, "• a point", "• another", P2]),
+    ]:
         c = clean_text(raw)
         assert len(c.body) <= len(raw)
         assert P1 in c.body and P2 in c.body
@@ -147,7 +166,9 @@ def test_subheading_between_paragraphs_stays():
 
 
 def test_bullet_summary_stays():
-    bullets = "• Opening pushed back by two months\n• Contractor pays for repairs\n• Refunds for early tickets"
+    bullets = (
+        "• Opening pushed back by two months\n• Contractor pays for repairs\n• Refunds for early tickets"
+    )
     raw = page("The main points of the decision:\n" + bullets, P1, P2, P3)
     c = clean_text(raw)
     for line in bullets.splitlines():
@@ -173,7 +194,9 @@ def test_unicode_quotes_and_dashes_are_unchanged():
 
 
 def test_invisible_characters_and_nbsp_are_normalised():
-    raw = page(P1, "The\u00a0terminal will\u200b cost more than ex\u00adpected,\ufeff the council admitted.", P2)
+    raw = page(
+        P1, "The\u00a0terminal will\u200b cost more than ex\u00adpected,\ufeff the council admitted.", P2
+    )
     c = clean_text(raw)
     assert "The terminal will cost more than expected, the council admitted." in c.body
     assert "\u00a0" not in c.body and "\u200b" not in c.body and "\u00ad" not in c.body
@@ -256,7 +279,9 @@ def test_truncation_before_a_paywall_prompt():
 
 
 def test_cookie_notice_is_removed():
-    notice = "We use cookies to improve your experience. By continuing to browse you accept our cookie policy."
+    notice = (
+        "We use cookies to improve your experience. By continuing to browse you accept our cookie policy."
+    )
     raw = page(P1, P2, P3, footer=notice + "\n\nAccept all cookies")
     c = clean_text(raw)
     got = reasons(c)
@@ -278,9 +303,18 @@ def test_comment_form_and_counter_are_removed():
 def test_reader_comments_after_the_article_are_not_body():
     comments = []
     for name, text in [
-        ("harbourfan", "This is exactly what everyone in town expected to happen, the whole project was rushed."),
-        ("old_sailor", "I have been taking that ferry for thirty years and the old pier was always fine for us."),
-        ("jmk", "Glad they found the cracks before the opening rather than after, that could have been awful."),
+        (
+            "harbourfan",
+            "This is exactly what everyone in town expected to happen, the whole project was rushed.",
+        ),
+        (
+            "old_sailor",
+            "I have been taking that ferry for thirty years and the old pier was always fine for us.",
+        ),
+        (
+            "jmk",
+            "Glad they found the cracks before the opening rather than after, that could have been awful.",
+        ),
     ]:
         comments += [f"{name} says:", "May 3, 2024 at 9:12 am", text, "Reply"]
     raw = page(P1, P2, P3, P4, "3 responses to “Ferry terminal opening delayed”", *comments)
@@ -342,7 +376,11 @@ def test_related_links_box_inside_the_article_is_bridged():
 
 def test_newsletter_prompt_and_category_list_are_removed():
     raw = page(
-        P1, P2, "Sign up for our newsletter", P3, "Enter your email address to get the morning briefing in your inbox.",
+        P1,
+        P2,
+        "Sign up for our newsletter",
+        P3,
+        "Enter your email address to get the morning briefing in your inbox.",
         "Tags: ferries, harbour, city council",
     )
     c = clean_text(raw)
@@ -363,9 +401,18 @@ def test_advertisement_label_inside_the_article_is_removed():
 def test_teasers_of_other_articles_after_the_body_are_not_body():
     teasers = []
     for head, text in [
-        ("City opens new cycle lane", "The two-kilometre lane along the seafront opened on Saturday after a year of work on the road and pavements."),
-        ("School roof repaired", "Pupils will return to a dry building next week after the council finished repairs to the leaking roof of the school."),
-        ("Market hall to reopen", "Traders said they were relieved that the market hall will reopen in June after the long renovation was finished."),
+        (
+            "City opens new cycle lane",
+            "The two-kilometre lane along the seafront opened on Saturday after a year of work on the road and pavements.",
+        ),
+        (
+            "School roof repaired",
+            "Pupils will return to a dry building next week after the council finished repairs to the leaking roof of the school.",
+        ),
+        (
+            "Market hall to reopen",
+            "Traders said they were relieved that the market hall will reopen in June after the long renovation was finished.",
+        ),
     ]:
         teasers += [head, "Jan Novak", text]
     raw = page(P1, P2, P3, P4, "More from Harbour Gazette", *teasers)
@@ -412,8 +459,15 @@ def test_syndicated_story_is_not_template():
 def test_every_reason_is_documented():
     assert len(set(REASONS)) == len(REASONS)
     raw = page(
-        "By Jan Novak", "Share this article\nFacebook", P1, "Advertisement", P2, P3, "3 comments",
-        "Leave a Reply", "Tags: ferries, harbour",
+        "By Jan Novak",
+        "Share this article\nFacebook",
+        P1,
+        "Advertisement",
+        P2,
+        P3,
+        "3 comments",
+        "Leave a Reply",
+        "Tags: ferries, harbour",
     )
     c = clean_text(raw)
     assert {r.reason for r in c.removed} <= set(REASONS)
@@ -425,8 +479,25 @@ def test_invariants_on_noisy_pages(seed):
     import random
 
     rng = random.Random(seed)
-    pieces = [P1, P2, P3, P4, P5, "Home", "Menu", "Share", "© 2024", "By Jan Novak", "1 / 12", "Advertisement",
-              "What happens next", "• one point\n• another point", "  indented\tline  ", "\u00a0", "x"]
+    pieces = [
+        P1,
+        P2,
+        P3,
+        P4,
+        P5,
+        "Home",
+        "Menu",
+        "Share",
+        "© 2024",
+        "By Jan Novak",
+        "1 / 12",
+        "Advertisement",
+        "What happens next",
+        "• one point\n• another point",
+        "  indented\tline  ",
+        "\u00a0",
+        "x",
+    ]
     body = [rng.choice(pieces) for _ in range(25)]
     raw = page(*body).replace("\n\n", rng.choice(["\n\n", "\r\n\r\n", "\n \n"]))
     c = clean_text(raw)

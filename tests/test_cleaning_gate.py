@@ -11,9 +11,9 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import load_bench
 
 from assets.text.cleaning import clean_text, repeated_lines
-from conftest import load_bench
 
 # Floors pinned a little under the measured values (F1 0.978, titles 10 of 11 when pinned).
 BODY_F1_FLOOR = 0.96
@@ -77,7 +77,10 @@ def test_body_f1_gate(corpus, cleaned):
 
 def test_title_gate(corpus, cleaned):
     gold, _ = corpus
-    right = sum(" ".join((cleaned[k].title or "").split()) == " ".join((g["title"] or "").split()) for k, g in gold.items())
+    right = sum(
+        " ".join((cleaned[k].title or "").split()) == " ".join((g["title"] or "").split())
+        for k, g in gold.items()
+    )
     assert right / len(gold) >= TITLE_ACCURACY_FLOOR
 
 

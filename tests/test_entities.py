@@ -72,8 +72,12 @@ def test_surname_title_and_possessives_resolve_to_full_name(nlp):
         "President Putin later met students."
     )
     ents = [
-        ("Russian", "NORP"), ("Vladimir Putin", "PERSON"), ("Beijing", "GPE"), ("Putin's", "PERSON"),
-        ("Mr. Putin’s", "PERSON"), ("President Putin", "PERSON"),
+        ("Russian", "NORP"),
+        ("Vladimir Putin", "PERSON"),
+        ("Beijing", "GPE"),
+        ("Putin's", "PERSON"),
+        ("Mr. Putin’s", "PERSON"),
+        ("President Putin", "PERSON"),
     ]
     ms = mentions_for(nlp, text, ents)
     people = [m for m in ms if m.label == "PERSON"]
@@ -101,7 +105,9 @@ def test_bare_surname_without_full_name_is_partial(nlp):
 
 
 def test_full_names_are_not_partial(nlp):
-    ms = mentions_for(nlp, "Jacinda Ardern visited Auckland.", [("Jacinda Ardern", "PERSON"), ("Auckland", "GPE")])
+    ms = mentions_for(
+        nlp, "Jacinda Ardern visited Auckland.", [("Jacinda Ardern", "PERSON"), ("Auckland", "GPE")]
+    )
     assert not ms[0].partial and ms[0].entity_key == "PERSON|jacinda ardern"
 
 
@@ -110,8 +116,15 @@ def test_shared_surname_goes_to_nearest_preceding_full_name(nlp):
         "Joe Biden spoke in Delaware. Hunter Biden stayed home. Biden later released a statement. "
         "Joe Biden returned to Washington, where Biden met aides."
     )
-    ents = [("Joe Biden", "PERSON"), ("Delaware", "GPE"), ("Hunter Biden", "PERSON"), ("Biden", "PERSON"),
-            ("Joe Biden", "PERSON"), ("Washington", "GPE"), ("Biden", "PERSON")]
+    ents = [
+        ("Joe Biden", "PERSON"),
+        ("Delaware", "GPE"),
+        ("Hunter Biden", "PERSON"),
+        ("Biden", "PERSON"),
+        ("Joe Biden", "PERSON"),
+        ("Washington", "GPE"),
+        ("Biden", "PERSON"),
+    ]
     ms = mentions_for(nlp, text, ents)
     bare = [m for m in ms if m.text == "Biden"]
     assert [m.entity_key for m in bare] == ["PERSON|hunter biden", "PERSON|joe biden"]
@@ -307,7 +320,10 @@ def test_untagged_name_ending_in_an_organisation_word_becomes_an_org(nlp):
 def test_speaker_the_model_missed_is_discovered(nlp):
     text = "Sofia Marin chairs the committee. “The bill is not perfect,” Marin said."
     ms = mentions_for(nlp, text, [("Marin", "GPE", "perfect")])
-    assert [(m.text, m.entity_key) for m in ms] == [("Sofia Marin", "PERSON|sofia marin"), ("Marin", "PERSON|sofia marin")]
+    assert [(m.text, m.entity_key) for m in ms] == [
+        ("Sofia Marin", "PERSON|sofia marin"),
+        ("Marin", "PERSON|sofia marin"),
+    ]
 
 
 def test_untagged_appositive_name_of_a_speaker_is_discovered(nlp):
@@ -339,7 +355,10 @@ def test_acronym_matching_initials_without_parentheses(nlp):
 def test_country_prefix_is_split_from_a_known_institution(nlp):
     text = "The U.S. Federal Reserve held rates steady."
     ms = mentions_for(nlp, text, [("U.S. Federal Reserve", "ORG")])
-    assert [(m.text, m.entity_key) for m in ms] == [("U.S.", "GPE|united states"), ("Federal Reserve", "ORG|federal reserve")]
+    assert [(m.text, m.entity_key) for m in ms] == [
+        ("U.S.", "GPE|united states"),
+        ("Federal Reserve", "ORG|federal reserve"),
+    ]
 
 
 def test_org_head_noun_short_form(nlp):
@@ -403,7 +422,8 @@ def test_team_short_forms_resolve_to_the_full_name_but_the_city_stays_a_place(nl
         "The Mariners host Orlando Pirates next week, and the match in Durban is already sold out."
     )
     ms = mentions_for(
-        nlp, text,
+        nlp,
+        text,
         [
             ("Durban Mariners", "PERSON"),
             ("Sipho Ndlovu", "PERSON"),
@@ -431,7 +451,11 @@ def test_multiword_trailing_part_of_a_team_name_resolves_to_it(nlp):
 def test_nationality_word_opening_an_organisation_name_becomes_the_organisation(nlp):
     text = "Rohit Sharma, who captains the Mumbai side in the Indian Premier League, said he would rest for two weeks."
     ms = mentions_for(nlp, text, [("Rohit Sharma", "PERSON"), ("Mumbai", "GPE"), ("Indian", "NORP")])
-    assert [(m.text, m.label) for m in ms] == [("Rohit Sharma", "PERSON"), ("Mumbai", "GPE"), ("Indian Premier League", "ORG")]
+    assert [(m.text, m.label) for m in ms] == [
+        ("Rohit Sharma", "PERSON"),
+        ("Mumbai", "GPE"),
+        ("Indian Premier League", "ORG"),
+    ]
 
 
 def test_untagged_organisation_name_opening_with_an_adjective(nlp):
@@ -453,8 +477,10 @@ def test_possessive_brand_name_is_not_split(nlp):
 
 
 def test_office_titles_are_not_part_of_the_canonical_name(nlp):
-    text = ("Treasurer Jim Chalmers said the cut was welcome. Later, Sheriff Dana Cole and Councillor Amir Patel "
-            "spoke to reporters. Chalmers said more relief would follow.")
+    text = (
+        "Treasurer Jim Chalmers said the cut was welcome. Later, Sheriff Dana Cole and Councillor Amir Patel "
+        "spoke to reporters. Chalmers said more relief would follow."
+    )
     doc = nlp(text)
     canon = {m.canonical for m in doc_mentions(doc, sentences_of(doc)) if m.label == "PERSON"}
     assert {"Jim Chalmers", "Dana Cole", "Amir Patel"} <= canon
@@ -463,7 +489,11 @@ def test_office_titles_are_not_part_of_the_canonical_name(nlp):
 
 def test_add_with_a_plain_object_does_not_make_its_subject_a_person(nlp):
     text = "Skyline Air will add an Airbus A220 to its fleet next spring. Skyline Air flies to 14 cities."
-    labels = {m.label for m in mentions_for(nlp, text, [("Skyline Air", "ORG"), ("Airbus", "ORG"), ("Skyline Air", "ORG")]) if m.text == "Skyline Air"}
+    labels = {
+        m.label
+        for m in mentions_for(nlp, text, [("Skyline Air", "ORG"), ("Airbus", "ORG"), ("Skyline Air", "ORG")])
+        if m.text == "Skyline Air"
+    }
     assert labels == {"ORG"}
 
 
@@ -479,7 +509,10 @@ def test_named_natural_features_are_places_whatever_the_model_says(nlp, name, fo
 
 def test_place_words_do_not_override_organisation_designators_or_surnames(nlp):
     text = "Doctors at Mount Elgon Hospital treated 40 patients, said Damon Hill, a nurse."
-    ms = {m.text: m.label for m in mentions_for(nlp, text, [("Mount Elgon Hospital", "ORG"), ("Damon Hill", "PERSON")])}
+    ms = {
+        m.text: m.label
+        for m in mentions_for(nlp, text, [("Mount Elgon Hospital", "ORG"), ("Damon Hill", "PERSON")])
+    }
     assert ms["Mount Elgon Hospital"] == "ORG"
     assert ms["Damon Hill"] == "PERSON"
 
@@ -496,7 +529,9 @@ def test_apposition_with_an_agent_noun_makes_a_mislabelled_name_a_person(nlp):
 
 def test_apposition_with_an_organisation_noun_keeps_the_organisation(nlp):
     text = "Ferrari, a carmaker based in Maranello, said sales rose 9 percent."
-    [m] = [m for m in mentions_for(nlp, text, [("Ferrari", "ORG"), ("Maranello", "GPE")]) if m.text == "Ferrari"]
+    [m] = [
+        m for m in mentions_for(nlp, text, [("Ferrari", "ORG"), ("Maranello", "GPE")]) if m.text == "Ferrari"
+    ]
     assert m.label == "ORG"
 
 
@@ -584,7 +619,9 @@ def test_name_tagged_person_with_consultancy_apposition_is_an_organisation(nlp):
 
 
 def test_name_after_research_firm_is_an_organisation(nlp):
-    text = "Kestrel Point Research, a group that tracks ships, said exports fell. Data from the firm showed it."
+    text = (
+        "Kestrel Point Research, a group that tracks ships, said exports fell. Data from the firm showed it."
+    )
     assert _label_of(mentions_for(nlp, text), "Kestrel Point Research") == "ORG"
 
 
@@ -599,8 +636,10 @@ def test_street_described_as_a_street_is_not_made_an_organisation(nlp):
 
 
 def test_a_title_with_its_portfolio_in_front_is_not_part_of_the_name(nlp):
-    text = ("Housing Minister Ciarán Dunphy defended the plan on Monday. Foreign Affairs Secretary Lena Ortiz "
-            "was travelling. Dunphy said building had picked up.")
+    text = (
+        "Housing Minister Ciarán Dunphy defended the plan on Monday. Foreign Affairs Secretary Lena Ortiz "
+        "was travelling. Dunphy said building had picked up."
+    )
     doc = nlp(text)
     canon = {m.canonical for m in doc_mentions(doc, sentences_of(doc)) if m.label == "PERSON"}
     assert "Ciarán Dunphy" in canon

@@ -125,7 +125,10 @@ def test_currency_range_with_repeated_symbol(figs):
 
 
 def test_yen_symbol_reads_yuan_from_the_sentence(figs):
-    assert vu(figs("China's fund of ¥500 billion, or 500 billion yuan, was set up.")) == [(5e11, "CNY"), (5e11, "CNY")]
+    assert vu(figs("China's fund of ¥500 billion, or 500 billion yuan, was set up.")) == [
+        (5e11, "CNY"),
+        (5e11, "CNY"),
+    ]
 
 
 def test_cents_are_hundredths(figs):
@@ -318,7 +321,9 @@ def test_times_as_occurrences_is_a_count(figs):
 
 
 def test_times_over_a_period_is_occurrences_but_times_over_alone_is_a_multiple(figs):
-    assert one(figs("The leaders have met more than 40 times over the past decade."), "40 times").unit == "count"
+    assert (
+        one(figs("The leaders have met more than 40 times over the past decade."), "40 times").unit == "count"
+    )
     assert one(figs("The investment paid off ten times over."), "ten times").unit == "times"
 
 
@@ -435,7 +440,10 @@ def test_change_by_after_placeholder(figs):
 
 
 def test_measure_from_modified_noun(figs):
-    assert one(figs("Congress passed a $1.5 trillion spending bill."), "$1.5 trillion").measure == "spending bill"
+    assert (
+        one(figs("Congress passed a $1.5 trillion spending bill."), "$1.5 trillion").measure
+        == "spending bill"
+    )
 
 
 def test_measure_for_actor_subject_names_what_not_who(figs):
@@ -444,7 +452,9 @@ def test_measure_for_actor_subject_names_what_not_who(figs):
 
 
 def test_measure_skips_determiners_and_is_short(figs):
-    for c in figs("The annual state defence budget rose to $231 billion, while the 4,300-kilometre border stayed shut."):
+    for c in figs(
+        "The annual state defence budget rose to $231 billion, while the 4,300-kilometre border stayed shut."
+    ):
         assert c.measure is not None
         assert not c.measure.startswith(("the ", "a "))
         assert len(c.measure.split()) <= 4
@@ -506,7 +516,9 @@ def test_year_of_another_noun_is_not_taken(figs):
 
 
 def test_approximation_flags_stay_out_of_text(figs):
-    claims = figs("More than 1,200 people were killed and up to 3,000 homes were destroyed, roughly 30% of the town.")
+    claims = figs(
+        "More than 1,200 people were killed and up to 3,000 homes were destroyed, roughly 30% of the town."
+    )
     assert "lower_bound" in one(claims, "1,200 people").flags
     assert "upper_bound" in one(claims, "3,000 homes").flags
     assert "approx" in one(claims, "30%").flags

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from conftest import run_graph, table_contents
 
 from assets.text import cleaning
-from conftest import run_graph, table_contents
 
 pytestmark = pytest.mark.slow
 
@@ -51,29 +51,51 @@ def test_one_partition_fills_every_table(inbox, db):
     assert "Leaders pledge deeper trade ties at two-day summit" in titles
     bodies = "\n".join(b for (b,) in query(db, "SELECT body FROM clean.documents"))
     assert "Beijing holds most of the cards now" in bodies
-    assert "Cookies help us" not in bodies and "All rights reserved" not in bodies and "Home | World" not in bodies
-    assert query(db, """SELECT count(*) FROM clean.removed r JOIN raw.documents d USING (doc_id)
-                        WHERE substring(d.raw_text, r.start_char + 1, r.end_char - r.start_char) <> r.text""") == [(0,)]
+    assert (
+        "Cookies help us" not in bodies
+        and "All rights reserved" not in bodies
+        and "Home | World" not in bodies
+    )
+    assert query(
+        db,
+        """SELECT count(*) FROM clean.removed r JOIN raw.documents d USING (doc_id)
+                        WHERE substring(d.raw_text, r.start_char + 1, r.end_char - r.start_char) <> r.text""",
+    ) == [(0,)]
     assert query(db, "SELECT count(*) FROM clean.removed")[0][0] >= 6
 
     for table in ("nlp.sentences", "nlp.mentions", "nlp.claims"):
-        bad = query(db, f"""SELECT count(*) FROM {table} x JOIN clean.documents d USING (doc_id)
-                            WHERE substring(d.body, x.start_char + 1, x.end_char - x.start_char) <> x.text""")
+        bad = query(
+            db,
+            f"""SELECT count(*) FROM {table} x JOIN clean.documents d USING (doc_id)
+                            WHERE substring(d.body, x.start_char + 1, x.end_char - x.start_char) <> x.text""",
+        )
         assert bad == [(0,)], table
         assert query(db, f"SELECT count(*) FROM {table}")[0][0] > 0, table
 
-    putin = query(db, "SELECT aliases, n_docs FROM nlp.entities WHERE name = 'Vladimir Putin' AND label = 'PERSON'")
+    putin = query(
+        db, "SELECT aliases, n_docs FROM nlp.entities WHERE name = 'Vladimir Putin' AND label = 'PERSON'"
+    )
     assert putin and {"Putin", "Vladimir Putin"} <= set(putin[0][0])
-    assert query(db, "SELECT count(*) FROM nlp.mentions m LEFT JOIN nlp.entities e USING (entity_id) "
-                     "WHERE e.entity_id IS NULL") == [(0,)]
+    assert query(
+        db,
+        "SELECT count(*) FROM nlp.mentions m LEFT JOIN nlp.entities e USING (entity_id) "
+        "WHERE e.entity_id IS NULL",
+    ) == [(0,)]
 
-    quote = query(db, "SELECT speaker_name FROM marts.quotes_by_speaker "
-                      "WHERE quote LIKE 'Our partnership is not directed against anyone%'")
+    quote = query(
+        db,
+        "SELECT speaker_name FROM marts.quotes_by_speaker "
+        "WHERE quote LIKE 'Our partnership is not directed against anyone%'",
+    )
     assert quote == [("Vladimir Putin",)]
-    figures = query(db, "SELECT value, unit, year FROM nlp.claims WHERE kind = 'figure' AND text = '$240 billion'")
+    figures = query(
+        db, "SELECT value, unit, year FROM nlp.claims WHERE kind = 'figure' AND text = '$240 billion'"
+    )
     assert (240e9, "USD", 2023) in figures
-    groups = {(head, unit): status for head, unit, status in
-              query(db, "SELECT measure_head, unit, status FROM marts.figure_groups")}
+    groups = {
+        (head, unit): status
+        for head, unit, status in query(db, "SELECT measure_head, unit, status FROM marts.figure_groups")
+    }
     assert groups.get(("trade", "USD")) == "corroborated"
     assert groups.get(("border", "km")) == "discrepant"
 
@@ -83,7 +105,9 @@ def test_one_partition_fills_every_table(inbox, db):
     examples = sorted((Path(__file__).parent.parent / "sql" / "examples").glob("*.sql"))
     assert len(examples) >= 5
     results = {path.stem: query(snapshot, path.read_text()) for path in examples}
-    assert results["quotes_by_person"] and all(row[0] == "Vladimir Putin" for row in results["quotes_by_person"])
+    assert results["quotes_by_person"] and all(
+        row[0] == "Vladimir Putin" for row in results["quotes_by_person"]
+    )
     assert results["figures_in_dispute"][0][:2] == ("km", "border")
 
 
@@ -98,20 +122,35 @@ def test_a_three_day_range_is_one_run_and_entities_resolve_across_days(inbox, db
     (inbox / "2024-05-16").mkdir()
     (inbox / "2024-05-16" / "ports.txt").write_text(
         "Ports brace for a busy summer\n\nPort operators along the coast said on Thursday that container "
-        "volumes had risen 8 percent since January and that they expected the busiest summer in a decade.\n")
+        "volumes had risen 8 percent since January and that they expected the busiest summer in a decade.\n"
+    )
     result = run_graph(inbox, db, "2024-05-14", "2024-05-16")
     assert result.success
     counts = step_counts(result)
-    assert counts == {"raw__documents": 1, "clean__documents": 1, "nlp__extractions": 1, "nlp__entities": 1,
-                      "marts__views": 1, "warehouse_snapshot": 1}
+    assert counts == {
+        "raw__documents": 1,
+        "clean__documents": 1,
+        "nlp__extractions": 1,
+        "nlp__entities": 1,
+        "marts__views": 1,
+        "warehouse_snapshot": 1,
+    }
     assert query(db, "SELECT DISTINCT partition_date::VARCHAR FROM raw.documents ORDER BY 1") == [
-        ("2024-05-14",), ("2024-05-15",), ("2024-05-16",)]
+        ("2024-05-14",),
+        ("2024-05-15",),
+        ("2024-05-16",),
+    ]
     # The follow-up only ever says "Putin"; the corpus has one full name with that surname.
-    names = query(db, """SELECT DISTINCT e.name FROM nlp.mentions m JOIN nlp.entities e USING (entity_id)
+    names = query(
+        db,
+        """SELECT DISTINCT e.name FROM nlp.mentions m JOIN nlp.entities e USING (entity_id)
                          JOIN raw.documents r USING (doc_id)
-                         WHERE r.source_path LIKE '%followup%' AND m.text = 'Putin'""")
+                         WHERE r.source_path LIKE '%followup%' AND m.text = 'Putin'""",
+    )
     assert names == [("Vladimir Putin",)]
-    assert query(db, "SELECT encoding FROM raw.documents WHERE source_path LIKE '%followup%'") == [("cp1252",)]
+    assert query(db, "SELECT encoding FROM raw.documents WHERE source_path LIKE '%followup%'") == [
+        ("cp1252",)
+    ]
 
 
 def test_a_partition_failing_validation_is_not_published_and_blocks_downstream(inbox, db, monkeypatch):
@@ -126,13 +165,19 @@ def test_a_partition_failing_validation_is_not_published_and_blocks_downstream(i
         return cleaning.Cleaned(title=out.title, body=out.body, removed=(*out.removed, bad))
 
     monkeypatch.setattr("assets.clean.clean_text", broken)
-    (inbox / "2024-05-15" / "late.txt").write_text("A late article\n\nThe port reopened on Thursday after a "
-                                                   "three-day strike by dock workers over pay and hours.\n")
+    (inbox / "2024-05-15" / "late.txt").write_text(
+        "A late article\n\nThe port reopened on Thursday after a "
+        "three-day strike by dock workers over pay and hours.\n"
+    )
     result = run_graph(inbox, db, "2024-05-15")
     assert not result.success
     counts = step_counts(result)
     assert "raw__documents" in counts
-    assert "clean__documents" not in counts and "nlp__extractions" not in counts and "nlp__entities" not in counts
+    assert (
+        "clean__documents" not in counts
+        and "nlp__extractions" not in counts
+        and "nlp__entities" not in counts
+    )
 
     evaluations = {e.check_name: e for e in result.get_asset_check_evaluations()}
     failed = evaluations["clean_removed_suite"]
@@ -150,12 +195,32 @@ def test_a_partition_failing_validation_is_not_published_and_blocks_downstream(i
 def test_cli_runs_every_inbox_day_and_queries_the_snapshot(inbox, db, tmp_path):
     env = {**os.environ, "DAGSTER_HOME": "", "PYTHONWARNINGS": "ignore"}
     env.pop("DAGSTER_HOME")
-    run = subprocess.run([sys.executable, "-m", "workflow.cli", "run", "--inbox", str(inbox), "--db", str(db)],
-                         capture_output=True, text=True, env=env, cwd=tmp_path, timeout=600)
+    run = subprocess.run(
+        [sys.executable, "-m", "workflow.cli", "run", "--inbox", str(inbox), "--db", str(db)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=600,
+    )
     assert run.returncode == 0, run.stderr[-3000:]
-    out = subprocess.run([sys.executable, "-m", "workflow.cli", "sql", "--db", str(db), "--csv",
-                          "SELECT count(*) AS n FROM raw.documents"],
-                         capture_output=True, text=True, env=env, cwd=tmp_path, timeout=120)
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "workflow.cli",
+            "sql",
+            "--db",
+            str(db),
+            "--csv",
+            "SELECT count(*) AS n FROM raw.documents",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=120,
+    )
     assert out.returncode == 0, out.stderr
     assert out.stdout.split() == ["n", "3"]
 
@@ -163,10 +228,16 @@ def test_cli_runs_every_inbox_day_and_queries_the_snapshot(inbox, db, tmp_path):
 def test_size_limit_and_empty_html_are_quarantined_while_good_files_load(tmp_path, db):
     day = tmp_path / "inbox" / "2024-05-16"
     day.mkdir(parents=True)
-    (day / "short.txt").write_text("Ferry strike ends\n\nDock workers returned to the terminals on Thursday after "
-                                   "the operator agreed to a new rota and a one-off payment.\n")
-    (day / "long.txt").write_text("Committee report\n\n" + "The committee met again to review the budget. " * 80)
-    (day / "widget.html").write_text("<html><head><title>x</title></head><body><script>load()</script></body></html>")
+    (day / "short.txt").write_text(
+        "Ferry strike ends\n\nDock workers returned to the terminals on Thursday after "
+        "the operator agreed to a new rota and a one-off payment.\n"
+    )
+    (day / "long.txt").write_text(
+        "Committee report\n\n" + "The committee met again to review the budget. " * 80
+    )
+    (day / "widget.html").write_text(
+        "<html><head><title>x</title></head><body><script>load()</script></body></html>"
+    )
     (day / "legacy.txt").write_bytes(codecs.BOM_UTF16_LE + b"\x00\xd8")
     result = run_graph(tmp_path / "inbox", db, "2024-05-16", max_bytes=2000)
     assert result.success

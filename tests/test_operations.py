@@ -12,8 +12,8 @@ from pathlib import Path
 import dagster as dg
 import duckdb
 import pytest
-
 from conftest import run_graph, table_contents, today
+
 from workflow.jobs import daily_schedule, inbox_sensor, new_files
 from workflow.resources import Settings
 
@@ -21,7 +21,9 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 def test_schedule_asks_for_the_previous_day():
-    context = dg.build_schedule_context(scheduled_execution_time=dt.datetime(2024, 5, 15, 1, 30, tzinfo=dt.UTC))
+    context = dg.build_schedule_context(
+        scheduled_execution_time=dt.datetime(2024, 5, 15, 1, 30, tzinfo=dt.UTC)
+    )
     request = daily_schedule(context)
     assert request.partition_key == "2024-05-14"
     assert request.run_key == "schedule-2024-05-14"
@@ -61,15 +63,26 @@ def test_sensor_cursor_ignores_hidden_files_and_resets_on_a_new_day(tmp_path):
 
 
 def test_definitions_validate():
-    out = subprocess.run([sys.executable, "-m", "dagster", "definitions", "validate", "-w", "workspace.yaml"],
-                         cwd=REPO, capture_output=True, text=True, timeout=300,
-                         env={**os.environ, "DAGSTER_HOME": str(REPO / "dagster_home")})
+    out = subprocess.run(
+        [sys.executable, "-m", "dagster", "definitions", "validate", "-w", "workspace.yaml"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "DAGSTER_HOME": str(REPO / "dagster_home")},
+    )
     assert out.returncode == 0, out.stdout[-2000:] + out.stderr[-2000:]
 
 
 def _cli(args, env, **kw):
-    return subprocess.Popen([sys.executable, "-m", "workflow.cli", *args], env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, **kw)
+    return subprocess.Popen(
+        [sys.executable, "-m", "workflow.cli", *args],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        **kw,
+    )
 
 
 def _home(tmp_path: Path) -> Path:
@@ -82,8 +95,10 @@ def _home(tmp_path: Path) -> Path:
 @pytest.mark.slow
 def test_two_concurrent_runs_both_succeed(inbox, db, tmp_path):
     env = {**os.environ, "DAGSTER_HOME": str(_home(tmp_path)), "PYTHONWARNINGS": "ignore"}
-    runs = [_cli(["run", "--inbox", str(inbox), "--db", str(db), "--date", day], env, cwd=tmp_path)
-            for day in ("2024-05-14", "2024-05-15")]
+    runs = [
+        _cli(["run", "--inbox", str(inbox), "--db", str(db), "--date", day], env, cwd=tmp_path)
+        for day in ("2024-05-14", "2024-05-15")
+    ]
     for proc in runs:
         out, err = proc.communicate(timeout=900)
         assert proc.returncode == 0, err[-3000:]

@@ -94,7 +94,9 @@ def test_told_keeps_the_subject_not_the_addressee(nlp):
 
 
 def test_says_name_with_apposition(nlp):
-    text = "“The relationship is deeply asymmetric,” says Joseph Torigian, a professor at American University."
+    text = (
+        "“The relationship is deeply asymmetric,” says Joseph Torigian, a professor at American University."
+    )
     [q] = quotes_of(nlp, text)
     assert q.speaker == "Joseph Torigian"
     assert q.speaker_key == "PERSON|joseph torigian"
@@ -315,8 +317,15 @@ def test_reported_according_to_at_sentence_start(nlp):
 
 @pytest.mark.parametrize(
     "verb,lemma",
-    [("warned", "warn"), ("argued", "argue"), ("insisted", "insist"), ("acknowledged", "acknowledge"),
-     ("predicted", "predict"), ("wrote", "write"), ("explained", "explain")],
+    [
+        ("warned", "warn"),
+        ("argued", "argue"),
+        ("insisted", "insist"),
+        ("acknowledged", "acknowledge"),
+        ("predicted", "predict"),
+        ("wrote", "write"),
+        ("explained", "explain"),
+    ],
 )
 def test_reporting_verb_list(nlp, verb, lemma):
     text = f"Central bank governor Maria Lopez {verb} that interest rates would stay high through the winter."
@@ -525,7 +534,9 @@ def test_clause_before_a_semicolon_is_not_the_next_speakers_content(nlp):
 
 
 def test_findings_and_rulings_are_reported_claims(nlp):
-    text = "The court ruled that the law was unconstitutional. The report found that emissions rose by a third."
+    text = (
+        "The court ruled that the law was unconstitutional. The report found that emissions rose by a third."
+    )
     reported = reported_of(nlp, text)
     assert [(r.cue, r.speaker, r.text) for r in reported] == [
         ("rule", "court", "the law was unconstitutional"),
@@ -534,7 +545,9 @@ def test_findings_and_rulings_are_reported_claims(nlp):
 
 
 def test_as_someone_noted_introduces_reported_content(nlp):
-    text = "As the IMF noted in its latest outlook, growth in the region is slowing. Prices rose, as expected."
+    text = (
+        "As the IMF noted in its latest outlook, growth in the region is slowing. Prices rose, as expected."
+    )
     reported = reported_of(nlp, text)
     assert [(r.cue, r.speaker_key, r.text) for r in reported] == [
         ("note", "ORG|international monetary fund", "growth in the region is slowing")
@@ -563,7 +576,9 @@ def test_speaker_description_keeps_its_organisation(nlp):
 
 
 def test_question_quote_with_inverted_asked(nlp):
-    text = "“Is this really the best we can do?” asked Priya Nair, a council member. “Residents deserve better.”"
+    text = (
+        "“Is this really the best we can do?” asked Priya Nair, a council member. “Residents deserve better.”"
+    )
     qs = quotes_of(nlp, text)
     assert [q.speaker_key for q in qs] == ["PERSON|priya nair", "PERSON|priya nair"]
     assert qs[0].cue == "ask"
@@ -707,7 +722,10 @@ def test_said_a_and_added_that_b(nlp):
 def test_content_continues_after_a_mid_sentence_attribution(nlp):
     text = "The pipes under the old town are decades old, Monica Hale told the council on Wednesday, and replacing them will cost millions."
     rs = reported_of(nlp, text)
-    assert [r.text for r in rs] == ["The pipes under the old town are decades old", "replacing them will cost millions"]
+    assert [r.text for r in rs] == [
+        "The pipes under the old town are decades old",
+        "replacing them will cost millions",
+    ]
     assert {(r.speaker, r.cue) for r in rs} == {("Monica Hale", "tell")}
 
 
@@ -793,9 +811,20 @@ def test_plural_common_noun_subject_with_a_that_clause_split_by_the_parser(nlp):
 
 
 def test_expect_is_reported_only_with_a_that_clause(nlp):
-    assert reported_of(nlp, "Economists polled by Reuters expect the central bank to hold rates at 5.25 percent.") == []
-    [r] = reported_of(nlp, "Economists polled by Reuters expect that the central bank will hold rates until September.")
-    assert (r.text, r.speaker, r.cue) == ("the central bank will hold rates until September", "Economists", "expect")
+    assert (
+        reported_of(
+            nlp, "Economists polled by Reuters expect the central bank to hold rates at 5.25 percent."
+        )
+        == []
+    )
+    [r] = reported_of(
+        nlp, "Economists polled by Reuters expect that the central bank will hold rates until September."
+    )
+    assert (r.text, r.speaker, r.cue) == (
+        "the central bank will hold rates until September",
+        "Economists",
+        "expect",
+    )
 
 
 def test_time_phrase_between_said_and_a_bare_clause_dates_the_saying(nlp):
@@ -867,7 +896,10 @@ def test_spokesman_for_an_unnamed_group_is_not_given_another_organisation(nlp):
 
 
 def test_named_spokeswoman_after_the_organisation_is_the_speaker(nlp):
-    r = only(reported_of(nlp, "A spokeswoman for Brellin Foods, Ana Ruiz, said the jars were safe."), "jars were safe")
+    r = only(
+        reported_of(nlp, "A spokeswoman for Brellin Foods, Ana Ruiz, said the jars were safe."),
+        "jars were safe",
+    )
     assert r.speaker == "Ana Ruiz"
 
 
@@ -993,7 +1025,10 @@ def test_the_company_after_a_town_described_as_a_town_stays_unresolved(nlp):
 
 
 def test_he_does_not_mean_a_town_tagged_person_after_near(nlp):
-    q = only(quotes_of(nlp, "Fighting broke out near Gardez on Sunday. “These reports are false,” he said."), "reports are false")
+    q = only(
+        quotes_of(nlp, "Fighting broke out near Gardez on Sunday. “These reports are false,” he said."),
+        "reports are false",
+    )
     assert q.speaker is None
     assert q.speaker_key is None
 
@@ -1035,7 +1070,9 @@ def test_the_company_still_means_an_organisation_after_at(nlp):
 
 
 def test_the_agency_is_not_a_name_before_state(nlp):
-    text = "Officials met on Monday to discuss the Coahuila state budget. The agency said spending would rise."
+    text = (
+        "Officials met on Monday to discuss the Coahuila state budget. The agency said spending would rise."
+    )
     c = only(reported_of(nlp, text), "spending would rise")
     assert c.speaker_key is None
 
@@ -1065,7 +1102,13 @@ def test_partial_quote_on_a_thing_subject_goes_to_the_trailing_attribution(nlp):
 
 
 def test_partial_quote_on_a_thing_subject_with_no_speaker_is_left_unattributed(nlp):
-    q = only(quotes_of(nlp, "Inflation data came out on Monday. The price rise suggested “a turning point”, and markets fell."), "turning point")
+    q = only(
+        quotes_of(
+            nlp,
+            "Inflation data came out on Monday. The price rise suggested “a turning point”, and markets fell.",
+        ),
+        "turning point",
+    )
     assert q.speaker is None
     assert q.speaker_key is None
 

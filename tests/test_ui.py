@@ -6,6 +6,7 @@ minute or two: the server loads the code location, and the run imports spaCy and
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -20,7 +21,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-
 from conftest import write_inbox
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -28,8 +28,16 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 REPO = Path(__file__).resolve().parents[1]
 CHROMIUM = Path("/usr/bin/chromium")
 # No internet here: without the background-networking flags Chromium keeps opening connections that get refused.
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 PARTITION = "2024-05-14"
 LOCATION = "dossier"
@@ -63,7 +71,7 @@ def _stat(pid: int) -> tuple[int, int, int] | None:
         raw = Path(f"/proc/{pid}/stat").read_text()
     except (FileNotFoundError, ProcessLookupError, PermissionError):
         return None
-    fields = raw[raw.rindex(")") + 2:].split()  # the command name may contain spaces and parentheses
+    fields = raw[raw.rindex(")") + 2 :].split()  # the command name may contain spaces and parentheses
     if fields[0] in ("Z", "X"):
         return None
     return int(fields[1]), int(fields[2]), int(fields[19])
@@ -100,15 +108,11 @@ class Started:
         return [pid for pid, start in self.known.items() if (s := _stat(pid)) and s[2] == start]
 
     def signal_all(self, sig: int) -> None:
-        try:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
             os.killpg(self.proc.pid, sig)
-        except (ProcessLookupError, PermissionError):
-            pass
         for pid in self.alive():
-            try:
+            with contextlib.suppress(ProcessLookupError, PermissionError):
                 os.kill(pid, sig)
-            except (ProcessLookupError, PermissionError):
-                pass
 
     def stop(self, grace: float = 30.0) -> list[int]:
         """SIGTERM the group and every recorded process, wait, SIGKILL survivors; returns PIDs that needed SIGKILL."""
@@ -123,10 +127,8 @@ class Started:
         killed = self.alive()
         if killed:
             self.signal_all(signal.SIGKILL)
-        try:
+        with contextlib.suppress(subprocess.TimeoutExpired):
             self.proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            pass
         deadline = time.monotonic() + 10
         while self.alive() and time.monotonic() < deadline:
             time.sleep(0.1)
@@ -147,8 +149,9 @@ class Server:
 
     def graphql(self, query: str, variables: dict | None = None, timeout: float = 60) -> dict:
         body = json.dumps({"query": query, "variables": variables or {}}).encode()
-        request = urllib.request.Request(f"{self.url}/graphql", data=body,
-                                         headers={"Content-Type": "application/json"})
+        request = urllib.request.Request(
+            f"{self.url}/graphql", data=body, headers={"Content-Type": "application/json"}
+        )
         with urllib.request.urlopen(request, timeout=timeout) as response:
             payload = json.load(response)
         assert not payload.get("errors"), f"GraphQL errors: {payload['errors']}"
@@ -169,22 +172,29 @@ def wait_until_serving(server: Server) -> None:
     last = "no answer yet"
     while time.monotonic() < deadline:
         if server.started.proc.poll() is not None:
-            pytest.fail(f"dagster dev exited with code {server.started.proc.returncode}:\n{server.log_tail()}")
+            pytest.fail(
+                f"dagster dev exited with code {server.started.proc.returncode}:\n{server.log_tail()}"
+            )
         try:
             with urllib.request.urlopen(f"{server.url}/server_info", timeout=5) as response:
                 json.load(response)
-            entries = server.graphql(LOCATION_QUERY, timeout=30)["workspaceOrError"].get("locationEntries", [])
+            entries = server.graphql(LOCATION_QUERY, timeout=30)["workspaceOrError"].get(
+                "locationEntries", []
+            )
             entry = next((e for e in entries if e["name"] == LOCATION), None)
             if entry and entry["loadStatus"] == "LOADED":
                 loaded = entry["locationOrLoadError"] or {}
-                assert loaded.get("__typename") == "RepositoryLocation", \
+                assert loaded.get("__typename") == "RepositoryLocation", (
                     f"code location {LOCATION} failed to load: {loaded.get('message', loaded)}"
+                )
                 return
             last = f"location entry: {entry}"
         except (urllib.error.URLError, ConnectionError, TimeoutError, json.JSONDecodeError) as exc:
             last = repr(exc)
         time.sleep(1)
-    pytest.fail(f"dagster dev did not serve {server.url} within {SERVER_TIMEOUT}s ({last}):\n{server.log_tail()}")
+    pytest.fail(
+        f"dagster dev did not serve {server.url} within {SERVER_TIMEOUT}s ({last}):\n{server.log_tail()}"
+    )
 
 
 @pytest.fixture
@@ -199,8 +209,12 @@ def dagster_ui(tmp_path: Path):
     shutil.copy(REPO / "dagster_home" / "dagster.yaml", home / "dagster.yaml")
     inbox = write_inbox(tmp_path / "inbox")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DAGSTER_", "DOSSIER_"))}
-    env.update(DAGSTER_HOME=str(home), DOSSIER_INBOX=str(inbox), DOSSIER_DB=str(tmp_path / "warehouse.duckdb"),
-               PYTHONUNBUFFERED="1")
+    env.update(
+        DAGSTER_HOME=str(home),
+        DOSSIER_INBOX=str(inbox),
+        DOSSIER_DB=str(tmp_path / "warehouse.duckdb"),
+        PYTHONUNBUFFERED="1",
+    )
     if os.environ.get("DOSSIER_SPACY_MODEL"):
         env["DOSSIER_SPACY_MODEL"] = os.environ["DOSSIER_SPACY_MODEL"]
 
@@ -210,9 +224,15 @@ def dagster_ui(tmp_path: Path):
     command += ["dev", "-w", "workspace.yaml", "-h", "127.0.0.1", "-p", str(port)]
     log = tmp_path / "dagster-dev.log"
     with log.open("wb") as out:
-        proc = subprocess.Popen([sys.executable, "-c", TRAMPOLINE, *command], cwd=REPO, env=env,
-                                stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
-                                start_new_session=True)
+        proc = subprocess.Popen(
+            [sys.executable, "-c", TRAMPOLINE, *command],
+            cwd=REPO,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
     started = Started(proc)
     server = Server(url=f"http://127.0.0.1:{port}", log=log, started=started)
     try:
@@ -266,8 +286,10 @@ query($path: [String!]!, $partition: String!) { assetOrError(assetKey: {path: $p
 
 
 def launch_partition(server: Server, partition: str) -> str:
-    params = {"selector": SELECTOR,
-              "executionMetadata": {"tags": [{"key": "dagster/partition", "value": partition}]}}
+    params = {
+        "selector": SELECTOR,
+        "executionMetadata": {"tags": [{"key": "dagster/partition", "value": partition}]},
+    }
     result = server.graphql(LAUNCH_RUN, {"params": params})["launchRun"]
     assert result["__typename"] == "LaunchRunSuccess", f"launchRun failed: {result}"
     return result["run"]["runId"]
@@ -288,8 +310,9 @@ def wait_for_run(server: Server, run_id: str) -> dict:
 def run_errors(server: Server, run_id: str) -> str:
     logs = server.graphql(RUN_ERRORS, {"runId": run_id})["logsForRun"]
     events = logs.get("events", [])
-    return "\n".join(f"[{e.get('stepKey')}] {e['message']}" for e in events
-                     if e.get("level") in ("ERROR", "CRITICAL")) or str(logs)
+    return "\n".join(
+        f"[{e.get('stepKey')}] {e['message']}" for e in events if e.get("level") in ("ERROR", "CRITICAL")
+    ) or str(logs)
 
 
 # ---------------------------------------------------------------------------------------------- browser
@@ -311,10 +334,8 @@ def settle(page) -> None:
     """Give late requests a chance to finish (and to fail loudly) before errors are counted; best effort only."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-    try:
+    with contextlib.suppress(PlaywrightTimeout):
         page.wait_for_load_state("networkidle", timeout=15_000)
-    except PlaywrightTimeout:
-        pass
 
 
 def test_ui_shows_checks_after_partition_run(dagster_ui: Server, tmp_path: Path):
@@ -330,8 +351,14 @@ def test_ui_shows_checks_after_partition_run(dagster_ui: Server, tmp_path: Path)
             console_errors: list[str] = []
             page.on("pageerror", lambda exc: page_errors.append(str(exc)))
             page.on("console", lambda msg: msg.type == "error" and console_errors.append(msg.text))
-            page.on("response", lambda r: r.url.startswith(server.url) and r.status >= 500
-                    and server_errors.append(f"{r.status} {r.url}"))
+            page.on(
+                "response",
+                lambda r: (
+                    r.url.startswith(server.url)
+                    and r.status >= 500
+                    and server_errors.append(f"{r.status} {r.url}")
+                ),
+            )
             try:
                 # 1. The global asset graph loads, lists every group of the code location, and raises nothing.
                 page.goto(f"{server.url}/asset-groups", wait_until="load")
@@ -348,8 +375,9 @@ def test_ui_shows_checks_after_partition_run(dagster_ui: Server, tmp_path: Path)
                 # 2. One partition of the job, launched through the webserver's GraphQL API, runs to success.
                 run_id = launch_partition(server, PARTITION)
                 run = wait_for_run(server, run_id)
-                assert run["status"] == "SUCCESS", \
+                assert run["status"] == "SUCCESS", (
                     f"run {run_id} ended {run['status']}:\n{run_errors(server, run_id)}\n{server.log_tail()}"
+                )
                 assert {"key": "dagster/partition", "value": PARTITION} in run["tags"]
                 asset = server.graphql(MATERIALIZED, {"path": ["raw", "documents"], "partition": PARTITION})
                 materialized = asset["assetOrError"].get("assetMaterializations", [])

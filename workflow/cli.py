@@ -32,7 +32,9 @@ def contiguous_ranges(days: list[str]) -> list[tuple[str, str]]:
     """Group sorted ISO days into runs of consecutive days: one Dagster run per range."""
     ranges: list[tuple[str, str]] = []
     for day in sorted(set(days)):
-        if ranges and dt.date.fromisoformat(day) - dt.date.fromisoformat(ranges[-1][1]) == dt.timedelta(days=1):
+        if ranges and dt.date.fromisoformat(day) - dt.date.fromisoformat(ranges[-1][1]) == dt.timedelta(
+            days=1
+        ):
             ranges[-1] = (ranges[-1][0], day)
         else:
             ranges.append((day, day))
@@ -71,18 +73,27 @@ def cmd_run(args: argparse.Namespace) -> int:
     job = defs.resolve_job_def("dossier")
     failed = False
     for start, end in contiguous_ranges(days):
-        tags = {"dagster/asset_partition_range_start": start, "dagster/asset_partition_range_end": end,
-                "dossier/trigger": "cli"}
+        tags = {
+            "dagster/asset_partition_range_start": start,
+            "dagster/asset_partition_range_end": end,
+            "dossier/trigger": "cli",
+        }
         print(f"dossier: running {start}..{end} into {db}", flush=True)
-        result = job.execute_in_process(instance=instance, tags=tags, raise_on_error=False,
-                                        run_config={"loggers": {"console": {"config": {"log_level": args.log_level}}}})
+        result = job.execute_in_process(
+            instance=instance,
+            tags=tags,
+            raise_on_error=False,
+            run_config={"loggers": {"console": {"config": {"log_level": args.log_level}}}},
+        )
         if not result.success:
             failed = True
             for event in result.all_events:
                 if event.is_step_failure:
                     error = event.step_failure_data.error
-                    print(f"dossier: step {event.step_key} failed: {error.message.strip() if error else ''}",
-                          file=sys.stderr)
+                    print(
+                        f"dossier: step {event.step_key} failed: {error.message.strip() if error else ''}",
+                        file=sys.stderr,
+                    )
     return 1 if failed else 0
 
 
@@ -128,7 +139,9 @@ def _snapshot(args: argparse.Namespace) -> Path | None:
     """The published snapshot to read, or None (with a message) when there is none yet."""
     from workflow.resources import snapshot_path_for
 
-    path = Path(args.snapshot or snapshot_path_for(args.db or os.environ.get("DOSSIER_DB", "data/warehouse.duckdb")))
+    path = Path(
+        args.snapshot or snapshot_path_for(args.db or os.environ.get("DOSSIER_DB", "data/warehouse.duckdb"))
+    )
     if not path.exists():
         print(f"dossier: no published snapshot at {path}; run `dossier run` first", file=sys.stderr)
         return None
@@ -159,15 +172,15 @@ def cmd_sql(args: argparse.Namespace) -> int:
 
 SUMMARY = {
     "Documents": "SELECT (SELECT count(*) FROM raw.documents) AS ingested, (SELECT count(*) FROM raw.rejects) AS "
-                 "rejected, (SELECT count(*) FROM clean.removed) AS spans_removed, (SELECT count(*) FROM "
-                 "nlp.entities) AS entities, (SELECT count(*) FROM nlp.claims) AS claims",
+    "rejected, (SELECT count(*) FROM clean.removed) AS spans_removed, (SELECT count(*) FROM "
+    "nlp.entities) AS entities, (SELECT count(*) FROM nlp.claims) AS claims",
     "Rejected files": "SELECT source_path, reason, detail FROM raw.rejects ORDER BY source_path",
     "Top entities": "SELECT name, label, n_mentions, n_docs FROM nlp.entities ORDER BY n_mentions DESC, name LIMIT 8",
     "Top speakers": "SELECT speaker_name, n_quotes, n_reported, n_docs FROM marts.speakers "
-                    "ORDER BY n_quotes + n_reported DESC, speaker_name LIMIT 8",
+    "ORDER BY n_quotes + n_reported DESC, speaker_name LIMIT 8",
     "Figures seen in several sources": "SELECT measure_head, unit, year, n_docs, status, round(relative_spread, 3) "
-                                       "AS spread, texts FROM marts.figure_groups ORDER BY n_docs DESC, "
-                                       "measure_head LIMIT 10",
+    "AS spread, texts FROM marts.figure_groups ORDER BY n_docs DESC, "
+    "measure_head LIMIT 10",
 }
 
 
@@ -188,12 +201,20 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="dossier", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
 
-    run = sub.add_parser("run", help="run the whole asset graph through Dagster for some days (default: every inbox day)")
-    run.add_argument("--inbox", help="inbox folder of YYYY-MM-DD subfolders (default $DOSSIER_INBOX or data/inbox)")
+    run = sub.add_parser(
+        "run", help="run the whole asset graph through Dagster for some days (default: every inbox day)"
+    )
+    run.add_argument(
+        "--inbox", help="inbox folder of YYYY-MM-DD subfolders (default $DOSSIER_INBOX or data/inbox)"
+    )
     run.add_argument("--db", help="warehouse file (default $DOSSIER_DB or data/warehouse.duckdb)")
     run.add_argument("--date", action="append", type=_valid_day, help="a day to run (repeatable)")
-    run.add_argument("--log-level", default="INFO", choices=["DEBUG", "INFO", "WARNING", "ERROR"],
-                     help="Dagster console log level (default INFO; DEBUG shows every event)")
+    run.add_argument(
+        "--log-level",
+        default="INFO",
+        choices=["DEBUG", "INFO", "WARNING", "ERROR"],
+        help="Dagster console log level (default INFO; DEBUG shows every event)",
+    )
     run.set_defaults(func=cmd_run)
 
     imp = sub.add_parser("import", help="copy a flat folder of article files into a day's inbox folder")
@@ -202,8 +223,10 @@ def main(argv: list[str] | None = None) -> int:
     imp.add_argument("--inbox")
     imp.set_defaults(func=cmd_import)
 
-    for name, func, text in (("sql", cmd_sql, "run a query against the published read-only snapshot"),
-                             ("summary", cmd_summary, "print a short summary of the published snapshot")):
+    for name, func, text in (
+        ("sql", cmd_sql, "run a query against the published read-only snapshot"),
+        ("summary", cmd_summary, "print a short summary of the published snapshot"),
+    ):
         p = sub.add_parser(name, help=text)
         if name == "sql":
             p.add_argument("query")

@@ -19,8 +19,12 @@ dossier_job = dg.define_asset_job(
 )
 
 
-@dg.schedule(cron_schedule="30 1 * * *", job=dossier_job, execution_timezone="UTC",
-             default_status=dg.DefaultScheduleStatus.STOPPED)
+@dg.schedule(
+    cron_schedule="30 1 * * *",
+    job=dossier_job,
+    execution_timezone="UTC",
+    default_status=dg.DefaultScheduleStatus.STOPPED,
+)
 def daily_schedule(context: dg.ScheduleEvaluationContext) -> dg.RunRequest:
     """Every night, materialise the previous day's partition (its inbox folder is complete by then)."""
     day = (context.scheduled_execution_time.date() - dt.timedelta(days=1)).isoformat()
@@ -58,5 +62,8 @@ def inbox_sensor(context: dg.SensorEvaluationContext, settings: Settings):
         return dg.SkipReason(f"no new files in {settings.inbox}/{day}")
     context.update_cursor(cursor)
     digest = hashlib.sha1("\n".join(fresh).encode() + cursor.encode()).hexdigest()[:12]
-    return dg.RunRequest(run_key=f"inbox-{day}-{digest}", partition_key=day,
-                         tags={"dossier/trigger": "inbox_sensor", "dossier/new_files": str(len(fresh))})
+    return dg.RunRequest(
+        run_key=f"inbox-{day}-{digest}",
+        partition_key=day,
+        tags={"dossier/trigger": "inbox_sensor", "dossier/new_files": str(len(fresh))},
+    )

@@ -145,8 +145,12 @@ _COPYRIGHT = re.compile(
     r"todos los derechos reservados|todos os direitos reservados|tutti i diritti riservati|hak cipta",
     re.I,
 )
-_ALL_RIGHTS = re.compile(r"rights? reserved|derechos reservados|direitos reservados|droits réservés|rechte vorbehalten", re.I)
-_IMAGE_RIGHTS = re.compile(r"^(image|photo|picture|foto|bild|video|media)\s*(copyright|©|credit|source)", re.I)
+_ALL_RIGHTS = re.compile(
+    r"rights? reserved|derechos reservados|direitos reservados|droits réservés|rechte vorbehalten", re.I
+)
+_IMAGE_RIGHTS = re.compile(
+    r"^(image|photo|picture|foto|bild|video|media)\s*(copyright|©|credit|source)", re.I
+)
 _COMMENT_FORM = re.compile(
     r"leave a (reply|comment|response)|cancel reply|post (a |your )?comment|add (a |your )?comment|"
     r"write a comment|submit (a )?comment|your email address will not be published|email will not be published|"
@@ -230,16 +234,21 @@ _RELATED_HEAD = re.compile(
 )
 _RELATED_INLINE = re.compile(
     r"^(related|read more|read also|also read|more|see also|recommended|watch|listen|opinion|analysis|"
-    r"lesen sie auch|lire aussi|leia também|veja também|lee también|baca juga|mehr)\s*[:|»›>-]\s*\S", re.I
+    r"lesen sie auch|lire aussi|leia também|veja também|lee también|baca juga|mehr)\s*[:|»›>-]\s*\S",
+    re.I,
 )
-_PREV_NEXT = re.compile(r"^[«‹<←]?\s*(previous|prev|next|older|newer)\b.*\b(post|article|story|entry)\b.*[»›>→]?$", re.I)
+_PREV_NEXT = re.compile(
+    r"^[«‹<←]?\s*(previous|prev|next|older|newer)\b.*\b(post|article|story|entry)\b.*[»›>→]?$", re.I
+)
 _CATEGORY = re.compile(
     r"^(tags?|tagged( with)?|topics?|categor(y|ies)|filed (under|in)|posted in|labels?|keywords?|"
     r"schlagw[oö]rter|stichw[oö]rter|kategorien?|th[eè]mes?|mots[- ]clés|etiquetas?|categorias?|categorie|"
     r"kategori|topik|label)\b\s*[:|]?",
     re.I,
 )
-_BY = re.compile(r"^(by|von|par|por|di|door|oleh|written by|posted by|words by|story by|reporting by)\s*:?$", re.I)
+_BY = re.compile(
+    r"^(by|von|par|por|di|door|oleh|written by|posted by|words by|story by|reporting by)\s*:?$", re.I
+)
 _BYLINE = re.compile(
     r"^(by|von|par|por|di|door|oleh|written by|posted by|words by|story by|reporting by|author|autor|auteur|autore|penulis)"
     r"\s*:?\s+[\w@]",
@@ -333,8 +342,19 @@ _TITLE_SEP = re.compile(r"\s+[|\-–—:•·»«]\s+|\s+::\s+")
 
 # Weights of the body run: a body-like unit counts its words, a boilerplate unit counts against.
 _STRONG = frozenset(
-    {"comment_form", "comment_counter", "comments", "related_links", "category_list", "newsletter_prompt",
-     "copyright", "cookie_notice", "login_prompt", "paywall", "markup"}
+    {
+        "comment_form",
+        "comment_counter",
+        "comments",
+        "related_links",
+        "category_list",
+        "newsletter_prompt",
+        "copyright",
+        "cookie_notice",
+        "login_prompt",
+        "paywall",
+        "markup",
+    }
 )
 _STRONG_WEIGHT = -25.0
 _KIND_WEIGHT = -6.0
@@ -352,7 +372,9 @@ _TEASER_SHARE = 0.2
 _REPEATED_WEIGHT = -10.0
 # Kinds whose header line also claims the short lines listed under it (a "Related" box, a tag list).
 _BOX_HEADS = frozenset({"related_links", "category_list"})
-_LIST_HEADS = frozenset({"related_links", "category_list", "share_widget", "comment_counter", "comment_form", "navigation"})
+_LIST_HEADS = frozenset(
+    {"related_links", "category_list", "share_widget", "comment_counter", "comment_form", "navigation"}
+)
 
 
 @dataclass(frozen=True)
@@ -374,8 +396,22 @@ class _Unit:
     """One line, or hard-wrapped lines joined back into one paragraph."""
 
     __slots__ = (
-        "start", "end", "text", "block", "key", "words", "n", "stop", "sentence", "caps",
-        "kind", "weight", "cls", "keep", "reason", "dup_of",
+        "start",
+        "end",
+        "text",
+        "block",
+        "key",
+        "words",
+        "n",
+        "stop",
+        "sentence",
+        "caps",
+        "kind",
+        "weight",
+        "cls",
+        "keep",
+        "reason",
+        "dup_of",
     )
 
     def __init__(self, start: int, end: int, text: str, block: int):
@@ -497,8 +533,12 @@ def _date_like(u: _Unit) -> bool:
         return False
     low = [w.lower() for w in u.words]
     datey = sum(w.isdigit() or w in _DATE_WORDS for w in low)
-    has_anchor = any(w in _MONTHS or w in _WEEKDAYS or w in ("ago", "updated", "published", "posted") for w in low)
-    has_anchor = has_anchor or bool(re.search(r"\d{1,2}:\d{2}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}", u.text))
+    has_anchor = any(
+        w in _MONTHS or w in _WEEKDAYS or w in ("ago", "updated", "published", "posted") for w in low
+    )
+    has_anchor = has_anchor or bool(
+        re.search(r"\d{1,2}:\d{2}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}", u.text)
+    )
     return has_anchor and datey / len(low) >= 0.6
 
 
@@ -523,7 +563,11 @@ def _glued_caption(text: str) -> bool:
         return False
     # The alt text names the people the caption then describes; an ordinary CamelCase brand does not echo.
     rest_words = set(_WORD.findall(rest))
-    return any(w in rest_words for w in names[:-1]) or len(rest.split()) >= 6 and bool(_CAPTION_TAIL.search(rest))
+    return (
+        any(w in rest_words for w in names[:-1])
+        or len(rest.split()) >= 6
+        and bool(_CAPTION_TAIL.search(rest))
+    )
 
 
 def _kind(u: _Unit) -> str | None:
@@ -538,13 +582,26 @@ def _kind(u: _Unit) -> str | None:
         return "cookie_notice"
     if n <= 14 and _IMAGE_RIGHTS.match(t):
         return "credit"
-    if n <= 40 and _COPYRIGHT.search(t) and (
-        "©" in t or n <= 6 or low.startswith("copyright") or _ALL_RIGHTS.search(t) or re.search(r"\b(19|20)\d\d\b", t)
+    if (
+        n <= 40
+        and _COPYRIGHT.search(t)
+        and (
+            "©" in t
+            or n <= 6
+            or low.startswith("copyright")
+            or _ALL_RIGHTS.search(t)
+            or re.search(r"\b(19|20)\d\d\b", t)
+        )
     ):
         return "copyright"
     if n <= 30 and _COMMENT_FORM.search(t) or n <= 4 and (_FORM_FIELD.match(t) or _REPLY.match(t)):
         return "comment_form"
-    if n <= 8 and _COMMENT_COUNT.match(t) or n <= 30 and re.match(r"^\d+ (responses?|comments?|replies|thoughts) (to|on)\b", low):
+    if (
+        n <= 8
+        and _COMMENT_COUNT.match(t)
+        or n <= 30
+        and re.match(r"^\d+ (responses?|comments?|replies|thoughts) (to|on)\b", low)
+    ):
         return "comment_counter"
     if n <= 16 and _COMMENT_AUTHOR.match(t):
         return "comments"
@@ -561,9 +618,15 @@ def _kind(u: _Unit) -> str | None:
     m = _RELATED_HEAD.match(t) if n <= 6 else None
     # a box header, possibly naming the site or section ("More from The Gazette"), never a sentence
     rest = t[m.end() :].split() if m else []
-    if m and (len(t) - m.end() <= 2 or len(rest) <= 3 and not _END_STRONG.search(t) and (
-        rest[0].lower() in ("from", "on", "in", "at", "about", "by", "for") or all(w[:1].isupper() for w in rest)
-    )):
+    if m and (
+        len(t) - m.end() <= 2
+        or len(rest) <= 3
+        and not _END_STRONG.search(t)
+        and (
+            rest[0].lower() in ("from", "on", "in", "at", "about", "by", "for")
+            or all(w[:1].isupper() for w in rest)
+        )
+    ):
         return "related_links"
     if n <= 25 and _RELATED_INLINE.match(t):
         return "related_links"
@@ -599,8 +662,12 @@ def _kind(u: _Unit) -> str | None:
         return "link"
     if n <= 6 and _NAV.match(low):
         return "navigation"
-    if n <= 16 and len(_SEPARATED.findall(t)) >= 2 and not u.sentence and not _TABLE_ROW.match(t) and not (
-        any(c.isdigit() for c in t) and "," in t
+    if (
+        n <= 16
+        and len(_SEPARATED.findall(t)) >= 2
+        and not u.sentence
+        and not _TABLE_ROW.match(t)
+        and not (any(c.isdigit() for c in t) and "," in t)
     ):
         return "navigation"
     return None
@@ -672,7 +739,12 @@ def _extend(units: list[_Unit], a: int, b: int, stop: int) -> int:
             continue
         # a line that announces a list ("… tour dates:") brings the list block under it
         intro = j if u.text.endswith(":") else j - 1
-        if u.kind is None and units[intro].text.endswith(":") and units[intro].kind is None and intro + 1 < stop:
+        if (
+            u.kind is None
+            and units[intro].text.endswith(":")
+            and units[intro].kind is None
+            and intro + 1 < stop
+        ):
             k = intro + 1
             block = units[k].block
             while k < stop and units[k].block == block and units[k].kind is None:
@@ -682,8 +754,15 @@ def _extend(units: list[_Unit], a: int, b: int, stop: int) -> int:
                 continue
         # a table's or list's header line, directly followed by its rows
         nxt = units[j + 1] if j + 1 < stop else None
-        if (u.kind is None and u.cls == "short" and u.n <= 12 and nxt is not None and nxt.block == u.block
-                and nxt.kind is None and nxt.cls == "content"):
+        if (
+            u.kind is None
+            and u.cls == "short"
+            and u.n <= 12
+            and nxt is not None
+            and nxt.block == u.block
+            and nxt.kind is None
+            and nxt.cls == "content"
+        ):
             j += 1
             continue
         break
@@ -785,7 +864,8 @@ def _teaser_like(units: list[_Unit], lo: int, hi: int) -> bool:
         return False
     text = ("good", "medium")
     alone = sum(
-        1 for i in goods
+        1
+        for i in goods
         if (i == 0 or units[i - 1].cls not in text) and (i + 1 >= len(units) or units[i + 1].cls not in text)
     )
     return alone >= 0.6 * len(goods)
@@ -870,20 +950,30 @@ def _find_title(units: list[_Unit]) -> tuple[int | None, list[int]]:
     if not units:
         return None, []
     first = units[0]
-    if first.kind not in (None, "navigation") or first.n > 40 or first.n == 0 or (first.n >= 25 and first.sentence):
+    if (
+        first.kind not in (None, "navigation")
+        or first.n > 40
+        or first.n == 0
+        or (first.n >= 25 and first.sentence)
+    ):
         return None, []
     # The <title> line often carries the site name ("Headline | Site"): the headline is the whole line
     # or, failing that, its longest segment, or its first.
     parts = [" ".join(_WORD.findall(p.lower())) for p in _title_parts(first.text)]
-    tiers = [first.key] + sorted({p for p in parts if len(p) >= 8 and len(p.split()) >= 2}, key=len, reverse=True)
+    tiers = [first.key] + sorted(
+        {p for p in parts if len(p) >= 8 and len(p.split()) >= 2}, key=len, reverse=True
+    )
     if parts and parts[0] in tiers[1:]:
         tiers.remove(parts[0])
         tiers.append(parts[0])
     for key in tiers:
         fuzzy = key == first.key  # a segment must match exactly: a subheading may share its words
         copies = [
-            i for i in range(1, len(units))
-            if 0 < units[i].n <= 40 and len(units[i].key) >= 8 and units[i].kind in (None, "navigation")
+            i
+            for i in range(1, len(units))
+            if 0 < units[i].n <= 40
+            and len(units[i].key) >= 8
+            and units[i].kind in (None, "navigation")
             and (_similar(key, units[i].key) if fuzzy else _contains(key, units[i].key))
         ]
         if copies:

@@ -78,7 +78,9 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
             try:
                 return data.decode(encoding), encoding
             except UnicodeDecodeError as exc:
-                raise Rejected("undecodable", f"{encoding} byte-order mark but invalid data at byte {exc.start}") from None
+                raise Rejected(
+                    "undecodable", f"{encoding} byte-order mark but invalid data at byte {exc.start}"
+                ) from None
     nul = data.find(b"\x00")
     if nul >= 0:
         raise Rejected("binary", f"NUL byte at offset {nul} and no Unicode byte-order mark")
@@ -97,7 +99,9 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     # A match stands for a group of code pages that decode these bytes to the same text; name it by the
     # group's most common member.
     _, _, _, encoding, i = min(
-        (_COMMON.get(enc, 99), -m.coherence, m.chaos, enc, i) for i, m in enumerate(near) for enc in m.could_be_from_charset
+        (_COMMON.get(enc, 99), -m.coherence, m.chaos, enc, i)
+        for i, m in enumerate(near)
+        for enc in m.could_be_from_charset
     )
     return str(near[i]), encoding
 
@@ -128,4 +132,6 @@ def decode_file(name: str, data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> D
             raise Rejected("no_text", "no main text found in the HTML")
     elif not text.strip():
         raise Rejected("empty", f"only whitespace once decoded as {encoding}")
-    return Decoded(text=text.replace("\r\n", "\n").replace("\r", "\n"), encoding=encoding, media_type=media_type)
+    return Decoded(
+        text=text.replace("\r\n", "\n").replace("\r", "\n"), encoding=encoding, media_type=media_type
+    )

@@ -6,9 +6,9 @@ import bisect
 import csv
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
 
 from spacy.tokens import Doc
 
@@ -75,10 +75,50 @@ PLACE_LAST_WORDS = frozenset(
     """.split()
 )
 PLACE_FIRST_WORDS = frozenset({"lake", "mount", "mt", "mt."})
-_HONORIFICS = frozenset({"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "miss", "sir", "dame", "prof", "prof."})
-_LOWER_PARTICLES = frozenset({"de", "da", "di", "del", "della", "van", "von", "der", "den", "la", "le", "al", "bin", "ibn", "dos", "du", "ter"})
+_HONORIFICS = frozenset(
+    {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "miss", "sir", "dame", "prof", "prof."}
+)
+_LOWER_PARTICLES = frozenset(
+    {
+        "de",
+        "da",
+        "di",
+        "del",
+        "della",
+        "van",
+        "von",
+        "der",
+        "den",
+        "la",
+        "le",
+        "al",
+        "bin",
+        "ibn",
+        "dos",
+        "du",
+        "ter",
+    }
+)
 _KEEP_DOT_WORDS = frozenset(
-    {"inc", "co", "corp", "ltd", "jr", "sr", "st", "bros", "plc", "llc", "l.p", "co", "no", "dept", "univ", "assn", "ave", "mt"}
+    {
+        "inc",
+        "co",
+        "corp",
+        "ltd",
+        "jr",
+        "sr",
+        "st",
+        "bros",
+        "plc",
+        "llc",
+        "l.p",
+        "no",
+        "dept",
+        "univ",
+        "assn",
+        "ave",
+        "mt",
+    }
 )
 _LEAD_PUNCT = "\"'“”‘’«»([{<*•·–—-,.;:!?/|"
 _TRAIL_PUNCT = "\"'“”‘’«»)]}>*•·–—-,;:!?/|"
@@ -172,7 +212,7 @@ def _keeps_dot(seg: str) -> bool:
 def name_tokens(name: str) -> list[str]:
     """Lower-cased tokens of a person name without titles ('President Xi' -> ['xi'])."""
     toks = normalise(name).split()
-    return toks[_after_title(toks):]
+    return toks[_after_title(toks) :]
 
 
 def _after_title(words: list[str]) -> int:
@@ -184,8 +224,11 @@ def _after_title(words: list[str]) -> int:
 
 def _strip_person_titles(text: str) -> str:
     words = text.split()
-    words = words[_after_title(words):]
-    while len(words) > 1 and (words[0].lower() in TITLE_WORDS or (words[0][:1].islower() and words[0].lower() not in _LOWER_PARTICLES)):
+    words = words[_after_title(words) :]
+    while len(words) > 1 and (
+        words[0].lower() in TITLE_WORDS
+        or (words[0][:1].islower() and words[0].lower() not in _LOWER_PARTICLES)
+    ):
         words = words[1:]
     return " ".join(words)
 
@@ -242,7 +285,11 @@ def _org_by_designator(raws: list[_Raw]) -> None:
 
 def _place_name(words: list[str]) -> bool:
     """'Lys Glacier', 'Lake Kivu', 'Mount Kenya': a named natural feature."""
-    if len(words) < 2 or not all(w[:1].isupper() for w in words) or words[-1].lower().rstrip(".") in ORG_DESIGNATORS:
+    if (
+        len(words) < 2
+        or not all(w[:1].isupper() for w in words)
+        or words[-1].lower().rstrip(".") in ORG_DESIGNATORS
+    ):
         return False
     return words[-1].lower() in PLACE_LAST_WORDS or words[0].lower() in PLACE_FIRST_WORDS
 
@@ -292,9 +339,13 @@ def _pronoun_follows(doc: Doc, tok, say_only: bool) -> bool:
 def _promote_people(doc: Doc, raws: list[_Raw]) -> None:
     tok_of = {t.idx: t for t in doc}
     cands = [
-        r for r in raws
-        if r.label in ("ORG", "GPE", "LOC", "FAC", "PRODUCT") and not r.fixed and len(r.text.split()) <= 3
-        and all(w[:1].isupper() for w in r.text.split()) and r.text.split()[-1].lower() not in ORG_DESIGNATORS
+        r
+        for r in raws
+        if r.label in ("ORG", "GPE", "LOC", "FAC", "PRODUCT")
+        and not r.fixed
+        and len(r.text.split()) <= 3
+        and all(w[:1].isupper() for w in r.text.split())
+        and r.text.split()[-1].lower() not in ORG_DESIGNATORS
     ]
     promote = {normalise(r.text) for r in cands if _person_evidence(doc, r, tok_of)}
     for r in cands:
@@ -344,7 +395,13 @@ def _apply_acronyms(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
     longs = [r for r in raws if r.label != "PERSON" and len(r.canonical.split()) >= 2]
     for r in raws:
         acro = r.text.replace(".", "")
-        if r.fixed or acro in expansions or not (2 <= len(acro) <= 6) or not acro.isalpha() or not acro.isupper():
+        if (
+            r.fixed
+            or acro in expansions
+            or not (2 <= len(acro) <= 6)
+            or not acro.isalpha()
+            or not acro.isupper()
+        ):
             continue
         cands = {x.canonical: x for x in longs if _initials(x.canonical) == acro}
         if len(cands) == 1:
@@ -441,8 +498,12 @@ def _names_from_capitals(doc: Doc, raws: list[_Raw]) -> tuple[list[_Raw], dict[s
 
     Returns the mentions (a full name becomes one when it speaks or has a role beside it) and
     {surname: (position, full name)} for the surnames whose full name stays unmentioned."""
-    multi = {w for r in raws if r.label == "PERSON" and len(r.text.split()) >= 2 for w in normalise(r.text).split()}
-    bare = {normalise(r.text) for r in raws if r.label == "PERSON" and not r.fixed and len(r.text.split()) == 1}
+    multi = {
+        w for r in raws if r.label == "PERSON" and len(r.text.split()) >= 2 for w in normalise(r.text).split()
+    }
+    bare = {
+        normalise(r.text) for r in raws if r.label == "PERSON" and not r.fixed and len(r.text.split()) == 1
+    }
     bare -= multi
     if not bare:
         return raws, {}
@@ -457,7 +518,9 @@ def _names_from_capitals(doc: Doc, raws: list[_Raw]) -> tuple[list[_Raw], dict[s
         run = _name_run(doc, tok, set())
         while run:
             inside = {id(x): x for t in run if (x := by_char.get(t.idx)) is not None}
-            if not any(x.fixed or x.start < run[0].idx or x.end > tok.idx + len(tok.text) for x in inside.values()):
+            if not any(
+                x.fixed or x.start < run[0].idx or x.end > tok.idx + len(tok.text) for x in inside.values()
+            ):
                 break
             run = run[1:] if len(run) > 2 else []
         if not run:
@@ -501,12 +564,19 @@ def _orgs_by_usage(doc: Doc, raws: list[_Raw]) -> None:
     tok_of = {t.idx: t for t in doc}
     names = sorted((r for r in raws if r.label in ("PERSON", "ORG")), key=lambda r: r.start)
     refs = [
-        t for t in doc
-        if t.lower_ in _ORG_COMMON and t.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
+        t
+        for t in doc
+        if t.lower_ in _ORG_COMMON
+        and t.dep_ in ("nsubj", "nsubjpass")
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
     ]
     for group in groups.values():
         toks = [tok_of.get(r.start) for r in group]
-        if any(t is None or (t.i > 0 and (doc[t.i - 1].lower_ in _HONORIFICS or doc[t.i - 1].lower_ in TITLE_WORDS)) for t in toks):
+        if any(
+            t is None
+            or (t.i > 0 and (doc[t.i - 1].lower_ in _HONORIFICS or doc[t.i - 1].lower_ in TITLE_WORDS))
+            for t in toks
+        ):
             continue
         if any(w.lower_ in _GENDERED for t in toks for w in t.sent):
             continue
@@ -602,7 +672,9 @@ def _resolve_people(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
     return raws
 
 
-_SAY = frozenset({"say", "tell", "add", "note", "explain", "argue", "warn", "write", "insist", "recall", "state", "stress"})
+_SAY = frozenset(
+    {"say", "tell", "add", "note", "explain", "argue", "warn", "write", "insist", "recall", "state", "stress"}
+)
 
 
 def _says(verb) -> bool:
@@ -619,7 +691,12 @@ def _name_chain(tok) -> list:
     """The capitalised proper-noun tokens of a name ending at tok ("Sofia Marin"), titles excluded."""
     chain = [tok]
     i = tok.i - 1
-    while i >= 0 and tok.doc[i].pos_ == "PROPN" and tok.doc[i].text[:1].isupper() and tok.doc[i].lower_ not in TITLE_WORDS:
+    while (
+        i >= 0
+        and tok.doc[i].pos_ == "PROPN"
+        and tok.doc[i].text[:1].isupper()
+        and tok.doc[i].lower_ not in TITLE_WORDS
+    ):
         chain.insert(0, tok.doc[i])
         i -= 1
     return chain
@@ -656,10 +733,16 @@ def _discover_speakers(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
         if tok.pos_ == "PROPN" and tok.dep_ == "nsubj" and not _says(tok.head):
             # "Clemens Fuest of the Ifo Institute was sceptical. He argued …"
             chain = _name_chain(tok)
-            if 2 <= len(chain) <= 3 and all(t.text.isalpha() for t in chain) and tok.lower_ not in ORG_DESIGNATORS:
+            if (
+                2 <= len(chain) <= 3
+                and all(t.text.isalpha() for t in chain)
+                and tok.lower_ not in ORG_DESIGNATORS
+            ):
                 start, end = chain[0].idx, tok.idx + len(tok.text)
                 inside = {id(r): r for t in chain if (r := by_char.get(t.idx)) is not None}
-                if any(r.fixed or r.label == "PERSON" or r.start < start or r.end > end for r in inside.values()):
+                if any(
+                    r.fixed or r.label == "PERSON" or r.start < start or r.end > end for r in inside.values()
+                ):
                     continue
                 if _pronoun_follows(doc, tok, say_only=False):
                     dropped.update(inside)
@@ -687,7 +770,12 @@ def _discover_speakers(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
         for other in doc:
             if other.i != tok.i and other.text == tok.text and other.i > 0:
                 ch = _name_chain(other)
-                if len(ch) >= 2 and not any(by_char.get(t.idx) is not None and by_char[t.idx].label != "PERSON" and by_char[t.idx] is not own for t in ch):
+                if len(ch) >= 2 and not any(
+                    by_char.get(t.idx) is not None
+                    and by_char[t.idx].label != "PERSON"
+                    and by_char[t.idx] is not own
+                    for t in ch
+                ):
                     full = ch
                     break
         if full is None:
@@ -747,7 +835,11 @@ def _resolve_org_short_forms(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
             full = []
             for x in longs:
                 xl = x.canonical.lower().split()
-                if len(xl) > len(low) and (xl[: len(low)] == low or xl[-len(low) :] == low) and x.start < r.start:
+                if (
+                    len(xl) > len(low)
+                    and (xl[: len(low)] == low or xl[-len(low) :] == low)
+                    and x.start < r.start
+                ):
                     full.append(x.canonical)
             if full:
                 r.canonical = full[0]
@@ -770,7 +862,13 @@ def _resolve_org_short_forms(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
     covered = {i for r in raws for i in range(r.start, r.end)}
     for tok in doc:
         cands = firsts.get(tok.lower_)
-        if not cands or tok.pos_ != "PROPN" or tok.idx in covered or not tok.text[:1].isupper() or _locative(tok):
+        if (
+            not cands
+            or tok.pos_ != "PROPN"
+            or tok.idx in covered
+            or not tok.text[:1].isupper()
+            or _locative(tok)
+        ):
             continue
         if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN":
             continue
@@ -841,8 +939,15 @@ def _designated_orgs(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
     while i < len(doc):
         tok = doc[i]
         # A nationality word can open a name ("Indian Premier League"); spaCy then tags only the adjective NORP.
-        national = tok.idx in norp and norp[tok.idx].end == tok.idx + len(tok.text) or (
-            tok.pos_ == "ADJ" and not tok.is_sent_start and i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN"
+        national = (
+            tok.idx in norp
+            and norp[tok.idx].end == tok.idx + len(tok.text)
+            or (
+                tok.pos_ == "ADJ"
+                and not tok.is_sent_start
+                and i + 1 < len(doc)
+                and doc[i + 1].pos_ == "PROPN"
+            )
         )
         if (tok.pos_ == "PROPN" or national) and tok.text[:1].isupper():
             j = i
@@ -896,11 +1001,21 @@ def _described_orgs(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
         if not 2 <= len(run) <= 5 or not all(t.text.replace("-", "").replace("&", "").isalpha() for t in run):
             continue
         head = run[-1]
-        described = any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in ORG_DESCRIPTORS for c in head.children)
+        described = any(
+            c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in ORG_DESCRIPTORS
+            for c in head.children
+        )
         before = doc[run.start - 1] if run.start > 0 else None
-        if before is not None and before.pos_ == "NOUN" and before.lower_ in ORG_DESCRIPTORS and before.text.islower():
-            described = described or (before.head.i == head.i and before.dep_ in ("compound", "nmod")) or (
-                head.dep_ == "appos" and head.head.i == before.i
+        if (
+            before is not None
+            and before.pos_ == "NOUN"
+            and before.lower_ in ORG_DESCRIPTORS
+            and before.text.islower()
+        ):
+            described = (
+                described
+                or (before.head.i == head.i and before.dep_ in ("compound", "nmod"))
+                or (head.dep_ == "appos" and head.head.i == before.i)
             )
         if not described:
             continue
@@ -910,7 +1025,13 @@ def _described_orgs(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
             added.append(_Raw(start, end, doc.text[start:end], "ORG"))
             continue
         for r in inside:
-            if r.start >= start and r.end <= end and not r.fixed and r.label in ("PERSON", "GPE", "LOC", "FAC", "PRODUCT") and len(r.text.split()) >= 2:
+            if (
+                r.start >= start
+                and r.end <= end
+                and not r.fixed
+                and r.label in ("PERSON", "GPE", "LOC", "FAC", "PRODUCT")
+                and len(r.text.split()) >= 2
+            ):
                 relabel.add(normalise(r.text))
     for r in raws:
         if not r.fixed and normalise(r.text) in relabel:
@@ -926,7 +1047,13 @@ def _teams_by_article(doc: Doc, raws: list[_Raw]) -> None:
     for r in raws:
         words = r.text.split()
         tok = doc.char_span(r.start, r.end, alignment_mode="expand")
-        if len(words) == 1 and words[0][-1:] == "s" and tok is not None and tok.start > 0 and doc[tok.start - 1].lower_ == "the":
+        if (
+            len(words) == 1
+            and words[0][-1:] == "s"
+            and tok is not None
+            and tok.start > 0
+            and doc[tok.start - 1].lower_ == "the"
+        ):
             plural.add(words[0].lower())
     if not plural:
         return

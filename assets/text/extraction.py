@@ -63,15 +63,19 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def extract_documents(items: Iterable[tuple[str, str]], nlp, batch_size: int = 16) -> Iterator[tuple[str, Extraction]]:
+def extract_documents(
+    items: Iterable[tuple[str, str]], nlp, batch_size: int = 16
+) -> Iterator[tuple[str, Extraction]]:
     """Sentences, entity mentions and claims for each (doc_id, body)."""
     items = list(items)
     bodies = (body for _, body in items)
     for (doc_id, _), doc in zip(items, nlp.pipe(bodies, batch_size=batch_size)):
         sentences = sentence_spans(doc)
         mentions = entities.doc_mentions(doc, sentences)
-        claims = (quotes.find_quotes(doc, sentences, mentions)
-                  + quotes.find_reported(doc, sentences, mentions)
-                  + figures.find_figures(doc, sentences))
+        claims = (
+            quotes.find_quotes(doc, sentences, mentions)
+            + quotes.find_reported(doc, sentences, mentions)
+            + figures.find_figures(doc, sentences)
+        )
         claims.sort(key=lambda c: (c.start_char, c.end_char, c.kind))
         yield doc_id, Extraction(sentences=sentences, mentions=mentions, claims=claims)

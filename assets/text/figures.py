@@ -98,8 +98,21 @@ _ONES = {
         "seventeen eighteen nineteen".split()
     )
 }
-_TENS = {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
-_FRACTION_WORDS = {"half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths"}
+_TENS = {
+    w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())
+}
+_FRACTION_WORDS = {
+    "half",
+    "halves",
+    "third",
+    "thirds",
+    "quarter",
+    "quarters",
+    "fifth",
+    "fifths",
+    "tenth",
+    "tenths",
+}
 
 # Scale words are news shorthand pint does not know ("bn", "tn", Indian "crore"/"lakh").
 _SCALES = {
@@ -294,8 +307,22 @@ _COMPARISON_WORDS = {"below", "above", "than", "compared", "versus", "vs", "sinc
 _EMERGENCY_NUMBERS = {"911", "999", "112"}
 _EMERGENCY_NOUNS = {"call", "line", "operator", "dispatcher", "system", "center", "centre"}
 _YEAR_RE = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?![\d]|s\b|'s)")
-_YEAR_PREPS = {"in", "since", "by", "of", "during", "until", "through", "from", "for", "to", "before", "after", "fiscal",
-               "fy"}
+_YEAR_PREPS = {
+    "in",
+    "since",
+    "by",
+    "of",
+    "during",
+    "until",
+    "through",
+    "from",
+    "for",
+    "to",
+    "before",
+    "after",
+    "fiscal",
+    "fy",
+}
 
 
 @lru_cache(maxsize=1)
@@ -394,7 +421,16 @@ def _word_number(lex: list[_Lex], j: int) -> tuple[float, int] | None:
 
     w = low(j)
     if w in ("a", "an"):
-        if low(j + 1) not in ("hundred", "dozen", "thousand", "million", "billion", "trillion", "crore", "lakh"):
+        if low(j + 1) not in (
+            "hundred",
+            "dozen",
+            "thousand",
+            "million",
+            "billion",
+            "trillion",
+            "crore",
+            "lakh",
+        ):
             return None
         value, k = 1.0, j + 1
     elif w == "half" and low(j + 1) in ("a", "an") and low(j + 2) in _SCALES:
@@ -454,9 +490,14 @@ def _scale(lex: list[_Lex], k: int, money: bool, doc_next_plural) -> tuple[float
             factor *= _SCALES[w.low]
         elif w.low in _LETTER_SCALES and _glued(lex, kk) and not written and not hyphen:
             nxt = lex[kk + 1] if kk + 1 < len(lex) else None
-            nxt_is_unit = nxt is not None and nxt.kind == "word" and (
-                _match_table(lex, kk + 1, _CUR_WORDS) or _match_table(lex, kk + 1, _BARREL_UNITS)
-                or _match_table(lex, kk + 1, _PINT_UNITS)
+            nxt_is_unit = (
+                nxt is not None
+                and nxt.kind == "word"
+                and (
+                    _match_table(lex, kk + 1, _CUR_WORDS)
+                    or _match_table(lex, kk + 1, _BARREL_UNITS)
+                    or _match_table(lex, kk + 1, _PINT_UNITS)
+                )
             )
             if money or nxt_is_unit or (w.low != "b" and doc_next_plural(kk)):
                 factor *= _LETTER_SCALES[w.low]
@@ -587,7 +628,9 @@ class _Scanner:
                     continue
                 end_k = lex.index(words[n_words - 1]) + 1
                 raw = value * factor
-                cand = _Cand(lex[j].start, words[n_words - 1].end, raw, None, raw, None, end_k, scaled=factor != 1)
+                cand = _Cand(
+                    lex[j].start, words[n_words - 1].end, raw, None, raw, None, end_k, scaled=factor != 1
+                )
                 cand.set(*setter)
                 return cand
             return None
@@ -601,14 +644,24 @@ class _Scanner:
         prev = lex[j - 1]
         if prev.kind in ("word", "num"):
             return True
-        if prev.text in ("-", "–", "‑") and j >= 2 and _glued(lex, j - 1) and lex[j - 2].kind in ("word", "num"):
+        if (
+            prev.text in ("-", "–", "‑")
+            and j >= 2
+            and _glued(lex, j - 1)
+            and lex[j - 2].kind in ("word", "num")
+        ):
             return True
         return prev.text in "/:.#№'’_@&+=^"
 
     def _bad_right(self, k: int) -> bool:
         """A number that goes on as a date, a time, a fraction or a code ("12/05", "10:30", "4x4")."""
         lex = self.lex
-        if k < len(lex) and _glued(lex, k) and lex[k].text in (":", "/", ".", ",", "-", "‑") and k + 1 < len(lex):
+        if (
+            k < len(lex)
+            and _glued(lex, k)
+            and lex[k].text in (":", "/", ".", ",", "-", "‑")
+            and k + 1 < len(lex)
+        ):
             return _glued(lex, k + 1) and lex[k + 1].kind == "num" and lex[k].text not in ("-", "‑")
         return False
 
@@ -645,7 +698,9 @@ class _Scanner:
         if cur is None and sign > 0 and lex[j].kind == "word":
             fold = _fold_word(lex[j].text)  # "threefold"
             if fold is not None:
-                return _Cand(lex[j].start, lex[j].end, fold, "times", fold, lex[j].text, j + 1, word_number=True)
+                return _Cand(
+                    lex[j].start, lex[j].end, fold, "times", fold, lex[j].text, j + 1, word_number=True
+                )
         num = _number(lex, j)
         if num is None:
             return None
@@ -674,12 +729,16 @@ class _Scanner:
                 f2, k3, _ = _scale(lex, k3, cur is not None, self._next_plural)
                 if not self._bad_right(k3) and (_unit(lex, k3, body) is not None or cur is not None):
                     if before == "from" and conn == "to":
-                        borrowed_at = k3  # "from 3 to 4 percent": a start and an end; the start borrows the unit
+                        borrowed_at = (
+                            k3  # "from 3 to 4 percent": a start and an end; the start borrows the unit
+                        )
                     elif v2 * f2 > value * (factor if factor != 1 else f2):
                         factor = factor if factor != 1 else f2
                         high, k = v2 * f2, k3
         raw = sign * value * factor
-        cand = _Cand(lex[i].start, lex[k - 1].end, raw, None, raw, None, k, scaled=factor != 1, word_number=in_words)
+        cand = _Cand(
+            lex[i].start, lex[k - 1].end, raw, None, raw, None, k, scaled=factor != 1, word_number=in_words
+        )
         unit_at = borrowed_at if borrowed_at is not None else k
         u = _unit(lex, unit_at, body)
         end = self._resolve_unit(u, cand, cur, factor) if u is not None else None
@@ -731,7 +790,9 @@ class _Scanner:
                 if head == "pound" and not qualified and factor == 1:
                     if cur is not None:
                         return None
-                    cand.set(*_pint_setter("pound", raw_text))  # pounds without a scale or spaCy's MONEY: a weight
+                    cand.set(
+                        *_pint_setter("pound", raw_text)
+                    )  # pounds without a scale or spaCy's MONEY: a weight
                     return end
                 big = abs(raw) >= 1000 and "," in self.body[cand.start : cand.end]
                 if head in _AMBIGUOUS_CUR_WORDS and not qualified and not (money_read or big):
@@ -763,9 +824,13 @@ class _Scanner:
         elif kind == "times":
             nxt = lex[end] if end < len(lex) else None
             tok = self._token_at(nxt.start) if nxt is not None and nxt.kind == "word" else None
-            comparative = tok is not None and (nxt.low in _COMPARATIVE_AFTER_TIMES or tok.tag_ in ("JJR", "RBR"))
+            comparative = tok is not None and (
+                nxt.low in _COMPARATIVE_AFTER_TIMES or tok.tag_ in ("JJR", "RBR")
+            )
             if nxt is not None and nxt.low == "over" and end + 1 < len(lex) and lex[end + 1].kind == "word":
-                comparative = False  # "met 40 times over the past decade"; "paid ten times over." is a multiple
+                comparative = (
+                    False  # "met 40 times over the past decade"; "paid ten times over." is a multiple
+                )
             cand.set("times" if comparative else "count", raw_text, lambda x: x)
             cand.occurrences = not comparative
         elif kind == "strong":
@@ -849,7 +914,9 @@ def _measure(span: Span, covered: set[int], unit: str | None) -> tuple[str | Non
     # A complement names what the amount is of: "36 percent of voters", "$240 billion in trade" (a bare noun after
     # "in": "$150 million in a funding round" names an occasion, not the thing).
     after = span.doc[span.end] if span.end < len(span.doc) else None
-    preps = [c for c in h.children if c.dep_ == "prep"] + ([after] if after is not None and after.dep_ == "prep" else [])
+    preps = [c for c in h.children if c.dep_ == "prep"] + (
+        [after] if after is not None and after.dep_ == "prep" else []
+    )
     for c in preps:
         if c.lower_ in ("of", "in") and c.i not in inside:
             for p in c.children:
@@ -857,7 +924,9 @@ def _measure(span: Span, covered: set[int], unit: str | None) -> tuple[str | Non
                     continue
                 if p.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "PERSON", "ORG"):
                     continue
-                if c.lower_ == "in" and (p.pos_ != "NOUN" or any(d.dep_ in ("det", "poss") for d in p.children)):
+                if c.lower_ == "in" and (
+                    p.pos_ != "NOUN" or any(d.dep_ in ("det", "poss") for d in p.children)
+                ):
                     continue
                 if p.pos_ in ("NOUN", "PROPN"):
                     return _np(p, covered), flags
@@ -873,7 +942,16 @@ def _measure(span: Span, covered: set[int], unit: str | None) -> tuple[str | Non
             t = p
             continue
         modifies_noun = p.pos_ in ("NOUN", "PROPN") and p.i not in covered
-        if modifies_noun and dep in ("nummod", "compound", "amod", "quantmod", "nmod", "npadvmod", "appos", "poss"):
+        if modifies_noun and dep in (
+            "nummod",
+            "compound",
+            "amod",
+            "quantmod",
+            "nmod",
+            "npadvmod",
+            "appos",
+            "poss",
+        ):
             if p.lemma_.lower() in _PLACEHOLDER_NOUNS and p.head.i != p.i:
                 t = p  # "reached a record $240 billion", "a total of 40 people": the noun says nothing; look further
                 continue
@@ -887,7 +965,11 @@ def _measure(span: Span, covered: set[int], unit: str | None) -> tuple[str | Non
                 t = p
                 continue
             return _np(p, covered), flags
-        if dep in ("prep", "amod", "advmod", "acomp", "quantmod", "npadvmod") and p.pos_ in ("ADJ", "ADV", "ADP"):
+        if dep in ("prep", "amod", "advmod", "acomp", "quantmod", "npadvmod") and p.pos_ in (
+            "ADJ",
+            "ADV",
+            "ADP",
+        ):
             # "up 8 percent" is a change; "down from 45%" names the old level, not the change.
             if via not in ("from", "to", "at", "of"):
                 if p.lemma_.lower() in _CHANGE_UP:
@@ -908,9 +990,12 @@ def _measure(span: Span, covered: set[int], unit: str | None) -> tuple[str | Non
     lemma = verb.lemma_.lower()
     # A change is "fell 3 percent" or "by 3 percent"; "cut 12,000 jobs" or "raised $150 million" is an amount acted on.
     is_change = (lemma in _CHANGE_UP or lemma in _CHANGE_DOWN) and (
-        via == "by" or via is None and (dep_at_verb != "dobj" or unit in ("percent", "pp", "times")))
+        via == "by" or via is None and (dep_at_verb != "dobj" or unit in ("percent", "pp", "times"))
+    )
     subj = _subject(verb, inside | covered)
-    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i not in inside and c.i not in covered), None)
+    obj = next(
+        (c for c in verb.children if c.dep_ == "dobj" and c.i not in inside and c.i not in covered), None
+    )
     if is_change:
         # "exports fell 3 percent", "Nvidia rose 5%": what changed, and how; "cut emissions by 45%": the object did.
         flags.append("increase" if lemma in _CHANGE_UP else "decrease")
@@ -926,7 +1011,12 @@ def _measure(span: Span, covered: set[int], unit: str | None) -> tuple[str | Non
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ in ("in", "of", "for", "on"):
             p = next((g for g in c.children if g.dep_ == "pobj"), None)
-            if p is not None and p.pos_ == "NOUN" and p.i not in covered and p.ent_type_ not in ("DATE", "TIME"):
+            if (
+                p is not None
+                and p.pos_ == "NOUN"
+                and p.i not in covered
+                and p.ent_type_ not in ("DATE", "TIME")
+            ):
                 if p.lemma_.lower() in _TIME_NOUNS:
                     continue
                 if c.lower_ in ("in", "for") and any(d.dep_ in ("det", "poss") for d in p.children):
@@ -967,7 +1057,10 @@ def _count_noun(span: Span, doc: Doc) -> Token | None:
         cand = doc[last.i + 1]
     if cand is None or cand.pos_ not in ("NOUN", "PROPN"):
         return None
-    if any(t.is_punct and t.tag_ != "HYPH" or t.lower_ in ("of", "and", "or", "to") for t in doc[last.i + 1 : cand.i]):
+    if any(
+        t.is_punct and t.tag_ != "HYPH" or t.lower_ in ("of", "and", "or", "to")
+        for t in doc[last.i + 1 : cand.i]
+    ):
         return None
     if cand.tag_ not in ("NNS", "NNPS") and cand.lower_ not in _COLLECTIVE_NOUNS:
         return None
@@ -1006,7 +1099,13 @@ def _is_count(cand: _Cand, span: Span, doc: Doc, body: str) -> tuple[bool, Token
     if noun is not None and text in _EMERGENCY_NUMBERS and noun.lemma_.lower() in _EMERGENCY_NOUNS:
         return False, None  # "911 calls" name the number dialled, not how many calls
     if noun is not None:
-        if cand.word_number and not cand.scaled and cand.value <= 10 and prev is not None and prev.lower_ in _DETERMINERS:
+        if (
+            cand.word_number
+            and not cand.scaled
+            and cand.value <= 10
+            and prev is not None
+            and prev.lower_ in _DETERMINERS
+        ):
             return False, None  # "the two leaders": a reference, not a reported count
         return True, noun
     return cand.scaled and cand.value >= 1000, None
@@ -1088,7 +1187,11 @@ def _has_own_relative_date(span: Span, date_ents: list[Span]) -> bool:
             continue
         text = next((e.text for e in date_ents if e.start <= t.i < e.end), t.text).lower()
         # "a year", "per day" are rates, not dates.
-        if not _YEAR_RE.search(text) and not re.match(r"(a|an|per|each|every)\b", text) and text != "annually":
+        if (
+            not _YEAR_RE.search(text)
+            and not re.match(r"(a|an|per|each|every)\b", text)
+            and text != "annually"
+        ):
             return True
     return False
 

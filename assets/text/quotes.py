@@ -26,11 +26,15 @@ REPORTING_VERBS = frozenset(
     """.split()
 )
 # Verbs that introduce a quoted characterisation rather than a clause: "called the talks “productive”".
-NAMING_VERBS = frozenset({"call", "describe", "dub", "label", "brand", "term", "characterize", "characterise", "portray"})
+NAMING_VERBS = frozenset(
+    {"call", "describe", "dub", "label", "brand", "term", "characterize", "characterise", "portray"}
+)
 # Verbs whose object is the addressee, never the speaker.
 ADDRESSEE_VERBS = frozenset({"tell", "inform", "assure", "ask", "urge", "warn", "promise", "remind", "brief"})
 # Cognition verbs are reported speech only with a clause ("analysts expect the Fed to …" is not).
-_COGNITION = frozenset({"believe", "think", "expect", "hope", "fear", "wonder", "guess", "estimate", "forecast", "predict"})
+_COGNITION = frozenset(
+    {"believe", "think", "expect", "hope", "fear", "wonder", "guess", "estimate", "forecast", "predict"}
+)
 PARTICLE_CUES = frozenset({("point", "out")})
 
 PRONOUNS_MALE = frozenset({"he", "him", "his"})
@@ -52,7 +56,9 @@ TITLE_CUES = frozenset(
     single track episode programme program channel magazine newspaper biography anthology
     """.split()
 )
-_TITLE_SMALL = frozenset("a an the and or but nor of in on at to for by with from as vs vs. into over upon".split())
+_TITLE_SMALL = frozenset(
+    "a an the and or but nor of in on at to for by with from as vs vs. into over upon".split()
+)
 _SENT_END = frozenset({".", "!", "?"})
 _WH = frozenset({"whether", "if", "how", "what", "why", "when", "where", "who", "which", "whom"})
 _ELISION = re.compile(r"(\d\d?s\b|\d\d\b|em\b|til\b|cause\b|n\b|tis\b|twas\b)", re.IGNORECASE)
@@ -68,7 +74,9 @@ ORG_NOUNS = frozenset(
     """.split()
 )
 # Nouns for someone who speaks on an organisation's behalf without being named.
-SPOKES_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen", "spokeswomen", "representative"})
+SPOKES_NOUNS = frozenset(
+    {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen", "spokeswomen", "representative"}
+)
 # Documents that speak for whoever owns them ("its annual report said", "the board's own figures").
 DOCUMENT_NOUNS = frozenset(
     """
@@ -177,7 +185,7 @@ def _single_role(body: str, i: int, ps: int, pe: int) -> str | None:
     ch = body[i]
     prev = body[i - 1] if i > ps else None
     nxt = body[i + 1] if i + 1 < pe else None
-    if ch in "‘'" and _is_open_context(prev) and nxt is not None and (nxt.isalnum() or nxt in "“\"…."):
+    if ch in "‘'" and _is_open_context(prev) and nxt is not None and (nxt.isalnum() or nxt in '“"….'):
         if _ELISION.match(body, i + 1):
             return None  # ’90s, ’em
         return "open"
@@ -212,7 +220,7 @@ def _scan_paragraph(body: str, pi: int, ps: int, pe: int) -> tuple[list[_Quote],
             ch = body[i]
             if i in ignore:
                 continue
-            if ch in "“”\"„«»":
+            if ch in '“”"„«»':
                 if open_at is not None and single:
                     continue  # nested double marks inside a single-quoted quotation
                 role = _double_role(body, i, ps, pe, open_at is not None)
@@ -244,7 +252,7 @@ def _scan_quotes(body: str) -> list[_Quote]:
         quotes.extend(found)
         if open_at is not None:
             nxt = paras[pi + 1][0] if pi + 1 < len(paras) else None
-            continues = nxt is not None and body[nxt] in "“\"„«"
+            continues = nxt is not None and body[nxt] in '“"„«'
             if continues or len(body[open_at:pe].split()) > SCARE_MAX_WORDS:
                 q = _Quote(open_at + 1, pe, open_at, None, pi, False, continued=continues)
                 if not continues:
@@ -377,7 +385,11 @@ class _Index:
                     votes.setdefault(m.entity_key, Counter())["f"] += 3
         # A sentence naming one person and using only one gender of pronoun.
         for s in doc.sents:
-            keys = {self.mention_at(t).entity_key for t in s if not self.in_quote(t) and self.mention_at(t) and self.mention_at(t).label == "PERSON"}
+            keys = {
+                self.mention_at(t).entity_key
+                for t in s
+                if not self.in_quote(t) and self.mention_at(t) and self.mention_at(t).label == "PERSON"
+            }
             if len(keys) != 1:
                 continue
             prons = {t.lower_ for t in s if not self.in_quote(t) and t.pos_ == "PRON"}
@@ -448,7 +460,11 @@ def _subject(idx: _Index, verb: Token) -> Token | None:
     inverted = prev is not None and (prev.is_punct or idx.in_quote(prev))  # “…?” asked Nair
     if verb.lemma_.lower() not in ADDRESSEE_VERBS or inverted:
         for c in verb.rights:
-            if idx.tok_para[c.i] == para and c.dep_ in ("dobj", "attr", "npadvmod", "oprd", "appos", "dative") and c.pos_ == "PROPN":
+            if (
+                idx.tok_para[c.i] == para
+                and c.dep_ in ("dobj", "attr", "npadvmod", "oprd", "appos", "dative")
+                and c.pos_ == "PROPN"
+            ):
                 return c
             break
     return None
@@ -531,7 +547,9 @@ def _speaker_from_token(idx: _Index, tok: Token, verb: Token) -> _Speaker | None
             words = words[1:]
         surface = " ".join(words)
         key, label = _key_by_name(idx, surface)
-    elif tok.lemma_.lower() in ORG_NOUNS and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children):
+    elif tok.lemma_.lower() in ORG_NOUNS and any(
+        c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children
+    ):
         if not any(c.dep_ in ("poss", "compound", "nmod") or c.dep_ == "prep" for c in tok.children):
             org = _antecedent_org(idx, tok)
             if org is not None:
@@ -541,8 +559,13 @@ def _speaker_from_token(idx: _Index, tok: Token, verb: Token) -> _Speaker | None
 
 def _document_owner(idx: _Index, tok: Token) -> Mention | None:
     """The organisation a document belongs to: "its report", "Brellin's filing", "a statement from the airline"."""
-    holders = [c for c in idx.kids(tok, ("poss",))]
-    holders += [p for c in idx.kids(tok, ("prep",)) if c.lower_ in ("from", "by", "of") for p in idx.kids(c, ("pobj",))]
+    holders = list(idx.kids(tok, ("poss",)))
+    holders += [
+        p
+        for c in idx.kids(tok, ("prep",))
+        if c.lower_ in ("from", "by", "of")
+        for p in idx.kids(c, ("pobj",))
+    ]
     for h in holders:
         if h.lower_ == "its":
             spk = _resolve_pronoun(idx, h)
@@ -553,7 +576,11 @@ def _document_owner(idx: _Index, tok: Token) -> Mention | None:
             m = idx.mention_at(t)
             if m is not None:
                 return m if m.label == "ORG" else None
-        if h.pos_ == "NOUN" and h.lemma_.lower() in ORG_NOUNS and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in h.children):
+        if (
+            h.pos_ == "NOUN"
+            and h.lemma_.lower() in ORG_NOUNS
+            and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in h.children)
+        ):
             if not any(c.dep_ in ("poss", "compound", "nmod", "prep") for c in h.children):
                 return _antecedent_org(idx, h)
     return None
@@ -568,8 +595,14 @@ def _named_after_org(idx: _Index, tok: Token) -> _Speaker | None:
                 if m is not None and m.label == "PERSON":
                     return _Speaker(_surface(m), m.entity_key, m.label)
                 names = [t for t in a.subtree if t.dep_ != "punct"]
-                if m is None and a.pos_ == "PROPN" and 2 <= len(names) <= 3 and all(
-                    t.pos_ == "PROPN" and t.text[:1].isupper() and idx.mention_at(t) is None for t in names
+                if (
+                    m is None
+                    and a.pos_ == "PROPN"
+                    and 2 <= len(names) <= 3
+                    and all(
+                        t.pos_ == "PROPN" and t.text[:1].isupper() and idx.mention_at(t) is None
+                        for t in names
+                    )
                 ):
                     return _Speaker(" ".join(t.text for t in names), None, None)
     return None
@@ -578,7 +611,9 @@ def _named_after_org(idx: _Index, tok: Token) -> _Speaker | None:
 def _represented_org(idx: _Index, tok: Token) -> Mention | None:
     """The organisation a spokesperson noun speaks for: its for/of/at phrase, possessor or name modifier."""
     para = idx.tok_para[tok.i]
-    holders = [p for c in idx.kids(tok, ("prep",)) if c.lower_ in ("for", "of", "at") for p in idx.kids(c, ("pobj",))]
+    holders = [
+        p for c in idx.kids(tok, ("prep",)) if c.lower_ in ("for", "of", "at") for p in idx.kids(c, ("pobj",))
+    ]
     holders += [c for c in tok.lefts if c.dep_ in ("compound", "nmod", "poss") and idx.tok_para[c.i] == para]
     for h in holders:
         for t in [h] + [c for c in h.lefts if c.dep_ in ("compound", "nmod")]:
@@ -587,7 +622,9 @@ def _represented_org(idx: _Index, tok: Token) -> Mention | None:
                 return m
         if h.pos_ == "NOUN" and h.lemma_.lower() in ORG_NOUNS:
             # "a spokesman for the ministry", "a company spokeswoman": the organisation named earlier.
-            if h.dep_ == "pobj" and not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in h.children):
+            if h.dep_ == "pobj" and not any(
+                c.dep_ == "det" and c.lower_ in ("the", "this") for c in h.children
+            ):
                 continue
             if any(c.dep_ in ("poss", "compound", "nmod", "prep") for c in h.children):
                 continue
@@ -605,7 +642,12 @@ def _antecedent_org(idx: _Index, tok: Token) -> Mention | None:
         head = idx.mention_token(m)
         if m.label == "ORG" and head is not None and not idx.in_quote(head) and not _place_like(idx, m):
             kind = _org_kind(idx, m, head)
-            if want is None or kind is None or want in (kind, _KIND_PARENT.get(kind)) or noun in m.canonical.lower().split():
+            if (
+                want is None
+                or kind is None
+                or want in (kind, _KIND_PARENT.get(kind))
+                or noun in m.canonical.lower().split()
+            ):
                 cands.append(m)
                 if want is not None and kind == want:
                     exact.append(m)
@@ -624,7 +666,9 @@ def _antecedent_org(idx: _Index, tok: Token) -> Mention | None:
 
 
 # Prepositions that put a place after them; a person or an organisation there is rarely the one speaking next.
-_PERSON_PLACE_PREPS = frozenset({"in", "at", "near", "outside", "around", "across", "throughout", "inside", "into"})
+_PERSON_PLACE_PREPS = frozenset(
+    {"in", "at", "near", "outside", "around", "across", "throughout", "inside", "into"}
+)
 _ORG_PLACE_PREPS = frozenset({"in", "near", "outside", "around", "across", "throughout", "inside", "into"})
 # Nouns whose "in" takes an organisation, not a place ("a stake in Ardent Mills").
 _HOLDING_NOUNS = frozenset({"stake", "investment", "share", "shares", "holding", "interest", "confidence"})
@@ -664,14 +708,22 @@ def _place_like(idx: _Index, m: Mention) -> bool:
     if prep.lower_ not in _ORG_PLACE_PREPS or prep.head.lower_ in _HOLDING_NOUNS:
         return False
     words = m.canonical.lower().replace(".", "").split()
-    return not any(w in ORG_DESIGNATORS or w in ORG_KINDS for w in words) and _org_kind(idx, m, idx.mention_token(m)) is None
+    return (
+        not any(w in ORG_DESIGNATORS or w in ORG_KINDS for w in words)
+        and _org_kind(idx, m, idx.mention_token(m)) is None
+    )
 
 
 def _org_kind(idx: _Index, m: Mention, head: Token) -> str | None:
     """A named organisation's kind: from a noun beside it ("the UAW union", "Arvada, a shipping firm"), else its words."""
     doc = idx.doc
     end = idx._tok_at(m.end_char - 1) + 1
-    if end < len(doc) and doc[end].pos_ == "NOUN" and doc[end].lower_ in ORG_KINDS and doc[end].i == head.head.i:
+    if (
+        end < len(doc)
+        and doc[end].pos_ == "NOUN"
+        and doc[end].lower_ in ORG_KINDS
+        and doc[end].i == head.head.i
+    ):
         return ORG_KINDS[doc[end].lower_]
     for c in head.children:
         if c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in ORG_KINDS:
@@ -739,11 +791,17 @@ def _resolve_pronoun(idx: _Index, pron: Token) -> _Speaker | None:
             if want is not None and _introduced(idx, m, t):
                 # A newcomer presented with an age, role or relative clause (of a gender the pronoun allows)
                 # becomes the one a following he/she means, even as the object of a preposition.
-                return _learn_gender(idx, want, _Speaker(_surface(m), m.entity_key, m.label, ("pronoun_speaker",)))
+                return _learn_gender(
+                    idx, want, _Speaker(_surface(m), m.entity_key, m.label, ("pronoun_speaker",))
+                )
         if _is_salient(idx, m):
-            return _learn_gender(idx, want, _Speaker(_surface(m), m.entity_key, m.label, ("pronoun_speaker",)))
+            return _learn_gender(
+                idx, want, _Speaker(_surface(m), m.entity_key, m.label, ("pronoun_speaker",))
+            )
     if nearest is not None and want is not None:
-        return _learn_gender(idx, want, _Speaker(_surface(nearest), nearest.entity_key, nearest.label, ("pronoun_speaker",)))
+        return _learn_gender(
+            idx, want, _Speaker(_surface(nearest), nearest.entity_key, nearest.label, ("pronoun_speaker",))
+        )
     return None
 
 
@@ -803,10 +861,7 @@ def _quote_tokens(idx: _Index, q: _Quote) -> list[Token]:
 
 def _has_outside_clause(idx: _Index, verb: Token, q: _Quote) -> bool:
     """The verb reports a clause of its own (not this quotation)."""
-    for c in idx.kids(verb, ("ccomp",)):
-        if not any(idx.tok_quote[t.i] >= 0 for t in c.subtree):
-            return True
-    return False
+    return any(not any(idx.tok_quote[t.i] >= 0 for t in c.subtree) for c in idx.kids(verb, ("ccomp",)))
 
 
 def _post_attribution(idx: _Index, q: _Quote, frame: list[Token], ended: bool) -> Token | None:
@@ -870,10 +925,17 @@ def _pre_attribution(idx: _Index, q: _Quote, frame: list[Token]) -> Token | None
 def _clause_holds_quote(verb: Token, qset: set[int]) -> bool:
     """The quotation lies inside one of the verb's clausal or object dependents."""
     for c in verb.children:
-        if c.dep_ in ("ccomp", "xcomp", "oprd", "dobj", "advcl", "parataxis") and qset & {s.i for s in c.subtree}:
+        if c.dep_ in ("ccomp", "xcomp", "oprd", "dobj", "advcl", "parataxis") and qset & {
+            s.i for s in c.subtree
+        }:
             return True
         # "described the deal as “a mistake”": the as-phrase is the naming verb's complement.
-        if c.dep_ == "prep" and c.lower_ == "as" and verb.lemma_.lower() in NAMING_VERBS and qset & {s.i for s in c.subtree}:
+        if (
+            c.dep_ == "prep"
+            and c.lower_ == "as"
+            and verb.lemma_.lower() in NAMING_VERBS
+            and qset & {s.i for s in c.subtree}
+        ):
             return True
     return False
 
@@ -884,7 +946,10 @@ def _modifier_quote(idx: _Index, q: _Quote) -> bool:
     qset = {t.i for t in toks}
     for t in toks:
         if t.head.i not in qset:
-            if t.dep_ in ("amod", "compound", "nmod", "poss", "det", "nummod") and t.head.pos_ in ("NOUN", "PROPN"):
+            if t.dep_ in ("amod", "compound", "nmod", "poss", "det", "nummod") and t.head.pos_ in (
+                "NOUN",
+                "PROPN",
+            ):
                 # English modifiers precede their noun; one after it is a complement the parser misread
                 # ("called the accusations “simply untrue”").
                 if t.head.i > t.i:
@@ -899,7 +964,11 @@ def _named_by_participle(idx: _Index, q: _Quote) -> bool:
         h = t.head
         if h.i in qset:
             continue
-        if h.lemma_.lower() in NAMING_VERBS | {"know"} and h.tag_ == "VBN" and h.dep_ in ("acl", "relcl", "amod"):
+        if (
+            h.lemma_.lower() in NAMING_VERBS | {"know"}
+            and h.tag_ == "VBN"
+            and h.dep_ in ("acl", "relcl", "amod")
+        ):
             return True
     return False
 
@@ -920,10 +989,7 @@ def _is_title(idx: _Index, q: _Quote, pre: list[Token]) -> bool:
         return True
     if any(t.lower_ in TITLE_CUES for t in pre[-4:]):
         return True
-    for t in idx._tokens_in(q.start, q.end):
-        if t.ent_type_ == "WORK_OF_ART":
-            return True
-    return False
+    return any(t.ent_type_ == "WORK_OF_ART" for t in idx._tokens_in(q.start, q.end))
 
 
 def _speaker_for_verb(idx: _Index, verb: Token) -> _Speaker | None:
@@ -952,8 +1018,12 @@ def _speakerish(idx: _Index, subj: Token, spk: _Speaker | None) -> bool:
     if low in PRONOUNS_MALE | PRONOUNS_FEMALE | PRONOUNS_OTHER | RELATIVES or subj.pos_ in ("PROPN", "PRON"):
         return True
     return (
-        lemma in ORG_NOUNS or lemma in SPOKES_NOUNS or lemma in DOCUMENT_NOUNS or lemma in PERSON_NOUNS
-        or low in PERSON_NOUNS or _is_role(lemma)
+        lemma in ORG_NOUNS
+        or lemma in SPOKES_NOUNS
+        or lemma in DOCUMENT_NOUNS
+        or lemma in PERSON_NOUNS
+        or low in PERSON_NOUNS
+        or _is_role(lemma)
     )
 
 
@@ -999,7 +1069,11 @@ def _attribute_quotes(idx: _Index) -> None:
             verb = None
         pre_words = [t for t in pre if not t.is_punct]
         post_words = [t for t in post if not t.is_punct]
-        q.embedded = bool(pre_words) and not (pre and pre[-1].text == ":") or (bool(post_words) and not ended and verb is None)
+        q.embedded = (
+            bool(pre_words)
+            and not (pre and pre[-1].text == ":")
+            or (bool(post_words) and not ended and verb is None)
+        )
         short = _word_count(text) <= SCARE_MAX_WORDS
         if verb is not None and short and q.embedded:
             qset = {t.i for t in _quote_tokens(idx, q)}
@@ -1012,9 +1086,20 @@ def _attribute_quotes(idx: _Index) -> None:
             q.title = True
             continue
         prev = idx.quotes[qi - 1] if qi > 0 else None
-        if verb is None and prev is not None and prev.attributed and prev.para == q.para and _coordinated(pre):
+        if (
+            verb is None
+            and prev is not None
+            and prev.attributed
+            and prev.para == q.para
+            and _coordinated(pre)
+        ):
             # “a tax on the poor” and “unfair to families”: one attribution for both.
-            q.speaker, q.speaker_key, q.speaker_label, q.pronoun = prev.speaker, prev.speaker_key, prev.speaker_label, prev.pronoun
+            q.speaker, q.speaker_key, q.speaker_label, q.pronoun = (
+                prev.speaker,
+                prev.speaker_key,
+                prev.speaker_label,
+                prev.pronoun,
+            )
             q.cue, q.verb_i, q.attributed = prev.cue, prev.verb_i, True
             q.embedded = prev.embedded
             q.flags.extend(f for f in prev.flags if f == "pronoun_speaker")
@@ -1023,7 +1108,12 @@ def _attribute_quotes(idx: _Index) -> None:
             spk = _colon_speaker(idx, pre)
             if spk is not None:
                 # "Ward was blunt: “…”" names the speaker without a reporting verb.
-                q.speaker, q.speaker_key, q.speaker_label, q.pronoun = spk.surface, spk.key, spk.label, spk.pronoun
+                q.speaker, q.speaker_key, q.speaker_label, q.pronoun = (
+                    spk.surface,
+                    spk.key,
+                    spk.label,
+                    spk.pronoun,
+                )
                 q.attributed = True
                 q.flags.extend(spk.flags + ("colon_intro",))
                 continue
@@ -1054,8 +1144,10 @@ def _attribute_quotes(idx: _Index) -> None:
 def _coordinated(pre: list[Token]) -> bool:
     """Only a conjunction or comma separates this quotation from the one before it."""
     words = [t for t in pre if not t.is_space]
-    return bool(words) and all(t.is_punct or t.dep_ == "cc" or t.lower_ in ("and", "or", "but", "nor") for t in words) and any(
-        t.lower_ in ("and", "or", "nor") for t in words
+    return (
+        bool(words)
+        and all(t.is_punct or t.dep_ == "cc" or t.lower_ in ("and", "or", "but", "nor") for t in words)
+        and any(t.lower_ in ("and", "or", "nor") for t in words)
     )
 
 
@@ -1086,7 +1178,9 @@ def _post_direct(post: list[Token], verb: Token) -> bool:
     return any(w.i == verb.i for w in words[:8])
 
 
-def _compatible_speaker(idx: _Index, pronoun: str | None, key: str | None, label: str | None, surface: str) -> bool:
+def _compatible_speaker(
+    idx: _Index, pronoun: str | None, key: str | None, label: str | None, surface: str
+) -> bool:
     words = surface.lower().split()
     surface_noun = words[-1] if words else ""
     if pronoun in PRONOUNS_MALE or pronoun in PRONOUNS_FEMALE:
@@ -1157,7 +1251,7 @@ def _propagate(idx: _Index, reported: list[_Reported]) -> None:
                 src.speaker, src.speaker_key, src.speaker_label = hit[1:]
                 src.flags.append("pronoun_speaker")
         if src is not None and src.speaker is None and src.fallback:
-            for hpos, hp, surface, key, label in reversed(history):
+            for _hpos, hp, surface, key, label in reversed(history):
                 if hp != para:
                     break
                 if key is not None and label in ("PERSON", "ORG"):
@@ -1218,7 +1312,9 @@ def _content_span(idx: _Index, verb: Token) -> tuple[int, int, list[str]] | None
     para = idx.para_of(verb.idx)
     if verb.lemma_.lower() == "make":
         clause = _clear_clause(verb)
-        return _span_of(idx, [t for t in clause.subtree if t.i > clause.left_edge.i or t.lower_ != "that"], flags)
+        return _span_of(
+            idx, [t for t in clause.subtree if t.i > clause.left_edge.i or t.lower_ != "that"], flags
+        )
     comps = [c for c in idx.kids(verb, ("ccomp",)) if not idx.in_quote(c)]
     comp = min(comps, key=lambda c: abs(c.i - verb.i)) if comps else None
     if comp is None:
@@ -1268,16 +1364,28 @@ def _content_span(idx: _Index, verb: Token) -> tuple[int, int, list[str]] | None
         gap = idx.doc[toks[-1].i + 1 : verb.i]
         if any(t.text == ";" for t in gap) or not any(t.text in (",", "”", '"', "—", "–") for t in gap):
             return None
-    while toks and (toks[0].dep_ == "mark" and toks[0].lower_ in ("that",) or toks[0].is_punct and not _opens_quote(toks[0])):
+    while toks and (
+        toks[0].dep_ == "mark"
+        and toks[0].lower_ in ("that",)
+        or toks[0].is_punct
+        and not _opens_quote(toks[0])
+    ):
         toks = toks[1:]
     subj = next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
     for c in comp.children:
         # "said on Friday it would …": a time phrase before the subject of a clause without 'that' dates the saying.
-        if subj is not None and c.i < subj.i and c.left_edge.i == verb.i + 1 and c.dep_ in ("prep", "npadvmod"):
+        if (
+            subj is not None
+            and c.i < subj.i
+            and c.left_edge.i == verb.i + 1
+            and c.dep_ in ("prep", "npadvmod")
+        ):
             if any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree):
                 toks = [t for t in toks if t.i > c.right_edge.i]
-    if len(toks) > 1 and toks[0].lower_ == "that" and any(
-        c.dep_ in ("nsubj", "nsubjpass") and c.i != toks[0].i for c in comp.children
+    if (
+        len(toks) > 1
+        and toks[0].lower_ == "that"
+        and any(c.dep_ in ("nsubj", "nsubjpass") and c.i != toks[0].i for c in comp.children)
     ):
         toks = toks[1:]  # a complementiser the parser took for a pronoun
     if toks and toks[0].lower_ in _WH:
@@ -1329,7 +1437,12 @@ def _that_relative(verb: Token) -> Token | None:
 def _conj_report(comp: Token) -> Token | None:
     """A reporting verb coordinated inside the clause ("said X was protectionist and vowed to …") ends it."""
     for c in comp.children:
-        if c.dep_ == "conj" and c.i > comp.i and _is_reporting(c) and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children):
+        if (
+            c.dep_ == "conj"
+            and c.i > comp.i
+            and _is_reporting(c)
+            and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children)
+        ):
             return c
     return None
 
@@ -1347,8 +1460,11 @@ def _attributed_clause(idx: _Index, comp: Token, verb: Token) -> Token | None:
 def _that_conjuncts(comp: Token) -> list[Token]:
     """Clauses coordinated with the content clause, each with its own 'that' ("said that A and that B")."""
     return [
-        c for c in comp.children
-        if c.dep_ == "conj" and c.i > comp.i and any(k.dep_ == "mark" and k.lower_ == "that" for k in c.children)
+        c
+        for c in comp.children
+        if c.dep_ == "conj"
+        and c.i > comp.i
+        and any(k.dep_ == "mark" and k.lower_ == "that" for k in c.children)
     ]
 
 
@@ -1423,7 +1539,10 @@ def _skip_dateline(idx: _Index, toks: list[Token]) -> list[Token]:
     for n, t in enumerate(toks[:8]):
         if t.text in ("—", "–", "-", "--") and n > 0:
             head = toks[:n]
-            if all(x.is_punct or x.text.isupper() or x.text in ("Reuters", "AP", "AFP", "Bloomberg") for x in head):
+            if all(
+                x.is_punct or x.text.isupper() or x.text in ("Reuters", "AP", "AFP", "Bloomberg")
+                for x in head
+            ):
                 return toks[n + 1 :]
             return toks
     return toks
@@ -1443,7 +1562,11 @@ def _find_reported(idx: _Index, quote_verbs: set[int]) -> list[_Reported]:
     for tok in idx.doc:
         if idx.in_quote(tok) or not _is_reporting(tok) or tok.i in quote_verbs:
             continue
-        if tok.lemma_.lower() in NAMING_VERBS and tok.lemma_.lower() not in REPORTING_VERBS and not any(c.dep_ == "dobj" for c in tok.children):
+        if (
+            tok.lemma_.lower() in NAMING_VERBS
+            and tok.lemma_.lower() not in REPORTING_VERBS
+            and not any(c.dep_ == "dobj" for c in tok.children)
+        ):
             continue
         if any(c.dep_ == "neg" for c in tok.children):
             continue  # "did not say"
@@ -1533,7 +1656,13 @@ def _quote_claims(idx: _Index) -> list[Claim]:
         if key in seen:
             k = seen[key]
             if claims[k].speaker is None and claim.speaker is not None and not q.scare:
-                claims[k] = replace(claims[k], speaker=claim.speaker, speaker_key=claim.speaker_key, cue=claim.cue, flags=claim.flags)
+                claims[k] = replace(
+                    claims[k],
+                    speaker=claim.speaker,
+                    speaker_key=claim.speaker_key,
+                    cue=claim.cue,
+                    flags=claim.flags,
+                )
             continue
         seen[key] = len(claims)
         claims.append(claim)

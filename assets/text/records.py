@@ -39,7 +39,9 @@ class Mention:
 @dataclass(frozen=True)
 class Claim:
     sentence_idx: int
-    start_char: int  # offsets into body of the claim's text (the quoted words, the content clause, the figure)
+    start_char: (
+        int  # offsets into body of the claim's text (the quoted words, the content clause, the figure)
+    )
     end_char: int
     kind: str  # quote | reported | figure
     text: str
