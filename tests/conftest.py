@@ -156,3 +156,18 @@ def load_bench(name: str):
     sys.modules[spec.name] = module
     spec.loader.exec_module(module)
     return module
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The production spaCy pipeline, loaded once for the whole session."""
+    from assets.text.extraction import load_model
+
+    return load_model()
+
+
+def sentences(doc):
+    """The production sentence split of a parsed body (what the extract stage stores)."""
+    from assets.text.extraction import sentence_spans
+
+    return sentence_spans(doc)
