@@ -12,6 +12,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
+from assets.text import lexicon
 from assets.text.records import Mention, Sentence
 
 MENTION_LABELS = frozenset(
@@ -23,49 +24,9 @@ LABEL_PRIORITY = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUC
 
 ALIASES_PATH = Path(__file__).with_name("aliases.csv")
 
-# Words that may precede a person's name (inside spaCy's span or as the name's first tokens)
-# without being part of it.
-TITLE_WORDS = frozenset(
-    """
-    mr mr. mrs mrs. ms ms. miss mx dr dr. prof prof. professor sir dame lord lady madam
-    president vice prime minister premier chancellor secretary senator sen sen. rep rep.
-    representative congressman congresswoman gov gov. governor mayor general gen gen. lt lt.
-    col col. colonel capt capt. captain major maj maj. admiral adm adm. sgt sgt. commander
-    rev rev. reverend judge justice ambassador envoy leader chairman chairwoman chair ceo founder
-    director spokesman spokeswoman spokesperson foreign defence defense finance deputy former late
-    acting chief state supreme then first treasurer attorney inspector superintendent commissioner sheriff
-    councillor councilor councilman councilwoman alderman speaker auditor comptroller dean provost coach
-    detective sergeant marshal trustee magistrate prosecutor principal constable
-    """.split()
-)
-# Regnal and religious titles (King, Pope, Sheikh) stay in the name: "Pope Francis" is not a Francis.
-# Last words that make a name an organisation whatever spaCy says ("Keldor Petroleum", "Kingsmere United").
-ORG_DESIGNATORS = frozenset(
-    """
-    inc corp corporation co company companies ltd llc plc ag sa nv gmbh group holdings partners bank bancorp
-    capital energy petroleum oil gas motors airlines airways university college institute association council
-    ministry agency commission committee fund foundation trust united fc club league party union federation
-    systems technologies technology labs laboratories pharmaceuticals pharma industries international residential
-    properties realty media insurance securities investments ventures authority board bureau department
-    network solutions mining resources electric telecom communications hospital society parliament
-    congress senate assembly government administration exchange reserve foods brands stores shipping logistics
-    steel chemicals retail
-    """.split()
-)
-# Nouns that, in apposition or as a title, show that a name is a person's.
-ROLE_NOUNS = frozenset(
-    """
-    president minister economist analyst spokesman spokeswoman spokesperson professor chief executive director
-    governor secretary chairman chairwoman chair ceo founder adviser advisor researcher author lawyer attorney
-    judge senator lawmaker official ambassador manager head leader strategist scientist fellow editor reporter
-    correspondent commissioner mayor candidate coach player actor singer artist economist envoy diplomat
-    general officer negotiator premier chancellor deputy treasurer prosecutor activist campaigner farmer resident
-    owner investor trader banker engineer doctor nurse teacher student worker rider commuter voter resident
-    shopper patient parent mother father retiree veteran survivor witness neighbour neighbor customer driver
-    passenger tenant landlord homeowner pensioner organiser organizer protester volunteer consultant
-    guide ranger pilot chef mechanic vendor grower herder miner climber guard clerk
-    """.split()
-)
+TITLE_WORDS = lexicon.words("people", "titles")
+ORG_DESIGNATORS = lexicon.words("people", "org_designators")
+ROLE_NOUNS = lexicon.words("people", "role_nouns")
 _ROLE_SUFFIXES = ("ist", "ian", "man", "woman", "men", "women")
 # Last (or, for lake/mount, first) words of a place name: "Lys Glacier" is never a person or an organisation.
 PLACE_LAST_WORDS = frozenset(
@@ -125,7 +86,7 @@ _TRAIL_PUNCT = "\"'“”‘’«»)]}>*•·–—-,;:!?/|"
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z.&]{1,11})\s*\)")
 
 
-def _is_role(lemma: str) -> bool:
+def is_role(lemma: str) -> bool:
     """A noun for a kind of person: a listed role or an agent suffix ("glaciologist", "fisherman", "technician")."""
     low = lemma.lower()
     return low in ROLE_NOUNS or (len(low) > 5 and low.isalpha() and low.endswith(_ROLE_SUFFIXES))
@@ -304,17 +265,17 @@ def _person_evidence(doc: Doc, r: _Raw, tok_of: dict) -> bool:
     tok = doc.char_span(r.start, r.end, alignment_mode="expand").root
     if len(r.text.split()) > 1:
         # Several words: only apposition with a person's role counts ("The mayor, Lina Park, …").
-        if tok.dep_ == "appos" and _is_role(tok.head.lemma_):
+        if tok.dep_ == "appos" and is_role(tok.head.lemma_):
             return True
-        return any(c.dep_ == "appos" and _is_role(c.lemma_) for c in tok.children)
+        return any(c.dep_ == "appos" and is_role(c.lemma_) for c in tok.children)
     if tok.i > 0 and doc[tok.i - 1].lower_ in _HONORIFICS:
         return True
     for c in tok.children:
-        if c.dep_ == "appos" and _is_role(c.lemma_):
+        if c.dep_ == "appos" and is_role(c.lemma_):
             return True
         if c.dep_ == "compound" and c.i < tok.i and c.lower_ in ROLE_NOUNS:
             return True
-    if tok.dep_ == "appos" and _is_role(tok.head.lemma_):
+    if tok.dep_ == "appos" and is_role(tok.head.lemma_):
         return True
     return tok.dep_ == "nsubj" and _says(tok.head) and _pronoun_follows(doc, tok, say_only=True)
 
@@ -472,9 +433,9 @@ def _speaks_or_described(tok) -> bool:
     """The name is the subject of a reporting verb or in apposition with a person's role."""
     if tok.dep_ == "nsubj" and _says(tok.head):
         return True
-    if tok.dep_ == "appos" and _is_role(tok.head.lemma_):
+    if tok.dep_ == "appos" and is_role(tok.head.lemma_):
         return True
-    return any(c.dep_ == "appos" and _is_role(c.lemma_) for c in tok.children)
+    return any(c.dep_ == "appos" and is_role(c.lemma_) for c in tok.children)
 
 
 def _extend_names_left(doc: Doc, raws: list[_Raw]) -> None:
@@ -672,9 +633,7 @@ def _resolve_people(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
     return raws
 
 
-_SAY = frozenset(
-    {"say", "tell", "add", "note", "explain", "argue", "warn", "write", "insist", "recall", "state", "stress"}
-)
+_SAY = lexicon.words("speech", "speaking_verbs")
 
 
 def _says(verb) -> bool:
@@ -713,7 +672,7 @@ def _discover_speakers(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
     for tok in doc:
         if tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.idx not in by_char:
             # "Ana Ruiz, a daily rider, …": a name in apposition with a person's role.
-            if any(c.dep_ == "appos" and _is_role(c.lemma_) for c in tok.children):
+            if any(c.dep_ == "appos" and is_role(c.lemma_) for c in tok.children):
                 chain = _name_chain(tok)
                 if 2 <= len(chain) <= 3 and not any(t.idx in by_char for t in chain):
                     start, end = chain[0].idx, tok.idx + len(tok.text)

@@ -9,22 +9,12 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
-from assets.text.entities import ORG_DESIGNATORS, TITLE_WORDS, _is_role, alias_lookup
+from assets.text import lexicon
+from assets.text.entities import ORG_DESIGNATORS, TITLE_WORDS, alias_lookup, is_role
 from assets.text.records import Claim, Mention, Sentence
 
 # Reporting verbs (lemmas) of news prose; used both to attribute quotes and to find reported speech.
-REPORTING_VERBS = frozenset(
-    """
-    say tell add note warn argue remark describe urge claim insist explain state announce acknowledge
-    suggest believe stress predict write report reply respond answer ask comment observe point emphasize
-    emphasise declare assert contend maintain admit concede confirm deny reiterate recall conclude caution
-    complain joke quip concur agree think estimate tweet post testify allege affirm mention indicate reveal
-    disclose counter retort recount shout yell whisper vow promise pledge threaten inform assure boast
-    lament propose recommend demand tout hint proclaim forecast speculate muse reason underline underscore
-    signal charge accuse scoff exclaim plead elaborate specify clarify summarize summarise opine posit
-    surmise expect assess find rule read
-    """.split()
-)
+REPORTING_VERBS = lexicon.words("speech", "reporting_verbs")
 # Verbs that introduce a quoted characterisation rather than a clause: "called the talks “productive”".
 NAMING_VERBS = frozenset(
     {"call", "describe", "dub", "label", "brand", "term", "characterize", "characterise", "portray"}
@@ -1023,7 +1013,7 @@ def _speakerish(idx: _Index, subj: Token, spk: _Speaker | None) -> bool:
         or lemma in DOCUMENT_NOUNS
         or lemma in PERSON_NOUNS
         or low in PERSON_NOUNS
-        or _is_role(lemma)
+        or is_role(lemma)
     )
 
 
