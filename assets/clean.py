@@ -1,82 +1,22 @@
 """Stage clean: title and body with boilerplate removed, and every removed span with its reason."""
 
+
 import datetime as dt
 from collections import Counter, defaultdict
+from collections.abc import Iterator, Mapping
 from pathlib import PurePosixPath
 
 import dagster as dg
 import polars as pl
 
-from assets import quality, stage
-from assets.ingest import KEY as RAW_KEY
+from assets import quality, report, stage, warehouse
+from assets.partitions import Policy
+from assets.resources import Warehouse
 from assets.text import cleaning
 from assets.text.cleaning import clean_text, repeated_lines
-from workflow.partitions import daily
-from workflow.resources import Warehouse
+from assets.workers import Pool
 
-DOCUMENTS = "clean.documents"
-REMOVED = "clean.removed"
-KEY = dg.AssetKey(["clean", "documents"])
-
-DOCUMENT_SCHEMA = {
-    "doc_id": pl.String,
-    "partition_date": pl.Date,
-    "title": pl.String,
-    "body": pl.String,
-    "n_chars_raw": pl.Int32,
-    "n_chars_body": pl.Int32,
-    "n_removed": pl.Int32,
-}
-REMOVED_SCHEMA = {
-    "doc_id": pl.String,
-    "partition_date": pl.Date,
-    "start_char": pl.Int32,
-    "end_char": pl.Int32,
-    "text": pl.String,
-    "reason": pl.String,
-    "_raw_slice": pl.String,
-}
-
-
-def source_of(source_path: str) -> str:
-    """The source a file belongs to: its folder inside the day folder (the day itself for flat folders)."""
-    parts = PurePosixPath(source_path).parts
-    return "/".join(parts[1:-1]) or "."
-
-
-def clean_partition(raw: pl.DataFrame, day: dt.date) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """Clean every raw document of one partition; lines recurring across a source's documents are boilerplate."""
-    by_source: dict[str, list[str]] = defaultdict(list)
-    for path, text in raw.select("source_path", "raw_text").iter_rows():
-        by_source[source_of(path)].append(text)
-    repeated = {source: repeated_lines(texts) for source, texts in by_source.items()}
-    docs, removed = [], []
-    for doc_id, path, text in raw.select("doc_id", "source_path", "raw_text").iter_rows():
-        result = clean_text(text, repeated[source_of(path)])
-        docs.append(
-            {
-                "doc_id": doc_id,
-                "partition_date": day,
-                "title": result.title,
-                "body": result.body,
-                "n_chars_raw": len(text),
-                "n_chars_body": len(result.body),
-                "n_removed": len(result.removed),
-            }
-        )
-        removed += [
-            {
-                "doc_id": doc_id,
-                "partition_date": day,
-                "start_char": r.start,
-                "end_char": r.end,
-                "text": r.text,
-                "reason": r.reason,
-                "_raw_slice": text[r.start : r.end],
-            }
-            for r in result.removed
-        ]
-    return pl.DataFrame(docs, schema=DOCUMENT_SCHEMA), pl.DataFrame(removed, schema=REMOVED_SCHEMA)
+BATCH = 50
 
 
 def document_suite() -> list:
@@ -85,12 +25,7 @@ def document_suite() -> list:
         e("ExpectColumnValuesToNotBeNull", column="doc_id"),
         e("ExpectColumnValuesToBeUnique", column="doc_id"),
         e("ExpectColumnValuesToNotBeNull", column="body"),
-        e(
-            "ExpectColumnPairValuesAToBeGreaterThanB",
-            column_A="n_chars_raw",
-            column_B="n_chars_body",
-            or_equal=True,
-        ),
+        e("ExpectColumnPairValuesAToBeGreaterThanB", column_A="n_chars_raw", column_B="n_chars_body", or_equal=True),
         # An article cleaned down to nothing, or with no headline found, deserves a look but is not an error.
         e("ExpectColumnValuesToBeBetween", column="n_chars_body", min_value=1, severity="warning"),
         e("ExpectColumnValuesToNotBeNull", column="title", severity="warning"),
@@ -110,52 +45,102 @@ def removed_suite() -> list:
     ]
 
 
-@dg.asset(
-    key=KEY,
-    deps=[RAW_KEY],
-    partitions_def=daily,
-    backfill_policy=dg.BackfillPolicy.single_run(),
-    pool="duckdb_writer",
-    group_name="clean",
-    kinds={"python", "duckdb"},
-    owners=["team:dossier"],
-    tags={"stage": "clean"},
-    code_version=stage.code_version(__file__, cleaning),
-    check_specs=stage.check_specs(KEY, [DOCUMENTS, REMOVED]),
-    description="Each raw document split into title and body with boilerplate removed (clean.documents), and "
-    "every removed span with its offsets into raw_text and its reason (clean.removed).",
-)
-def clean_documents(context: dg.AssetExecutionContext, warehouse: Warehouse):
-    with warehouse.connect() as con:
+DOCUMENTS = stage.Output("clean.documents", document_suite, invariants=("clean_docs_have_raw",))
+REMOVED = stage.Output("clean.removed", removed_suite, invariants=("removed_within_raw",),
+                       extra={"_raw_slice": pl.String})
+OUTPUTS = (DOCUMENTS, REMOVED)
+CODE_VERSION = stage.code_version(__file__, cleaning)
 
-        def build(day: dt.date) -> stage.Built:
-            raw = con.execute(
-                "SELECT doc_id, source_path, raw_text FROM raw.documents WHERE partition_date = ? "
-                "ORDER BY doc_id",
-                [day],
-            ).pl()
-            docs, removed = clean_partition(raw, day)
-            return stage.Built(
-                frames={DOCUMENTS: docs, REMOVED: removed},
-                metadata={
-                    "removal reasons": Counter(removed["reason"].to_list()),
-                    "characters": Counter(
-                        {
-                            "raw": int(docs["n_chars_raw"].sum() or 0),
-                            "body": int(docs["n_chars_body"].sum() or 0),
-                        }
-                    ),
-                    "preview": stage.preview(
-                        docs, ["doc_id", "title", "n_chars_raw", "n_chars_body", "n_removed"]
-                    ),
-                    "removed preview": stage.preview(removed, ["doc_id", "reason", "text"]),
-                },
-            )
 
-        yield from stage.run_partitions(
-            context,
-            con,
-            build,
-            {DOCUMENTS: document_suite, REMOVED: removed_suite},
-            ["clean_docs_have_raw", "removed_within_raw"],
-        )
+def source_of(source_path: str) -> str:
+    """The source a file belongs to: its folder inside the day folder (the day itself for flat folders)."""
+    parts = PurePosixPath(source_path).parts
+    return "/".join(parts[1:-1]) or "."
+
+
+def clean_documents(day: dt.date, docs: list[tuple[str, str, str]], repeated: Mapping[str, frozenset[str]]
+                    ) -> stage.Rows:
+    """Rows of clean.documents and clean.removed for (doc_id, source_path, raw_text) documents of one day."""
+    out: stage.Rows = {DOCUMENTS.table: [], REMOVED.table: []}
+    for doc_id, path, text in docs:
+        result = clean_text(text, repeated.get(source_of(path), frozenset()))
+        out[DOCUMENTS.table].append({
+            "doc_id": doc_id, "partition_date": day, "title": result.title, "body": result.body,
+            "n_chars_raw": len(text), "n_chars_body": len(result.body), "n_removed": len(result.removed),
+        })
+        out[REMOVED.table] += [{"doc_id": doc_id, "partition_date": day, "start_char": r.start, "end_char": r.end,
+                                "text": r.text, "reason": r.reason, "_raw_slice": text[r.start : r.end]}
+                               for r in result.removed]
+    return out
+
+
+def clean_partition(raw: pl.DataFrame, day: dt.date) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """One day's raw documents (doc_id, source_path, raw_text) cleaned in memory: for tests and benchmarks."""
+    docs = list(raw.select("doc_id", "source_path", "raw_text").iter_rows())
+    by_source: dict[str, list[str]] = defaultdict(list)
+    for _, path, text in docs:
+        by_source[source_of(path)].append(text)
+    rows = clean_documents(day, docs, {s: repeated_lines(texts) for s, texts in by_source.items()})
+    return DOCUMENTS.frame(rows[DOCUMENTS.table]), REMOVED.frame(rows[REMOVED.table])
+
+
+def _texts(con, day: dt.date, ids: list[str]) -> Iterator[tuple[str, str, str]]:
+    for part in stage.batched(ids, BATCH):
+        yield from con.execute("SELECT doc_id, source_path, raw_text FROM raw.documents WHERE partition_date = ? "
+                               "AND list_contains(?, doc_id) ORDER BY doc_id", [day, list(part)]).fetchall()
+
+
+def inputs(con, day: dt.date) -> stage.Inputs:
+    """The day's raw documents in batches, each with the lines its source repeats across the day's documents."""
+    listing = con.execute("SELECT doc_id, source_path, content_sha256 FROM raw.documents WHERE partition_date = ? "
+                          "ORDER BY doc_id", [day]).fetchall()
+    upstream = warehouse.partition_state(con, "ingest", [day]).get(day)
+    fp = stage.fingerprint(upstream[1] if upstream else listing)
+    ids_by_source: dict[str, list[str]] = defaultdict(list)
+    for doc_id, path, _ in listing:
+        ids_by_source[source_of(path)].append(doc_id)
+
+    def items():
+        repeated = {source: repeated_lines(text for _, _, text in _texts(con, day, ids))
+                    for source, ids in ids_by_source.items()}
+        for part in stage.batched([doc_id for doc_id, _, _ in listing], BATCH):
+            yield day, list(_texts(con, day, list(part))), repeated
+
+    return stage.Inputs(fp, items(), len(listing))
+
+
+def build(item) -> stage.Rows:
+    day, docs, repeated = item
+    return clean_documents(day, docs, repeated)
+
+
+def describe(frames: Mapping[str, pl.DataFrame]) -> dict[str, Counter]:
+    docs, removed = frames[DOCUMENTS.table], frames[REMOVED.table]
+    return {
+        "clean.removed:removal reasons": Counter(removed["reason"].to_list()),
+        "clean.documents:characters": Counter({"raw": int(docs["n_chars_raw"].sum() or 0),
+                                               "body": int(docs["n_chars_body"].sum() or 0)}),
+    }
+
+
+DAY_STAGE = stage.DayStage(name="clean", outputs=OUTPUTS, code_version=CODE_VERSION, inputs=inputs, build=build,
+                           items_per_chunk=4, count=lambda item: len(item[1]), describe=describe)
+
+
+def build_asset(policy: Policy) -> dg.AssetsDefinition:
+    @dg.multi_asset(
+        name="clean",
+        specs=[report.spec(DOCUMENTS.table, deps=["raw.documents"], kinds=("python", "duckdb")),
+               report.spec(REMOVED.table, deps=["raw.documents"], kinds=("python", "duckdb"))],
+        check_specs=report.check_specs(OUTPUTS),
+        description="Each raw document split into title and body with boilerplate removed (clean.documents), and "
+        "every removed span with its offsets into raw_text and its reason (clean.removed).",
+        **policy.asset_args("clean", partitioned=True, op_tags={"stage": "clean"}),
+    )
+    def clean(context: dg.AssetExecutionContext, warehouse: Warehouse):
+        days = [dt.date.fromisoformat(k) for k in context.partition_keys]
+        with warehouse.connect() as con:
+            results = stage.run_days(con, DAY_STAGE, days, Pool(1), context.log.info)
+        yield from report.events(context, OUTPUTS, results)
+
+    return clean

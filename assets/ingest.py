@@ -1,4 +1,5 @@
-"""Stage ingest: files from the dated inbox, decoded and fingerprinted; bad files quarantined with a reason."""
+"""Stage ingest: the files of a day's inbox folder decoded and fingerprinted; anything else quarantined with a reason."""
+
 
 import datetime as dt
 from collections import Counter
@@ -8,115 +9,11 @@ from pathlib import Path
 import dagster as dg
 import polars as pl
 
-from assets import quality, stage
+from assets import inbox, quality, report, stage, warehouse
+from assets.partitions import Policy
+from assets.resources import Inbox, Warehouse
 from assets.text import decode
-from workflow.partitions import daily
-from workflow.resources import Settings, Warehouse
-
-DOCUMENTS = "raw.documents"
-REJECTS = "raw.rejects"
-KEY = dg.AssetKey(["raw", "documents"])
-
-DOCUMENT_SCHEMA = {
-    "doc_id": pl.String,
-    "partition_date": pl.Date,
-    "source_path": pl.String,
-    "content_sha256": pl.String,
-    "n_bytes": pl.Int64,
-    "encoding": pl.String,
-    "media_type": pl.String,
-    "raw_text": pl.String,
-    "ingested_at": pl.Datetime("us"),
-}
-REJECT_SCHEMA = {
-    "partition_date": pl.Date,
-    "source_path": pl.String,
-    "reason": pl.String,
-    "detail": pl.String,
-    "seen_at": pl.Datetime("us"),
-    "content_sha256": pl.String,
-    "n_bytes": pl.Int64,
-}
-
-
-def day_folder(inbox: Path, day: dt.date) -> Path:
-    """The inbox folder of one arrival day."""
-    return inbox / day.isoformat()
-
-
-def scan_partition(
-    inbox: Path, day: dt.date, max_bytes: int, known: Mapping[str, str] | None = None
-) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """Decode every file under the day's folder (any depth) into document rows and reject rows.
-
-    `known` maps doc ids already stored for other days to where they came from: the same bytes arriving
-    again are rejected as duplicates, so doc_id stays unique across the warehouse.
-    """
-    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-    folder = day_folder(inbox, day)
-    docs: list[dict] = []
-    rejects: list[dict] = []
-    seen: dict[str, str] = {}
-    for path in sorted(p for p in folder.rglob("*") if not p.is_dir()):
-        rel_in_day = path.relative_to(folder)
-        if any(part.startswith(".") for part in rel_in_day.parts):
-            continue  # hidden files (.DS_Store, .gitkeep, editors' swap files) are not articles
-        source_path = path.relative_to(inbox).as_posix()
-
-        def reject(reason: str, detail: str, sha: str | None = None, size: int | None = None) -> None:
-            rejects.append(
-                {
-                    "partition_date": day,
-                    "source_path": source_path,
-                    "reason": reason,
-                    "detail": detail,
-                    "seen_at": now,
-                    "content_sha256": sha,
-                    "n_bytes": size,
-                }
-            )
-
-        try:
-            size = path.stat().st_size
-            if size > max_bytes:
-                reject("too_large", f"{size} bytes is over the {max_bytes}-byte limit", size=size)
-                continue
-            data = path.read_bytes()
-        except OSError as exc:
-            reject("unreadable", f"{type(exc).__name__}: {exc.strerror or exc}")
-            continue
-        sha = decode.sha256(data)
-        try:
-            decoded = decode.decode_file(path.name, data, max_bytes)
-        except decode.Rejected as exc:
-            reject(exc.reason, exc.detail, sha, len(data))
-            continue
-        doc_id = decode.doc_id_for(sha)
-        if doc_id in seen:
-            reject("duplicate", f"same bytes as {seen[doc_id]}", sha, len(data))
-        elif known and doc_id in known:
-            reject("duplicate", f"same bytes as {known[doc_id]}, already ingested", sha, len(data))
-        else:
-            seen[doc_id] = source_path
-            docs.append(
-                {
-                    "doc_id": doc_id,
-                    "partition_date": day,
-                    "source_path": source_path,
-                    "content_sha256": sha,
-                    "n_bytes": len(data),
-                    "encoding": decode_name(decoded.encoding),
-                    "media_type": decoded.media_type,
-                    "raw_text": decoded.text,
-                    "ingested_at": now,
-                }
-            )
-    return pl.DataFrame(docs, schema=DOCUMENT_SCHEMA), pl.DataFrame(rejects, schema=REJECT_SCHEMA)
-
-
-def decode_name(encoding: str) -> str:
-    """Encoding names as Python spells them canonically (utf_8 -> utf-8)."""
-    return encoding.replace("_", "-").lower()
+from assets.workers import Pool
 
 
 def document_suite() -> list:
@@ -128,11 +25,7 @@ def document_suite() -> list:
         e("ExpectColumnValuesToMatchRegex", column="content_sha256", regex=r"^[0-9a-f]{64}$"),
         e("ExpectColumnValuesToBeUnique", column="source_path"),
         e("ExpectColumnValuesToNotBeNull", column="partition_date"),
-        e(
-            "ExpectColumnValuesToBeInSet",
-            column="media_type",
-            value_set=["text/plain", "text/markdown", "text/html"],
-        ),
+        e("ExpectColumnValuesToBeInSet", column="media_type", value_set=["text/plain", "text/markdown", "text/html"]),
         e("ExpectColumnValuesToBeBetween", column="n_bytes", min_value=1),
         e("ExpectColumnValueLengthsToBeBetween", column="raw_text", min_value=1),
         e("ExpectColumnValuesToNotBeNull", column="encoding"),
@@ -151,55 +44,134 @@ def reject_suite() -> list:
     ]
 
 
-@dg.asset(
-    key=KEY,
-    partitions_def=daily,
-    backfill_policy=dg.BackfillPolicy.single_run(),
-    pool="duckdb_writer",
-    group_name="ingest",
-    kinds={"python", "duckdb"},
-    owners=["team:dossier"],
-    tags={"stage": "ingest"},
-    code_version=stage.code_version(__file__, decode),
-    check_specs=stage.check_specs(KEY, [DOCUMENTS, REJECTS]),
-    description="Files of the day's inbox folder decoded into raw.documents (text, encoding, SHA-256); files "
-    "that cannot be ingested go to raw.rejects with a reason. Writes both tables per partition in one transaction.",
-)
-def raw_documents(context: dg.AssetExecutionContext, settings: Settings, warehouse: Warehouse):
-    inbox = Path(settings.inbox)
-    with warehouse.connect() as con:
+DOCUMENTS = stage.Output("raw.documents", document_suite, invariants=("raw_doc_ids_unique",))
+REJECTS = stage.Output("raw.rejects", reject_suite)
+OUTPUTS = (DOCUMENTS, REJECTS)
 
-        def build(day: dt.date) -> stage.Built:
-            known = dict(
-                con.execute(
-                    "SELECT doc_id, source_path FROM raw.documents WHERE partition_date <> ?", [day]
-                ).fetchall()
-            )
-            docs, rejects = scan_partition(inbox, day, settings.max_bytes, known)
-            return stage.Built(
-                frames={DOCUMENTS: docs, REJECTS: rejects},
-                metadata={
-                    "reject reasons": Counter(rejects["reason"].to_list()),
-                    "encodings": Counter(docs["encoding"].to_list()),
-                    "media types": Counter(docs["media_type"].to_list()),
-                    "preview": stage.preview(docs, ["doc_id", "source_path", "encoding", "n_bytes"]),
-                    "rejects preview": stage.preview(rejects, ["source_path", "reason", "detail"]),
-                },
-            )
 
-        missing = [
-            k for k in context.partition_keys if not day_folder(inbox, dt.date.fromisoformat(k)).is_dir()
-        ]
+def read_entry(entry: inbox.Entry, day: dt.date, max_bytes: int, timeout: float, now: dt.datetime) -> stage.Rows:
+    """One inbox entry as a document row, or a reject row saying why not (never raises for a bad file)."""
+
+    def reject(reason: str, detail: str, sha: str | None = None, size: int | None = None) -> stage.Rows:
+        return {REJECTS.table: [{"partition_date": day, "source_path": entry.source_path, "reason": reason,
+                                 "detail": detail, "seen_at": now, "content_sha256": sha, "n_bytes": size}]}
+
+    if entry.problem:
+        return reject(entry.problem, entry.detail, size=entry.size if entry.problem != "symlink" else None)
+    if decode.media_type_for(entry.path.name) is None:  # decided by name: the bytes are never read
+        return reject("unsupported_type", f"'{entry.path.name}' is not .txt, .md, .html or .htm", size=entry.size)
+    try:
+        data = inbox.read(entry, max_bytes, timeout)
+    except inbox.ReadError as exc:
+        return reject(exc.reason, exc.detail, size=entry.size)
+    sha = decode.sha256(data)
+    try:
+        decoded = decode.decode_file(entry.path.name, data, max_bytes)
+    except decode.Rejected as exc:
+        return reject(exc.reason, exc.detail, sha, len(data))
+    return {DOCUMENTS.table: [{
+        "doc_id": decode.doc_id_for(sha), "partition_date": day, "source_path": entry.source_path,
+        "content_sha256": sha, "n_bytes": len(data), "encoding": decode_name(decoded.encoding),
+        "media_type": decoded.media_type, "raw_text": decoded.text, "ingested_at": now,
+    }]}
+
+
+def decode_name(encoding: str) -> str:
+    """Encoding names as Python spells them canonically (utf_8 -> utf-8)."""
+    return encoding.replace("_", "-").lower()
+
+
+class Deduplicate:
+    """The same bytes stored once: a later copy (in the day, or of another day's file) becomes a reject."""
+
+    def __init__(self) -> None:
+        self.seen: dict[dt.date, dict[str, str]] = {}
+
+    def __call__(self, con, day: dt.date, rows: stage.Rows) -> stage.Rows:
+        seen = self.seen.setdefault(day, {})
+        docs = rows.get(DOCUMENTS.table, [])
+        ids = [d["doc_id"] for d in docs]
+        known = dict(con.execute("SELECT doc_id, source_path FROM raw.documents WHERE partition_date <> ? "
+                                 "AND list_contains(?, doc_id)", [day, ids]).fetchall()) if ids else {}
+        kept, rejects = [], list(rows.get(REJECTS.table, []))
+        for d in docs:
+            where = seen.get(d["doc_id"]) or (known.get(d["doc_id"]) and f"{known[d['doc_id']]}, already ingested")
+            if where:
+                rejects.append({"partition_date": day, "source_path": d["source_path"], "reason": "duplicate",
+                                "detail": f"same bytes as {where}", "seen_at": d["ingested_at"],
+                                "content_sha256": d["content_sha256"], "n_bytes": d["n_bytes"]})
+            else:
+                seen[d["doc_id"]] = d["source_path"]
+                kept.append(d)
+        return {DOCUMENTS.table: kept, REJECTS.table: rejects}
+
+
+def describe(frames: Mapping[str, pl.DataFrame]) -> dict[str, Counter]:
+    docs, rejects = frames[DOCUMENTS.table], frames[REJECTS.table]
+    return {
+        "raw.rejects:reject reasons": Counter(rejects["reason"].to_list()),
+        "raw.documents:encodings": Counter(docs["encoding"].to_list()),
+        "raw.documents:media types": Counter(docs["media_type"].to_list()),
+    }
+
+
+def day_stage(box: Inbox) -> stage.DayStage:
+    root = Path(box.path)
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+    def inputs(con, day: dt.date) -> stage.Inputs:
+        entries = list(inbox.scan_day(root, day.isoformat()))
+        missing = not entries and not (root / day.isoformat()).is_dir()
+        fp = stage.fingerprint(box.max_bytes, [(e.source_path, e.size, e.mtime_ns, e.problem) for e in entries])
+        items = [(e, day) for e in entries]
+        return stage.Inputs(fp, items, len(items), missing=missing)
+
+    def build(item) -> stage.Rows:
+        entry, day = item
+        return read_entry(entry, day, box.max_bytes, box.read_timeout_seconds, now)
+
+    return stage.DayStage(
+        name="ingest", outputs=OUTPUTS, code_version=CODE_VERSION, inputs=inputs, build=build,
+        count=lambda item: 1, review=Deduplicate(), describe=describe,
+    )
+
+
+CODE_VERSION = stage.code_version(__file__, decode, inbox)
+
+
+def publish_strays(con, box: Inbox, log) -> int:
+    """Misnamed day folders and loose files at the top of the inbox, as reject rows of no day (replaced each run)."""
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    rows = [{"partition_date": None, "source_path": e.source_path, "reason": e.problem, "detail": e.detail,
+             "seen_at": now, "content_sha256": None, "n_bytes": None} for e in inbox.strays(Path(box.path))]
+    with warehouse.transaction(con):
+        con.execute("DELETE FROM raw.rejects WHERE partition_date IS NULL")
+        warehouse.insert_frame(con, REJECTS.table, REJECTS.frame(rows))
+    for row in rows:
+        log(f"inbox: {row['source_path']}: {row['reason']}: {row['detail']}")
+    return len(rows)
+
+
+def build_asset(policy: Policy) -> dg.AssetsDefinition:
+    @dg.multi_asset(
+        name="ingest",
+        specs=[report.spec(DOCUMENTS.table, kinds=("python", "duckdb")),
+               report.spec(REJECTS.table, kinds=("python", "duckdb"))],
+        check_specs=report.check_specs(OUTPUTS),
+        description="Files of the day's inbox folder decoded into raw.documents (text, encoding, SHA-256); files "
+        "that cannot be ingested (and links, special files, misnamed day folders) go to raw.rejects with a reason.",
+        **policy.asset_args("ingest", partitioned=True, op_tags={"stage": "ingest"}),
+    )
+    def ingest(context: dg.AssetExecutionContext, inbox: Inbox, warehouse: Warehouse):
+        days = [dt.date.fromisoformat(k) for k in context.partition_keys]
+        log = context.log.info
+        with warehouse.connect() as con:
+            strays = publish_strays(con, inbox, context.log.warning)
+            results = stage.run_days(con, day_stage(inbox), days, Pool(1), log)
+        missing = [r.key for r in results if r.status == "missing"]
         if missing:
             # A day with no folder is left as stored: an inbox pruned of old days must not erase the warehouse.
-            context.log.warning(
-                f"no inbox folder for {', '.join(missing)} under {inbox}: those partitions are kept as they are"
-            )
-        yield from stage.run_partitions(
-            context,
-            con,
-            build,
-            {DOCUMENTS: document_suite, REJECTS: reject_suite},
-            ["raw_doc_ids_unique"],
-            skip=set(missing),
-        )
+            context.log.warning(f"no inbox folder for {', '.join(missing)} under {inbox.path}: kept as stored")
+        yield from report.events(context, OUTPUTS, results, {"raw.rejects:outside any day": dg.MetadataValue.int(strays)})
+
+    return ingest

@@ -1,31 +1,22 @@
-"""Stage marts: SQL views answering analysts' questions, then the read-only snapshot analysts open."""
+"""Stage marts: the views in sql/marts/ answering analysts' questions, validated after every run that changed data.
+
+The views are part of the schema (created and kept current by the warehouse's migrations), so this stage only
+checks them: each mart with a suite is read and validated. A mart that fails is held back (recorded in
+meta.mart_status and left out of the published snapshot) while everything else is published.
+"""
+
+
+import datetime as dt
+from collections.abc import Callable, Iterator
 
 import dagster as dg
 
-from assets import quality, stage
-from assets import warehouse as db
-from assets.extract import ENTITIES_KEY
-from workflow.resources import Warehouse
+from assets import contract, quality, report, stage
+from assets import warehouse as wh
+from assets.partitions import Policy
+from assets.resources import Warehouse
 
-KEY = dg.AssetKey(["marts", "views"])
-SNAPSHOT_KEY = dg.AssetKey(["warehouse_snapshot"])
-# In dependency order: later views read earlier ones.
-VIEW_FILES = [
-    "00_schema.sql",
-    "quotes_by_speaker.sql",
-    "speakers.sql",
-    "entity_cooccurrence.sql",
-    "figures_compared.sql",
-    "figure_groups.sql",
-    "quotes_across_sources.sql",
-]
-VIEWS = [f"marts.{name.removesuffix('.sql')}" for name in VIEW_FILES if not name.startswith("00_")]
-
-
-def create_views(con) -> None:
-    """(Re)create every mart view from sql/marts/, in file order."""
-    for name in VIEW_FILES:
-        con.execute(db.sql(f"marts/{name}"))
+STEP = "marts"
 
 
 def figure_suite() -> list:
@@ -46,96 +37,99 @@ def quote_suite() -> list:
     ]
 
 
-SUITES = {"marts.figures_compared": figure_suite, "marts.quotes_by_speaker": quote_suite}
+SUITES: dict[str, Callable[[], list]] = {"marts.figures_compared": figure_suite, "marts.quotes_by_speaker": quote_suite}
 
 
-@dg.asset(
-    key=KEY,
-    deps=[ENTITIES_KEY],
-    backfill_policy=dg.BackfillPolicy.single_run(),
-    pool="duckdb_writer",
-    group_name="marts",
-    kinds={"sql", "duckdb"},
-    owners=["team:dossier"],
-    tags={"stage": "marts"},
-    code_version=stage.code_version(__file__, *[db.SQL_DIR / "marts" / n for n in VIEW_FILES]),
-    check_specs=stage.check_specs(KEY, list(SUITES), invariants=False),
-    description="Views in schema marts, from sql/marts/: quotes_by_speaker, speakers, entity_cooccurrence, "
-    "figures_compared (pairs of figures across sources, corroborated or discrepant), figure_groups, "
-    "quotes_across_sources. Created and validated in one transaction.",
-)
-def marts_views(context: dg.AssetExecutionContext, warehouse: Warehouse):
-    with warehouse.connect() as con:
-        con.begin()
-        try:
-            create_views(con)
-            results = [
-                quality.validate(t.replace(".", "_"), con.execute(f"SELECT * FROM {t}").pl(), s())
-                for t, s in SUITES.items()
-            ]
-            groups = con.execute(
-                "SELECT measure_head, unit, year, n_docs, status, texts FROM marts.figure_groups "
-                "ORDER BY n_docs DESC, measure_head LIMIT 8"
-            ).pl()
-            metadata = {
-                f"rows {v}": dg.MetadataValue.int(con.execute(f"SELECT count(*) FROM {v}").fetchone()[0])
-                for v in VIEWS
-            }
-            metadata["figure groups"] = stage.preview(groups, groups.columns, n=8)
-            done = stage.Published(key="all", suites=results, invariants=[], built=stage.Built({}, metadata))
-            con.commit() if done.ok else con.rollback()
-        except BaseException:
-            con.rollback()
-            raise
-    yield from stage.report(context, [done], SUITES, [])
+def marts() -> list[contract.Relation]:
+    return [r for r in contract.relations().values() if r.schema == "marts"]
 
 
-SNAPSHOT_TABLES = (
-    "raw.documents",
-    "raw.rejects",
-    "clean.documents",
-    "clean.removed",
-    "nlp.sentences",
-    "nlp.mentions",
-    "nlp.entities",
-    "nlp.claims",
-)
+def validate(con) -> dict[str, quality.SuiteResult]:
+    """Each mart with a suite, validated over its current rows."""
+    return {name: quality.validate(name.replace(".", "_"), con.execute(f"SELECT * FROM {name}").pl(), suite())
+            for name, suite in SUITES.items()}
 
 
-@dg.asset(
-    key=SNAPSHOT_KEY,
-    deps=[KEY],
-    backfill_policy=dg.BackfillPolicy.single_run(),
-    pool="duckdb_writer",
-    group_name="publish",
-    kinds={"duckdb"},
-    owners=["team:dossier"],
-    check_specs=[
-        dg.AssetCheckSpec(
-            "snapshot_matches_warehouse",
-            asset=SNAPSHOT_KEY,
-            description="The published copy opens read-only and has the warehouse's rows",
-        )
-    ],
-    description="The read-only copy of the warehouse analysts query (warehouse.read.duckdb beside the "
-    "warehouse file), replaced atomically after every successful run so readers never block or break a run.",
-)
-def warehouse_snapshot(context: dg.AssetExecutionContext, warehouse: Warehouse):
-    with warehouse.connect() as con:
-        size = db.publish_snapshot(con, warehouse.path, warehouse.snapshot)
-        counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in SNAPSHOT_TABLES}
-    with db.connect(warehouse.snapshot, read_only=True) as snap:
-        published = {t: snap.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in SNAPSHOT_TABLES}
-    yield dg.MaterializeResult(
-        metadata={
-            "path": dg.MetadataValue.path(warehouse.snapshot),
-            "bytes": dg.MetadataValue.int(size),
-            **{f"rows {t}": dg.MetadataValue.int(n) for t, n in counts.items()},
-        }
+def record(con, results: dict[str, quality.SuiteResult]) -> list[str]:
+    """meta.mart_status for every mart; returns the marts held back."""
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    rows, held = [], []
+    for m in marts():
+        res = results.get(m.name)
+        if res is not None and not res.passed:
+            held.append(m.name)
+            detail = "; ".join(o.describe() for o in res.errors)
+        else:
+            detail = "no suite" if res is None else f"{len(res.outcomes)} expectations met"
+        rows.append({"mart": m.name, "status": "held_back" if m.name in held else "passed", "detail": detail,
+                     "checked_at": now})
+    with wh.transaction(con):
+        con.execute("DELETE FROM meta.mart_status")
+        wh.insert_frame(con, "meta.mart_status", contract.relation("meta.mart_status").frame(rows))
+    return held
+
+
+def _events(results: dict[str, quality.SuiteResult], counts: dict[str, int]) -> Iterator[object]:
+    for m in marts():
+        yield dg.MaterializeResult(asset_key=report.key(m.name),
+                                   metadata={"dagster/row_count": dg.MetadataValue.int(counts.get(m.name, 0))})
+    for name, res in results.items():
+        failed = [o for o in res.outcomes if not o.success]
+        yield dg.AssetCheckResult(
+            asset_key=report.key(name), check_name=report.EXPECTATIONS, passed=res.passed,
+            severity=dg.AssetCheckSeverity.WARN,
+            metadata={"failed_expectations": dg.MetadataValue.int(len(failed)),
+                      "details": report.preview([(o.expectation, o.column or "", o.severity,
+                                                  f"{o.unexpected_count} / {o.element_count}", o.sample) for o in failed],
+                                                ["expectation", "column", "severity", "unexpected / rows", "sample"])
+                      if failed else dg.MetadataValue.md("All expectations met.")})
+
+
+def build_asset(policy: Policy) -> dg.AssetsDefinition:
+    specs = [report.spec(m.name, deps=m.reads, kinds=("sql", "duckdb")) for m in marts()]
+    checks = [dg.AssetCheckSpec(report.EXPECTATIONS, asset=report.key(name), blocking=False,
+                                description="Great Expectations suite over the mart's rows; a failing mart is left "
+                                "out of the published snapshot, the rest is published") for name in SUITES]
+
+    @dg.multi_asset(
+        name="marts",
+        specs=specs,
+        check_specs=checks,
+        description="The views in schema marts (sql/marts/), validated: who said what, speakers, entities seen "
+        "together, figures compared across sources, quotes across sources.",
+        **policy.asset_args("marts", partitioned=False, op_tags={"stage": "marts"}),
     )
-    differ = {t: f"{counts[t]} vs {published[t]}" for t in SNAPSHOT_TABLES if counts[t] != published[t]}
-    yield dg.AssetCheckResult(
-        check_name="snapshot_matches_warehouse",
-        passed=not differ,
-        metadata={"differences": dg.MetadataValue.json(differ)},
-    )
+    def marts_(context: dg.AssetExecutionContext, warehouse: Warehouse):
+        with warehouse.connect() as con:
+            results, held, counts = check(con, context.log.info)
+        if held:
+            context.log.warning(f"held back from the snapshot (failed their suites): {', '.join(held)}")
+        yield from _unchanged(held) if results is None else _events(results, counts)
+
+    return marts_
+
+
+def check(con, log=print) -> tuple[dict[str, quality.SuiteResult] | None, list[str], dict[str, int]]:
+    """Validate the marts unless no data changed since they last were: (results or None, held back, row counts)."""
+    input_sha = stage.fingerprint(wh.step_input_sha(con, ["ingest", "clean", "extract"]),
+                                  wh.step_done(con, "entities"), contract.contract_sha())
+    if wh.step_done(con, STEP) == input_sha:
+        log("marts: no data changed since they were last validated")
+        held = [m for (m,) in con.execute("SELECT mart FROM meta.mart_status WHERE status = 'held_back'").fetchall()]
+        return None, held, {}
+    results = validate(con)
+    held = record(con, results)
+    with wh.transaction(con):
+        wh.record_step(con, STEP, input_sha)
+    counts = {m.name: con.execute(f"SELECT count(*) FROM {m.name}").fetchone()[0] for m in marts()}
+    return results, held, counts
+
+
+def _unchanged(held: list[str]) -> Iterator[object]:
+    for m in marts():
+        yield dg.MaterializeResult(asset_key=report.key(m.name), metadata={"unchanged": True})
+    for name in SUITES:
+        yield dg.AssetCheckResult(asset_key=report.key(name), check_name=report.EXPECTATIONS, passed=name not in held,
+                                  severity=dg.AssetCheckSeverity.WARN,
+                                  metadata={"unchanged": dg.MetadataValue.text("data unchanged: not re-validated")})
+

@@ -1,261 +1,280 @@
-"""What every stage shares: validate before publishing, publish in one transaction, report as asset checks."""
+"""What every stage shares: skip unchanged days, build rows, validate, publish each day in one transaction, report.
+
+A day stage (ingest, clean, extract) reads a day's inputs as a stream of work items, builds table rows from
+them (in worker processes when the stage allows), validates each chunk of rows with the tables' Great
+Expectations suites, and writes the day inside ONE transaction that also runs the SQL invariants and records the
+day's fingerprint; anything failing rolls the day back, so its previous rows stay. A day whose inputs and code are
+unchanged since it was last published is skipped. Memory stays flat: only a chunk of rows is held at a time.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
 import inspect
-import warnings
-from collections import Counter
-from collections.abc import Callable, Iterator, Mapping
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
-import dagster as dg
 import polars as pl
 
-from assets import quality, warehouse
+from assets import contract, progress, quality, warehouse
+from assets.workers import Pool
 
-# BackfillPolicy is beta; every stage relies on it deliberately (single-run backfills): say so once, here.
-warnings.filterwarnings("ignore", category=dg.BetaWarning)
-
-INVARIANTS_CHECK = "sql_invariants"
+Rows = dict[str, list[dict]]  # table -> rows, as a stage's build step returns them
 
 
-def suite_check_name(table: str) -> str:
-    """Name of the asset check that reports a table's GX suite."""
-    return f"{table.replace('.', '_')}_suite"
+@dataclass(frozen=True)
+class Output:
+    """A table a stage writes, with its Great Expectations suite and the SQL invariants that guard it."""
+
+    table: str
+    suite: Callable[[], list]
+    invariants: tuple[str, ...] = ()
+    extra: Mapping[str, Any] = field(default_factory=dict)  # validation-only columns, e.g. {"_slice": pl.String}
+
+    @property
+    def relation(self) -> contract.Relation:
+        return contract.relation(self.table)
+
+    def frame(self, rows: list[dict]) -> pl.DataFrame:
+        return self.relation.frame(rows, **self.extra)
 
 
-def code_version(*modules: ModuleType | str | Path) -> str:
-    """A hash of the source that decides an asset's rows, so edits show the asset as changed in the UI."""
+@dataclass(frozen=True)
+class Inputs:
+    """A day's inputs: a fingerprint (same fingerprint, same rows) and the work items to build rows from."""
+
+    fingerprint: str
+    items: Iterable[Any]
+    total: int  # number of documents, for progress
+    missing: bool = False  # no input at all for the day (e.g. no inbox folder): leave the day as stored
+
+
+@dataclass(frozen=True)
+class DayStage:
+    """One stage of the per-day pipeline."""
+
+    name: str
+    outputs: tuple[Output, ...]
+    code_version: str
+    inputs: Callable[[Any, dt.date], Inputs]  # (connection, day) -> Inputs, read by the writing process
+    build: Callable[[Any], Rows]  # work item -> rows; module-level, so worker processes can run it
+    items_per_chunk: int = 200  # work items validated and written together
+    count: Callable[[Any], int] = len  # documents in a work item, for progress
+    review: Callable[[Any, dt.date, Rows], Rows] | None = None  # in the writer, before validation (e.g. dedupe)
+    describe: Callable[[Mapping[str, pl.DataFrame]], Mapping[str, Counter]] | None = None  # metadata counters
+    parallel: bool = False  # build in worker processes ...
+    parallel_min_docs: int = 48  # ... when the day has at least this many documents (starting workers costs seconds)
+
+    @property
+    def tables(self) -> list[str]:
+        return [o.table for o in self.outputs]
+
+    @property
+    def invariants(self) -> list[str]:
+        return [name for o in self.outputs for name in o.invariants]
+
+
+@dataclass
+class DayResult:
+    """What happened to one day of one stage."""
+
+    day: dt.date | None  # None: a warehouse-wide step
+    status: str  # published | held | skipped | missing
+    rows: Counter = field(default_factory=Counter)
+    suites: dict[str, list[quality.SuiteResult]] = field(default_factory=dict)
+    invariants: list[warehouse.Invariant] = field(default_factory=list)
+    counters: dict[str, Counter] = field(default_factory=dict)
+    preview: dict[str, pl.DataFrame] = field(default_factory=dict)
+    reason: str = ""
+
+    @property
+    def key(self) -> str:
+        return self.day.isoformat() if self.day else "all"
+
+    def failures(self) -> list[str]:
+        lines = [f"{self.key}: {s.suite}: {o.describe()} sample={o.sample}"
+                 for results in self.suites.values() for s in results for o in s.errors]
+        lines += [f"{self.key}: invariant {i.name}: {i.violations} rows, e.g. {list(i.sample[:2])}"
+                  for i in self.invariants if not i.passed]
+        return lines + ([f"{self.key}: {self.reason}"] if self.reason else [])
+
+
+def code_version(*sources: ModuleType | str | Path) -> str:
+    """A hash of the source that decides an asset's rows (every file of a package), so edits show as changes."""
     digest = hashlib.sha256()
-    for module in modules:
-        path = Path(inspect.getfile(module)) if isinstance(module, ModuleType) else Path(module)
-        digest.update(path.read_bytes())
+    for source in sources:
+        path = Path(inspect.getfile(source)) if isinstance(source, ModuleType) else Path(source)
+        files = sorted(p for p in path.parent.rglob("*") if p.suffix in (".py", ".toml", ".csv")) \
+            if path.name == "__init__.py" else [path]
+        for f in files:
+            digest.update(f.name.encode())
+            digest.update(f.read_bytes())
     return digest.hexdigest()[:12]
 
 
-def check_specs(
-    asset_key: dg.AssetKey, tables: list[str], invariants: bool = True
-) -> list[dg.AssetCheckSpec]:
-    """One blocking check per table suite, plus one for the SQL invariants."""
-    specs = [
-        dg.AssetCheckSpec(
-            suite_check_name(t),
-            asset=asset_key,
-            blocking=True,
-            description=f"Great Expectations suite over the rows of {t}",
-        )
-        for t in tables
-    ]
-    if invariants:
-        specs.append(
-            dg.AssetCheckSpec(
-                INVARIANTS_CHECK,
-                asset=asset_key,
-                blocking=True,
-                description="SQL invariants across tables, run inside the publishing transaction",
-            )
-        )
-    return specs
+def batched(items: Iterable[Any], n: int) -> Iterator[list[Any]]:
+    """Lists of up to n consecutive items (itertools.batched arrives only in Python 3.12)."""
+    batch: list[Any] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == n:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
-@dataclass
-class Built:
-    """One partition's (or one whole-table refresh's) rows, ready to validate and publish."""
-
-    frames: dict[str, pl.DataFrame]
-    metadata: dict[str, object] = field(default_factory=dict)
-
-
-@dataclass
-class Published:
-    key: str
-    suites: list[quality.SuiteResult]
-    invariants: list[warehouse.Invariant]
-    built: Built
-
-    @property
-    def ok(self) -> bool:
-        return all(s.passed for s in self.suites) and all(i.passed for i in self.invariants)
+def fingerprint(*parts: object) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(repr(part).encode("utf-8"))
+        digest.update(b"\x1f")
+    return digest.hexdigest()[:24]
 
 
-def publish(
-    con,
-    key: str,
-    built: Built,
-    suites: Mapping[str, Callable[[], list]],
-    invariants: list[str],
-    partition_date: dt.date | None,
-) -> Published:
-    """Validate every frame; only if all error-level expectations pass, replace the rows in one transaction."""
-    results = [
-        quality.validate(table.replace(".", "_"), built.frames[table], suites[table]()) for table in suites
-    ]
-    if all(r.passed for r in results):
-        inv = warehouse.replace_rows(con, built.frames, invariants, partition_date=partition_date)
-    else:
-        inv = [
-            warehouse.Invariant(name=n, violations=0, sample=[{"skipped": "suite failed, nothing written"}])
-            for n in invariants
-        ]
-    return Published(key=key, suites=results, invariants=inv, built=built)
+def run_days(con, stage: DayStage, days: Iterable[dt.date], pool: Pool,
+             log: Callable[[str], None] | None = None) -> list[DayResult]:
+    """Publish each day of a stage (or skip it when unchanged); the results say what happened to each."""
+    days = list(days)
+    known = warehouse.partition_state(con, stage.name, days)
+    results = []
+    for day in days:
+        inputs = stage.inputs(con, day)
+        fp = fingerprint(inputs.fingerprint, stage.code_version, contract.contract_sha())
+        if inputs.missing:
+            results.append(DayResult(day, "missing"))
+        elif day in known and known[day][0] == fp:
+            results.append(DayResult(day, "skipped"))
+        else:
+            results.append(publish_day(con, stage, day, inputs, fp, pool, log))
+        if log and results[-1].status in ("skipped", "missing"):
+            log(f"{stage.name} {day}: {results[-1].status} ({'unchanged' if results[-1].status == 'skipped' else 'no input'})")
+    return results
 
 
-def run_partitions(
-    context: dg.AssetExecutionContext,
-    con,
-    build: Callable[[dt.date], Built],
-    suites: Mapping[str, Callable[[], list]],
-    invariants: list[str],
-    skip: set[str] = frozenset(),
-) -> Iterator[object]:
-    """Build, validate and publish each partition of the run; fail the step if any partition was held back."""
-    done: list[Published] = []
-    for key in context.partition_keys:
-        if key in skip:
-            continue
-        day = dt.date.fromisoformat(key)
-        built = build(day)
-        result = publish(con, key, built, suites, invariants, day)
-        context.log.info(
-            f"partition {key}: {'published' if result.ok else 'NOT published'} "
-            + ", ".join(f"{t}={f.height}" for t, f in built.frames.items())
-        )
-        for suite in result.suites:
-            for outcome in suite.warnings:
-                context.log.warning(
-                    f"partition {key}: {suite.suite}: {outcome.describe()} e.g. {outcome.sample[:3]}"
-                )
-        done.append(result)
-    yield from report(context, done, suites, invariants)
+def publish_day(con, stage: DayStage, day: dt.date, inputs: Inputs, fp: str, pool: Pool,
+                log: Callable[[str], None] | None = None) -> DayResult:
+    """Replace one day's rows of every table of the stage in one transaction, or leave them as they were."""
+    result = DayResult(day, "published", suites={t: [] for t in stage.tables})
+    output_digest = hashlib.sha256()
+    track = progress.tracker(stage.name, day.isoformat(), inputs.total, log)
+    con.begin()
+    try:
+        warehouse.delete_rows(con, stage.tables, day)
+        sizes: deque[int] = deque()
+
+        def counted(items: Iterable[Any]) -> Iterator[Any]:
+            for item in items:
+                sizes.append(stage.count(item))
+                yield item
+
+        parallel = stage.parallel and inputs.total >= stage.parallel_min_docs
+        built = pool.map(stage.build, counted(inputs.items), parallel=parallel)
+        for rows, n_docs in _chunks(((rows, sizes.popleft()) for rows in built), stage.items_per_chunk):
+            if stage.review:
+                rows = stage.review(con, day, rows)
+            frames = {o.table: o.frame(rows.get(o.table, [])) for o in stage.outputs}
+            if not _validate(stage, frames, result):
+                break
+            for o in stage.outputs:
+                warehouse.insert_frame(con, o.table, frames[o.table])
+                result.rows[o.table] += frames[o.table].height
+                output_digest.update(_frame_digest(frames[o.table]))
+            _collect(stage, frames, result)
+            track.advance(n_docs)
+        if result.status == "published":
+            result.invariants = warehouse.run_invariants(con, stage.invariants, {"partition_date": day})
+            if not all(i.passed for i in result.invariants):
+                result.status = "held"
+        if result.status == "published":
+            warehouse.record_partition(con, stage.name, day, fp, output_digest.hexdigest()[:24],
+                                       sum(result.rows.values()))
+            warehouse.hold_for_fault_injection(stage.tables)
+            con.commit()
+        else:
+            con.rollback()
+    except BaseException:
+        con.rollback()
+        track.finish("failed")
+        raise
+    track.finish(result.status)
+    return result
 
 
-def run_whole(context, con, built: Built, suites, invariants: list[str]) -> Iterator[object]:
-    """Validate and publish an unpartitioned asset's tables."""
-    yield from report(context, [publish(con, "all", built, suites, invariants, None)], suites, invariants)
+def _chunks(results: Iterator[tuple[Rows, int]], size: int) -> Iterator[tuple[Rows, int]]:
+    """Merge consecutive build results into chunks of about `size` work items, with their document counts."""
+    merged: Rows = {}
+    n = docs = 0
+    for rows, n_docs in results:
+        for table, part in rows.items():
+            merged.setdefault(table, []).extend(part)
+        n, docs = n + 1, docs + n_docs
+        if n >= size:
+            yield merged, docs
+            merged, n, docs = {}, 0, 0
+    if n or not merged:
+        yield merged, docs
 
 
-def report(
-    context, done: list[Published], suites: Mapping[str, Callable[[], list]], invariants: list[str]
-) -> Iterator[object]:
-    """Materialisation metadata and one check result per suite; raise if anything was held back."""
-    published = [p for p in done if p.ok]
-    held = [p for p in done if not p.ok]
-    if not held:
-        # With any partition held back nothing is reported as materialised: Dagster records a materialisation
-        # for every partition of the run, and a held-back partition must not look up to date.
-        yield dg.MaterializeResult(metadata=_materialization_metadata(published))
-    for i, table in enumerate(suites):
-        per_key = [(p.key, p.suites[i]) for p in done]
-        yield dg.AssetCheckResult(
-            check_name=suite_check_name(table),
-            passed=all(s.passed for _, s in per_key),
-            severity=dg.AssetCheckSeverity.ERROR,
-            metadata=_suite_metadata(per_key),
-        )
-    if invariants:
-        per_key = [(p.key, p.invariants) for p in done]
-        yield dg.AssetCheckResult(
-            check_name=INVARIANTS_CHECK,
-            passed=all(i.passed for _, invs in per_key for i in invs),
-            metadata=_invariant_metadata(per_key),
-        )
-    if held:
-        lines = []
-        for p in held:
-            lines += [
-                f"{p.key}: {s.suite}: {o.describe()} sample={o.sample}" for s in p.suites for o in s.errors
-            ]
-            lines += [
-                f"{p.key}: invariant {i.name}: {i.violations} rows, e.g. {i.sample[:2]}"
-                for i in p.invariants
-                if not i.passed
-            ]
-        raise dg.Failure(
-            description=f"{len(held)} of {len(done)} partition(s) failed validation and were not published "
-            f"(their previous rows are intact): " + "; ".join(lines[:20]),
-            metadata={"held_back": [p.key for p in held], "published": [p.key for p in published]},
-        )
+def _validate(stage: DayStage, frames: Mapping[str, pl.DataFrame], result: DayResult) -> bool:
+    ok = True
+    for o in stage.outputs:
+        suite = quality.validate(o.table.replace(".", "_"), frames[o.table], o.suite())
+        result.suites[o.table].append(suite)
+        ok = ok and suite.passed
+    if not ok:
+        result.status = "held"
+    return ok
 
 
-def _materialization_metadata(published: list[Published]) -> dict[str, object]:
-    meta: dict[str, object] = {}
-    if not published:
-        return {"partitions": dg.MetadataValue.text("none written (no inbox folder)")}
-    tables = list(published[0].built.frames)
-    for table in tables:
-        frames = [p.built.frames[table] for p in published]
-        meta[f"rows {table}"] = dg.MetadataValue.int(sum(f.height for f in frames))
-    meta["partitions"] = dg.MetadataValue.text(", ".join(p.key for p in published))
-    merged: dict[str, Counter] = {}
-    for p in published:
-        for name, value in p.built.metadata.items():
-            if isinstance(value, Mapping):
-                merged.setdefault(name, Counter()).update(value)
-            else:
-                meta[name] = value
-    for name, counts in merged.items():
-        meta[name] = dg.MetadataValue.json(dict(counts.most_common()))
-    return meta
+def _collect(stage: DayStage, frames: Mapping[str, pl.DataFrame], result: DayResult) -> None:
+    if stage.describe:
+        for name, counts in stage.describe(frames).items():
+            result.counters.setdefault(name, Counter()).update(counts)
+    for table, frame in frames.items():
+        if table not in result.preview and frame.height:
+            result.preview[table] = frame.head(5)
 
 
-def _suite_metadata(per_key: list[tuple[str, quality.SuiteResult]]) -> dict[str, object]:
-    failed = [(k, o) for k, s in per_key for o in s.outcomes if not o.success]
-    rows = [
-        f"| {k} | {o.expectation} | {o.column or ''} | {o.severity} | {o.unexpected_count} / {o.element_count} "
-        f"| {_md(o.sample)} |"
-        for k, o in failed
-    ]
-    table = "| partition | expectation | column | severity | unexpected / rows | sample |\n|---|---|---|---|---|---|\n"
-    return {
-        "expectations": dg.MetadataValue.int(len(per_key[0][1].outcomes) if per_key else 0),
-        "failed_expectations": dg.MetadataValue.int(len(failed)),
-        "failed_errors": dg.MetadataValue.int(sum(1 for _, o in failed if o.severity == "critical")),
-        "details": dg.MetadataValue.md(table + "\n".join(rows) if rows else "All expectations met."),
-        "failures": dg.MetadataValue.json(
-            [
-                {
-                    "partition": k,
-                    "expectation": o.expectation,
-                    "column": o.column,
-                    "severity": o.severity,
-                    "unexpected": o.unexpected_count,
-                    "rows": o.element_count,
-                    "sample": o.sample,
-                }
-                for k, o in failed
-            ]
-        ),
-    }
+def _frame_digest(frame: pl.DataFrame) -> bytes:
+    if not frame.height:
+        return b"0"
+    cols = [c for c in frame.columns if not c.startswith("_") and c not in ("ingested_at", "seen_at")]
+    return str(frame.select(cols).hash_rows(seed=0).sum()).encode()
 
 
-def _invariant_metadata(per_key: list[tuple[str, list[warehouse.Invariant]]]) -> dict[str, object]:
-    broken = [(k, i) for k, invs in per_key for i in invs if not i.passed]
-    names = sorted({i.name for _, invs in per_key for i in invs})
-    return {
-        "invariants": dg.MetadataValue.text(", ".join(names)),
-        "violations": dg.MetadataValue.int(sum(i.violations for _, i in broken)),
-        "failures": dg.MetadataValue.json(
-            [
-                {"partition": k, "invariant": i.name, "rows": i.violations, "sample": i.sample}
-                for k, i in broken
-            ]
-        ),
-    }
-
-
-def preview(frame: pl.DataFrame, columns: list[str], n: int = 5, width: int = 80) -> dg.MetadataValue:
-    """A Markdown table of a few rows, long strings shortened."""
-    head = frame.select(columns).head(n)
-    lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
-    for row in head.iter_rows():
-        lines.append("| " + " | ".join(_md(v, width) for v in row) + " |")
-    return dg.MetadataValue.md("\n".join(lines))
-
-
-def _md(value: object, width: int = 80) -> str:
-    text = str(value).replace("\n", " ").replace("|", "\\|")
-    return text if len(text) <= width else text[: width - 1] + "…"
+def publish_whole(con, outputs: Iterable[Output], frames: Mapping[str, pl.DataFrame], keys: Mapping[str, str],
+                  on_commit: Callable[[], None] | None = None) -> DayResult:
+    """Make whole (unpartitioned) tables equal to the frames in one transaction, validated first, touching only
+    changed rows (by each table's key column); rolled back if an invariant breaks."""
+    outputs = list(outputs)
+    result = DayResult(None, "published", suites={o.table: [] for o in outputs})
+    for o in outputs:
+        result.suites[o.table].append(quality.validate(o.table.replace(".", "_"), frames[o.table], o.suite()))
+    if not all(s.passed for results in result.suites.values() for s in results):
+        result.status = "held"
+        return result
+    con.begin()
+    try:
+        for o in outputs:
+            result.rows[o.table] = frames[o.table].height
+            result.counters[f"{o.table}:rows changed"] = Counter(
+                {"rows": warehouse.replace_changed(con, o.table, frames[o.table], keys[o.table])})
+        result.invariants = warehouse.run_invariants(con, [i for o in outputs for i in o.invariants])
+        if all(i.passed for i in result.invariants):
+            if on_commit:
+                on_commit()
+            warehouse.hold_for_fault_injection(result.rows)
+            con.commit()
+        else:
+            result.status = "held"
+            con.rollback()
+    except BaseException:
+        con.rollback()
+        raise
+    return result

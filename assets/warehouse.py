@@ -1,149 +1,436 @@
-"""DuckDB access: schema from sql/, transactional partition replacement, SQL invariants, snapshots."""
+"""The warehouse: one DuckDB file (the default) or a DuckLake, opened, migrated and written the same way.
+
+A target is a `.duckdb` path, or a DuckLake attach string: `ducklake:postgres:dbname=… host=… port=… user=…`
+(many machines) or `ducklake:sqlite:PATH` (many local processes), with Parquet files under a data path. Stage
+code never asks which: it gets a DuckDB connection whose default catalog holds the schemas raw, clean, nlp,
+marts and meta.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import functools
+import importlib.util
 import os
-import shutil
+import re
 import sys
 import time
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
-import polars as pl
 
-SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
-SCHEMA_FILES = ("raw.sql", "clean.sql", "nlp.sql")
+from assets import contract
+
+if TYPE_CHECKING:
+    import polars as pl
+
+LAKE_ALIAS = "lake"
+_LOCK = re.compile(r"Conflicting lock is held in (?P<prog>\S+) \(PID (?P<pid>\d+)\)")
 _LOCK_ERRORS = ("Conflicting lock", "Could not set lock")
+# DuckDB's signed extensions come from registry wheels (duckdb-extension-*), installed from disk by path: no
+# download at run time. The postgres scanner's wheel ships as postgres.duckdb_extension; DuckDB knows it as
+# postgres_scanner.
+_EXTENSIONS = {"ducklake": ("duckdb_extension_ducklake", "ducklake", "ducklake"),
+               "sqlite": ("duckdb_extension_sqlite", "sqlite", "sqlite_scanner"),
+               "postgres": ("duckdb_extension_postgres", "postgres", "postgres_scanner")}
 
 
-@functools.cache
-def sql(name: str) -> str:
-    """The text of a file under sql/."""
-    return (SQL_DIR / name).read_text(encoding="utf-8")
+class WarehouseError(RuntimeError):
+    """A warehouse that cannot be used, said in one line with what to do."""
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where the warehouse lives."""
+
+    url: str  # a .duckdb path or a ducklake:… attach string
+    data_path: str = ""  # DuckLake only: where the Parquet files go (default: beside a sqlite catalog)
+
+    @property
+    def is_lake(self) -> bool:
+        return self.url.startswith("ducklake:")
+
+    @property
+    def catalog(self) -> str:
+        """ducklake:postgres:… -> postgres; ducklake:sqlite:… -> sqlite; a file -> duckdb."""
+        return self.url.split(":", 2)[1] if self.is_lake else "duckdb"
+
+    @property
+    def path(self) -> Path:
+        if self.is_lake:
+            raise WarehouseError(f"{self.describe()} is a lake, not a file")
+        return Path(self.url)
+
+    @property
+    def snapshot_path(self) -> Path:
+        """The read-only copy analysts open: warehouse.duckdb -> warehouse.read.duckdb beside it (files only)."""
+        path = self.path
+        return path.with_name(f"{path.stem}.read{path.suffix or '.duckdb'}")
+
+    def lake_data_path(self) -> str:
+        if self.data_path:
+            return self.data_path
+        if self.catalog == "sqlite":
+            return str(Path(self.url.split(":", 2)[2]).with_suffix("")) + ".files"
+        raise WarehouseError("a DuckLake on PostgreSQL needs a data path (--data-path / DOSSIER_DATA_PATH)")
+
+    def describe(self) -> str:
+        """The target for messages, without a password."""
+        return re.sub(r"password=\S+", "password=…", self.url)
+
+
+def extension_file(name: str) -> str:
+    module, stem, _ = _EXTENSIONS[name]
+    spec = importlib.util.find_spec(module)
+    if spec is None or not spec.submodule_search_locations:
+        raise WarehouseError(f"the DuckDB {name} extension is not installed (package {module.replace('_', '-')})")
+    folder = Path(spec.submodule_search_locations[0]) / "extensions" / f"v{duckdb.__version__}"
+    path = folder / f"{stem}.duckdb_extension"
+    if not path.exists():
+        raise WarehouseError(f"{path} is missing: the {name} extension wheel does not match duckdb {duckdb.__version__}")
+    return str(path)
+
+
+def _load_extension(con: duckdb.DuckDBPyConnection, name: str) -> None:
+    _, _, installed_as = _EXTENSIONS[name]
+    loaded = con.execute("SELECT loaded FROM duckdb_extensions() WHERE extension_name = ?", [installed_as]).fetchone()
+    if loaded and loaded[0]:
+        return
+    con.execute(f"FORCE INSTALL '{extension_file(name)}' AS {installed_as}" if name == "postgres"
+                else f"INSTALL '{extension_file(name)}'")
+    con.execute(f"LOAD {installed_as}")
+
+
+Waiter = Callable[[str], None]
 
 
 @contextlib.contextmanager
-def connect(
-    path: str | os.PathLike, read_only: bool = False, wait_seconds: float = 900.0
-) -> Iterator[duckdb.DuckDBPyConnection]:
-    """Open the warehouse, waiting for another process's lock to go rather than failing at once."""
-    if not read_only:
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
-    deadline = time.monotonic() + wait_seconds
-    delay = 0.2
-    while True:
-        try:
-            con = duckdb.connect(str(path), read_only=read_only)
-            break
-        except duckdb.IOException as exc:
-            # DuckDB allows one writing process; a second opener fails at once. Dagster pools serialise our own
-            # runs, this wait covers everything else (a CLI run next to the UI, an analyst's writable session).
-            if not any(marker in str(exc) for marker in _LOCK_ERRORS) or time.monotonic() > deadline:
-                raise
-            time.sleep(delay)
-            delay = min(delay * 1.5, 5.0)
+def connect(target: Target | str, read_only: bool = False, wait_seconds: float = 900.0,
+            on_wait: Waiter | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Open the warehouse; for a file, wait (and say so) while another process holds its lock."""
+    target = target if isinstance(target, Target) else Target(str(target))
+    con = _open_lake(target, read_only) if target.is_lake else _open_file(target, read_only, wait_seconds, on_wait)
     try:
         yield con
     finally:
         con.close()
 
 
-def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
-    """Create every schema, table and base view from sql/ (idempotent)."""
-    for name in SCHEMA_FILES:
-        con.execute(sql(name))
+def _open_file(target: Target, read_only: bool, wait_seconds: float, on_wait: Waiter | None):
+    path = target.path
+    if not read_only:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    started = time.monotonic()
+    announced = 0.0
+    delay = 0.2
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only)
+        except duckdb.IOException as exc:
+            # DuckDB allows one writing process; a second opener fails at once. Dagster pools serialise our own
+            # runs; this wait covers everything else (a CLI run next to the UI, an analyst's writable session).
+            if not any(marker in str(exc) for marker in _LOCK_ERRORS):
+                raise _unusable(target, exc) from None
+            waited = time.monotonic() - started
+            if waited > wait_seconds:
+                raise WarehouseError(f"gave up after {waited:.0f} s waiting for {_holder(exc)} to release {path}") from None
+            if on_wait and (announced == 0.0 or waited - announced >= 5.0):
+                since = dt.datetime.now() - dt.timedelta(seconds=waited)
+                on_wait(f"waiting for the warehouse lock on {path} held by {_holder(exc)} (since {since:%H:%M:%S})")
+                announced = waited or 1e-9
+            time.sleep(delay)
+            delay = min(delay * 1.5, 2.0)
+        except duckdb.Error as exc:
+            raise _unusable(target, exc) from None
+
+
+def _holder(exc: Exception) -> str:
+    m = _LOCK.search(str(exc))
+    return f"PID {m.group('pid')} ({Path(m.group('prog')).name})" if m else "another process"
+
+
+def _unusable(target: Target, exc: Exception) -> WarehouseError:
+    first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    hint = ""
+    if not target.is_lake and target.snapshot_path.exists():
+        hint = f"; the last published snapshot {target.snapshot_path} is intact (read it with `dossier sql`)"
+    return WarehouseError(f"cannot open the warehouse {target.describe()}: {first}{hint}")
+
+
+def _open_lake(target: Target, read_only: bool):
+    con = duckdb.connect()
+    try:
+        _load_extension(con, "ducklake")
+        _load_extension(con, target.catalog)
+        options = [f"DATA_PATH '{target.lake_data_path()}'", "METADATA_SCHEMA 'ducklake'"]
+        if read_only:
+            options.append("READ_ONLY")
+        con.execute(f"ATTACH '{target.url}' AS {LAKE_ALIAS} ({', '.join(options)})")
+        con.execute(f"USE {LAKE_ALIAS}")
+        return con
+    except duckdb.Error as exc:
+        con.close()
+        raise _unusable(target, exc) from None
+
+
+# ---------------------------------------------------------------- schema versions and migrations
+
+
+class SchemaTooNew(WarehouseError):
+    """The warehouse was migrated by a newer Dossier than this one."""
+
+
+@dataclass(frozen=True)
+class SchemaState:
+    version: int | None  # None: an empty warehouse; 0: the release before versioned schemas
+    contract_sha: str | None
+
+    @property
+    def fresh(self) -> bool:
+        return self.version is None
+
+
+def schema_state(con: duckdb.DuckDBPyConnection) -> SchemaState:
+    names = {f"{s}.{t}" for s, t in con.execute(
+        "SELECT schema_name, table_name FROM duckdb_tables() WHERE database_name = current_database()").fetchall()}
+    if "meta.schema_version" in names:
+        row = con.execute("SELECT version, contract_sha FROM meta.schema_version").fetchone()
+        return SchemaState(row[0], row[1]) if row else SchemaState(0, None)
+    return SchemaState(0 if "raw.documents" in names else None, None)
+
+
+def pending_migrations(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Migration files not yet applied to this warehouse (empty when it is current)."""
+    state = schema_state(con)
+    if state.fresh:
+        return []
+    _refuse_newer(state)
+    return [path.name for version, path in contract.migrations() if version > state.version]
+
+
+def _refuse_newer(state: SchemaState) -> None:
+    latest = contract.latest_version()
+    if state.version is not None and state.version > latest:
+        raise SchemaTooNew(f"the warehouse is at schema version {state.version}, newer than this Dossier "
+                           f"understands ({latest}): upgrade Dossier, or point --db at another warehouse")
+
+
+def ensure_schema(con: duckdb.DuckDBPyConnection, lake: bool = False) -> list[str]:
+    """Create a fresh warehouse, or bring an existing one to the current contract in one transaction.
+
+    Returns what was done (empty when nothing was needed): the migrations applied, or "created".
+    """
+    state = schema_state(con)
+    _refuse_newer(state)
+    latest, sha = contract.latest_version(), contract.contract_sha()
+    if state.version == latest and state.contract_sha == sha:
+        return []
+    done: list[str] = []
+    con.begin()
+    try:
+        if state.fresh:
+            for stmt in _contract_statements(lake):
+                con.execute(stmt)
+            done.append("created")
+        else:
+            for version, path in contract.migrations():
+                if version > state.version:
+                    for stmt in contract.statements(path):
+                        con.execute(stmt)
+                    done.append(path.name)
+            # Views and descriptions follow the contract files whatever the version.
+            for stmt in _contract_statements(lake, views_and_comments_only=True):
+                con.execute(stmt)
+        con.execute("DELETE FROM meta.schema_version")
+        con.execute("INSERT INTO meta.schema_version VALUES (?, ?, ?, ?)",
+                    [latest, sha, _dossier_version(), _utcnow()])
+        con.commit()
+    except BaseException:
+        con.rollback()
+        raise
+    return done or ["views and comments refreshed"]
+
+
+def _contract_statements(lake: bool, views_and_comments_only: bool = False) -> Iterator[str]:
+    views = {r.name for r in contract.relations().values() if r.kind == "view"}
+    for path in contract.schema_files():
+        for stmt in contract.statements(path):
+            if views_and_comments_only and not contract.is_view_or_comment(stmt):
+                continue
+            # DuckLake keeps table and column comments but has no column comments on views.
+            if lake and _comments_view_column(stmt, views):
+                continue
+            yield stmt
+
+
+def view_statements() -> list[str]:
+    """The statements that (re)create every schema and view of the contract, with their descriptions."""
+    return list(_contract_statements(lake=False, views_and_comments_only=True))
+
+
+def _comments_view_column(stmt: str, views: set[str]) -> bool:
+    m = re.match(r"COMMENT ON COLUMN (\w+\.\w+)\.\w+", stmt, re.I)
+    return bool(m) and m.group(1) in views
+
+
+def _dossier_version() -> str:
+    try:
+        from importlib.metadata import version
+
+        return version("dossier")
+    except Exception:  # noqa: BLE001 - running from a source tree that was never installed
+        return "source"
+
+
+def _utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+# ---------------------------------------------------------------- writing
 
 
 @dataclass(frozen=True)
 class Invariant:
+    """An SQL invariant (sql/checks/<name>.sql returns the rows that break it) and its outcome."""
+
     name: str
     violations: int
-    sample: list[dict[str, Any]] = field(default_factory=list)
+    sample: tuple[dict, ...] = ()
 
     @property
     def passed(self) -> bool:
         return self.violations == 0
 
 
-def run_invariants(
-    con: duckdb.DuckDBPyConnection, names: list[str], params: Mapping[str, Any] | None = None
-) -> list[Invariant]:
+def run_invariants(con: duckdb.DuckDBPyConnection, names: Iterable[str], params: Mapping[str, Any] | None = None
+                   ) -> list[Invariant]:
     """Run sql/checks/<name>.sql queries; each returns the rows that break the invariant."""
     results = []
     for name in names:
-        query = sql(f"checks/{name}.sql")
+        query = (contract.SQL_DIR / "checks" / f"{name}.sql").read_text(encoding="utf-8")
         used = {k: v for k, v in (params or {}).items() if f"${k}" in query}
         rel = con.execute(f"SELECT * FROM ({query}) LIMIT 1000001", used)
         cols = [d[0] for d in rel.description]
         rows = rel.fetchall()
-        sample = [{c: _plain(v) for c, v in zip(cols, row)} for row in rows[:5]]
+        sample = tuple({c: _plain(v) for c, v in zip(cols, row)} for row in rows[:5])
         results.append(Invariant(name=name, violations=len(rows), sample=sample))
     return results
 
 
-def replace_rows(
-    con: duckdb.DuckDBPyConnection,
-    frames: Mapping[str, pl.DataFrame],
-    invariants: list[str] = (),
-    partition_date: dt.date | None = None,
-) -> list[Invariant]:
-    """Replace one partition's rows (whole tables when no partition) in one transaction; roll back if an invariant breaks."""
-    where, params = ("WHERE partition_date = ?", [partition_date]) if partition_date is not None else ("", [])
+@contextlib.contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """BEGIN … COMMIT, or ROLLBACK on any exception (including a failed commit)."""
     con.begin()
     try:
-        for table, frame in frames.items():
-            con.execute(f"DELETE FROM {table} {where}", params)
-            if frame.height:
-                # Columns starting with "_" exist only for validation (e.g. the slice a text claims to be).
-                frame = frame.select([c for c in frame.columns if not c.startswith("_")])
-                con.register("_incoming", frame.to_arrow())
-                con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _incoming")
-                con.unregister("_incoming")
-        results = run_invariants(con, list(invariants), {"partition_date": partition_date})
-        _hold_for_fault_injection(frames)
-        if all(r.passed for r in results):
-            con.commit()
-        else:
-            con.rollback()
-        return results
+        yield
     except BaseException:
-        con.rollback()
+        with contextlib.suppress(duckdb.Error):
+            con.rollback()
         raise
+    con.commit()
 
 
-def _hold_for_fault_injection(frames: Mapping[str, pl.DataFrame]) -> None:
+def delete_rows(con: duckdb.DuckDBPyConnection, tables: Iterable[str], day: dt.date | None) -> None:
+    """Remove one day's rows (every row when day is None) from each table."""
+    for table in tables:
+        if day is None:
+            con.execute(f"DELETE FROM {table}")
+        else:
+            con.execute(f"DELETE FROM {table} WHERE partition_date = ?", [day])
+
+
+def insert_frame(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> None:
+    """Append a frame's rows; columns starting with "_" exist only for validation and are not stored."""
+    if not frame.height:
+        return
+    frame = frame.select([c for c in frame.columns if not c.startswith("_")])
+    con.register("_incoming", frame.to_arrow())
+    try:
+        con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _incoming")
+    finally:
+        con.unregister("_incoming")
+
+
+def partition_state(con: duckdb.DuckDBPyConnection, stage: str, days: Iterable[dt.date]) -> dict[dt.date, tuple[str, str]]:
+    """(fingerprint, output_sha) of what a stage last published, by day."""
+    days = list(days)
+    if not days:
+        return {}
+    rows = con.execute("SELECT partition_date, fingerprint, output_sha FROM meta.partition_state "
+                       "WHERE stage = ? AND list_contains(?, partition_date)", [stage, days]).fetchall()
+    return {day: (fp, out) for day, fp, out in rows}
+
+
+def record_partition(con: duckdb.DuckDBPyConnection, stage: str, day: dt.date, fingerprint: str, output_sha: str,
+                     n_rows: int) -> None:
+    """Note what a stage published for a day, inside the publishing transaction."""
+    con.execute("DELETE FROM meta.partition_state WHERE stage = ? AND partition_date = ?", [stage, day])
+    con.execute("INSERT INTO meta.partition_state VALUES (?, ?, ?, ?, ?, ?)",
+                [stage, day, fingerprint, output_sha, n_rows, _utcnow()])
+
+
+def hold_for_fault_injection(tables: Iterable[str]) -> None:
     # Crash tests set DOSSIER_HOLD_BEFORE_COMMIT=<table>:<seconds> to hold an open write transaction long
     # enough to SIGKILL the process inside it; unset in normal operation.
     spec = os.environ.get("DOSSIER_HOLD_BEFORE_COMMIT")
     if spec:
         table, _, seconds = spec.partition(":")
-        if table in frames:
+        if table in tables:
             print(f"dossier: holding uncommitted write to {table}", file=sys.stderr, flush=True)
             time.sleep(float(seconds or 60))
-
-
-def publish_snapshot(
-    con: duckdb.DuckDBPyConnection, db_path: str | os.PathLike, snapshot_path: str | os.PathLike
-) -> int:
-    """Copy the checkpointed warehouse to the read-only snapshot analysts open; returns its size in bytes."""
-    con.execute("CHECKPOINT")
-    snapshot = Path(snapshot_path)
-    snapshot.parent.mkdir(parents=True, exist_ok=True)
-    tmp = snapshot.with_name(f".{snapshot.name}.{os.getpid()}.tmp")
-    # The caller holds the only writing connection and has just checkpointed, so the file is complete.
-    # os.replace is atomic: a reader that has the old snapshot open keeps reading the old file.
-    shutil.copyfile(db_path, tmp)
-    os.replace(tmp, snapshot)
-    return snapshot.stat().st_size
 
 
 def _plain(value: Any) -> Any:
     if isinstance(value, (int, float, bool)) or value is None:
         return value
     return str(value)[:200]
+
+
+def replace_changed(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame, key: str) -> int:
+    """Make a whole table equal to the frame (unique in `key`), touching only rows that differ; returns how many.
+
+    Equivalent to DELETE + INSERT of everything, but a warehouse-wide step whose result barely changed writes
+    little (fewer lake files, smaller snapshot updates).
+    """
+    frame = frame.select([c for c in frame.columns if not c.startswith("_")])
+    cols = ", ".join(frame.columns)
+    con.register("_incoming", frame.to_arrow())
+    try:
+        con.execute(f"CREATE OR REPLACE TEMP TABLE _stale AS SELECT {cols} FROM {table} EXCEPT ALL SELECT {cols} FROM _incoming")
+        con.execute(f"CREATE OR REPLACE TEMP TABLE _fresh AS SELECT {cols} FROM _incoming EXCEPT ALL SELECT {cols} FROM {table}")
+        stale = con.execute("SELECT count(*) FROM _stale").fetchone()[0]
+        fresh = con.execute("SELECT count(*) FROM _fresh").fetchone()[0]
+        if stale:
+            con.execute(f"DELETE FROM {table} WHERE {key} IN (SELECT {key} FROM _stale)")
+        if fresh:
+            con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _fresh")
+        return stale + fresh
+    finally:
+        con.unregister("_incoming")
+        con.execute("DROP TABLE IF EXISTS _stale; DROP TABLE IF EXISTS _fresh")
+
+
+def step_input_sha(con: duckdb.DuckDBPyConnection, stages: Iterable[str]) -> str:
+    """A hash of every day state of the given stages: what a warehouse-wide step reads has changed iff it changes."""
+    rows = con.execute("SELECT stage, partition_date, output_sha FROM meta.partition_state "
+                       "WHERE list_contains(?, stage) ORDER BY ALL", [list(stages)]).fetchall()
+    return hashlib_sha(repr(rows))
+
+
+def step_done(con: duckdb.DuckDBPyConnection, step: str) -> str | None:
+    row = con.execute("SELECT input_sha FROM meta.step_state WHERE step = ?", [step]).fetchone()
+    return row[0] if row else None
+
+
+def record_step(con: duckdb.DuckDBPyConnection, step: str, input_sha: str) -> None:
+    con.execute("DELETE FROM meta.step_state WHERE step = ?", [step])
+    con.execute("INSERT INTO meta.step_state VALUES (?, ?, ?)", [step, input_sha, _utcnow()])
+
+
+def hashlib_sha(text: str) -> str:
+    import hashlib
+
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]

@@ -1,44 +1,36 @@
-"""The `dossier` command: run the graph, import files into the inbox, query the published snapshot."""
+"""The `dossier` command: run the graph, import files, and read the warehouse (sql, summary, schema, migrate).
+
+The reading commands import neither Dagster nor spaCy: they open the published snapshot (or the lake) with DuckDB.
+"""
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
 import os
-import re
 import shutil
 import sys
+import time
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+from assets import inbox as inbox_folder
+from assets import warehouse
+from workflow.output import FORMATS, write_rows
+
+DEFAULT_INBOX = "data/inbox"
+DEFAULT_DB = "data/warehouse.duckdb"
 
 
-def inbox_days(inbox: Path) -> list[str]:
-    """Every YYYY-MM-DD folder directly under the inbox, sorted."""
-    if not inbox.is_dir():
-        return []
-    return sorted(p.name for p in inbox.iterdir() if p.is_dir() and DAY.match(p.name) and _is_date(p.name))
-
-
-def _is_date(name: str) -> bool:
+def _version() -> str:
     try:
-        dt.date.fromisoformat(name)
-        return True
-    except ValueError:
-        return False
+        return version("dossier")
+    except PackageNotFoundError:
+        return "source"
 
 
-def contiguous_ranges(days: list[str]) -> list[tuple[str, str]]:
-    """Group sorted ISO days into runs of consecutive days: one Dagster run per range."""
-    ranges: list[tuple[str, str]] = []
-    for day in sorted(set(days)):
-        if ranges and dt.date.fromisoformat(day) - dt.date.fromisoformat(ranges[-1][1]) == dt.timedelta(
-            days=1
-        ):
-            ranges[-1] = (ranges[-1][0], day)
-        else:
-            ranges.append((day, day))
-    return ranges
+def _say(message: str) -> None:
+    print(f"dossier: {message}", file=sys.stderr, flush=True)
 
 
 def _valid_day(value: str) -> str:
@@ -48,197 +40,271 @@ def _valid_day(value: str) -> str:
         raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {value!r}") from None
 
 
-def cmd_run(args: argparse.Namespace) -> int:
-    inbox = Path(args.inbox or os.environ.get("DOSSIER_INBOX", "data/inbox"))
-    db = args.db or os.environ.get("DOSSIER_DB", "data/warehouse.duckdb")
-    days = args.date or inbox_days(inbox)
-    if not days:
-        print(f"dossier: no YYYY-MM-DD folders under {inbox} and no --date given", file=sys.stderr)
+def contiguous_ranges(days: list[str]) -> list[tuple[str, str]]:
+    """Group sorted ISO days into runs of consecutive days: one Dagster run per range."""
+    ranges: list[tuple[str, str]] = []
+    for day in sorted(set(days)):
+        if ranges and dt.date.fromisoformat(day) - dt.date.fromisoformat(ranges[-1][1]) == dt.timedelta(days=1):
+            ranges[-1] = (ranges[-1][0], day)
+        else:
+            ranges.append((day, day))
+    return ranges
+
+
+def inbox_days(inbox: Path) -> list[str]:
+    """Every real YYYY-MM-DD folder directly under the inbox, sorted."""
+    return inbox_folder.days(inbox)
+
+
+def _loose_articles(folder: Path) -> list[str]:
+    from assets.text.decode import media_type_for
+
+    return sorted(p.name for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")
+                  and media_type_for(p.name)) if folder.is_dir() else []
+
+
+def _days_to_run(args: argparse.Namespace, inbox: Path) -> list[str] | int:
+    """The days to run, or an exit code after saying why there is nothing to run."""
+    if not inbox.is_dir():
+        _say(f"the inbox {inbox} does not exist" + ("" if args.allow_empty else
+             " (create it with day folders, or `dossier import FOLDER --inbox ...`; --allow-empty to run anyway)"))
+        return 0 if args.allow_empty else 2
+    found = inbox_days(inbox)
+    for stray in inbox_folder.strays(inbox):
+        _say(f"{stray.source_path}: {stray.detail}")
+    if args.date:
+        absent = [d for d in args.date if d not in found]
+        if absent and not args.allow_empty:
+            _say(f"no folder for {', '.join(absent)} under {inbox} (--allow-empty to run those days anyway: they are "
+                 "left as stored)")
+            return 2
+        return args.date
+    if found:
+        return found
+    loose = _loose_articles(inbox)
+    if loose:
+        today = dt.datetime.now(dt.UTC).date().isoformat()
+        _say(f"{inbox} holds {len(loose)} article file(s) but no YYYY-MM-DD day folders. To ingest them as one day:\n"
+             f"    dossier import {inbox} --inbox {DEFAULT_INBOX} --date {today}\n"
+             f"    dossier run --inbox {DEFAULT_INBOX}")
         return 2
+    _say(f"no YYYY-MM-DD day folders under {inbox}" + ("" if args.allow_empty else " (--allow-empty to accept)"))
+    return 0 if args.allow_empty else 2
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    inbox = Path(args.inbox or os.environ.get("DOSSIER_INBOX", DEFAULT_INBOX))
+    days = _days_to_run(args, inbox)
+    if isinstance(days, int):
+        return days
     tomorrow = (dt.datetime.now(dt.UTC).date() + dt.timedelta(days=1)).isoformat()
     if max(days) >= tomorrow:
-        print(f"dossier: {max(days)} is in the future; partitions exist up to today", file=sys.stderr)
+        _say(f"{max(days)} is in the future; partitions exist up to today")
         return 2
-    # Settings reach the code location through the environment, exactly as for `dagster dev`.
-    os.environ["DOSSIER_INBOX"] = str(inbox)
-    os.environ["DOSSIER_DB"] = str(db)
-    if min(days) < os.environ.get("DOSSIER_START_DATE", "2020-01-01"):
-        os.environ["DOSSIER_START_DATE"] = min(days)
+    from workflow.runner import run
 
-    import dagster as dg
-
-    from workflow.definitions import defs
-
-    instance = _instance() if os.environ.get("DAGSTER_HOME") else dg.DagsterInstance.ephemeral()
-    job = defs.resolve_job_def("dossier")
-    failed = False
-    for start, end in contiguous_ranges(days):
-        tags = {
-            "dagster/asset_partition_range_start": start,
-            "dagster/asset_partition_range_end": end,
-            "dossier/trigger": "cli",
-        }
-        print(f"dossier: running {start}..{end} into {db}", flush=True)
-        result = job.execute_in_process(
-            instance=instance,
-            tags=tags,
-            raise_on_error=False,
-            run_config={"loggers": {"console": {"config": {"log_level": args.log_level}}}},
-        )
-        if not result.success:
-            failed = True
-            for event in result.all_events:
-                if event.is_step_failure:
-                    error = event.step_failure_data.error
-                    print(
-                        f"dossier: step {event.step_key} failed: {error.message.strip() if error else ''}",
-                        file=sys.stderr,
-                    )
-    return 1 if failed else 0
-
-
-def _instance():
-    """The DAGSTER_HOME instance, created by one process at a time."""
-    import fcntl
-
-    import dagster as dg
-
-    # Two runs started at once on a fresh DAGSTER_HOME would both create its SQLite storage and one fails
-    # ("table … already exists", a duplicate alembic version row); a lock file makes creation one at a time.
-    with open(Path(os.environ["DAGSTER_HOME"]) / ".dossier-instance.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        try:
-            return dg.DagsterInstance.get()
-        finally:
-            fcntl.flock(lock, fcntl.LOCK_UN)
+    return run(args, inbox, days)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
     src = Path(args.src)
     if not src.is_dir():
-        print(f"dossier: {src} is not a folder", file=sys.stderr)
+        _say(f"{src} is not a folder")
         return 2
-    inbox = Path(args.inbox or os.environ.get("DOSSIER_INBOX", "data/inbox"))
+    inbox = Path(args.inbox or os.environ.get("DOSSIER_INBOX", DEFAULT_INBOX))
     day = args.date or dt.datetime.now(dt.UTC).date().isoformat()
     target = inbox / day
     target.mkdir(parents=True, exist_ok=True)
     copied = 0
     for path in sorted(src.iterdir()):
-        if path.is_file() and not path.name.startswith("."):
+        if path.is_file() and not path.is_symlink() and not path.name.startswith("."):
             dest = target / path.name
             if dest.exists():
-                print(f"dossier: {dest} exists, not overwritten", file=sys.stderr)
+                _say(f"{dest} exists, not overwritten")
                 continue
             shutil.copy2(path, dest)
             copied += 1
-    print(f"dossier: copied {copied} file(s) into {target}")
+    print(f"dossier: copied {copied} file(s) into {target}; next: dossier run --inbox {inbox} --date {day}")
     return 0
 
 
-def _snapshot(args: argparse.Namespace) -> Path | None:
-    """The published snapshot to read, or None (with a message) when there is none yet."""
-    from workflow.resources import snapshot_path_for
+def target_of(args: argparse.Namespace) -> warehouse.Target:
+    return warehouse.Target(args.db or os.environ.get("DOSSIER_DB", DEFAULT_DB),
+                            getattr(args, "data_path", None) or os.environ.get("DOSSIER_DATA_PATH", ""))
 
-    path = Path(
-        args.snapshot or snapshot_path_for(args.db or os.environ.get("DOSSIER_DB", "data/warehouse.duckdb"))
-    )
+
+def _reader(args: argparse.Namespace):
+    """A read-only connection to what analysts read: the snapshot of a file warehouse, or the lake itself."""
+    if getattr(args, "snapshot", None):
+        return warehouse.connect(args.snapshot, read_only=True)
+    target = target_of(args)
+    if target.is_lake:
+        return warehouse.connect(target, read_only=True)
+    path = target.snapshot_path
     if not path.exists():
-        print(f"dossier: no published snapshot at {path}; run `dossier run` first", file=sys.stderr)
-        return None
-    return path
+        raise warehouse.WarehouseError(f"no published snapshot at {path}; run `dossier run` first")
+    return warehouse.connect(path, read_only=True)
 
 
 def cmd_sql(args: argparse.Namespace) -> int:
     import duckdb
 
-    from assets import warehouse
-
-    path = _snapshot(args)
-    if path is None:
-        return 2
-    with warehouse.connect(path, read_only=True) as con:
+    with _reader(args) as con:
         try:
-            rel = con.sql(args.query)
-            if rel is not None:  # DuckDB runs the query lazily: errors can surface while printing
-                if args.csv:
-                    rel.pl().write_csv(sys.stdout)
-                else:
-                    rel.show(max_width=args.width, max_rows=args.max_rows)
+            rel = con.execute(args.query)
+            columns = [d[0] for d in rel.description] if rel.description else []
+            rows = rel.fetchmany(args.max_rows) if args.format == "table" else rel.fetchall()
         except duckdb.Error as exc:
-            print(f"dossier: {exc}", file=sys.stderr)
+            _say(str(exc).strip())
+            held = _held_back(con, str(exc))
+            if held:
+                _say(f"{held} failed its checks in the last run and was left out of the snapshot")
             return 1
+    write_rows(columns, rows, args.format)
     return 0
 
 
+def _held_back(con, error: str) -> str | None:
+    try:
+        for (mart,) in con.execute("SELECT mart FROM meta.mart_status WHERE status = 'held_back'").fetchall():
+            if mart.split(".")[-1] in error:
+                return mart
+    except Exception:  # noqa: BLE001 - an older warehouse without meta.mart_status
+        return None
+    return None
+
+
 SUMMARY = {
-    "Documents": "SELECT (SELECT count(*) FROM raw.documents) AS ingested, (SELECT count(*) FROM raw.rejects) AS "
-    "rejected, (SELECT count(*) FROM clean.removed) AS spans_removed, (SELECT count(*) FROM "
-    "nlp.entities) AS entities, (SELECT count(*) FROM nlp.claims) AS claims",
-    "Rejected files": "SELECT source_path, reason, detail FROM raw.rejects ORDER BY source_path",
-    "Top entities": "SELECT name, label, n_mentions, n_docs FROM nlp.entities ORDER BY n_mentions DESC, name LIMIT 8",
-    "Top speakers": "SELECT speaker_name, n_quotes, n_reported, n_docs FROM marts.speakers "
+    "Warehouse": "SELECT (SELECT count(*) FROM raw.documents) AS documents, (SELECT count(*) FROM raw.rejects) AS "
+    "rejected, (SELECT count(DISTINCT partition_date) FROM raw.documents) AS days, (SELECT count(*) FROM "
+    "nlp.entities) AS entities, (SELECT count(*) FROM nlp.claims WHERE kind = 'quote') AS quotes, (SELECT count(*) "
+    "FROM nlp.claims WHERE kind = 'reported') AS reported, (SELECT count(*) FROM nlp.claims WHERE kind = 'figure') "
+    "AS figures",
+    "Rejected files": "SELECT source_path, reason, detail FROM raw.rejects ORDER BY source_path LIMIT 20",
+    "Most mentioned people and organisations": "SELECT name, label, n_mentions, n_docs FROM nlp.entities "
+    "WHERE label IN ('PERSON', 'ORG') ORDER BY n_mentions DESC, name LIMIT 8",
+    "Most quoted": "SELECT speaker_name, n_quotes, n_reported, n_docs FROM marts.speakers "
     "ORDER BY n_quotes + n_reported DESC, speaker_name LIMIT 8",
-    "Figures seen in several sources": "SELECT measure_head, unit, year, n_docs, status, round(relative_spread, 3) "
-    "AS spread, texts FROM marts.figure_groups ORDER BY n_docs DESC, "
-    "measure_head LIMIT 10",
+    "Figures several sources report": "SELECT measure_head, unit, year, n_docs, status, round(relative_spread, 3) "
+    "AS spread FROM marts.figure_groups ORDER BY n_docs DESC, measure_head LIMIT 8",
 }
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
-    from assets import warehouse
+    import duckdb
 
-    path = _snapshot(args)
-    if path is None:
-        return 2
-    with warehouse.connect(path, read_only=True) as con:
+    with _reader(args) as con:
         for title, query in SUMMARY.items():
-            print(f"\n== {title}")
-            con.sql(query).show(max_width=160)
+            print(f"\n{title}")
+            try:
+                rel = con.execute(query)
+                write_rows([d[0] for d in rel.description], rel.fetchall(), args.format)
+            except duckdb.Error as exc:
+                print(f"  (not available: {str(exc).splitlines()[0]})")
     return 0
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="dossier", description=__doc__)
-    sub = parser.add_subparsers(dest="command", required=True)
+def cmd_schema(args: argparse.Namespace) -> int:
+    from assets import contract
 
-    run = sub.add_parser(
-        "run", help="run the whole asset graph through Dagster for some days (default: every inbox day)"
-    )
-    run.add_argument(
-        "--inbox", help="inbox folder of YYYY-MM-DD subfolders (default $DOSSIER_INBOX or data/inbox)"
-    )
-    run.add_argument("--db", help="warehouse file (default $DOSSIER_DB or data/warehouse.duckdb)")
-    run.add_argument("--date", action="append", type=_valid_day, help="a day to run (repeatable)")
-    run.add_argument(
-        "--log-level",
-        default="INFO",
-        choices=["DEBUG", "INFO", "WARNING", "ERROR"],
-        help="Dagster console log level (default INFO; DEBUG shows every event)",
-    )
+    relations = contract.published() if not args.all else list(contract.relations().values())
+    if args.table:
+        relations = [r for r in relations if args.table in (r.name, r.name.split(".")[-1])]
+        if not relations:
+            _say(f"no table or view named {args.table}; `dossier schema` lists them")
+            return 2
+        for r in relations:
+            print(f"{r.name} ({r.kind}): {r.description}\n")
+            write_rows(["column", "type", "null", "meaning"],
+                       [(c.name, c.type, "yes" if c.nullable else "no", c.description) for c in r.columns],
+                       args.format, max_width=110)
+        return 0
+    write_rows(["name", "kind", "columns", "meaning"],
+               [(r.name, r.kind, len(r.columns), r.description) for r in relations], args.format, max_width=110)
+    return 0
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    target = target_of(args)
+    with warehouse.connect(target, on_wait=_say) as con:
+        state = warehouse.schema_state(con)
+        pending = warehouse.pending_migrations(con)
+        if args.check:
+            if state.fresh:
+                print(f"{target.describe()}: empty; `dossier run` creates it at the current schema")
+                return 0
+            print(f"{target.describe()}: schema version {state.version}; "
+                  + (f"pending: {', '.join(pending)}" if pending else "up to date"))
+            return 1 if pending else 0
+        done = warehouse.ensure_schema(con, lake=target.is_lake)
+    print(f"{target.describe()}: " + (", ".join(done) if done else "already up to date"))
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="dossier", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=f"dossier {_version()}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    run = sub.add_parser("run", help="run the whole graph through Dagster (default: every day folder of the inbox)",
+                         description="Ingest, clean and extract each day, then resolve entities, check the marts and "
+                         "publish the snapshot. Days already published with the same files and code are skipped.")
+    run.add_argument("--inbox", help=f"folder of YYYY-MM-DD day folders (default $DOSSIER_INBOX or {DEFAULT_INBOX})")
+    _warehouse_args(run)
+    run.add_argument("--date", action="append", type=_valid_day, metavar="YYYY-MM-DD",
+                     help="a day to run (repeatable; default: every day folder)")
+    run.add_argument("--workers", type=int, help="processes parsing in parallel (default $DOSSIER_WORKERS or the "
+                     "machine's cores)")
+    run.add_argument("--allow-empty", action="store_true", help="succeed when there is nothing to ingest")
+    run.add_argument("--log-level", default="WARNING", choices=["DEBUG", "INFO", "WARNING", "ERROR"],
+                     help="Dagster's own event log on the console (default WARNING; DEBUG shows every event)")
     run.set_defaults(func=cmd_run)
 
-    imp = sub.add_parser("import", help="copy a flat folder of article files into a day's inbox folder")
-    imp.add_argument("src")
-    imp.add_argument("--date", type=_valid_day, help="arrival day (default today, UTC)")
-    imp.add_argument("--inbox")
+    imp = sub.add_parser("import", help="copy a flat folder of article files into one day folder of the inbox")
+    imp.add_argument("src", help="folder of article files (.txt, .md, .html)")
+    imp.add_argument("--date", type=_valid_day, metavar="YYYY-MM-DD", help="arrival day (default today, UTC)")
+    imp.add_argument("--inbox", help=f"the inbox (default $DOSSIER_INBOX or {DEFAULT_INBOX})")
     imp.set_defaults(func=cmd_import)
 
-    for name, func, text in (
-        ("sql", cmd_sql, "run a query against the published read-only snapshot"),
-        ("summary", cmd_summary, "print a short summary of the published snapshot"),
-    ):
-        p = sub.add_parser(name, help=text)
-        if name == "sql":
-            p.add_argument("query")
-            p.add_argument("--csv", action="store_true", help="print CSV instead of a table")
-            p.add_argument("--width", type=int, default=200)
-            p.add_argument("--max-rows", type=int, default=100)
-        p.add_argument("--db", help="warehouse file whose snapshot to read (default $DOSSIER_DB)")
-        p.add_argument("--snapshot", help="read this DuckDB file instead")
+    sql = sub.add_parser("sql", help="run a query against the published snapshot (read-only)")
+    sql.add_argument("query", help="SQL, e.g. \"SELECT * FROM marts.speakers LIMIT 5\"")
+    sql.add_argument("--max-rows", type=int, default=100, help="rows shown in table format (default 100)")
+    summary = sub.add_parser("summary", help="what the warehouse holds: documents, entities, speakers, figures")
+    for p, func in ((sql, cmd_sql), (summary, cmd_summary)):
+        _warehouse_args(p)
+        p.add_argument("--snapshot", help="read this DuckDB file instead of the snapshot of --db")
+        p.add_argument("--format", choices=FORMATS, default="table", help="output format (default table)")
         p.set_defaults(func=func)
 
-    args = parser.parse_args(argv)
-    return args.func(args)
+    schema = sub.add_parser("schema", help="the tables and views, and what each column means")
+    schema.add_argument("table", nargs="?", help="a table or view, e.g. clean.documents or figure_facts")
+    schema.add_argument("--all", action="store_true", help="include the bookkeeping schema meta")
+    schema.add_argument("--format", choices=FORMATS, default="table")
+    schema.set_defaults(func=cmd_schema)
+
+    mig = sub.add_parser("migrate", help="bring a warehouse to this version's schema (runs also do it)")
+    _warehouse_args(mig)
+    mig.add_argument("--check", action="store_true", help="only say whether migrations are pending (exit 1 if so)")
+    mig.set_defaults(func=cmd_migrate)
+    return parser
+
+
+def _warehouse_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--db", help=f"warehouse: a .duckdb file or ducklake:… (default $DOSSIER_DB or {DEFAULT_DB})")
+    p.add_argument("--data-path", help="DuckLake only: folder of the Parquet files (default $DOSSIER_DATA_PATH)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    started = time.monotonic()
+    try:
+        return args.func(args)
+    except warehouse.WarehouseError as exc:
+        _say(str(exc))
+        return 1
+    except KeyboardInterrupt:
+        _say(f"interrupted after {time.monotonic() - started:.0f} s; every published day is intact")
+        return 130
 
 
 if __name__ == "__main__":

@@ -1,46 +1,33 @@
-"""The pipeline job, its daily schedule, and the inbox sensor."""
+"""The pipeline job, its nightly schedule and the inbox sensor."""
+
+from __future__ import annotations
 
 import datetime as dt
 import hashlib
 import json
+import os
+import stat
 from pathlib import Path
 
 import dagster as dg
 
-from workflow.partitions import daily
-from workflow.resources import Settings
-
-dossier_job = dg.define_asset_job(
-    "dossier",
-    selection=dg.AssetSelection.all(),
-    partitions_def=daily,
-    description="The whole graph for one day (or a range of days): ingest, clean, extract per partition, then "
-    "canonical entities, marts and the read-only snapshot once.",
-)
-
-
-@dg.schedule(
-    cron_schedule="30 1 * * *",
-    job=dossier_job,
-    execution_timezone="UTC",
-    default_status=dg.DefaultScheduleStatus.STOPPED,
-)
-def daily_schedule(context: dg.ScheduleEvaluationContext) -> dg.RunRequest:
-    """Every night, materialise the previous day's partition (its inbox folder is complete by then)."""
-    day = (context.scheduled_execution_time.date() - dt.timedelta(days=1)).isoformat()
-    return dg.RunRequest(run_key=f"schedule-{day}", partition_key=day, tags={"dossier/trigger": "schedule"})
+from assets.resources import Inbox
 
 
 def inbox_signatures(folder: Path) -> dict[str, str]:
-    """Size and modification time of every visible file under a day folder, by relative path."""
-    if not folder.is_dir():
+    """Size and modification time of every visible entry under a day folder (links not followed), by path."""
+    if not folder.is_dir() or folder.is_symlink():
         return {}
     out = {}
-    for path in sorted(folder.rglob("*")):
-        rel = path.relative_to(folder)
-        if path.is_file() and not any(part.startswith(".") for part in rel.parts):
-            stat = path.stat()
-            out[rel.as_posix()] = f"{stat.st_size}:{stat.st_mtime_ns}"
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if name.startswith("."):
+                continue
+            path = Path(root) / name
+            st = os.lstat(path)
+            rel = path.relative_to(folder).as_posix()
+            out[rel] = f"{st.st_size}:{st.st_mtime_ns}:{stat.S_IFMT(st.st_mode)}"
     return out
 
 
@@ -53,17 +40,35 @@ def new_files(folder: Path, day: str, cursor: str | None) -> tuple[list[str], st
     return fresh, json.dumps({"day": day, "files": current}, sort_keys=True)
 
 
-@dg.sensor(job=dossier_job, minimum_interval_seconds=60, default_status=dg.DefaultSensorStatus.STOPPED)
-def inbox_sensor(context: dg.SensorEvaluationContext, settings: Settings):
-    """New or changed files in today's inbox folder trigger a run for today's partition."""
-    day = dt.datetime.now(dt.UTC).date().isoformat()
-    fresh, cursor = new_files(Path(settings.inbox) / day, day, context.cursor)
-    if not fresh:
-        return dg.SkipReason(f"no new files in {settings.inbox}/{day}")
-    context.update_cursor(cursor)
-    digest = hashlib.sha1("\n".join(fresh).encode() + cursor.encode()).hexdigest()[:12]
-    return dg.RunRequest(
-        run_key=f"inbox-{day}-{digest}",
-        partition_key=day,
-        tags={"dossier/trigger": "inbox_sensor", "dossier/new_files": str(len(fresh))},
+def build_automation(partitions: dg.PartitionsDefinition):
+    """The job over every asset, a nightly schedule for the previous day, and a sensor on today's inbox folder."""
+    job = dg.define_asset_job(
+        "dossier",
+        selection=dg.AssetSelection.all(),
+        partitions_def=partitions,
+        description="The whole graph for one day (or a range of days): ingest, clean and extract per day, then "
+        "canonical entities, marts and the published snapshot once.",
     )
+
+    @dg.schedule(cron_schedule="30 1 * * *", job=job, execution_timezone="UTC",
+                 default_status=dg.DefaultScheduleStatus.STOPPED,
+                 description="Every night at 01:30 UTC, runs the previous day's partition: its inbox folder is "
+                 "complete by then. Turn it on under Automation.")
+    def daily_schedule(context: dg.ScheduleEvaluationContext) -> dg.RunRequest:
+        day = (context.scheduled_execution_time.date() - dt.timedelta(days=1)).isoformat()
+        return dg.RunRequest(run_key=f"schedule-{day}", partition_key=day, tags={"dossier/trigger": "schedule"})
+
+    @dg.sensor(job=job, minimum_interval_seconds=60, default_status=dg.DefaultSensorStatus.STOPPED,
+               description="Every minute, looks at today's inbox folder: new or changed files start a run for today. "
+               "Files it has seen never trigger again. Turn it on under Automation.")
+    def inbox_sensor(context: dg.SensorEvaluationContext, inbox: Inbox):
+        day = dt.datetime.now(dt.UTC).date().isoformat()
+        fresh, cursor = new_files(Path(inbox.path) / day, day, context.cursor)
+        if not fresh:
+            return dg.SkipReason(f"no new files in {inbox.path}/{day}")
+        context.update_cursor(cursor)
+        digest = hashlib.sha1("\n".join(fresh).encode() + cursor.encode()).hexdigest()[:12]
+        return dg.RunRequest(run_key=f"inbox-{day}-{digest}", partition_key=day,
+                             tags={"dossier/trigger": "inbox_sensor", "dossier/new_files": str(len(fresh))})
+
+    return job, daily_schedule, inbox_sensor

@@ -23,6 +23,10 @@ REJECT_REASONS = (
     "unreadable",  # the file could not be read (permissions, vanished, I/O error)
     "no_text",  # HTML with no extractable main text
     "duplicate",  # same bytes as a file already ingested (doc_id is the content hash)
+    "symlink",  # a symbolic link (to a file or a folder): never followed, never read
+    "not_a_regular_file",  # a FIFO, socket or device: never opened
+    "bad_day_folder",  # a folder under the inbox that is not a real YYYY-MM-DD date: its files are not ingested
+    "outside_day_folder",  # a file directly under the inbox instead of in a day folder
 )
 
 _BOMS = (
@@ -82,6 +86,9 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
                     "undecodable", f"{encoding} byte-order mark but invalid data at byte {exc.start}"
                 ) from None
     nul = data.find(b"\x00")
+    wide = _wide_unicode(data) if nul >= 0 else None
+    if wide is not None:
+        return wide
     if nul >= 0:
         raise Rejected("binary", f"NUL byte at offset {nul} and no Unicode byte-order mark")
     controls = sum(1 for b in data[:4096] if b < 32 and b not in (9, 10, 12, 13))
@@ -104,6 +111,31 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         for enc in m.could_be_from_charset
     )
     return str(near[i]), encoding
+
+
+def _wide_unicode(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 or UTF-32 text without a byte-order mark, told apart from binary by where its zero bytes fall.
+
+    Text in these encodings has zero bytes in fixed lanes (every other byte for UTF-16 Latin text, three of every
+    four for UTF-32); binary data has them anywhere. A lane layout is accepted only if the decoded text is
+    mostly printable.
+    """
+    sample = data[:4096]
+    for encoding, width in (("utf-32-le", 4), ("utf-32-be", 4), ("utf-16-le", 2), ("utf-16-be", 2)):
+        if len(data) % width:
+            continue
+        lanes = [sample[i::width] for i in range(width)]
+        zero = [lane.count(0) / max(1, len(lane)) for lane in lanes]
+        text_lanes = [0] if encoding.endswith("le") else [width - 1]
+        if all(zero[i] < 0.5 for i in text_lanes) and all(z > 0.9 for i, z in enumerate(zero) if i not in text_lanes):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            shown = text[:2000]
+            if sum(c.isprintable() or c.isspace() for c in shown) >= 0.95 * len(shown):
+                return text, encoding
+    return None
 
 
 def html_to_text(html: str) -> str:

@@ -5,6 +5,11 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
+# Entity labels Dossier keeps from spaCy's OntoNotes scheme, in tie-break order when one name carries several:
+# PERSON first because the small English model mostly errs by calling people ORG/GPE, not the reverse.
+LABEL_PRIORITY = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART")
+MENTION_LABELS = frozenset(LABEL_PRIORITY)
+
 
 def stable_id(*parts: object, length: int = 16) -> str:
     """A short hex id that depends only on the given parts."""

@@ -1,8 +1,9 @@
--- Every claim's document and sentence exist, and its text is the body slice it claims.
+-- Every claim of the day starts in the sentence it names, and ends inside its document's body.
 SELECT c.claim_id, c.doc_id, c.sentence_idx, c.kind
 FROM nlp.claim_rows c
-LEFT JOIN clean.documents d USING (doc_id)
 LEFT JOIN nlp.sentences s ON s.doc_id = c.doc_id AND s.sentence_idx = c.sentence_idx
+LEFT JOIN (SELECT doc_id, length(body) AS n FROM clean.documents WHERE partition_date = $partition_date) b
+       ON b.doc_id = c.doc_id
 WHERE c.partition_date = $partition_date
-  AND (d.doc_id IS NULL OR s.doc_id IS NULL
-       OR substring(d.body, c.start_char + 1, c.end_char - c.start_char) <> c.text)
+  AND (s.doc_id IS NULL OR b.doc_id IS NULL OR c.start_char < s.start_char OR c.start_char >= s.end_char
+       OR c.end_char > b.n)

@@ -1,2 +1,2 @@
--- Marts: views answering analysts' questions, rebuilt by assets/marts.py after every run.
+-- Marts: views answering analysts' questions (created with the schema, validated by assets/marts.py every run).
 CREATE SCHEMA IF NOT EXISTS marts;

@@ -28,3 +28,12 @@ SELECT
 FROM grouped
 GROUP BY unit, measure_head, group_year
 HAVING count(DISTINCT doc_id) > 1;
+COMMENT ON VIEW marts.figure_groups IS 'One row per measure seen in several documents: every value reported, and whether they agree';
+COMMENT ON COLUMN marts.figure_groups.measure_head IS 'Head word of the measured phrase';
+COMMENT ON COLUMN marts.figure_groups.n_docs IS 'Documents reporting the measure';
+COMMENT ON COLUMN marts.figure_groups.min_value IS 'Smallest value reported';
+COMMENT ON COLUMN marts.figure_groups.max_value IS 'Largest value reported';
+COMMENT ON COLUMN marts.figure_groups.relative_spread IS '(max - min) / max(|max|, |min|)';
+COMMENT ON COLUMN marts.figure_groups.status IS 'corroborated (spread within 2 %) or discrepant';
+COMMENT ON COLUMN marts.figure_groups.texts IS 'The figures as written';
+COMMENT ON COLUMN marts.figure_groups.sources IS 'source_path of the documents';

@@ -18,3 +18,10 @@ JOIN clean.documents d USING (doc_id)
 JOIN raw.documents r USING (doc_id)
 LEFT JOIN nlp.entities e ON e.entity_id = c.speaker_entity_id
 WHERE c.kind = 'quote' AND NOT list_contains(coalesce(c.flags, []::VARCHAR[]), 'scare_quote');
+COMMENT ON VIEW marts.quotes_by_speaker IS 'Who said what: every direct quote (not scare quotes) with its speaker and where it was published';
+COMMENT ON COLUMN marts.quotes_by_speaker.speaker_name IS 'The canonical speaker name when resolved, else the speaker as written';
+COMMENT ON COLUMN marts.quotes_by_speaker.speaker_as_written IS 'The speaker as the text names them';
+COMMENT ON COLUMN marts.quotes_by_speaker.quote IS 'The quoted words';
+COMMENT ON COLUMN marts.quotes_by_speaker.via_pronoun IS 'True when the text names the speaker by a pronoun ("he said") and the speaker was resolved from context';
+COMMENT ON COLUMN marts.quotes_by_speaker.inherited IS 'True when the quote has no cue of its own and continues the previous quote''s speaker';
+COMMENT ON COLUMN marts.quotes_by_speaker.title IS 'Headline of the document';

@@ -35,3 +35,23 @@ JOIN figures b
 JOIN related_docs r ON r.doc_a = a.doc_id AND r.doc_b = b.doc_id
 -- Different orders of magnitude are different quantities that happen to share a word, not a disagreement.
 WHERE greatest(abs(a.value), abs(b.value)) <= 10 * least(abs(a.value), abs(b.value));
+COMMENT ON VIEW marts.figures_compared IS 'Pairs of figures from different documents that measure the same thing, corroborated or discrepant';
+COMMENT ON COLUMN marts.figures_compared.measure_head IS 'Head word of the measured phrase both figures share';
+COMMENT ON COLUMN marts.figures_compared.year IS 'The year the figures refer to, when either says';
+COMMENT ON COLUMN marts.figures_compared.relative_difference IS '|value_a - value_b| / max(|value_a|, |value_b|)';
+COMMENT ON COLUMN marts.figures_compared.status IS 'corroborated (within 2 %) or discrepant';
+COMMENT ON COLUMN marts.figures_compared.shared_entities IS 'Named entities the two documents have in common';
+COMMENT ON COLUMN marts.figures_compared.measure_a IS 'What the first figure measures';
+COMMENT ON COLUMN marts.figures_compared.text_a IS 'The first figure as written';
+COMMENT ON COLUMN marts.figures_compared.value_a IS 'The first figure''s normalised value';
+COMMENT ON COLUMN marts.figures_compared.year_a IS 'The year the first figure refers to';
+COMMENT ON COLUMN marts.figures_compared.source_a IS 'source_path of the first figure''s document';
+COMMENT ON COLUMN marts.figures_compared.measure_b IS 'What the second figure measures';
+COMMENT ON COLUMN marts.figures_compared.text_b IS 'The second figure as written';
+COMMENT ON COLUMN marts.figures_compared.value_b IS 'The second figure''s normalised value';
+COMMENT ON COLUMN marts.figures_compared.year_b IS 'The year the second figure refers to';
+COMMENT ON COLUMN marts.figures_compared.source_b IS 'source_path of the second figure''s document';
+COMMENT ON COLUMN marts.figures_compared.claim_a IS 'nlp.claims.claim_id of the first figure';
+COMMENT ON COLUMN marts.figures_compared.claim_b IS 'nlp.claims.claim_id of the second figure';
+COMMENT ON COLUMN marts.figures_compared.doc_a IS 'doc_id of the first figure''s document';
+COMMENT ON COLUMN marts.figures_compared.doc_b IS 'doc_id of the second figure''s document';

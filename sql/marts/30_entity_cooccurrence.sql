@@ -24,3 +24,13 @@ FROM doc_pairs p
 LEFT JOIN sentence_pairs s USING (entity_a, entity_b)
 JOIN nlp.entities ea ON ea.entity_id = p.entity_a
 JOIN nlp.entities eb ON eb.entity_id = p.entity_b;
+COMMENT ON VIEW marts.entity_cooccurrence IS 'Pairs of canonical entities mentioned in the same documents and sentences';
+COMMENT ON COLUMN marts.entity_cooccurrence.name_a IS 'Name of the first entity';
+COMMENT ON COLUMN marts.entity_cooccurrence.label_a IS 'Type of the first entity';
+COMMENT ON COLUMN marts.entity_cooccurrence.name_b IS 'Name of the second entity';
+COMMENT ON COLUMN marts.entity_cooccurrence.label_b IS 'Type of the second entity';
+COMMENT ON COLUMN marts.entity_cooccurrence.n_docs IS 'Documents mentioning both';
+COMMENT ON COLUMN marts.entity_cooccurrence.n_sentences IS 'Sentences mentioning both';
+COMMENT ON COLUMN marts.entity_cooccurrence.entity_a IS 'nlp.entities.entity_id of the first entity';
+COMMENT ON COLUMN marts.entity_cooccurrence.entity_b IS 'nlp.entities.entity_id of the second entity';
+COMMENT ON COLUMN marts.entity_cooccurrence.doc_ids IS 'The documents mentioning both';

@@ -9,3 +9,7 @@ SELECT
 FROM marts.quotes_by_speaker
 GROUP BY quote_key
 HAVING count(DISTINCT doc_id) > 1;
+COMMENT ON VIEW marts.quotes_across_sources IS 'The same quote (same words once normalised) published in several documents';
+COMMENT ON COLUMN marts.quotes_across_sources.quote_key IS 'The quote lower-cased with punctuation folded: what makes two quotes the same';
+COMMENT ON COLUMN marts.quotes_across_sources.n_docs IS 'Documents carrying it';
+COMMENT ON COLUMN marts.quotes_across_sources.sources IS 'source_path of the documents';
