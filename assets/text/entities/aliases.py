@@ -10,6 +10,9 @@ from assets.text import lexicon
 from assets.text.entities.names import normalise
 from assets.text.entities.spans import _Raw
 
+# Rows alias,canonical,label: other names and abbreviations of countries and international bodies ("U.S.",
+# "Britain", "IMF", "the States"), hand-collected from the development corpora. Matched without case, dots or
+# a leading "the"; when two rows share an alias the first row's name wins.
 ALIASES_PATH = lexicon.HERE / "aliases.csv"
 
 # Aliases up to this many letters, written in capitals in the table (US, WHO, EU), must be written so in the

@@ -18,7 +18,7 @@ _HEADLINE_CAPS_SHARE = 0.7
 
 
 def _name_word(tok) -> bool:
-    """A token that can be part of a person's name: capitalised, no title, role or company word."""
+    """A token that can be part of a person's name: a capitalised word, not a title, role or company word."""
     text = tok.text
     low = tok.lower_
     if not text[:1].isupper() or not text.replace("-", "").isalpha() or (len(text) > 1 and text.isupper()):

@@ -255,7 +255,7 @@ def _join_longer_org(r: _Raw, words: list[str], longs: list[_Raw]) -> None:
 
 
 def _resolve_one_word_org(r: _Raw, tok_at: dict, firsts: dict, lasts: dict, ends: dict) -> None:
-    """A one-word ORG or partial person that is the first word (an ORG: or the last) of one organisation."""
+    """A one-word ORG or partial person: the organisation it opens (an ORG: or the one it alone ends)."""
     word = r.canonical.lower()
     if not (r.label == "ORG" or (r.label == "PERSON" and r.partial)):
         return
