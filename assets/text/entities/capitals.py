@@ -1,0 +1,120 @@
+"""Full names the model cut short or missed, rebuilt from the capitalised words before a person's surname."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from assets.text.entities.clues import _speaks_or_described
+from assets.text.entities.names import ORG_DESIGNATORS, ROLE_NOUNS, TITLE_WORDS, normalise
+from assets.text.entities.spans import _covered_chars, _Raw
+
+# Parts of speech the model gives to name words (unknown names are often tagged NOUN, ADJ or X).
+_NAME_POS = frozenset({"PROPN", "NOUN", "ADJ", "X"})
+# A person's name has at most this many words (given names, surname).
+_MAX_NAME_WORDS = 4
+# A line is headline-style when it has this many words, nearly all capitalised ("Nickel Boom Lifts Hopes").
+_HEADLINE_MIN_WORDS = 4
+_HEADLINE_CAPS_SHARE = 0.7
+
+
+def _name_word(tok) -> bool:
+    """A token that can be part of a person's name: a capitalised word, not a title, role or company word."""
+    text = tok.text
+    low = tok.lower_
+    if not text[:1].isupper() or not text.replace("-", "").isalpha() or (len(text) > 1 and text.isupper()):
+        return False
+    if low in TITLE_WORDS or low in ROLE_NOUNS or low.rstrip(".") in ORG_DESIGNATORS:
+        return False
+    return tok.pos_ in _NAME_POS and tok.ent_type_ in ("", "PERSON", "ORG", "GPE")
+
+
+def _title_case_line(doc: Doc, tok) -> bool:
+    """The token sits on a headline-style line where most words are capitalised."""
+    body = doc.text
+    lo = body.rfind("\n", 0, tok.idx) + 1
+    hi = body.find("\n", tok.idx)
+    words = [w for w in body[lo : hi if hi >= 0 else len(body)].split() if w[:1].isalpha()]
+    caps = sum(w[:1].isupper() for w in words)
+    return len(words) >= _HEADLINE_MIN_WORDS and caps >= _HEADLINE_CAPS_SHARE * len(words)
+
+
+def _name_run(doc: Doc, tok, covered: set[int], limit: int = _MAX_NAME_WORDS) -> list:
+    """Name words right before tok (one space apart, uncovered) and tok itself: `limit` tokens at most."""
+    run = [tok]
+    i = tok.i - 1
+    while i >= 0 and len(run) < limit:
+        t = doc[i]
+        if t.idx in covered or not _name_word(t) or doc.text[t.idx + len(t.text) : run[0].idx] != " ":
+            break
+        run.insert(0, t)
+        i -= 1
+    if len(run) >= 2 and run[0].is_sent_start and not _speaks_or_described(run[-1]):
+        run = run[1:]  # a capitalised sentence opener is not obviously part of the name
+    return run if len(run) >= 2 and not _title_case_line(doc, tok) else []
+
+
+def _extend_names_left(doc: Doc, raws: list[_Raw]) -> None:
+    """'Wahyu Setiawan Hadi' where the model tagged 'Setiawan Hadi': a name takes the name words before it."""
+    covered = _covered_chars(raws)
+    tok_of = {t.idx: t for t in doc}
+    for r in raws:
+        first = tok_of.get(r.start)
+        if r.label != "PERSON" or r.fixed or first is None or first.lower_ in TITLE_WORDS:
+            continue
+        n = len(r.text.split())
+        run = _name_run(doc, first, covered, limit=max(_MAX_NAME_WORDS - n + 1, 1))
+        if len(run) >= 2 and all(t.pos_ == "PROPN" for t in run[:-1]):
+            r.start = run[0].idx
+            r.text = doc.text[r.start : r.end]
+            r.canonical = r.text
+
+
+def _names_from_capitals(doc: Doc, raws: list[_Raw]) -> tuple[list[_Raw], dict[str, tuple[int, str]]]:
+    """Full names, untagged by the model, that a bare PERSON surname abbreviates ("Agus Prasetyo": Prasetyo).
+
+    Returns the mentions (a full name becomes one when it speaks or has a role beside it) and
+    {surname: (position, full name)} for the surnames whose full name stays unmentioned."""
+    multi = {
+        w for r in raws if r.label == "PERSON" and len(r.text.split()) >= 2 for w in normalise(r.text).split()
+    }
+    bare = {
+        normalise(r.text) for r in raws if r.label == "PERSON" and not r.fixed and len(r.text.split()) == 1
+    }
+    bare -= multi
+    if not bare:
+        return raws, {}
+    by_char = {i: r for r in raws for i in range(r.start, r.end)}
+    found: dict[str, tuple[int, str]] = {}
+    added, dropped = [], set()
+    for tok in doc:
+        low = tok.lower_
+        if low not in bare or low in found or not tok.text[:1].isupper():
+            continue
+        run, inside = _free_name_run(doc, tok, by_char)
+        if not run:
+            continue
+        start, end = run[0].idx, tok.idx + len(tok.text)
+        found[low] = (start, doc.text[start:end])
+        if _speaks_or_described(tok):
+            dropped.update(inside)
+            added.append(_Raw(start, end, doc.text[start:end], "PERSON"))
+    if added:
+        raws = sorted([r for r in raws if id(r) not in dropped] + added, key=lambda r: r.start)
+    return raws, found
+
+
+def _free_name_run(doc: Doc, tok, by_char: dict[int, _Raw]) -> tuple[list, dict[int, _Raw]]:
+    """The name run ending at tok, shortened from the left until every mention it touches lies inside it.
+
+    Words inside a mention count as free when the whole mention lies inside the candidate name. Returns the
+    run (empty when none is left) and the mentions inside it, by id."""
+    run = _name_run(doc, tok, set())
+    inside: dict[int, _Raw] = {}
+    while run:
+        inside = {id(x): x for t in run if (x := by_char.get(t.idx)) is not None}
+        if not any(
+            x.fixed or x.start < run[0].idx or x.end > tok.idx + len(tok.text) for x in inside.values()
+        ):
+            break
+        run = run[1:] if len(run) > 2 else []
+    return run, inside

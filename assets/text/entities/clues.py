@@ -1,0 +1,72 @@
+"""Syntactic clues about a name: a speech verb it is subject of, a he/she that follows, a role beside it."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from assets.text import lexicon
+from assets.text.entities.names import TITLE_WORDS, is_role
+
+_SAY = lexicon.words("speech", "speaking_verbs")
+_SPEECH_WHATEVER_OBJECT = lexicon.words("entities", "speech_whatever_object")
+_PERSON_PRONOUNS = lexicon.words("people", "person_subject_pronouns")
+_PLACE_PREPS = lexicon.words("places", "prepositions")
+
+# How many tokens past the name's sentence to look for the next subject: about two sentences of news prose.
+_PRONOUN_WINDOW = 80
+
+
+def _says(verb) -> bool:
+    """A 'say'-type verb used for speech; 'add', 'note', 'write' with a plain object ("add a jet") are not."""
+    lemma = verb.lemma_.lower()
+    if lemma not in _SAY:
+        return False
+    if lemma in _SPEECH_WHATEVER_OBJECT:
+        return True
+    return not any(c.dep_ == "dobj" for c in verb.children) or any(c.dep_ == "ccomp" for c in verb.children)
+
+
+def _pronoun_follows(doc: Doc, tok, say_only: bool) -> bool:
+    """The next subject after tok's clause is he/she, and no named person nearby could be the one meant."""
+    sent = tok.sent
+    window_start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    window_start = doc[window_start - 1].sent.start if window_start > 0 else window_start
+    if any(t.ent_type_ == "PERSON" for t in doc[window_start : tok.i]):
+        return False
+    for t in doc[tok.i + 1 : min(len(doc), sent.end + _PRONOUN_WINDOW)]:
+        if t.dep_ == "nsubj" and t.i > tok.head.i and (not say_only or _says(t.head)):
+            if t.sent == sent and t.lower_ not in _PERSON_PRONOUNS:
+                continue  # a subject inside tok's own sentence ("… who said that prices rose")
+            return t.lower_ in _PERSON_PRONOUNS
+        if t.ent_type_ == "PERSON":
+            return False
+    return False
+
+
+def _speaks_or_described(tok) -> bool:
+    """The name is the subject of a reporting verb or in apposition with a person's role."""
+    if tok.dep_ == "nsubj" and _says(tok.head):
+        return True
+    if tok.dep_ == "appos" and is_role(tok.head.lemma_):
+        return True
+    return any(c.dep_ == "appos" and is_role(c.lemma_) for c in tok.children)
+
+
+def _name_chain(tok) -> list:
+    """The capitalised proper-noun tokens of a name ending at tok ("Sofia Marin"), titles excluded."""
+    chain = [tok]
+    i = tok.i - 1
+    while (
+        i >= 0
+        and tok.doc[i].pos_ == "PROPN"
+        and tok.doc[i].text[:1].isupper()
+        and tok.doc[i].lower_ not in TITLE_WORDS
+    ):
+        chain.insert(0, tok.doc[i])
+        i -= 1
+    return chain
+
+
+def _locative(tok) -> bool:
+    """The word is the object of a place preposition ("the match in Durban")."""
+    return tok is not None and tok.dep_ == "pobj" and tok.head.lower_ in _PLACE_PREPS

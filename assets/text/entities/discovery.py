@@ -1,0 +1,198 @@
+"""Names the model missed or mislabelled: acronyms, names ending in a company word, names called firms."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from assets.text import lexicon
+from assets.text.entities.names import ORG_DESIGNATORS, TITLE_WORDS, normalise
+from assets.text.entities.spans import _covered_chars, _Raw
+
+ORG_DESCRIPTORS = lexicon.words("entities", "org_descriptors")
+
+# "International Energy Agency (IEA)": a capitalised parenthetical of 2-12 letters, dots or ampersands.
+_ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z.&]{1,11})\s*\)")
+# An acronym used without a definition is matched to initials only at these lengths: longer all-caps words are
+# shouting, not acronyms.
+_MIN_ACRONYM, _MAX_ACRONYM = 2, 6
+# A name described as a firm has 2-5 words: one word is too ambiguous, more is a headline.
+_MIN_DESCRIBED_WORDS, _MAX_DESCRIBED_WORDS = 2, 5
+
+
+def _apply_acronyms(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
+    """'International Energy Agency (IEA)' makes every 'IEA' in the document that agency."""
+    expansions = _defined_acronyms(doc, raws)
+    _acronyms_by_initials(raws, expansions)
+    if not expansions:
+        return raws
+    covered = _covered_chars(raws)
+    for tok in doc:
+        acro = tok.text.replace(".", "")
+        if acro in expansions and tok.idx not in covered:
+            raws.append(_Raw(tok.idx, tok.idx + len(tok.text), tok.text, expansions[acro].label))
+    for r in raws:
+        src = expansions.get(r.text.replace(".", ""))
+        if src is not None and r is not src:
+            r.label, r.canonical, r.fixed = src.label, src.canonical, True
+    raws.sort(key=lambda r: r.start)
+    return raws
+
+
+def _defined_acronyms(doc: Doc, raws: list[_Raw]) -> dict[str, _Raw]:
+    """{acronym: the name it follows in parentheses} when the acronym fits the name's initials."""
+    body = doc.text
+    expansions: dict[str, _Raw] = {}
+    for r in raws:
+        if r.label == "PERSON":
+            continue
+        m = _ACRONYM_AFTER.match(body, r.end)
+        if not m:
+            continue
+        acro = m.group(1).replace(".", "")
+        if not acro.isupper() or len(acro) < _MIN_ACRONYM:
+            continue
+        initials = "".join(w[0] for w in r.text.split() if w[:1].isupper())
+        if initials.upper().startswith(acro[0]) and _is_subsequence(acro.upper(), initials.upper()):
+            expansions.setdefault(m.group(1).replace(".", ""), r)
+    return expansions
+
+
+def _acronyms_by_initials(raws: list[_Raw], expansions: dict[str, _Raw]) -> None:
+    """Without a definition in parentheses: an acronym equal to the initials of exactly one longer name."""
+    longs = [r for r in raws if r.label != "PERSON" and len(r.canonical.split()) >= 2]
+    for r in raws:
+        acro = r.text.replace(".", "")
+        if (
+            r.fixed
+            or acro in expansions
+            or not (_MIN_ACRONYM <= len(acro) <= _MAX_ACRONYM)
+            or not acro.isalpha()
+            or not acro.isupper()
+        ):
+            continue
+        cands = {x.canonical: x for x in longs if _initials(x.canonical) == acro}
+        if len(cands) == 1:
+            expansions[acro] = next(iter(cands.values()))
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.replace("-", " ").split() if w[:1].isupper())
+
+
+def _is_subsequence(needle: str, hay: str) -> bool:
+    it = iter(hay)
+    return all(c in it for c in needle)
+
+
+def _designated_orgs(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
+    """Untagged capitalised names ending in an organisation word ("Orrin Energy")."""
+    covered = _covered_chars(raws)
+    added = []
+    i = 0
+    norp = {r.start: r for r in raws if r.label == "NORP"}
+    absorbed: set[int] = set()
+    while i < len(doc):
+        tok = doc[i]
+        # A nationality word can open a name ("Indian Premier League"); spaCy then tags only the adjective.
+        national = (
+            tok.idx in norp
+            and norp[tok.idx].end == tok.idx + len(tok.text)
+            or (
+                tok.pos_ == "ADJ"
+                and not tok.is_sent_start
+                and i + 1 < len(doc)
+                and doc[i + 1].pos_ == "PROPN"
+            )
+        )
+        if (tok.pos_ == "PROPN" or national) and tok.text[:1].isupper():
+            j = _proper_run_end(doc, i)
+            span = doc[i : j + 1]
+            inside = [t for t in span if t.idx in covered]
+            if national and inside and all(t.i == i for t in inside):
+                inside = []
+            designated = span[-1].lower_.rstrip(".") in ORG_DESIGNATORS
+            if j > i and designated and not inside and span[0].lower_ not in TITLE_WORDS:
+                added.append(_Raw(span.start_char, span.end_char, span.text, "ORG"))
+                if tok.idx in norp:
+                    absorbed.add(id(norp[tok.idx]))
+            i = j + 1
+        else:
+            i += 1
+    if not added:
+        return raws
+    return sorted([r for r in raws if id(r) not in absorbed] + added, key=lambda r: r.start)
+
+
+def _proper_run_end(doc: Doc, i: int) -> int:
+    """Index of the last of the capitalised proper nouns that directly follow token i (i itself when none)."""
+    j = i
+    while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN" and doc[j + 1].text[:1].isupper():
+        j += 1
+    return j
+
+
+def _described_orgs(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
+    """Capitalised multi-word names described as an organisation by an apposition or a noun before them.
+
+    "Silver Fern Advisory, a London-based firm, …" / "the consultancy Blue Heron Insight": an ORG, whatever
+    (or whether) the model tagged it."""
+    added: list[_Raw] = []
+    relabel: set[str] = set()
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if not (tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.lower_ not in TITLE_WORDS):
+            i += 1
+            continue
+        j = _proper_run_end(doc, i)
+        run = doc[i : j + 1]
+        i = j + 1
+        if not _MIN_DESCRIBED_WORDS <= len(run) <= _MAX_DESCRIBED_WORDS or not all(
+            t.text.replace("-", "").replace("&", "").isalpha() for t in run
+        ):
+            continue
+        if not _described_as_org(doc, run):
+            continue
+        start, end = run.start_char, run.end_char
+        inside = [r for r in raws if r.start < end and r.end > start]
+        if not inside:
+            added.append(_Raw(start, end, doc.text[start:end], "ORG"))
+            continue
+        for r in inside:
+            if (
+                r.start >= start
+                and r.end <= end
+                and not r.fixed
+                and r.label in ("PERSON", "GPE", "LOC", "FAC", "PRODUCT")
+                and len(r.text.split()) >= 2
+            ):
+                relabel.add(normalise(r.text))
+    for r in raws:
+        if not r.fixed and normalise(r.text) in relabel:
+            r.label = "ORG"
+    if not added:
+        return raws
+    return sorted(raws + added, key=lambda r: r.start)
+
+
+def _described_as_org(doc: Doc, run) -> bool:
+    """An organisation noun in apposition with the run ("…, a firm") or before it ("the consultancy …")."""
+    head = run[-1]
+    described = any(
+        c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in ORG_DESCRIPTORS for c in head.children
+    )
+    before = doc[run.start - 1] if run.start > 0 else None
+    if (
+        before is not None
+        and before.pos_ == "NOUN"
+        and before.lower_ in ORG_DESCRIPTORS
+        and before.text.islower()
+    ):
+        described = (
+            described
+            or (before.head.i == head.i and before.dep_ in ("compound", "nmod"))
+            or (head.dep_ == "appos" and head.head.i == before.i)
+        )
+    return described

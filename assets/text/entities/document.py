@@ -1,0 +1,292 @@
+"""One document's mentions with their canonical names: people's full names and organisations' long forms."""
+
+from __future__ import annotations
+
+import bisect
+from collections import defaultdict
+
+from spacy.tokens import Doc
+
+from assets.text.entities.aliases import _apply_aliases, _split_country_prefix, _split_possessive_owner
+from assets.text.entities.capitals import _extend_names_left, _names_from_capitals
+from assets.text.entities.clues import _locative
+from assets.text.entities.discovery import _apply_acronyms, _described_orgs, _designated_orgs
+from assets.text.entities.labels import (
+    _org_by_designator,
+    _orgs_by_usage,
+    _promote_people,
+    _singular_norp,
+    _teams_by_article,
+    _vote_labels,
+)
+from assets.text.entities.names import (
+    ORG_DESIGNATORS,
+    TITLE_WORDS,
+    _compatible,
+    _contains,
+    _strip_person_titles,
+    entity_key,
+    name_tokens,
+    normalise,
+)
+from assets.text.entities.spans import _covered_chars, _Raw, _raw_mentions
+from assets.text.entities.speakers import _discover_speakers
+from assets.text.records import Mention, Sentence
+
+
+def doc_mentions(doc: Doc, sentences: list[Sentence]) -> list[Mention]:
+    """Entity mentions of one document with their document-level canonical name and key."""
+    # The order matters: names from the alias table are fixed first (no later step relabels a fixed mention),
+    # and canonical names are resolved only after the steps that repair labels and find missed names.
+    raws = _raw_mentions(doc)
+    _apply_aliases(raws)
+    raws = _split_country_prefix(raws)
+    raws = _split_possessive_owner(raws)
+    _singular_norp(raws)
+    _vote_labels(raws)
+    raws = _apply_acronyms(doc, raws)
+    raws = _discover_speakers(doc, raws)
+    _org_by_designator(raws)
+    raws = _designated_orgs(doc, raws)
+    _promote_people(doc, raws)
+    _teams_by_article(doc, raws)
+    raws = _described_orgs(doc, raws)
+    _extend_names_left(doc, raws)
+    raws, spelled = _names_from_capitals(doc, raws)
+    raws = _resolve_people(doc, raws)
+    _spell_out_surnames(raws, spelled)
+    _orgs_by_usage(doc, raws)
+    raws = _resolve_org_short_forms(doc, raws)
+    return _to_mentions(raws, sentences)
+
+
+def _spell_out_surnames(raws: list[_Raw], spelled: dict[str, tuple[int, str]]) -> None:
+    """A bare surname takes the untagged full name written before it ("Agus Prasetyo … Prasetyo said")."""
+    for r in raws:
+        hit = spelled.get(normalise(r.canonical)) if r.label == "PERSON" and r.partial else None
+        if hit is not None and hit[0] < r.start:
+            r.canonical, r.partial = hit[1], False
+
+
+def _to_mentions(raws: list[_Raw], sentences: list[Sentence]) -> list[Mention]:
+    """One Mention per distinct span, in the sentence that holds its start."""
+    starts = [s.start_char for s in sentences]
+    out: list[Mention] = []
+    seen: set[tuple[int, int]] = set()
+    for r in raws:
+        if (r.start, r.end) in seen:
+            continue
+        seen.add((r.start, r.end))
+        idx = max(bisect.bisect_right(starts, r.start) - 1, 0) if starts else 0
+        out.append(
+            Mention(
+                sentence_idx=sentences[idx].sentence_idx if sentences else 0,
+                start_char=r.start,
+                end_char=r.end,
+                text=r.text,
+                label=r.label,
+                canonical=r.canonical,
+                entity_key=entity_key(r.label, r.canonical),
+                partial=r.partial and r.label == "PERSON",
+            )
+        )
+    return out
+
+
+# ---------------------------------------------------------------------------------------------- people
+
+
+class _KnownPeople:
+    """The document's full person names in order of first appearance, and where each is mentioned."""
+
+    def __init__(self) -> None:
+        self.fulls: list[tuple[list[str], str]] = []  # (tokens, canonical)
+        self.first_pos: dict[str, int] = {}
+        self.positions: dict[str, list[int]] = defaultdict(list)
+
+    def expand(self, toks: list[str], at: int) -> str | None:
+        """The full name that a short form at offset `at` abbreviates.
+
+        The only candidate; else the one mentioned nearest before `at`; else the first introduced."""
+        cands = [fc for ft, fc in self.fulls if _contains(ft, toks)]
+        if not cands:
+            return None
+        if len(cands) == 1:
+            return cands[0]
+        before = [(max((p for p in self.positions[c] if p < at), default=-1), c) for c in cands]
+        best = max(before)
+        if best[0] >= 0:
+            return best[1]
+        return min(cands, key=lambda c: self.first_pos[c])
+
+
+def _resolve_people(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
+    """People's canonical names: the title-less full name, or the full name a short form abbreviates."""
+    persons = [r for r in raws if r.label == "PERSON"]
+    for r in persons:
+        r.canonical = _strip_person_titles(r.text)
+    known = _join_full_names(persons)
+    _expand_short_names(persons, known)
+    _relabel_known_people(raws, known)
+    if known.fulls:
+        _add_untagged_surnames(doc, raws, known)
+        raws.sort(key=lambda r: r.start)
+    return raws
+
+
+def _join_full_names(persons: list[_Raw]) -> _KnownPeople:
+    """The full names; a later variant joins an earlier compatible name ("Vladimir V. Putin")."""
+    known = _KnownPeople()
+    for r in persons:
+        toks = name_tokens(r.canonical)
+        if len(toks) < 2:
+            continue
+        for ftoks, fcanon in known.fulls:
+            if _compatible(ftoks, toks) or _contains(toks, ftoks):
+                r.canonical = fcanon
+                break
+        else:
+            known.fulls.append((toks, r.canonical))
+            known.first_pos[r.canonical] = r.start
+    # Positions of every mention of each full name, to pick the nearest preceding one.
+    for r in persons:
+        if r.canonical in known.first_pos:
+            known.positions[r.canonical].append(r.start)
+    return known
+
+
+def _expand_short_names(persons: list[_Raw], known: _KnownPeople) -> None:
+    """Short forms take their full name; a lone word with none stays a partial name."""
+    for r in persons:
+        if r.canonical in known.first_pos:
+            continue
+        toks = name_tokens(r.canonical)
+        full = known.expand(toks, r.start)
+        if full is not None:
+            r.canonical = full
+        else:
+            r.partial = len(toks) == 1
+
+
+def _relabel_known_people(raws: list[_Raw], known: _KnownPeople) -> None:
+    """spaCy often tags a known person's bare name as ORG/GPE ("Xi", "Ward"): relabel it."""
+    for r in raws:
+        if r.label == "PERSON" or r.fixed:
+            continue
+        toks = name_tokens(r.text)
+        if len(toks) <= 2:
+            full = known.expand(toks, r.start)
+            if full is not None:
+                r.label, r.canonical = "PERSON", full
+
+
+def _add_untagged_surnames(doc: Doc, raws: list[_Raw], known: _KnownPeople) -> None:
+    """Bare first names or surnames of a known person that spaCy missed entirely."""
+    covered = _covered_chars(raws)
+    pieces = {t for ft, _ in known.fulls for t in (ft[0], ft[-1]) if len(t) > 1}
+    for tok in doc:
+        if tok.pos_ != "PROPN" or tok.idx in covered or not tok.text[:1].isupper():
+            continue
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN":
+            continue  # part of a longer name ("Trump Tower")
+        prev = doc[tok.i - 1] if tok.i > 0 else None
+        if prev is not None and prev.pos_ == "PROPN" and prev.text.lower() not in TITLE_WORDS:
+            continue
+        low = tok.text.lower()
+        if low in pieces and low not in TITLE_WORDS:
+            full = known.expand([low], tok.idx)
+            if full is not None:
+                nr = _Raw(tok.idx, tok.idx + len(tok.text), tok.text, "PERSON")
+                nr.canonical = full
+                raws.append(nr)
+
+
+# ---------------------------------------------------------------------------------------------- organisations
+
+
+def _resolve_org_short_forms(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
+    """'Goldman' after 'Goldman Sachs', 'the Commission' after 'the European Commission': the long form."""
+    longs = [r for r in raws if r.label == "ORG" and len(r.canonical.split()) >= 2]
+    firsts, lasts, ends = _org_name_words(longs)
+    tok_at = {t.idx: t for t in doc}
+    for r in raws:
+        if r.fixed:
+            continue
+        words = r.canonical.split()
+        if len(words) >= 2 and r.label == "ORG":
+            _join_longer_org(r, words, longs)
+        elif len(words) == 1:
+            _resolve_one_word_org(r, tok_at, firsts, lasts, ends)
+    if not firsts:
+        return raws
+    return _untagged_org_first_words(doc, raws, firsts)
+
+
+def _org_name_words(longs: list[_Raw]) -> tuple[dict, dict, dict]:
+    """{word: long organisation names} by first word, by last word if a company word, by any last word.
+
+    In order of appearance: an ambiguous short form names the first-introduced organisation."""
+    firsts: dict[str, list[str]] = defaultdict(list)
+    lasts: dict[str, list[str]] = defaultdict(list)
+    for x in longs:
+        words = x.canonical.split()
+        if x.canonical not in firsts[words[0].lower()]:
+            firsts[words[0].lower()].append(x.canonical)
+        if words[-1].lower() in ORG_DESIGNATORS and x.canonical not in lasts[words[-1].lower()]:
+            lasts[words[-1].lower()].append(x.canonical)
+    ends: dict[str, list[str]] = defaultdict(list)
+    for x in longs:
+        last = x.canonical.split()[-1].lower()
+        if x.canonical not in ends[last]:
+            ends[last].append(x.canonical)
+    return firsts, lasts, ends
+
+
+def _join_longer_org(r: _Raw, words: list[str], longs: list[_Raw]) -> None:
+    """'the Knight Riders' after 'the Kolkata Knight Riders': the start or end of an earlier full name."""
+    low = [w.lower() for w in words]
+    full = []
+    for x in longs:
+        xl = x.canonical.lower().split()
+        if len(xl) > len(low) and (xl[: len(low)] == low or xl[-len(low) :] == low) and x.start < r.start:
+            full.append(x.canonical)
+    if full:
+        r.canonical = full[0]
+
+
+def _resolve_one_word_org(r: _Raw, tok_at: dict, firsts: dict, lasts: dict, ends: dict) -> None:
+    """A one-word ORG or partial person: the organisation it opens (an ORG: or the one it alone ends)."""
+    word = r.canonical.lower()
+    if not (r.label == "ORG" or (r.label == "PERSON" and r.partial)):
+        return
+    cands = firsts.get(word)
+    if cands and _locative(tok_at.get(r.start)):
+        r.label = "GPE"  # "fans in Durban": the place the club is named after, not the club
+        return
+    if not cands and r.label == "ORG":
+        single = lasts.get(word) if len(lasts.get(word, [])) == 1 else ends.get(word)
+        cands = single if single and len(single) == 1 else None
+    if cands:
+        r.label, r.canonical, r.partial = "ORG", cands[0], False
+
+
+def _untagged_org_first_words(doc: Doc, raws: list[_Raw], firsts: dict) -> list[_Raw]:
+    """Untagged lone proper nouns that are the first word of an organisation named here ("Goldman")."""
+    covered = _covered_chars(raws)
+    for tok in doc:
+        cands = firsts.get(tok.lower_)
+        if (
+            not cands
+            or tok.pos_ != "PROPN"
+            or tok.idx in covered
+            or not tok.text[:1].isupper()
+            or _locative(tok)
+        ):
+            continue
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN":
+            continue
+        nr = _Raw(tok.idx, tok.idx + len(tok.text), tok.text, "ORG")
+        nr.canonical = cands[0]
+        raws.append(nr)
+    raws.sort(key=lambda r: r.start)
+    return raws

@@ -1,0 +1,203 @@
+"""Labels repaired: one label per name, people the model called places, organisations and places by word."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from spacy.tokens import Doc
+
+from assets.text import lexicon
+from assets.text.entities.clues import _pronoun_follows, _says
+from assets.text.entities.names import (
+    _HONORIFICS,
+    ORG_DESIGNATORS,
+    ROLE_NOUNS,
+    TITLE_WORDS,
+    is_role,
+    normalise,
+)
+from assets.text.entities.spans import LABEL_PRIORITY, _Raw
+
+PLACE_LAST_WORDS = lexicon.words("places", "last_words")
+PLACE_FIRST_WORDS = lexicon.words("places", "first_words")
+_NOT_PLURAL_ENDINGS = lexicon.ordered("names", "not_plural_endings")
+_ORG_COMMON = lexicon.words("entities", "org_definite_nouns")
+_GENDERED = lexicon.words("people", "gendered_pronouns")
+
+# Only short names are promoted to people: a person's name rarely runs past first, middle and last name.
+_MAX_PERSON_WORDS = 3
+# Plurals of nationality words are longer than this: a short word ending in s ("Laos") is no plural.
+_MIN_PLURAL_NORP = 4
+
+
+def _vote_labels(raws: list[_Raw]) -> None:
+    """Every mention of one name takes the label most of them carry (ties by LABEL_PRIORITY)."""
+    groups: dict[str, list[_Raw]] = defaultdict(list)
+    for r in raws:
+        if not r.fixed:
+            groups[normalise(r.text)].append(r)
+    for group in groups.values():
+        counts = Counter(r.label for r in group)
+        if len(counts) < 2:
+            continue
+        best = max(counts, key=lambda lab: (counts[lab], -LABEL_PRIORITY.index(lab)))
+        for r in group:
+            r.label = best
+
+
+def _singular_norp(raws: list[_Raw]) -> None:
+    """'Russians' and 'Russian' are one group; the singular is the canonical name."""
+    for r in raws:
+        if r.label != "NORP" or r.fixed:
+            continue
+        last = r.canonical.split()[-1]
+        if (
+            len(last) > _MIN_PLURAL_NORP
+            and last[-1] == "s"
+            and not last.lower().endswith(_NOT_PLURAL_ENDINGS)
+        ):
+            r.canonical = r.canonical[: len(r.canonical) - 1]
+
+
+def _org_by_designator(raws: list[_Raw]) -> None:
+    """A 'person' ending in an organisation word is an organisation; a named natural feature is a place."""
+    for r in raws:
+        words = r.text.split()
+        if r.label == "PERSON" and len(words) >= 2 and words[-1].lower().rstrip(".") in ORG_DESIGNATORS:
+            r.label = "ORG"
+        elif r.label in ("PERSON", "ORG", "GPE") and not r.fixed and _place_name(words):
+            r.label = "LOC"
+
+
+def _place_name(words: list[str]) -> bool:
+    """'Lys Glacier', 'Lake Kivu', 'Mount Kenya': a named natural feature."""
+    if (
+        len(words) < 2
+        or not all(w[:1].isupper() for w in words)
+        or words[-1].lower().rstrip(".") in ORG_DESIGNATORS
+    ):
+        return False
+    return words[-1].lower() in PLACE_LAST_WORDS or words[0].lower() in PLACE_FIRST_WORDS
+
+
+def _person_evidence(doc: Doc, r: _Raw, tok_of: dict) -> bool:
+    """Signs that an ORG/GPE mention is really a person: an honorific, a role, a he/she that follows."""
+    first = tok_of.get(r.start)
+    if first is None:
+        return False
+    if first.i > 0 and doc[first.i - 1].lower_ in _HONORIFICS:
+        return True
+    tok = doc.char_span(r.start, r.end, alignment_mode="expand").root
+    if len(r.text.split()) > 1:
+        # Several words: only apposition with a person's role counts ("The mayor, Lina Park, …").
+        if tok.dep_ == "appos" and is_role(tok.head.lemma_):
+            return True
+        return any(c.dep_ == "appos" and is_role(c.lemma_) for c in tok.children)
+    if tok.i > 0 and doc[tok.i - 1].lower_ in _HONORIFICS:
+        return True
+    for c in tok.children:
+        if c.dep_ == "appos" and is_role(c.lemma_):
+            return True
+        if c.dep_ == "compound" and c.i < tok.i and c.lower_ in ROLE_NOUNS:
+            return True
+    if tok.dep_ == "appos" and is_role(tok.head.lemma_):
+        return True
+    return tok.dep_ == "nsubj" and _says(tok.head) and _pronoun_follows(doc, tok, say_only=True)
+
+
+def _promote_people(doc: Doc, raws: list[_Raw]) -> None:
+    """Short capitalised names the model called an organisation, place or thing become PERSON on evidence."""
+    tok_of = {t.idx: t for t in doc}
+    cands = [
+        r
+        for r in raws
+        if r.label in ("ORG", "GPE", "LOC", "FAC", "PRODUCT")
+        and not r.fixed
+        and len(r.text.split()) <= _MAX_PERSON_WORDS
+        and all(w[:1].isupper() for w in r.text.split())
+        and r.text.split()[-1].lower() not in ORG_DESIGNATORS
+    ]
+    promote = {normalise(r.text) for r in cands if _person_evidence(doc, r, tok_of)}
+    for r in cands:
+        if normalise(r.text) in promote:
+            r.label = "PERSON"
+
+
+def _teams_by_article(doc: Doc, raws: list[_Raw]) -> None:
+    """'Durban Mariners' is no person when the document also says 'the Mariners': people take no article."""
+    plural = set()
+    for r in raws:
+        words = r.text.split()
+        tok = doc.char_span(r.start, r.end, alignment_mode="expand")
+        if (
+            len(words) == 1
+            and words[0][-1:] == "s"
+            and tok is not None
+            and tok.start > 0
+            and doc[tok.start - 1].lower_ == "the"
+        ):
+            plural.add(words[0].lower())
+    if not plural:
+        return
+    for r in raws:
+        words = r.text.split()
+        if r.label == "PERSON" and not r.fixed and len(words) >= 2 and words[-1].lower() in plural:
+            r.label = "ORG"
+
+
+def _shop_possessive(doc: Doc, r: _Raw, tok_of: dict) -> bool:
+    """'Halbrook's said', 'Halbrook's will close': a possessive owning nothing names a shop, not a person."""
+    if doc.text[r.end : r.end + 2] not in ("'s", "’s"):
+        return False
+    tok = tok_of.get(r.end)
+    if tok is None or tok.i + 1 >= len(doc):
+        return tok is not None
+    nxt = doc[tok.i + 1]
+    return nxt.pos_ in ("VERB", "AUX", "PUNCT") and nxt.text not in ("-", "–")
+
+
+def _orgs_by_usage(doc: Doc, raws: list[_Raw]) -> None:
+    """A bare 'person' name the document treats as an organisation ("Dunmore …, the retailer said") is one."""
+    groups: dict[str, list[_Raw]] = defaultdict(list)
+    for r in raws:
+        if r.label == "PERSON" and r.partial and not r.fixed and len(r.text.split()) == 1:
+            groups[normalise(r.canonical)].append(r)
+    if not groups:
+        return
+    tok_of = {t.idx: t for t in doc}
+    names = sorted((r for r in raws if r.label in ("PERSON", "ORG")), key=lambda r: r.start)
+    refs = [
+        t
+        for t in doc
+        if t.lower_ in _ORG_COMMON
+        and t.dep_ in ("nsubj", "nsubjpass")
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
+    ]
+    for group in groups.values():
+        toks = [tok_of.get(r.start) for r in group]
+        if any(
+            t is None
+            or (t.i > 0 and (doc[t.i - 1].lower_ in _HONORIFICS or doc[t.i - 1].lower_ in TITLE_WORDS))
+            for t in toks
+        ):
+            continue
+        if any(w.lower_ in _GENDERED for t in toks for w in t.sent):
+            continue
+        shop = any(_shop_possessive(doc, r, tok_of) for r in group)
+        referred = _referred_to_as_org(doc, group, names, refs, tok_of)
+        if shop or referred:
+            for r in group:
+                r.label, r.partial = "ORG", False
+
+
+def _referred_to_as_org(doc: Doc, group: list[_Raw], names: list[_Raw], refs: list, tok_of: dict) -> bool:
+    """A subject 'the company' comes right after the name (same or next sentence): it can only mean it."""
+    ids = {id(r) for r in group}
+    referred = False
+    for ref in refs:
+        before = [r for r in names if r.end <= ref.idx]
+        if before and id(before[-1]) in ids:
+            near = tok_of[before[-1].start].sent
+            if ref.sent == near or (near.end < len(doc) and doc[near.end].sent == ref.sent):
+                referred = True
+    return referred

@@ -1,0 +1,107 @@
+"""Names as strings: entity keys, spans trimmed to the name, a person's name without titles, same person."""
+
+from __future__ import annotations
+
+from assets.text import lexicon
+
+TITLE_WORDS = lexicon.words("people", "titles")
+ORG_DESIGNATORS = lexicon.words("people", "org_designators")
+ROLE_NOUNS = lexicon.words("people", "role_nouns")
+_ROLE_SUFFIXES = lexicon.ordered("people", "role_suffixes")
+_HONORIFICS = lexicon.words("people", "honorifics")
+_LOWER_PARTICLES = lexicon.words("names", "lower_particles")
+_KEEP_DOT_WORDS = lexicon.words("names", "keep_dot_words")
+_LEAD_PUNCT = lexicon.words("names", "lead_punctuation")
+_TRAIL_PUNCT = lexicon.words("names", "trail_punctuation")
+
+# Agent suffixes count only on words longer than this: "human", "Asian", "Oman" are no roles.
+_MIN_SUFFIXED_ROLE = 5
+
+
+def is_role(lemma: str) -> bool:
+    """A noun for a kind of person: a listed role or an agent suffix ("glaciologist", "fisherman")."""
+    low = lemma.lower()
+    return low in ROLE_NOUNS or (
+        len(low) > _MIN_SUFFIXED_ROLE and low.isalpha() and low.endswith(_ROLE_SUFFIXES)
+    )
+
+
+def normalise(name: str) -> str:
+    """Lower-cased, whitespace-normalised form of a name used in entity keys."""
+    return " ".join(name.replace("’", "'").replace("‘", "'").split()).lower()
+
+
+def entity_key(label: str, canonical: str) -> str:
+    """The entity key 'LABEL|normalised canonical'."""
+    return f"{label}|{normalise(canonical)}"
+
+
+def trim_span(text: str, start: int, end: int, label: str = "") -> tuple[int, int]:
+    """Offsets of a span without leading 'the', possessive 's and glued punctuation."""
+    while True:
+        before = (start, end)
+        while start < end and (text[start].isspace() or text[start] in _LEAD_PUNCT):
+            start += 1
+        while end > start and (text[end - 1].isspace() or text[end - 1] in _TRAIL_PUNCT):
+            end -= 1
+        seg = text[start:end]
+        low = seg.lower()
+        if low.startswith("the ") and not (label == "WORK_OF_ART" and seg.startswith("The ")):
+            start += 4
+        elif low.endswith("'s") or low.endswith("’s"):
+            end -= 2
+        elif seg.endswith(".") and not _keeps_dot(seg):
+            end -= 1
+        if (start, end) == before:
+            return start, end
+
+
+def _keeps_dot(seg: str) -> bool:
+    last = seg.split()[-1] if seg.split() else seg
+    core = last[:-1]
+    if "." in core:  # dotted abbreviations: U.S., U.K., D.C.
+        return True
+    return core.lower() in _KEEP_DOT_WORDS
+
+
+def name_tokens(name: str) -> list[str]:
+    """Lower-cased tokens of a person name without titles ('President Xi' -> ['xi'])."""
+    toks = normalise(name).split()
+    return toks[_after_title(toks) :]
+
+
+def _after_title(words: list[str]) -> int:
+    # A title may come with its portfolio in front ("Housing Minister X", "Foreign Affairs Secretary X"):
+    # everything up to the last title word before the surname is the title.
+    last = max((i for i, w in enumerate(words[:-1]) if w.lower() in TITLE_WORDS), default=-1)
+    return last + 1
+
+
+def _strip_person_titles(text: str) -> str:
+    """The name without titles before it, nor lower-case words other than particles ("von", "da")."""
+    words = text.split()
+    words = words[_after_title(words) :]
+    while len(words) > 1 and (
+        words[0].lower() in TITLE_WORDS
+        or (words[0][:1].islower() and words[0].lower() not in _LOWER_PARTICLES)
+    ):
+        words = words[1:]
+    return " ".join(words)
+
+
+def _contains(longer: list[str], shorter: list[str]) -> bool:
+    """`shorter` is a strictly shorter run of consecutive tokens of `longer`."""
+    n = len(shorter)
+    if n == 0 or n >= len(longer):
+        return False
+    return any(longer[i : i + n] == shorter for i in range(len(longer) - n + 1))
+
+
+def _compatible(full: list[str], other: list[str]) -> bool:
+    """True when `other` names the same person as the full name `full`."""
+    if other == full:
+        return True
+    if _contains(full, other):
+        return True
+    # "Vladimir V. Putin" vs "Vladimir Putin": same first and last name.
+    return len(other) >= 2 and len(full) >= 2 and other[0] == full[0] and other[-1] == full[-1]
