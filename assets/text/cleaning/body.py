@@ -40,7 +40,10 @@ def discount_comments(units: list[Unit], zone: int | None) -> None:
 
 
 def _best_run(units: list[Unit], lo: int = 0, hi: int | None = None) -> tuple[int, int, float]:
-    """The run of units with the largest total weight, starting in [lo, hi), crossing no hard boundary (Kadane)."""
+    """The run of units with the largest total weight, starting in [lo, hi), crossing no hard boundary.
+
+    Kadane's maximum-subsequence scan.
+    """
     hi = len(units) if hi is None else min(hi, len(units))
     best, best_a, best_b = 0.0, lo, lo - 1
     cur, cur_a = 0.0, lo
@@ -77,7 +80,8 @@ def choose_run(units: list[Unit], anchors: list[int]) -> tuple[int, int]:
     """The body run: the best run overall, unless a good run starts just under a copy of the headline."""
     a, b, score = _best_run(units)
     if b >= a and _teaser_like(units, a, b + 1):
-        # a list of other articles' teasers outweighs a short article: take the best run that reads as one text
+        # a list of other articles' teasers outweighs a short article: take the best run that reads as
+        # one text
         runs = _segment_runs(units)
         plain = [r for r in runs if not _teaser_like(units, r[0], r[1] + 1) and r[2] >= _TEASER_SHARE * score]
         if plain:
@@ -150,7 +154,7 @@ def _bridgeable(gap: list[Unit]) -> tuple[bool, float]:
 
 
 def _bridge_after(units: list[Unit], b: int) -> int:
-    """Carry the run's end over a small box inside the article (newsletter prompt, related links) to the text after it."""
+    """Carry the run's end over a small box inside the article (newsletter prompt, related links)."""
     n = len(units)
     while True:
         j = b + 1

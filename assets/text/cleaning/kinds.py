@@ -1,4 +1,4 @@
-"""Boilerplate kind of each unit (cookie notice, byline, caption, menu …) from its shape and the vocabularies."""
+"""Boilerplate kind of each unit (cookie notice, byline, caption, menu …) from its shape and vocabulary."""
 
 from __future__ import annotations
 

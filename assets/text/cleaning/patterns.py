@@ -54,7 +54,8 @@ COMMENT_COUNT = re.compile(
 COMMENTS_ON = re.compile(rf"^\d+ {_any('comments_on_nouns')} (to|on)\b")
 COMMENT_AUTHOR = re.compile(
     rf"^\S.{{0,60}}\s{_any('comment_author_verbs')}\s*:$|"
-    rf"^\S.{{0,60}}\bon \w+ \d{{1,2}},? \d{{4}}( at [\d:]+ ?[ap]\.?m\.?)? {_any('dated_comment_verbs')}\s*:?$",
+    rf"^\S.{{0,60}}\bon \w+ \d{{1,2}},? \d{{4}}( at [\d:]+ ?[ap]\.?m\.?)? "
+    rf"{_any('dated_comment_verbs')}\s*:?$",
     re.I,
 )
 COMMENT_POLICY = re.compile(
@@ -94,7 +95,8 @@ CAPTION_TAIL = re.compile(
     re.I,
 )
 GALLERY = re.compile(
-    rf"^({_any('gallery_nouns')}s?\s*)?\d+\s*{_any('gallery_of')}\s*/?\s*\d+$|^{_any('gallery_labels')}$", re.I
+    rf"^({_any('gallery_nouns')}s?\s*)?\d+\s*{_any('gallery_of')}\s*/?\s*\d+$|^{_any('gallery_labels')}$",
+    re.I,
 )
 CAPTION_CUE = re.compile(
     rf",\s*{_any('caption_positions')}\s*,|\({_any('caption_position_marks')}\)|{_any('caption_cues')}", re.I
@@ -106,13 +108,15 @@ GLUED = re.compile(r"^((?:[A-Z][\w'’.-]*\s+){1,6}[A-Z][a-z'’.-]*[a-z])([A-Z]
 
 AD = re.compile(rf"^{_any('ad_labels')}\.?$", re.I)
 SITE_NOTICE = re.compile(
-    rf"\b(this|our) {_any('site_nouns')}\b.{{0,80}}\b{_any('site_disclosures')}|{_any('site_notice_phrases')}|"
+    rf"\b(this|our) {_any('site_nouns')}\b.{{0,80}}\b{_any('site_disclosures')}|"
+    rf"{_any('site_notice_phrases')}|"
     rf"\b{_any('phone_labels')}\s*[:.]?\s*\+?\d[\d\s().-]{{6,}}",
     re.I,
 )
 LEGAL_LINK = re.compile(_any("legal_links"), re.I)
 AGGREGATOR = re.compile(
-    rf"^\d[\d,.]*\s+{_any('aggregator_nouns')}\b.*\||^(last )?updated\s*:|^last updated\b|\|\s*last updated\b|"
+    rf"^\d[\d,.]*\s+{_any('aggregator_nouns')}\b.*\||"
+    r"^(last )?updated\s*:|^last updated\b|\|\s*last updated\b|"
     r"^updated \d+ (minutes?|hours?|days?) ago$",
     re.I,
 )

@@ -62,8 +62,8 @@ def clean_text(raw: str, repeated: frozenset[str] = frozenset()) -> Cleaned:
 def _join_paragraphs(kept: list[Unit]) -> str:
     """The body text: paragraphs blank-line separated as in the raw text.
 
-    Lines the raw text kept together (single newlines, e.g. a list, or a dump without blank lines) stay on their
-    own lines. The body is then never longer than the raw text.
+    Lines the raw text kept together (single newlines, e.g. a list, or a dump without blank lines) stay on
+    their own lines. The body is then never longer than the raw text.
     """
     paragraphs: list[str] = []
     last_block = None

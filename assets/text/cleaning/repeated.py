@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from .units import Unit, key, units_of
 from .weights import REPEATED_WEIGHT
 
-# Repeated lines that hold more than this share of a document's good text are a syndicated story, not a template.
+# Repeated lines holding over this share of a document's good text are a syndicated story, not a template.
 _SYNDICATED_SHARE = 0.5
 
 

@@ -81,11 +81,10 @@ def mark_title(units: list[Unit]) -> tuple[int | None, list[int]]:
 
 def site_name_cut(raw: str, t: Unit) -> int | None:
     """Offset where a trailing site name starts in a "Headline - Site" title line, or None."""
-    last = None
-    for last in TITLE_SEP.finditer(raw, t.start, t.end):
-        pass
-    if last is None:
+    seps = list(TITLE_SEP.finditer(raw, t.start, t.end))
+    if not seps:
         return None
+    last = seps[-1]
     head, tail = raw[t.start : last.start()], raw[last.end() : t.end]
     if len(WORD.findall(tail)) <= 4 and len(WORD.findall(head)) >= 3:
         return last.start()
