@@ -12,7 +12,7 @@ def _union(topic: str, table: str) -> frozenset[str]:
     return frozenset(w for value in lexicon.mapping(topic, table).values() for w in value.split())
 
 
-def _any(key: str) -> str:
+def _phrases(key: str) -> str:
     """A group of the fragments listed under `key` in boilerplate.toml, in file order.
 
     Not `lexicon.alternation`: the fragments are regexes (no escaping), and a regex tries alternatives in
@@ -36,96 +36,101 @@ RELATED_HEAD_LINKS = lexicon.words("boilerplate", "related_head_links")
 # --- cookies and copyright --------------------------------------------------------------------------------
 
 COOKIE = re.compile(r"\bcookies?\b", re.I)
-CONSENT = re.compile(rf"\b{_any('cookie_consent')}", re.I)
-COPYRIGHT = re.compile(rf"©|\(c\)\s*\d{{4}}|\bcopyright\b|{_any('all_rights_reserved')}", re.I)
-ALL_RIGHTS = re.compile(_any("rights_reserved"), re.I)
+CONSENT = re.compile(rf"\b{_phrases('cookie_consent')}", re.I)
+COPYRIGHT = re.compile(rf"©|\(c\)\s*\d{{4}}|\bcopyright\b|{_phrases('all_rights_reserved')}", re.I)
+ALL_RIGHTS = re.compile(_phrases("rights_reserved"), re.I)
 YEAR = re.compile(r"\b(19|20)\d\d\b")
-IMAGE_RIGHTS = re.compile(rf"^{_any('image_nouns')}\s*{_any('image_rights')}", re.I)
+IMAGE_RIGHTS = re.compile(rf"^{_phrases('image_nouns')}\s*{_phrases('image_rights')}", re.I)
 
 # --- comments ---------------------------------------------------------------------------------------------
 
-COMMENT_FORM = re.compile(_any("comment_form"), re.I)
-FORM_FIELD = re.compile(rf"^{_any('form_fields')}\s*(?:\*|\({_any('required_marks')}\))\s*\*?$", re.I)
-REPLY = re.compile(rf"^{_any('reply_buttons')}$", re.I)
+COMMENT_FORM = re.compile(_phrases("comment_form"), re.I)
+FORM_FIELD = re.compile(rf"^{_phrases('form_fields')}\s*(?:\*|\({_phrases('required_marks')}\))\s*\*?$", re.I)
+REPLY = re.compile(rf"^{_phrases('reply_buttons')}$", re.I)
 COMMENT_COUNT = re.compile(
-    rf"^(?:\d[\d,.]*\s*{_any('comment_count_nouns')}\b.*|{_any('comment_counter_lines')})$", re.I
+    rf"^(?:\d[\d,.]*\s*{_phrases('comment_count_nouns')}\b.*|{_phrases('comment_counter_lines')})$", re.I
 )
 # matched against the lower-cased line, hence no flag
-COMMENTS_ON = re.compile(rf"^\d+ {_any('comments_on_nouns')} (to|on)\b")
+COMMENTS_ON = re.compile(rf"^\d+ {_phrases('comments_on_nouns')} (to|on)\b")
 COMMENT_AUTHOR = re.compile(
-    rf"^\S.{{0,60}}\s{_any('comment_author_verbs')}\s*:$|"
+    rf"^\S.{{0,60}}\s{_phrases('comment_author_verbs')}\s*:$|"
     rf"^\S.{{0,60}}\bon \w+ \d{{1,2}},? \d{{4}}( at [\d:]+ ?[ap]\.?m\.?)? "
-    rf"{_any('dated_comment_verbs')}\s*:?$",
+    rf"{_phrases('dated_comment_verbs')}\s*:?$",
     re.I,
 )
 COMMENT_POLICY = re.compile(
-    rf"\b{_any('comment_section_nouns')}\b.{{0,120}}\b{_any('comment_policy_words')}\b", re.I
+    rf"\b{_phrases('comment_section_nouns')}\b.{{0,120}}\b{_phrases('comment_policy_words')}\b", re.I
 )
 
 # --- players, prompts, paywalls ---------------------------------------------------------------------------
 
 _DURATION = r"^\d{1,2}:\d{2}(\s*/\s*\d{1,2}:\d{2})?$"  # "3:45" or "0:12 / 3:45" alone on a line
-AUDIO = re.compile(rf"{_DURATION}|{_any('audio_player')}", re.I)
-NEWSLETTER_STRONG = re.compile(_any("newsletter_prompts"), re.I)
-NEWSLETTER = re.compile(_any("newsletter_words"), re.I)
-YOU = re.compile(rf"\b{_any('reader_address')}\b", re.I)
-PAYWALL = re.compile(_any("paywall"), re.I)
-LOGIN = re.compile(rf"^{_any('login')}\b", re.I)
-ATTRIBUTION = re.compile(rf"{_any('attribution')}|^{_any('source_labels')}\s*:", re.I)
+AUDIO = re.compile(rf"{_DURATION}|{_phrases('audio_player')}", re.I)
+NEWSLETTER_STRONG = re.compile(_phrases("newsletter_prompts"), re.I)
+NEWSLETTER = re.compile(_phrases("newsletter_words"), re.I)
+YOU = re.compile(rf"\b{_phrases('reader_address')}\b", re.I)
+PAYWALL = re.compile(_phrases("paywall"), re.I)
+LOGIN = re.compile(rf"^{_phrases('login')}\b", re.I)
+ATTRIBUTION = re.compile(rf"{_phrases('attribution')}|^{_phrases('source_labels')}\s*:", re.I)
 
 # --- related links and categories -------------------------------------------------------------------------
 
-RELATED_HEAD = re.compile(rf"^{_any('related_heads')}\b", re.I)
-RELATED_INLINE = re.compile(rf"^{_any('related_inline')}\s*[:|»›>-]\s*\S", re.I)
-PREV_NEXT = re.compile(rf"^[«‹<←]?\s*{_any('prev_next')}\b.*\b{_any('prev_next_nouns')}\b.*[»›>→]?$", re.I)
-CATEGORY = re.compile(rf"^{_any('category_labels')}\b\s*[:|]?", re.I)
+RELATED_HEAD = re.compile(rf"^{_phrases('related_heads')}\b", re.I)
+RELATED_INLINE = re.compile(rf"^{_phrases('related_inline')}\s*[:|»›>-]\s*\S", re.I)
+PREV_NEXT = re.compile(
+    rf"^[«‹<←]?\s*{_phrases('prev_next')}\b.*\b{_phrases('prev_next_nouns')}\b.*[»›>→]?$", re.I
+)
+CATEGORY = re.compile(rf"^{_phrases('category_labels')}\b\s*[:|]?", re.I)
 
 # --- bylines, credits, captions ---------------------------------------------------------------------------
 
-BY = re.compile(rf"^{_any('byline_openers')}\s*:?$", re.I)
-BYLINE = re.compile(rf"^(?:{_any('byline_openers')}|{_any('author_labels')})\s*:?\s+[\w@]", re.I)
+BY = re.compile(rf"^{_phrases('byline_openers')}\s*:?$", re.I)
+BYLINE = re.compile(rf"^(?:{_phrases('byline_openers')}|{_phrases('author_labels')})\s*:?\s+[\w@]", re.I)
 DATEISH = re.compile(rf"\b(\d{{4}}|\d{{1,2}}:\d{{2}}|{lexicon.alternation(MONTHS)}\.?)\b", re.I)
 CLOCK_OR_DATE = re.compile(r"\d{1,2}:\d{2}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}")
 HANDLE = re.compile(r"^@\w+$|^[\w.+-]+@[\w-]+\.[\w.]+$")
-CREDIT = re.compile(rf"^{_any('credit_labels')}s?\s*(by\b|:|/|©)|\b{_any('photo_agencies')}\b", re.I)
+CREDIT = re.compile(rf"^{_phrases('credit_labels')}s?\s*(by\b|:|/|©)|\b{_phrases('photo_agencies')}\b", re.I)
 CAPTION_TAIL = re.compile(
-    rf"([\(\[][^()\[\]]{{0,100}}\b{_any('caption_bracket_words')}\b[^()\[\]]{{0,100}}[\)\]]|"
-    rf"\b{_any('caption_credit_labels')}s?\s*(by\s|:|/|©)\s*[^.!?]{{2,80}}|"
-    rf"\b{_any('caption_agencies')})\s*\.?\s*$",
+    rf"([\(\[][^()\[\]]{{0,100}}\b{_phrases('caption_bracket_words')}\b[^()\[\]]{{0,100}}[\)\]]|"
+    rf"\b{_phrases('caption_credit_labels')}s?\s*(by\s|:|/|©)\s*[^.!?]{{2,80}}|"
+    rf"\b{_phrases('caption_agencies')})\s*\.?\s*$",
     re.I,
 )
 GALLERY = re.compile(
-    rf"^({_any('gallery_nouns')}s?\s*)?\d+\s*{_any('gallery_of')}\s*/?\s*\d+$|^{_any('gallery_labels')}$",
+    rf"^({_phrases('gallery_nouns')}s?\s*)?\d+\s*{_phrases('gallery_of')}\s*/?\s*\d+$|"
+    rf"^{_phrases('gallery_labels')}$",
     re.I,
 )
 CAPTION_CUE = re.compile(
-    rf",\s*{_any('caption_positions')}\s*,|\({_any('caption_position_marks')}\)|{_any('caption_cues')}", re.I
+    rf",\s*{_phrases('caption_positions')}\s*,|\({_phrases('caption_position_marks')}\)|"
+    rf"{_phrases('caption_cues')}",
+    re.I,
 )
 # Alt text run into a caption: capitalised words, then a capitalised word glued to the last one.
 GLUED = re.compile(r"^((?:[A-Z][\w'’.-]*\s+){1,6}[A-Z][a-z'’.-]*[a-z])([A-Z][a-z]{2,}\b.*)$")
 
 # --- ads, notices, navigation, links, markup --------------------------------------------------------------
 
-AD = re.compile(rf"^{_any('ad_labels')}\.?$", re.I)
+AD = re.compile(rf"^{_phrases('ad_labels')}\.?$", re.I)
 SITE_NOTICE = re.compile(
-    rf"\b(this|our) {_any('site_nouns')}\b.{{0,80}}\b{_any('site_disclosures')}|"
-    rf"{_any('site_notice_phrases')}|"
-    rf"\b{_any('phone_labels')}\s*[:.]?\s*\+?\d[\d\s().-]{{6,}}",
+    rf"\b(this|our) {_phrases('site_nouns')}\b.{{0,80}}\b{_phrases('site_disclosures')}|"
+    rf"{_phrases('site_notice_phrases')}|"
+    rf"\b{_phrases('phone_labels')}\s*[:.]?\s*\+?\d[\d\s().-]{{6,}}",
     re.I,
 )
-LEGAL_LINK = re.compile(_any("legal_links"), re.I)
+LEGAL_LINK = re.compile(_phrases("legal_links"), re.I)
 AGGREGATOR = re.compile(
-    rf"^\d[\d,.]*\s+{_any('aggregator_nouns')}\b.*\||"
+    rf"^\d[\d,.]*\s+{_phrases('aggregator_nouns')}\b.*\||"
     r"^(last )?updated\s*:|^last updated\b|\|\s*last updated\b|"
     r"^updated \d+ (minutes?|hours?|days?) ago$",
     re.I,
 )
-NAV = re.compile(rf"^{_any('nav_labels')}\s*[»›>«‹<→←↑]*$", re.I)
+NAV = re.compile(rf"^{_phrases('nav_labels')}\s*[»›>«‹<→←↑]*$", re.I)
 SEPARATED = re.compile(r"\s[|/•·»›>]\s|\s[-–]\s")  # menu items side by side: "News | Sport | Weather"
-URL = re.compile(rf"^(https?://|www\.)\S+$|^\S+\.{_any('url_domains')}(/\S*)?$", re.I)
+URL = re.compile(rf"^(https?://|www\.)\S+$|^\S+\.{_phrases('url_domains')}(/\S*)?$", re.I)
 MARKUP = re.compile(
-    rf"\{{\*|\*\}}|\{{\{{|\}}\}}|%[sd]\b|&{_any('html_entities')};|</?{_any('html_tags')}\b[^>]*>|"
-    rf"\[/?[a-z_]+(\s+[a-z_]+\s*=[^\]]*)+\]|{_any('javascript_notices')}",
+    rf"\{{\*|\*\}}|\{{\{{|\}}\}}|%[sd]\b|&{_phrases('html_entities')};|</?{_phrases('html_tags')}\b[^>]*>|"
+    rf"\[/?[a-z_]+(\s+[a-z_]+\s*=[^\]]*)+\]|{_phrases('javascript_notices')}",
     re.I,
 )
 
