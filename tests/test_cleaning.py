@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assets.text.cleaning import (
-    _INVISIBLE,  # noqa: PLC2701 - the invariant below needs the same notion of "blank"
+    INVISIBLE,  # the invariant below needs the same notion of "blank"
     REASONS,
     Cleaned,
     clean_text,
@@ -65,7 +65,7 @@ def reasons(c: Cleaned) -> dict[str, str]:
 
 
 def visible(s: str) -> str:
-    return "".join(ch for ch in s if not (ch.isspace() or ch in _INVISIBLE))
+    return "".join(ch for ch in s if not (ch.isspace() or ch in INVISIBLE))
 
 
 def assert_accounted(raw: str, c: Cleaned) -> None:
