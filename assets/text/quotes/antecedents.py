@@ -39,6 +39,7 @@ def _surface(m: Mention) -> str:
 
 
 def _is_salient(idx: _Index, m: Mention) -> bool:
+    """A mention that is a subject, or a name beside one: the usual antecedent."""
     head = idx.mention_token(m)
     if head is None:
         return False
@@ -81,7 +82,8 @@ def _place_like(idx: _Index, m: Mention) -> bool:
 
 
 def _org_kind(idx: _Index, m: Mention, head: Token) -> str | None:
-    """A named organisation's kind: from a noun beside it ("the UAW union", "Arvada, a shipping firm"), else its words."""
+    """A named organisation's kind: from a noun beside it ("the UAW union", "Arvada, a shipping firm"),
+    else from its own words."""
     doc = idx.doc
     end = idx.tok_at(m.end_char - 1) + 1
     if (
@@ -102,7 +104,7 @@ def _org_kind(idx: _Index, m: Mention, head: Token) -> str | None:
 
 
 def _antecedent_org(idx: _Index, tok: Token) -> Mention | None:
-    """The organisation 'the company' refers to: one named with that noun, else the last subject organisation."""
+    """The organisation 'the company' refers to: one named with that noun, else the last subject one."""
     para = idx.para_of(tok.idx)
     noun = tok.lemma_.lower()
     want = ORG_KINDS.get(noun)
@@ -162,7 +164,8 @@ def _resolve_pronoun(idx: _Index, pron: Token) -> _Speaker | None:
     elif low in ("it", "its"):
         want, labels = None, ("ORG", "GPE")
     else:
-        return None  # "they" mostly points back at a common-noun speaker ("analysts"): left to the speaker history
+        # "they" mostly points back at a common-noun speaker ("analysts"): left to the speaker history.
+        return None
     k = bisect.bisect_left(idx.m_starts, pos) - 1
     nearest = None
     while k >= 0:
@@ -191,11 +194,12 @@ def _resolve_pronoun(idx: _Index, pron: Token) -> _Speaker | None:
 
 
 def _pronoun_speaker(m: Mention) -> _Speaker:
+    """The speaker a resolved pronoun names, flagged as found through the pronoun."""
     return _Speaker(_surface(m), m.entity_key, m.label, ("pronoun_speaker",))
 
 
 def _introduced(idx: _Index, m: Mention, head: Token) -> bool:
-    """The document's first mention of a person, described on the spot ("a neighbour, Ana Ruiz, 78, who …")."""
+    """The document's first mention of a person, described on the spot ("a neighbour, Ana Ruiz, 78, who")."""
     if any(o.entity_key == m.entity_key for o in idx.mentions if o.start_char < m.start_char):
         return False
     if len(m.text.split()) < 2:

@@ -1,4 +1,4 @@
-"""The speaker of each direct quotation: an attribution verb before or after it, a colon, or the quote before."""
+"""The speaker of each direct quotation: a verb before or after it, a colon, or the quotation before."""
 
 from __future__ import annotations
 
@@ -102,6 +102,7 @@ def _bare_attribution(idx: _Index, verb: Token, n: int) -> bool:
 
 
 def _frame_hits_para_end(idx: _Index, q: _Quote, frame: list[Token]) -> bool:
+    """The frame after a quotation runs to the paragraph's end (or is empty)."""
     if not frame:
         return True
     pe = idx.paras[q.para][1]
@@ -154,6 +155,7 @@ def _attribute_quotes(idx: _Index) -> None:
 
 
 def _attribute_quote(idx: _Index, q: _Quote, prev: _Quote | None) -> None:
+    """Attribute one quotation; prev is the quotation before it (for coordinated quotes)."""
     text = idx.body[q.start : q.end]
     pre = _frame(idx, q, forward=False)
     post = _frame(idx, q, forward=True)
@@ -245,6 +247,7 @@ def _attribute_without_verb(
 
 
 def _share_attribution(q: _Quote, prev: _Quote) -> None:
+    """Copy the previous quotation's speaker, cue and verb."""
     q.speaker, q.speaker_key, q.speaker_label, q.pronoun = (
         prev.speaker,
         prev.speaker_key,

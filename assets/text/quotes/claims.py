@@ -15,6 +15,7 @@ from assets.text.records import Claim, Mention, Sentence
 
 
 def _analyse(doc: Doc, sentences: list[Sentence], mentions: list[Mention]) -> tuple[list[Claim], list[Claim]]:
+    """Quote and reported claims of a document, computed once and cached on the Doc."""
     cache_key = ("dossier.quotes", len(sentences), hash(tuple(mentions)))
     cached = doc.user_data.get("dossier.quotes")
     if cached is not None and cached[0] == cache_key:
@@ -31,11 +32,12 @@ def _analyse(doc: Doc, sentences: list[Sentence], mentions: list[Mention]) -> tu
 
 
 def _norm_quote(text: str) -> str:
+    """A quotation's words without case or punctuation, to spot repeats."""
     return " ".join(re.sub(r"[^\w\s]", "", text.lower()).split())
 
 
 def _quote_claims(idx: _Index) -> list[Claim]:
-    """One claim per distinct quotation (titles left out); a repeat lends its speaker to an unattributed first."""
+    """One claim per distinct quotation, titles left out; a repeat lends its speaker to an unnamed one."""
     claims: list[Claim] = []
     seen: dict[str, int] = {}
     for q in idx.quotes:

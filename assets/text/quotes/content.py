@@ -69,7 +69,7 @@ def _hosting_clause(idx: _Index, verb: Token, flags: list[str]) -> _Span | None:
 
 
 def _content_without_complement(idx: _Index, verb: Token, para: int, flags: list[str]) -> _Span | None:
-    """Content the parser did not hang as a complement: a that-relative, a parenthetical, a naming as-phrase."""
+    """Content not parsed as a complement: a that-relative, a parenthetical, a naming verb's as-phrase."""
     clause = _that_relative(verb)
     if clause is not None:
         toks = [t for t in clause.subtree if t.i > clause.left_edge.i]
@@ -114,7 +114,8 @@ def _complement_tokens(idx: _Index, verb: Token, comp: Token, para: int) -> list
     if before and after:
         toks = after if comp.i > verb.i else before
     if toks and toks[-1].i < verb.i:
-        # Inverted attribution ("Both leaders distrust the West, said Wyne"): the clause ends at a comma or a quote.
+        # Inverted attribution ("Both leaders distrust the West, said Wyne"): the clause ends at a comma or
+        # a quote.
         gap = idx.doc[toks[-1].i + 1 : verb.i]
         if any(t.text == ";" for t in gap) or not any(t.text in (",", "”", '"', "—", "–") for t in gap):
             return None
@@ -122,7 +123,7 @@ def _complement_tokens(idx: _Index, verb: Token, comp: Token, para: int) -> list
 
 
 def _trim_clause_opening(verb: Token, comp: Token, toks: list[Token]) -> list[Token]:
-    """Drop what opens the clause without being claimed: 'that', punctuation, a time phrase dating the saying."""
+    """Drop what opens a clause without being claimed: 'that', punctuation, a time phrase dating it."""
     while toks and (
         toks[0].dep_ == "mark"
         and toks[0].lower_ in ("that",)
@@ -132,7 +133,8 @@ def _trim_clause_opening(verb: Token, comp: Token, toks: list[Token]) -> list[To
         toks = toks[1:]
     subj = next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
     for c in comp.children:
-        # "said on Friday it would …": a time phrase before the subject of a clause without 'that' dates the saying.
+        # "said on Friday it would …": a time phrase before the subject of a clause without 'that' dates the
+        # saying.
         if (
             subj is not None
             and c.i < subj.i
@@ -151,7 +153,9 @@ def _trim_clause_opening(verb: Token, comp: Token, toks: list[Token]) -> list[To
 
 
 def _detached_predicate(idx: _Index, verb: Token, last: int) -> Token | None:
-    """A that-clause's modal predicate the parser hung on the reporting verb ("that the beetle, seen …, could spread")."""
+    """A that-clause's modal predicate the parser hung on the reporting verb.
+
+    "that the beetle, seen …, could spread": "could spread" hangs on "said"."""
     for c in idx.kids(verb, ("conj",)):
         if c.i <= last or any(k.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for k in c.children):
             continue
@@ -163,7 +167,7 @@ def _detached_predicate(idx: _Index, verb: Token, last: int) -> Token | None:
 
 
 def _that_relative(verb: Token) -> Token | None:
-    """'said in a statement that …' / 'told a meeting that …': a complement clause parsed as a relative clause."""
+    """'said in a statement that …' / 'told a meeting that …': a complement clause parsed as a relative."""
     holders = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
     for p in verb.children:
         if p.dep_ == "prep":
@@ -195,7 +199,7 @@ def _conj_report(comp: Token) -> Token | None:
 
 
 def _attributed_clause(idx: _Index, comp: Token, verb: Token) -> Token | None:
-    """A clause inside the content with its own speaker ("…, while freight operators say …") ends the content."""
+    """A clause inside the content with its own speaker ("…, while freight operators say …") ends it."""
     for t in comp.subtree:
         if t.i <= verb.i or t is comp or t.dep_ not in ("advcl", "conj", "parataxis") or not _is_reporting(t):
             continue
@@ -216,7 +220,9 @@ def _that_conjuncts(comp: Token) -> list[Token]:
 
 
 def _continuations(idx: _Index, verb: Token) -> list[Token]:
-    """Further content after a mid-sentence attribution ("A is old, X told the council, and B will cost millions")."""
+    """Further content after a mid-sentence attribution.
+
+    "A is old, X told the council, and B will cost millions": B is content too."""
     comps = [c for c in idx.kids(verb, ("ccomp",)) if c.i < verb.i and not idx.in_quote(c)]
     if not comps:
         return []
@@ -228,7 +234,8 @@ def _continuations(idx: _Index, verb: Token) -> list[Token]:
         if not any(t.text == "," for t in gap) or not any(t.dep_ == "cc" for t in gap):
             continue
         subj = [k for k in c.children if k.dep_ in ("nsubj", "nsubjpass", "csubj", "expl")]
-        # An independent clause about something else; "…, she said, and she left" narrates the speaker instead.
+        # An independent clause about something else; "…, she said, and she left" narrates the speaker
+        # instead.
         if (
             subj
             and subj[0].lower_ not in PRONOUNS
@@ -239,7 +246,7 @@ def _continuations(idx: _Index, verb: Token) -> list[Token]:
 
 
 def _extra_content(idx: _Index, verb: Token) -> list[_Span]:
-    """More content clauses of one reporting verb: coordinated 'that'-clauses and post-attribution continuations."""
+    """More content clauses of one reporting verb: coordinated 'that'-clauses and continuations."""
     spans = []
     comps = [c for c in idx.kids(verb, ("ccomp",)) if not idx.in_quote(c)]
     comp = min(comps, key=lambda c: abs(c.i - verb.i)) if comps else None
@@ -259,11 +266,12 @@ def _extra_content(idx: _Index, verb: Token) -> list[_Span]:
 
 
 def _opens_quote(t: Token) -> bool:
+    """An opening quotation mark, kept at the start of a content clause."""
     return t.text in ("“", '"', "‘", "'")
 
 
 def _span_of(idx: _Index, toks: list[Token], flags: list[str]) -> _Span | None:
-    """The character span of a clause's tokens, without a dateline or edge punctuation, marks kept balanced."""
+    """The character span of a clause's tokens, without dateline or edge punctuation, marks balanced."""
     if not toks:
         return None
     toks = _skip_dateline(idx, sorted(toks, key=lambda t: t.i))

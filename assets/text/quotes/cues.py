@@ -8,6 +8,7 @@ from assets.text.quotes.words import NAMING_VERBS, PARTICLE_CUES, REPORTING_VERB
 
 
 def _cue(verb: Token) -> str:
+    """The cue a reporting token gives: its lemma, or a phrase ("according to", "put it", "point out")."""
     if verb.lower_ == "according":
         return "according to"
     if verb.lemma_.lower() == "put":
@@ -21,6 +22,7 @@ def _cue(verb: Token) -> str:
 
 
 def _is_reporting(tok: Token) -> bool:
+    """A token that reports speech: a reporting or naming verb, "according to", "put it", "made clear"."""
     if tok.lower_ == "according":
         return any(c.lower_ == "to" for c in tok.children)
     if tok.lemma_.lower() == "put":  # "as Kevin Lam put it"

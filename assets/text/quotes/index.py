@@ -18,6 +18,8 @@ _PRONOUN_VOTE = 1
 
 
 class _Index:
+    """One document's tokens, mentions, paragraphs and quotations, indexed by offset for the rules."""
+
     def __init__(self, doc: Doc, sentences: list[Sentence], mentions: list[Mention]):
         self.doc = doc
         self.body = doc.text
@@ -62,14 +64,17 @@ class _Index:
         return max(bisect.bisect_right(self._tstarts, char) - 1, 0)
 
     def sent_idx(self, char: int) -> int:
+        """Index of the sentence holding a character offset."""
         if not self.sentences:
             return 0
         return self.sentences[max(bisect.bisect_right(self.sent_starts, char) - 1, 0)].sentence_idx
 
     def para_of(self, char: int) -> int:
+        """Index of the paragraph holding a character offset."""
         return max(bisect.bisect_right(self.p_starts, char) - 1, 0)
 
     def mention_at(self, tok: Token) -> Mention | None:
+        """The entity mention covering a token."""
         k = bisect.bisect_right(self.m_starts, tok.idx) - 1
         if k >= 0:
             m = self.mentions[k]
@@ -78,9 +83,11 @@ class _Index:
         return None
 
     def in_quote(self, tok: Token) -> bool:
+        """The token lies inside a quotation (marks included)."""
         return self.tok_quote[tok.i] >= 0
 
     def mention_token(self, m: Mention) -> Token | None:
+        """The syntactic head of a mention: its token whose head lies outside it."""
         toks = list(self.tokens_in(m.start_char, m.end_char))
         if not toks:
             return None

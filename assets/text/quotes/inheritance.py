@@ -1,4 +1,4 @@
-"""Speakers carried forward: leftover pronouns resolved from earlier speakers, unattributed quotes inheriting."""
+"""Speakers carried forward: leftover pronouns from earlier speakers, unattributed quotes inheriting one."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ from assets.text.quotes.model import _Quote, _Reported, _Speaker
 from assets.text.quotes.words import ORG_NOUNS, PRONOUNS_FEMALE, PRONOUNS_MALE
 from assets.text.records import Mention
 
-# The brief names the flag 'inherited'; the warehouse marts (sql/marts/quotes_by_speaker.sql) read 'inherited_speaker'.
+# The brief names the flag 'inherited'; the warehouse marts (sql/marts/quotes_by_speaker.sql) read
+# 'inherited_speaker'.
 INHERITED_FLAGS = ("inherited_speaker",)
 
 # A remembered speaker: (pos, para, surface, key, label); a recalled one: (pos, surface, key, label).
@@ -21,6 +22,7 @@ _Recalled = tuple[int, str, str | None, str | None]
 def _compatible_speaker(
     idx: _Index, pronoun: str | None, key: str | None, label: str | None, surface: str
 ) -> bool:
+    """The remembered speaker is one the pronoun can stand for (gender, person or organisation)."""
     words = surface.lower().split()
     surface_noun = words[-1] if words else ""
     if pronoun in PRONOUNS_MALE or pronoun in PRONOUNS_FEMALE:
@@ -67,7 +69,7 @@ class _History:
 
 
 def _intro_person(idx: _Index, q: _Quote) -> Mention | None:
-    """The person a narrative sentence just before an unattributed quotation is about ("Ward spent years …")."""
+    """The person a narrative sentence just before an unattributed quotation is about ("Ward spent years")."""
     lo = idx.paras[q.para - 1][0] if q.para > 0 else idx.paras[q.para][0]
     k = bisect.bisect_left(idx.m_starts, q.open_at) - 1
     while k >= 0 and idx.mentions[k].start_char >= lo:
@@ -140,7 +142,7 @@ def _propagate_chain(idx: _Index, parts: list[_Quote], history: _History, para: 
 
 
 def _complete_source(src: _Quote, history: _History, para: int) -> None:
-    """An attributed quotation still without a name: its pronoun, or else the paragraph's last named speaker."""
+    """An attributed quotation still without a name: its pronoun, else the paragraph's last named speaker."""
     if src.speaker is None and src.pronoun:
         hit = history.recall(para, src.pronoun)
         if hit:

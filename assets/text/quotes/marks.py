@@ -27,6 +27,7 @@ _CONTINUING_MARKS = '“"„«'
 
 
 def _paragraphs(body: str) -> list[tuple[int, int]]:
+    """Lines with text, as (start, end) offsets trimmed of spaces."""
     spans = []
     for m in re.finditer(r"[^\n]+", body):
         s, e = m.start(), m.end()
@@ -40,10 +41,12 @@ def _paragraphs(body: str) -> list[tuple[int, int]]:
 
 
 def _word_count(text: str) -> int:
+    """Words with a letter or digit."""
     return sum(1 for w in text.split() if any(c.isalnum() for c in w))
 
 
 def _is_open_context(ch: str | None) -> bool:
+    """A mark after this character (None: the paragraph's start) may open a quotation."""
     return ch is None or ch.isspace() or ch in _OPENING_CONTEXT
 
 
@@ -72,6 +75,7 @@ def _single_role(body: str, i: int, ps: int, pe: int) -> str | None:
 
 
 def _double_role(body: str, i: int, ps: int, pe: int, inside: bool) -> str | None:
+    """'open', 'close' or None (a stray mark) for a double quote mark at i."""
     ch = body[i]
     if ch in _DOUBLE_OPENERS:
         return "open"
@@ -87,7 +91,8 @@ def _double_role(body: str, i: int, ps: int, pe: int, inside: bool) -> str | Non
 
 
 def _closes_single(body: str, i: int, pe: int) -> bool:
-    """A ’ after 's' followed by a lower-case word is more likely a plural possessive, unless nothing later closes."""
+    """Whether a ’ closes a single-quoted quotation: after 's' and before a lower-case word it is more likely
+    a plural possessive, unless no later mark closes."""
     if body[i - 1] not in "sS":
         return True
     m = re.match(r"\s+([a-z])", body[i + 1 : pe])

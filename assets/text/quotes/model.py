@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 
 @dataclass
 class _Quote:
+    """A quotation: its span and marks, then what attribution finds."""
+
     start: int  # interior offsets (quote text without marks)
     end: int
     open_at: int  # offset of the opening mark
@@ -31,6 +33,8 @@ class _Quote:
 
 @dataclass
 class _Speaker:
+    """A speaker as written, with its entity key and label when resolved."""
+
     surface: str | None
     key: str | None
     label: str | None
@@ -40,6 +44,8 @@ class _Speaker:
 
 @dataclass
 class _Reported:
+    """A content clause of reported speech with its cue and speaker."""
+
     start: int
     end: int
     cue: str

@@ -18,6 +18,7 @@ _MIN_CONTENT_WORDS = 2
 
 
 def _quoted_share(idx: _Index, s: int, e: int) -> float:
+    """The share of a span's characters inside quotations."""
     inside = 0
     for q in idx.quotes:
         lo, hi = max(s, q.start), min(e, q.end)
@@ -27,6 +28,7 @@ def _quoted_share(idx: _Index, s: int, e: int) -> float:
 
 
 def _is_claim_span(idx: _Index, s: int, e: int) -> bool:
+    """A content span long enough and not mostly one quotation."""
     return _word_count(idx.body[s:e]) >= _MIN_CONTENT_WORDS and _quoted_share(idx, s, e) < QUOTED_SHARE_MAX
 
 
@@ -61,6 +63,7 @@ def _find_reported(idx: _Index, quote_verbs: set[int]) -> list[_Reported]:
 
 
 def _reported_claims(idx: _Index, reported: list[_Reported]) -> list[Claim]:
+    """Claims of the reported clauses, with their speakers when named."""
     claims = []
     for r in reported:
         spk = r.speaker if r.speaker is not None and r.speaker.surface else None

@@ -36,7 +36,7 @@ _SPEAKER_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC")
 
 
 def _subject(idx: _Index, verb: Token) -> Token | None:
-    """The token naming who speaks: the verb's subject, a shared subject higher up, or a name after the verb."""
+    """The token naming who speaks: the verb's subject, a shared subject higher up, or a name after it."""
     if verb.lower_ == "according":
         for c in idx.kids(verb):
             if c.lower_ == "to":
@@ -60,7 +60,9 @@ def _subject(idx: _Index, verb: Token) -> Token | None:
 
 
 def _shared_subject_verb(v: Token) -> Token | None:
-    """The verb whose subject v shares: "smiled and said", "said …, adding that", "went on to say", "was quoted as saying"."""
+    """The verb whose subject v shares.
+
+    "smiled and said", "said …, adding that", "went on to say", "was quoted as saying"."""
     if v.dep_ == "conj" and v.head.dep_ == "ccomp" and _is_reporting(v.head.head):
         return v.head.head  # "said X was wrong and vowed …" with "vowed" hung on the clause
     if v.dep_ in ("conj", "advcl", "xcomp") and v.head is not v:
@@ -111,7 +113,7 @@ def _np_surface(idx: _Index, tok: Token) -> tuple[int, int]:
 
 
 def _speaker_from_token(idx: _Index, tok: Token, verb: Token) -> _Speaker | None:
-    """The speaker a subject token stands for: a pronoun's antecedent, a mention, an apposition, a description."""
+    """The speaker a subject stands for: a pronoun's antecedent, a mention, an apposition, a description."""
     low = tok.lower_
     if low in RELATIVES and verb.dep_ == "relcl":
         tok = verb.head
@@ -129,7 +131,8 @@ def _speaker_from_token(idx: _Index, tok: Token, verb: Token) -> _Speaker | None
         named = _named_after_org(idx, tok)
         if named is not None:
             return named
-        # An unnamed spokesperson speaks for the organisation: "a spokeswoman for Corvane", "a ministry spokesman".
+        # An unnamed spokesperson speaks for the organisation: "a spokeswoman for Corvane", "a ministry
+        # spokesman".
         org = _represented_org(idx, tok)
         if org is not None:
             return _Speaker(idx.body[s:e], org.entity_key, org.label)
@@ -154,7 +157,7 @@ def _named_beside(idx: _Index, tok: Token) -> _Speaker | None:
 
 
 def _described_speaker(idx: _Index, tok: Token, surface: str) -> _Speaker:
-    """A speaker given by a description: a document's owner, an untagged name, or "the company" named earlier."""
+    """A described speaker: a document's owner, an untagged name, or "the company" named earlier."""
     key = None
     label = None
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in DOCUMENT_NOUNS:
@@ -179,7 +182,7 @@ def _described_speaker(idx: _Index, tok: Token, surface: str) -> _Speaker:
 
 
 def _document_owner(idx: _Index, tok: Token) -> Mention | None:
-    """The organisation a document belongs to: "its report", "Brellin's filing", "a statement from the airline"."""
+    """The organisation owning a document: "its report", "Brellin's filing", "a statement from the firm"."""
     holders = list(idx.kids(tok, ("poss",)))
     holders += [
         p
@@ -208,7 +211,7 @@ def _document_owner(idx: _Index, tok: Token) -> Mention | None:
 
 
 def _named_after_org(idx: _Index, tok: Token) -> _Speaker | None:
-    """The spokesperson's own name, hung on the organisation: "a spokeswoman for Brellin Foods, Ana Ruiz, said"."""
+    """A spokesperson's name hung on the organisation: "a spokeswoman for Brellin Foods, Ana Ruiz, said"."""
     for c in idx.kids(tok, ("prep",)):
         for p in idx.kids(c, ("pobj",)):
             for a in idx.kids(p, ("appos",)):
@@ -254,6 +257,7 @@ def _represented_org(idx: _Index, tok: Token) -> Mention | None:
 
 
 def _speaker_for_verb(idx: _Index, verb: Token) -> _Speaker | None:
+    """The speaker of a reporting verb, from its subject."""
     subj = _subject(idx, verb)
     if subj is None:
         return None
@@ -261,7 +265,7 @@ def _speaker_for_verb(idx: _Index, verb: Token) -> _Speaker | None:
 
 
 def _speakerish(idx: _Index, subj: Token, spk: _Speaker | None) -> bool:
-    """The subject of a quote's verb is a name, a pronoun, a person or an organisation (not "the price rise")."""
+    """The subject of a quote's verb is a name, pronoun, person or organisation (not "the price rise")."""
     if spk is not None and (spk.key is not None or spk.label is not None or spk.pronoun):
         return True
     low, lemma = subj.lower_, subj.lemma_.lower()

@@ -34,7 +34,7 @@ def _modifier_quote(idx: _Index, q: _Quote) -> bool:
 
 
 def _named_by_participle(idx: _Index, q: _Quote) -> bool:
-    """The quotation is the name a participle gives a noun ("a scheme called “cash-for-crude”"): nobody speaks."""
+    """The quotation is the name a participle gives a noun ("a scheme called “cash-for-crude”")."""
     qset = {t.i for t in idx.quote_tokens(q)}
     for t in idx.doc[min(qset) : max(qset) + 1] if qset else ():
         h = t.head
@@ -46,6 +46,7 @@ def _named_by_participle(idx: _Index, q: _Quote) -> bool:
 
 
 def _title_like(text: str) -> bool:
+    """Title case: a capitalised first word, then capitals, minor words or non-words; a few words only."""
     words = [w.strip(".,:;!?\"'“”‘’()") for w in text.split()]
     words = [w for w in words if w]
     if not words or len(words) > _TITLE_MAX_WORDS or not words[0][:1].isupper():
@@ -54,7 +55,7 @@ def _title_like(text: str) -> bool:
 
 
 def _is_title(idx: _Index, q: _Quote, pre: list[Token]) -> bool:
-    """A title-case quotation that is the title of a work: single-quoted and short, after a cue, or tagged so."""
+    """A title-case quotation naming a work: single-quoted and short, after a cue, or tagged WORK_OF_ART."""
     text = idx.body[q.start : q.end]
     if not _title_like(text):
         return False
