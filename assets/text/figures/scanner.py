@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from assets.text import lexicon
 from assets.text.figures.candidate import _Cand, _fmt
+from assets.text.figures.counts import _COLLECTIVE_NOUNS
 from assets.text.figures.currencies import (
     _CUR_HINTS,
     _CUR_PREFIX_WORDS,
@@ -20,7 +21,6 @@ from assets.text.figures.lexer import HYPHENS, _glued, _lex, _match_table, _phra
 from assets.text.figures.numbers import _fold_word, _number, _scale
 from assets.text.figures.units import _apply_unit, _pint_setter, _unit
 
-_COLLECTIVE_NOUNS = lexicon.words("figures", "collective_nouns")
 _RATES: dict[tuple[str, ...], str] = _phrases("figures", "rates")
 _PRICE_PER = lexicon.words("figures", "price_per")
 _RATE_DATE_FOLLOWERS = lexicon.words("figures", "rate_date_followers")
