@@ -115,6 +115,9 @@ def _check_results(o: Output, results: Sequence[DayResult]) -> Iterator[dg.Asset
         metadata={
             "days checked": dg.MetadataValue.text(", ".join(r.key for r in ran) or "none (all days unchanged)"),
             "failed_expectations": dg.MetadataValue.int(len(failed)),
+            "failures": dg.MetadataValue.json([{"day": k, "expectation": oc.expectation, "column": oc.column,
+                                                "severity": oc.severity, "unexpected": oc.unexpected_count,
+                                                "rows": oc.element_count, "sample": oc.sample} for k, oc in failed]),
             "details": preview([(k, oc.expectation, oc.column or "", oc.severity,
                                  f"{oc.unexpected_count} / {oc.element_count}", oc.sample) for k, oc in failed],
                                ["day", "expectation", "column", "severity", "unexpected / rows", "sample"])

@@ -13,9 +13,9 @@ import types
 from pathlib import Path
 
 import pytest
-from conftest import load_bench
 
 from assets.text.records import Claim, Mention
+from conftest import load_bench
 
 # Floors pinned a little under the measured values. "claims" is the development corpus the rules were fixed
 # against (in-sample: it only guards against regressions). "claims_heldout" was written separately; its error

@@ -11,9 +11,9 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import load_bench
 
 from assets.text.cleaning import clean_text, repeated_lines
+from conftest import load_bench
 
 # Floors pinned a little under the measured values (F1 0.978, titles 10 of 11 when pinned).
 BODY_F1_FLOOR = 0.96

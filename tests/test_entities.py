@@ -6,10 +6,10 @@ import random
 import re
 
 import pytest
-from conftest import sentences
 
 from assets.text.entities import MENTION_LABELS, alias_lookup, doc_mentions, entity_key, resolve_corpus
 from assets.text.records import Mention
+from conftest import sentences
 
 
 def mentions_for(nlp, text: str, ents: list[tuple[str, str]] | None = None):

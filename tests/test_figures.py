@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from conftest import sentences
 
 from assets.text.figures import find_figures
 from assets.text.records import Claim
+from conftest import sentences
 
 
 @pytest.fixture(scope="module")

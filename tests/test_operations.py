@@ -12,10 +12,13 @@ from pathlib import Path
 import dagster as dg
 import duckdb
 import pytest
-from conftest import run_graph, table_contents, today
 
-from workflow.jobs import daily_schedule, inbox_sensor, new_files
-from workflow.resources import Settings
+from assets.partitions import daily
+from assets.resources import Inbox
+from conftest import run_graph, table_contents, today
+from workflow.jobs import build_automation, new_files
+
+_, daily_schedule, inbox_sensor = build_automation(daily("2024-01-01"))
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -33,17 +36,17 @@ def test_sensor_triggers_once_per_new_file_in_todays_folder(tmp_path):
     folder = tmp_path / "inbox" / today()
     folder.mkdir(parents=True)
     (folder / "a.txt").write_text("First article.")
-    settings = Settings(inbox=str(tmp_path / "inbox"))
+    settings = Inbox(path=str(tmp_path / "inbox"))
 
-    context = dg.build_sensor_context(resources={"settings": settings})
+    context = dg.build_sensor_context(resources={"inbox": settings})
     first = inbox_sensor(context)
     assert isinstance(first, dg.RunRequest) and first.partition_key == today()
 
-    again = inbox_sensor(dg.build_sensor_context(cursor=context.cursor, resources={"settings": settings}))
+    again = inbox_sensor(dg.build_sensor_context(cursor=context.cursor, resources={"inbox": settings}))
     assert isinstance(again, dg.SkipReason)
 
     (folder / "b.txt").write_text("Second article.")
-    third_context = dg.build_sensor_context(cursor=context.cursor, resources={"settings": settings})
+    third_context = dg.build_sensor_context(cursor=context.cursor, resources={"inbox": settings})
     third = inbox_sensor(third_context)
     assert isinstance(third, dg.RunRequest) and third.run_key != first.run_key
     assert third.tags["dossier/new_files"] == "1"

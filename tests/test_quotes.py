@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from conftest import sentences
 
 from assets.text.entities import doc_mentions
 from assets.text.quotes import find_quotes, find_reported
 from assets.text.records import Claim
+from conftest import sentences
 
 
 def analyse(nlp, text: str) -> tuple[list[Claim], list[Claim]]:

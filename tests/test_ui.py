@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+
 from conftest import write_inbox
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]

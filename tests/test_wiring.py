@@ -1,36 +1,71 @@
-"""The Dagster wiring: pools, backfill policies, code versions, executor."""
+"""The Dagster wiring: one asset per table, pools and backfill policies per deployment, code versions, executor."""
 
 import dagster as dg
 
-from assets import stage
-from workflow.definitions import ASSETS, defs
+from assets import contract, stage
+from workflow.definitions import build_definitions
+from workflow.deployment import Deployment
 
 
-def test_every_asset_writes_through_the_one_writer_pool_and_backfills_in_one_run():
-    for asset in ASSETS:
-        assert asset.op.pool == "duckdb_writer", asset.key
-        assert asset.backfill_policy == dg.BackfillPolicy.single_run(), asset.key
+def _defs(db="w.duckdb", **kw):
+    return build_definitions(Deployment(inbox="no-inbox", db=db, start_date="2024-01-01", **kw))
 
 
-def test_stages_are_grouped_described_and_versioned():
-    graph = defs.resolve_asset_graph()
+def test_every_published_table_and_view_is_an_asset_named_like_it():
+    graph = _defs().resolve_asset_graph()
+    keys = {k.to_user_string() for k in graph.get_all_asset_keys()}
+    assert {r.name.replace(".", "/") for r in contract.published()} <= keys
+    node = graph.get(dg.AssetKey(["clean", "documents"]))
+    schema = node.metadata["dagster/column_schema"]
+    assert [c.name for c in schema.columns] == contract.relation("clean.documents").column_names
+    assert all(c.description for c in schema.columns)
+    assert node.metadata["dagster/table_name"] == "warehouse.clean.documents"
+
+
+def test_on_a_file_every_writer_is_in_the_one_writer_pool_and_backfills_in_one_run():
+    for asset in _defs().assets:
+        assert asset.op.pool == "duckdb_writer", asset.keys
+        assert asset.backfill_policy == dg.BackfillPolicy.single_run(), asset.keys
+
+
+def test_on_a_lake_writers_need_no_pool_and_backfills_split_into_runs():
+    assets = {a.op.name: a for a in _defs(db="ducklake:sqlite:/tmp/x.sqlite", days_per_run=3).assets}
+    assert all(a.op.pool is None for a in assets.values())
+    assert assets["extract"].backfill_policy == dg.BackfillPolicy.multi_run(3)
+    assert assets["entities"].backfill_policy == dg.BackfillPolicy.single_run()
+
+
+def test_partitions_start_at_the_first_inbox_day(tmp_path):
+    (tmp_path / "2024-05-14").mkdir()
+    (tmp_path / "2024-05-20").mkdir()
+    (tmp_path / "2023-02-30").mkdir()  # not a date: ignored
+    defs = build_definitions(Deployment(inbox=str(tmp_path), db="w.duckdb"))
+    partitions = defs.resolve_job_def("dossier").partitions_def
+    assert partitions.get_first_partition_key() == "2024-05-14"
+
+
+def test_assets_are_grouped_described_and_versioned():
+    graph = _defs().resolve_asset_graph()
     groups = {graph.get(k).group_name for k in graph.get_all_asset_keys()}
     assert groups == {"ingest", "clean", "extract", "marts", "publish"}
     for key in graph.get_all_asset_keys():
-        node = graph.get(key)
-        assert node.description, key
-        if node.group_name != "publish":
-            assert node.code_version, key
+        assert graph.get(key).description, key
+    defs = _defs()
+    for job_part in (defs.resolve_job_def("dossier"),):
+        assert job_part.description
+    assert all(s.description for s in defs.schedules) and all(s.description for s in defs.sensors)
 
 
-def test_code_version_follows_the_source(tmp_path):
-    source = tmp_path / "rules.py"
-    source.write_text("THRESHOLD = 3\n")
-    before = stage.code_version(source)
-    assert stage.code_version(source) == before
-    source.write_text("THRESHOLD = 4\n")
-    assert stage.code_version(source) != before
+def test_code_version_follows_every_file_of_a_package(tmp_path):
+    package = tmp_path / "rules"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "words.toml").write_text("x = 'a'\n")
+    before = stage.code_version(package / "__init__.py")
+    assert stage.code_version(package / "__init__.py") == before
+    (package / "words.toml").write_text("x = 'b'\n")
+    assert stage.code_version(package / "__init__.py") != before
 
 
 def test_the_job_runs_in_process():
-    assert defs.resolve_job_def("dossier").executor_def.name == dg.in_process_executor.name
+    assert _defs().resolve_job_def("dossier").executor_def.name == dg.in_process_executor.name

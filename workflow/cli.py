@@ -133,6 +133,10 @@ def target_of(args: argparse.Namespace) -> warehouse.Target:
                             getattr(args, "data_path", None) or os.environ.get("DOSSIER_DATA_PATH", ""))
 
 
+class NothingPublished(warehouse.WarehouseError):
+    """No snapshot to read yet (exit status 2: run first)."""
+
+
 def _reader(args: argparse.Namespace):
     """A read-only connection to what analysts read: the snapshot of a file warehouse, or the lake itself."""
     if getattr(args, "snapshot", None):
@@ -142,7 +146,7 @@ def _reader(args: argparse.Namespace):
         return warehouse.connect(target, read_only=True)
     path = target.snapshot_path
     if not path.exists():
-        raise warehouse.WarehouseError(f"no published snapshot at {path}; run `dossier run` first")
+        raise NothingPublished(f"no published snapshot at {path}; run `dossier run` first")
     return warehouse.connect(path, read_only=True)
 
 
@@ -301,7 +305,7 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except warehouse.WarehouseError as exc:
         _say(str(exc))
-        return 1
+        return 2 if isinstance(exc, NothingPublished) else 1
     except KeyboardInterrupt:
         _say(f"interrupted after {time.monotonic() - started:.0f} s; every published day is intact")
         return 130

@@ -9,6 +9,7 @@
 | DOSSIER_SPACY_MODEL | en_core_web_sm, else its re-upload | spaCy pipeline package |
 | DOSSIER_START_DATE | the first day folder in the inbox | first daily partition |
 | DOSSIER_DAYS_PER_RUN | 7 on a lake, all on a file | days per run when a backfill is split into runs |
+| DOSSIER_MAX_BYTES | 5000000 | larger files are rejected as too_large |
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ class Deployment:
     spacy_model: str = ""
     start_date: str = ""
     days_per_run: int = 0
+    max_bytes: int = 5_000_000
 
     @classmethod
     def from_env(cls, **overrides) -> Deployment:
@@ -46,6 +48,7 @@ class Deployment:
             "spacy_model": env.get("DOSSIER_SPACY_MODEL", ""),
             "start_date": env.get("DOSSIER_START_DATE", ""),
             "days_per_run": int(env.get("DOSSIER_DAYS_PER_RUN") or 0),
+            "max_bytes": int(env.get("DOSSIER_MAX_BYTES") or 5_000_000),
         }
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)
@@ -65,7 +68,7 @@ class Deployment:
         from assets.resources import NLP, Inbox, Warehouse
 
         return {
-            "inbox": Inbox(path=self.inbox),
+            "inbox": Inbox(path=self.inbox, max_bytes=self.max_bytes),
             "warehouse": Warehouse(url=self.db, data_path=self.data_path),
             "nlp": NLP(model=self.spacy_model, workers=self.workers),
         }

@@ -5,9 +5,10 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
-# Entity labels Dossier keeps from spaCy's OntoNotes scheme, in tie-break order when one name carries several:
-# PERSON first because the small English model mostly errs by calling people ORG/GPE, not the reverse.
-LABEL_PRIORITY = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART")
+from assets.text import lexicon
+
+# Entity labels Dossier keeps from spaCy's OntoNotes scheme, in tie-break order (lexicon/entities.toml).
+LABEL_PRIORITY: tuple[str, ...] = lexicon.ordered("entities", "mention_labels")
 MENTION_LABELS = frozenset(LABEL_PRIORITY)
 
 

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from assets.text import lexicon
 from assets.text.entities.names import trim_span
+from assets.text.records import LABEL_PRIORITY, MENTION_LABELS
 
-# In tie-break order (see entities.toml); MENTION_LABELS is the same labels as a set.
-LABEL_PRIORITY = lexicon.ordered("entities", "mention_labels")
-MENTION_LABELS = frozenset(LABEL_PRIORITY)
+__all__ = ["LABEL_PRIORITY", "MENTION_LABELS"]
 
 
 class _Raw:
