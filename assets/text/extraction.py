@@ -63,19 +63,65 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def extract_documents(
-    items: Iterable[tuple[str, str]], nlp, batch_size: int = 16
-) -> Iterator[tuple[str, Extraction]]:
-    """Sentences, entity mentions and claims for each (doc_id, body)."""
+# spaCy refuses texts over nlp.max_length (1,000,000 characters by default) and its memory grows with the
+# text; longer bodies are parsed in paragraph-bounded chunks and joined back into one Doc (offsets unchanged), so
+# the document-level rules still see the whole text.
+CHUNK_CHARS = 100_000
+_PARAGRAPH = re.compile(r"\n\s*\n")
+
+
+def chunks(body: str, size: int = CHUNK_CHARS) -> list[str]:
+    """Consecutive slices of the body, each ending at a paragraph break when one falls within `size`."""
+    out, start = [], 0
+    while len(body) - start > size:
+        cut = None
+        for m in _PARAGRAPH.finditer(body, start + size // 2, start + size):
+            cut = m.end()
+        if cut is None:  # no paragraph break: a line break, a space, or at last the size itself
+            window = body[start + size // 2 : start + size]
+            for sep in ("\n", " "):
+                k = window.rfind(sep)
+                if k >= 0:
+                    cut = start + size // 2 + k + 1
+                    break
+        cut = cut or start + size
+        out.append(body[start:cut])
+        start = cut
+    out.append(body[start:])
+    return out
+
+
+def parse(nlp, body: str):
+    """The spaCy Doc of a body of any length."""
+    if len(body) <= CHUNK_CHARS:
+        return nlp(body)
+    from spacy.tokens import Doc
+
+    return Doc.from_docs(list(nlp.pipe(chunks(body))), ensure_whitespace=False)
+
+
+def extract_documents(items: Iterable[tuple], nlp, batch_size: int = 16) -> Iterator[tuple[str, Extraction]]:
+    """Sentences, entity mentions and claims for each (doc_id, body) or (doc_id, body, published date)."""
     items = list(items)
-    bodies = (body for _, body in items)
-    for (doc_id, _), doc in zip(items, nlp.pipe(bodies, batch_size=batch_size)):
-        sentences = sentence_spans(doc)
-        mentions = entities.doc_mentions(doc, sentences)
-        claims = (
-            quotes.find_quotes(doc, sentences, mentions)
-            + quotes.find_reported(doc, sentences, mentions)
-            + figures.find_figures(doc, sentences)
-        )
-        claims.sort(key=lambda c: (c.start_char, c.end_char, c.kind))
-        yield doc_id, Extraction(sentences=sentences, mentions=mentions, claims=claims)
+    short = [item for item in items if len(item[1]) <= CHUNK_CHARS]
+    parsed = dict(
+        zip((item[0] for item in short), nlp.pipe((item[1] for item in short), batch_size=batch_size))
+    )
+    for item in items:
+        doc_id, body = item[0], item[1]
+        published = item[2] if len(item) > 2 else None
+        doc = parsed.pop(doc_id, None) or parse(nlp, body)
+        yield doc_id, extract(doc, published)
+
+
+def extract(doc, published=None) -> Extraction:
+    """Sentences, mentions and claims of one parsed body."""
+    sentences = sentence_spans(doc)
+    mentions = entities.doc_mentions(doc, sentences)
+    claims = (
+        quotes.find_quotes(doc, sentences, mentions)
+        + quotes.find_reported(doc, sentences, mentions)
+        + figures.find_figures(doc, sentences, mentions, published)
+    )
+    claims.sort(key=lambda c: (c.start_char, c.end_char, c.kind))
+    return Extraction(sentences=sentences, mentions=mentions, claims=claims)

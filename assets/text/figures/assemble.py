@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from bisect import bisect_right
 
 from spacy.tokens import Doc, Span, Token
@@ -12,7 +13,7 @@ from assets.text.figures.hedges import _hedge_flags
 from assets.text.figures.measure import _figure_measure
 from assets.text.figures.scanner import _Scanner
 from assets.text.figures.years import _borrowed_year, _own_years, _SentenceYears
-from assets.text.records import Claim, Sentence
+from assets.text.records import Claim, Mention, Sentence
 
 _Kept = tuple[_Cand, Span, Token | None]  # a figure, its tokens and the noun it counts
 
@@ -62,8 +63,14 @@ def _claim(
     )
 
 
-def find_figures(doc: Doc, sentences: list[Sentence]) -> list[Claim]:
-    """Numbers with a unit in the body, normalised: money, percentages, quantities, multiples, counts."""
+def find_figures(
+    doc: Doc, sentences: list[Sentence], mentions: list[Mention] | None = None, published: dt.date | None = None
+) -> list[Claim]:
+    """Numbers with a unit in the body, normalised: money, percentages, quantities, multiples, counts.
+
+    `mentions` (the document's entity mentions) and `published` (its publication date, which anchors "last
+    year") are optional context.
+    """
     body = doc.text
     kept = _kept_figures(doc)
     covered = {t.i for _, span, _ in kept for t in span}
