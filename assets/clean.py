@@ -1,6 +1,5 @@
 """Stage clean: title and body with boilerplate removed, and every removed span with its reason."""
 
-
 import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping
@@ -25,7 +24,12 @@ def document_suite() -> list:
         e("ExpectColumnValuesToNotBeNull", column="doc_id"),
         e("ExpectColumnValuesToBeUnique", column="doc_id"),
         e("ExpectColumnValuesToNotBeNull", column="body"),
-        e("ExpectColumnPairValuesAToBeGreaterThanB", column_A="n_chars_raw", column_B="n_chars_body", or_equal=True),
+        e(
+            "ExpectColumnPairValuesAToBeGreaterThanB",
+            column_A="n_chars_raw",
+            column_B="n_chars_body",
+            or_equal=True,
+        ),
         # An article cleaned down to nothing, or with no headline found, deserves a look but is not an error.
         e("ExpectColumnValuesToBeBetween", column="n_chars_body", min_value=1, severity="warning"),
         e("ExpectColumnValuesToNotBeNull", column="title", severity="warning"),
@@ -45,9 +49,10 @@ def removed_suite() -> list:
     ]
 
 
-DOCUMENTS = stage.Output("clean.documents", document_suite, invariants=("clean_docs_have_raw",))
-REMOVED = stage.Output("clean.removed", removed_suite, invariants=("removed_within_raw",),
-                       extra={"_raw_slice": pl.String})
+DOCUMENTS = stage.Output("clean.document_rows", document_suite, invariants=("clean_docs_have_raw",))
+REMOVED = stage.Output(
+    "clean.removed", removed_suite, invariants=("removed_within_raw",), extra={"_raw_slice": pl.String}
+)
 OUTPUTS = (DOCUMENTS, REMOVED)
 CODE_VERSION = stage.code_version(__file__, cleaning)
 
@@ -58,19 +63,36 @@ def source_of(source_path: str) -> str:
     return "/".join(parts[1:-1]) or "."
 
 
-def clean_documents(day: dt.date, docs: list[tuple[str, str, str]], repeated: Mapping[str, frozenset[str]]
-                    ) -> stage.Rows:
+def clean_documents(
+    day: dt.date, docs: list[tuple[str, str, str]], repeated: Mapping[str, frozenset[str]]
+) -> stage.Rows:
     """Rows of clean.documents and clean.removed for (doc_id, source_path, raw_text) documents of one day."""
     out: stage.Rows = {DOCUMENTS.table: [], REMOVED.table: []}
     for doc_id, path, text in docs:
         result = clean_text(text, repeated.get(source_of(path), frozenset()))
-        out[DOCUMENTS.table].append({
-            "doc_id": doc_id, "partition_date": day, "title": result.title, "body": result.body,
-            "n_chars_raw": len(text), "n_chars_body": len(result.body), "n_removed": len(result.removed),
-        })
-        out[REMOVED.table] += [{"doc_id": doc_id, "partition_date": day, "start_char": r.start, "end_char": r.end,
-                                "text": r.text, "reason": r.reason, "_raw_slice": text[r.start : r.end]}
-                               for r in result.removed]
+        out[DOCUMENTS.table].append(
+            {
+                "doc_id": doc_id,
+                "partition_date": day,
+                "title": result.title,
+                "body": result.body,
+                "n_chars_raw": len(text),
+                "n_chars_body": len(result.body),
+                "n_removed": len(result.removed),
+            }
+        )
+        out[REMOVED.table] += [
+            {
+                "doc_id": doc_id,
+                "partition_date": day,
+                "start_char": r.start,
+                "end_char": r.end,
+                "text": r.text,
+                "reason": r.reason,
+                "_raw_slice": text[r.start : r.end],
+            }
+            for r in result.removed
+        ]
     return out
 
 
@@ -86,14 +108,20 @@ def clean_partition(raw: pl.DataFrame, day: dt.date) -> tuple[pl.DataFrame, pl.D
 
 def _texts(con, day: dt.date, ids: list[str]) -> Iterator[tuple[str, str, str]]:
     for part in stage.batched(ids, BATCH):
-        yield from con.execute("SELECT doc_id, source_path, raw_text FROM raw.documents WHERE partition_date = ? "
-                               "AND list_contains(?, doc_id) ORDER BY doc_id", [day, list(part)]).fetchall()
+        yield from con.execute(
+            "SELECT doc_id, source_path, raw_text FROM raw.documents WHERE partition_date = ? "
+            "AND list_contains(?, doc_id) ORDER BY doc_id",
+            [day, list(part)],
+        ).fetchall()
 
 
 def inputs(con, day: dt.date) -> stage.Inputs:
     """The day's raw documents in batches, each with the lines its source repeats across the day's documents."""
-    listing = con.execute("SELECT doc_id, source_path, content_sha256 FROM raw.documents WHERE partition_date = ? "
-                          "ORDER BY doc_id", [day]).fetchall()
+    listing = con.execute(
+        "SELECT doc_id, source_path, content_sha256 FROM raw.documents WHERE partition_date = ? "
+        "ORDER BY doc_id",
+        [day],
+    ).fetchall()
     upstream = warehouse.partition_state(con, "ingest", [day]).get(day)
     fp = stage.fingerprint(upstream[1] if upstream else listing)
     ids_by_source: dict[str, list[str]] = defaultdict(list)
@@ -101,8 +129,10 @@ def inputs(con, day: dt.date) -> stage.Inputs:
         ids_by_source[source_of(path)].append(doc_id)
 
     def items():
-        repeated = {source: repeated_lines(text for _, _, text in _texts(con, day, ids))
-                    for source, ids in ids_by_source.items()}
+        repeated = {
+            source: repeated_lines(text for _, _, text in _texts(con, day, ids))
+            for source, ids in ids_by_source.items()
+        }
         for part in stage.batched([doc_id for doc_id, _, _ in listing], BATCH):
             yield day, list(_texts(con, day, list(part))), repeated
 
@@ -118,20 +148,31 @@ def describe(frames: Mapping[str, pl.DataFrame]) -> dict[str, Counter]:
     docs, removed = frames[DOCUMENTS.table], frames[REMOVED.table]
     return {
         "clean.removed:removal reasons": Counter(removed["reason"].to_list()),
-        "clean.documents:characters": Counter({"raw": int(docs["n_chars_raw"].sum() or 0),
-                                               "body": int(docs["n_chars_body"].sum() or 0)}),
+        "clean.document_rows:characters": Counter(
+            {"raw": int(docs["n_chars_raw"].sum() or 0), "body": int(docs["n_chars_body"].sum() or 0)}
+        ),
     }
 
 
-DAY_STAGE = stage.DayStage(name="clean", outputs=OUTPUTS, code_version=CODE_VERSION, inputs=inputs, build=build,
-                           items_per_chunk=4, count=lambda item: len(item[1]), describe=describe)
+DAY_STAGE = stage.DayStage(
+    name="clean",
+    outputs=OUTPUTS,
+    code_version=CODE_VERSION,
+    inputs=inputs,
+    build=build,
+    items_per_chunk=4,
+    count=lambda item: len(item[1]),
+    describe=describe,
+)
 
 
 def build_asset(policy: Policy) -> dg.AssetsDefinition:
     @dg.multi_asset(
         name="clean",
-        specs=[report.spec(DOCUMENTS.table, deps=["raw.documents"], kinds=("python", "duckdb")),
-               report.spec(REMOVED.table, deps=["raw.documents"], kinds=("python", "duckdb"))],
+        specs=[
+            report.spec(DOCUMENTS.table, deps=["raw.documents"], kinds=("python", "duckdb")),
+            report.spec(REMOVED.table, deps=["raw.documents"], kinds=("python", "duckdb")),
+        ],
         check_specs=report.check_specs(OUTPUTS),
         description="Each raw document split into title and body with boilerplate removed (clean.documents), and "
         "every removed span with its offsets into raw_text and its reason (clean.removed).",

@@ -42,6 +42,7 @@ _POLARS = {  # DuckDB type -> Polars type name (polars is imported only where fr
     "DOUBLE": "Float64",
     "FLOAT": "Float32",
     "BOOLEAN": "Boolean",
+    "SMALLINT": "Int16",
 }
 
 
@@ -100,8 +101,10 @@ class Relation:
 
 def statements(path: Path) -> list[str]:
     """The SQL statements of a file, split by DuckDB's own parser, without the comment lines before each."""
-    return [_LEADING_COMMENTS.sub("", s.query).strip()
-            for s in duckdb.extract_statements(path.read_text(encoding="utf-8"))]
+    return [
+        _LEADING_COMMENTS.sub("", s.query).strip()
+        for s in duckdb.extract_statements(path.read_text(encoding="utf-8"))
+    ]
 
 
 def schema_files() -> list[Path]:
@@ -184,8 +187,9 @@ def _read_catalog(con: duckdb.DuckDBPyConnection) -> dict[str, Relation]:
             Column(col, typ, bool(nullable), comment or _inherited(col, sources.get(name, ()), out))
             for col, typ, nullable, comment in columns.get(name, [])
         )
-        out[name] = Relation(name=name, kind=kind, description=comment or "", columns=cols,
-                             reads=tuple(sources.get(name, ())))
+        out[name] = Relation(
+            name=name, kind=kind, description=comment or "", columns=cols, reads=tuple(sources.get(name, ()))
+        )
     order = {name: i for i, (name, *_rest) in enumerate(rows)}
     return dict(sorted(out.items(), key=lambda kv: (SCHEMAS.index(kv[1].schema), kv[1].kind, order[kv[0]])))
 

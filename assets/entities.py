@@ -5,7 +5,6 @@ rules resolve those keys to canonical entities (label flip-flops, bare surnames)
 written. A run in which no day's extractions changed does nothing.
 """
 
-
 from collections import Counter
 
 import dagster as dg
@@ -33,8 +32,10 @@ def entity_suite() -> list:
 
 def map_suite() -> list:
     e = quality.expect
-    return [e("ExpectColumnValuesToBeUnique", column="local_entity_id"),
-            e("ExpectColumnValuesToNotBeNull", column="entity_id")]
+    return [
+        e("ExpectColumnValuesToBeUnique", column="local_entity_id"),
+        e("ExpectColumnValuesToNotBeNull", column="entity_id"),
+    ]
 
 
 ENTITIES = stage.Output("nlp.entities", entity_suite, invariants=("mentions_have_entity",))
@@ -47,18 +48,28 @@ def resolve(con) -> dict[str, pl.DataFrame]:
     """nlp.entities and nlp.entity_map for everything stored, computed from per-key aggregates."""
     groups = con.execute(
         "SELECT entity_key, label, canonical, count(*) AS n, bool_and(partial) AS partial, min(doc_id) "
-        "FROM nlp.mention_spans GROUP BY ALL ORDER BY ALL").fetchall()
+        "FROM nlp.mention_spans GROUP BY ALL ORDER BY ALL"
+    ).fetchall()
     # resolve_corpus counts (doc, mention) pairs: one stand-in mention per mention of each (key, surface) group
-    pairs = ((doc, Mention(0, 0, 0, canonical, label, canonical, key, partial))
-             for key, label, canonical, n, partial, doc in groups for _ in range(n))
+    pairs = (
+        (doc, Mention(0, 0, 0, canonical, label, canonical, key, partial))
+        for key, label, canonical, n, partial, doc in groups
+        for _ in range(n)
+    )
     resolved = entities.resolve_corpus(pairs)
-    speakers = [k for (k,) in con.execute("SELECT DISTINCT speaker_key FROM nlp.claim_rows "
-                                          "WHERE speaker_key IS NOT NULL ORDER BY 1").fetchall()]
+    speakers = [
+        k
+        for (k,) in con.execute(
+            "SELECT DISTINCT speaker_key FROM nlp.claim_rows WHERE speaker_key IS NOT NULL ORDER BY 1"
+        ).fetchall()
+    ]
     mapping = {key: resolved.get(key, (key, label, canonical)) for key, label, canonical, *_ in groups}
     for key in speakers:  # a speaker that is not itself a mention still needs an entity row
         mapping.setdefault(key, resolved.get(key, (key, key.split("|", 1)[0], key.split("|", 1)[-1].title())))
-    keys = pl.DataFrame([{"entity_key": k, "canonical_key": v[0], "label": v[1], "name": v[2]} for k, v in mapping.items()],
-                        schema={"entity_key": pl.String, "canonical_key": pl.String, "label": pl.String, "name": pl.String})
+    keys = pl.DataFrame(
+        [{"entity_key": k, "canonical_key": v[0], "label": v[1], "name": v[2]} for k, v in mapping.items()],
+        schema={"entity_key": pl.String, "canonical_key": pl.String, "label": pl.String, "name": pl.String},
+    )
     con.register("_keys", keys.to_arrow())
     try:
         stats = con.execute(
@@ -66,16 +77,30 @@ def resolve(con) -> dict[str, pl.DataFrame]:
                       coalesce(list_sort(list(DISTINCT m.text) FILTER (WHERE m.text IS NOT NULL)), []) AS aliases,
                       count(m.text)::INTEGER AS n_mentions, count(DISTINCT m.doc_id)::INTEGER AS n_docs
                FROM _keys k LEFT JOIN nlp.mention_spans m USING (entity_key)
-               GROUP BY k.canonical_key ORDER BY 1""").fetchall()
+               GROUP BY k.canonical_key ORDER BY 1"""
+        ).fetchall()
     finally:
         con.unregister("_keys")
-    rows = [{"entity_id": entity_id_for(ck), "label": label, "name": name, "aliases": aliases,
-             "n_mentions": n_mentions, "n_docs": n_docs, "entity_key": ck}
-            for ck, label, name, aliases, n_mentions, n_docs in stats]
+    rows = [
+        {
+            "entity_id": entity_id_for(ck),
+            "label": label,
+            "name": name,
+            "aliases": aliases,
+            "n_mentions": n_mentions,
+            "n_docs": n_docs,
+            "entity_key": ck,
+        }
+        for ck, label, name, aliases, n_mentions, n_docs in stats
+    ]
     return {
         ENTITIES.table: ENTITIES.frame(rows).sort("entity_id"),
-        ENTITY_MAP.table: ENTITY_MAP.frame([{"local_entity_id": entity_id_for(k), "entity_id": entity_id_for(v[0])}
-                                            for k, v in mapping.items()]).sort("local_entity_id"),
+        ENTITY_MAP.table: ENTITY_MAP.frame(
+            [
+                {"local_entity_id": entity_id_for(k), "entity_id": entity_id_for(v[0])}
+                for k, v in mapping.items()
+            ]
+        ).sort("local_entity_id"),
     }
 
 
@@ -86,9 +111,13 @@ def refresh(con, log=print) -> stage.DayResult | None:
         log("entities: unchanged since the last refresh")
         return None
     frames = resolve(con)
-    result = stage.publish_whole(con, OUTPUTS, frames, keys={ENTITIES.table: "entity_id",
-                                                            ENTITY_MAP.table: "local_entity_id"},
-                                 on_commit=lambda: warehouse.record_step(con, STEP, input_sha))
+    result = stage.publish_whole(
+        con,
+        OUTPUTS,
+        frames,
+        keys={ENTITIES.table: "entity_id", ENTITY_MAP.table: "local_entity_id"},
+        on_commit=lambda: warehouse.record_step(con, STEP, input_sha),
+    )
     result.counters["nlp.entities:entities by label"] = Counter(frames[ENTITIES.table]["label"].to_list())
     top = frames[ENTITIES.table].sort("n_mentions", descending=True).head(10)
     result.preview[ENTITIES.table] = top
@@ -98,10 +127,18 @@ def refresh(con, log=print) -> stage.DayResult | None:
 def build_asset(policy: Policy) -> dg.AssetsDefinition:
     @dg.multi_asset(
         name="entities",
-        specs=[report.spec(ENTITIES.table, deps=["nlp.mention_spans", "nlp.claim_rows"], kinds=("python", "duckdb")),
-               report.spec(ENTITY_MAP.table, deps=["nlp.mention_spans", "nlp.claim_rows"], kinds=("python", "duckdb")),
-               report.spec("nlp.mentions", deps=["nlp.mention_spans", "nlp.entity_map"], kinds=("sql", "duckdb")),
-               report.spec("nlp.claims", deps=["nlp.claim_rows", "nlp.entity_map"], kinds=("sql", "duckdb"))],
+        specs=[
+            report.spec(
+                ENTITIES.table, deps=["nlp.mention_spans", "nlp.claim_rows"], kinds=("python", "duckdb")
+            ),
+            report.spec(
+                ENTITY_MAP.table, deps=["nlp.mention_spans", "nlp.claim_rows"], kinds=("python", "duckdb")
+            ),
+            report.spec(
+                "nlp.mentions", deps=["nlp.mention_spans", "nlp.entity_map"], kinds=("sql", "duckdb")
+            ),
+            report.spec("nlp.claims", deps=["nlp.claim_rows", "nlp.entity_map"], kinds=("sql", "duckdb")),
+        ],
         check_specs=report.check_specs(OUTPUTS),
         description="Canonical entities across the whole warehouse (nlp.entities) and the map from each document's "
         "entity keys to them (nlp.entity_map): label flip-flops merged, bare surnames resolved to the corpus's full "

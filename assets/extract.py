@@ -1,6 +1,5 @@
 """Stage extract: sentences, entity mentions and claims of each clean body, per day, parsed in worker processes."""
 
-
 import contextlib
 import dataclasses
 import datetime as dt
@@ -123,11 +122,19 @@ def document_rows(doc_id: str, day: dt.date, body: str, found: extraction.Extrac
     """The sentence, mention and claim rows of one document's extraction."""
     base = {"doc_id": doc_id, "partition_date": day}
     rows: stage.Rows = {
-        SENTENCES.table: [_row(SENTENCES, base, dataclasses.asdict(s), {"_slice": body[s.start_char : s.end_char]})
-                          for s in found.sentences],
-        MENTIONS.table: [_row(MENTIONS, base, dataclasses.asdict(m), {"local_entity_id": entity_id_for(m.entity_key),
-                                                                     "_slice": body[m.start_char : m.end_char]})
-                         for m in found.mentions],
+        SENTENCES.table: [
+            _row(SENTENCES, base, dataclasses.asdict(s), {"_slice": body[s.start_char : s.end_char]})
+            for s in found.sentences
+        ],
+        MENTIONS.table: [
+            _row(
+                MENTIONS,
+                base,
+                dataclasses.asdict(m),
+                {"local_entity_id": entity_id_for(m.entity_key), "_slice": body[m.start_char : m.end_char]},
+            )
+            for m in found.mentions
+        ],
         CLAIMS.table: [],
     }
     seen: set[str] = set()
@@ -135,9 +142,19 @@ def document_rows(doc_id: str, day: dt.date, body: str, found: extraction.Extrac
         claim_id = "C" + stable_id(doc_id, c.kind, c.start_char, c.end_char, length=15)
         if claim_id not in seen:
             seen.add(claim_id)
-            rows[CLAIMS.table].append(_row(CLAIMS, base, dataclasses.asdict(c), {
-                "claim_id": claim_id, "flags": list(c.flags), "_slice": body[c.start_char : c.end_char],
-                "speaker_local_id": entity_id_for(c.speaker_key) if c.speaker_key else None}))
+            rows[CLAIMS.table].append(
+                _row(
+                    CLAIMS,
+                    base,
+                    dataclasses.asdict(c),
+                    {
+                        "claim_id": claim_id,
+                        "flags": list(c.flags),
+                        "_slice": body[c.start_char : c.end_char],
+                        "speaker_local_id": entity_id_for(c.speaker_key) if c.speaker_key else None,
+                    },
+                )
+            )
     return rows
 
 
@@ -162,25 +179,41 @@ def extract_batch(item: tuple[dt.date, list[tuple[str, str]]]) -> stage.Rows:
             for table, rows in document_rows(doc_id, day, body, found[doc_id]).items():
                 out[table] += rows
         except OverBudget:
-            out[HELD.table].append({"doc_id": doc_id, "partition_date": day, "reason": "over_time_budget",
-                                    "detail": f"extraction took over {seconds:g} s ({len(body)} characters)"})
+            out[HELD.table].append(
+                {
+                    "doc_id": doc_id,
+                    "partition_date": day,
+                    "reason": "over_time_budget",
+                    "detail": f"extraction took over {seconds:g} s ({len(body)} characters)",
+                }
+            )
         except Exception as exc:  # noqa: BLE001 - a rule's bug on one text holds back that text, not the day
             where = traceback.extract_tb(exc.__traceback__)[-1]
-            out[HELD.table].append({"doc_id": doc_id, "partition_date": day, "reason": "extraction_error",
-                                    "detail": f"{type(exc).__name__}: {exc} ({where.filename}:{where.lineno})"[:500]})
+            out[HELD.table].append(
+                {
+                    "doc_id": doc_id,
+                    "partition_date": day,
+                    "reason": "extraction_error",
+                    "detail": f"{type(exc).__name__}: {exc} ({where.filename}:{where.lineno})"[:500],
+                }
+            )
     return out
 
 
 def inputs(con, day: dt.date) -> stage.Inputs:
-    listing = con.execute("SELECT doc_id, length(body) FROM clean.documents WHERE partition_date = ? ORDER BY doc_id",
-                          [day]).fetchall()
+    listing = con.execute(
+        "SELECT doc_id, length(body) FROM clean.document_rows WHERE partition_date = ? ORDER BY doc_id", [day]
+    ).fetchall()
     upstream = warehouse.partition_state(con, "clean", [day]).get(day)
     fp = stage.fingerprint(upstream[1] if upstream else listing)
 
     def items():
         for part in stage.batched([doc_id for doc_id, _ in listing], DOCS_PER_TASK * 4):
-            rows = con.execute("SELECT doc_id, body FROM clean.documents WHERE partition_date = ? "
-                               "AND list_contains(?, doc_id) ORDER BY doc_id", [day, list(part)]).fetchall()
+            rows = con.execute(
+                "SELECT doc_id, body FROM clean.document_rows WHERE partition_date = ? "
+                "AND list_contains(?, doc_id) ORDER BY doc_id",
+                [day, list(part)],
+            ).fetchall()
             for task in stage.batched(rows, DOCS_PER_TASK):
                 yield day, list(task)
 
@@ -198,13 +231,23 @@ def describe(frames: Mapping[str, pl.DataFrame]) -> dict[str, Counter]:
     }
 
 
-DAY_STAGE = stage.DayStage(name="extract", outputs=OUTPUTS, code_version=CODE_VERSION, inputs=inputs,
-                           build=extract_batch, items_per_chunk=16, count=lambda item: len(item[1]),
-                           describe=describe, parallel=True)
+DAY_STAGE = stage.DayStage(
+    name="extract",
+    outputs=OUTPUTS,
+    code_version=CODE_VERSION,
+    inputs=inputs,
+    build=extract_batch,
+    items_per_chunk=16,
+    count=lambda item: len(item[1]),
+    describe=describe,
+    parallel=True,
+)
 
 
 def build_asset(policy: Policy) -> dg.AssetsDefinition:
-    specs = [report.spec(o.table, deps=["clean.documents"], kinds=("python", "spacy", "duckdb")) for o in OUTPUTS]
+    specs = [
+        report.spec(o.table, deps=["clean.documents"], kinds=("python", "spacy", "duckdb")) for o in OUTPUTS
+    ]
 
     @dg.multi_asset(
         name="extract",

@@ -18,8 +18,12 @@ from pathlib import Path
 
 DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _CHUNK = 1 << 20
-_KINDS = {stat.S_IFIFO: "a FIFO (named pipe)", stat.S_IFSOCK: "a socket", stat.S_IFCHR: "a character device",
-          stat.S_IFBLK: "a block device"}
+_KINDS = {
+    stat.S_IFIFO: "a FIFO (named pipe)",
+    stat.S_IFSOCK: "a socket",
+    stat.S_IFCHR: "a character device",
+    stat.S_IFBLK: "a block device",
+}
 
 
 @dataclass(frozen=True)
@@ -61,8 +65,7 @@ def days(inbox: Path) -> list[str]:
     """Every real YYYY-MM-DD folder directly under the inbox (not links), sorted."""
     if not inbox.is_dir():
         return []
-    return sorted(e.name for e in os.scandir(inbox)
-                  if is_date(e.name) and e.is_dir(follow_symlinks=False))
+    return sorted(e.name for e in os.scandir(inbox) if is_date(e.name) and e.is_dir(follow_symlinks=False))
 
 
 def strays(inbox: Path) -> list[Entry]:
@@ -75,12 +78,36 @@ def strays(inbox: Path) -> list[Entry]:
             continue
         st = e.stat(follow_symlinks=False)
         if e.is_symlink():
-            out.append(_entry(inbox, Path(e.path), st, "symlink", f"a link to {_link_target(e.path)}; links are not followed"))
+            out.append(
+                _entry(
+                    inbox,
+                    Path(e.path),
+                    st,
+                    "symlink",
+                    f"a link to {_link_target(e.path)}; links are not followed",
+                )
+            )
         elif e.is_dir(follow_symlinks=False) and not is_date(e.name):
             why = "not a real date" if DAY.match(e.name) else "not named YYYY-MM-DD"
-            out.append(_entry(inbox, Path(e.path), st, "bad_day_folder", f"folder '{printable(e.name)}' is {why}; its files are not ingested"))
+            out.append(
+                _entry(
+                    inbox,
+                    Path(e.path),
+                    st,
+                    "bad_day_folder",
+                    f"folder '{printable(e.name)}' is {why}; its files are not ingested",
+                )
+            )
         elif not e.is_dir(follow_symlinks=False):
-            out.append(_entry(inbox, Path(e.path), st, "outside_day_folder", "a file directly in the inbox, not in a YYYY-MM-DD folder"))
+            out.append(
+                _entry(
+                    inbox,
+                    Path(e.path),
+                    st,
+                    "outside_day_folder",
+                    "a file directly in the inbox, not in a YYYY-MM-DD folder",
+                )
+            )
     return out
 
 
@@ -92,7 +119,13 @@ def scan_day(inbox: Path, day: str) -> Iterator[Entry]:
     except FileNotFoundError:
         return
     if stat.S_ISLNK(st.st_mode):
-        yield _entry(inbox, folder, st, "symlink", f"the day folder is a link to {_link_target(folder)}; links are not followed")
+        yield _entry(
+            inbox,
+            folder,
+            st,
+            "symlink",
+            f"the day folder is a link to {_link_target(folder)}; links are not followed",
+        )
         return
     if stat.S_ISDIR(st.st_mode):
         yield from _walk(inbox, folder)
@@ -102,7 +135,14 @@ def _walk(inbox: Path, folder: Path) -> Iterator[Entry]:
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError as exc:
-        yield Entry(folder, printable(folder.relative_to(inbox).as_posix()), 0, 0, "unreadable", f"folder: {exc.strerror or exc}")
+        yield Entry(
+            folder,
+            printable(folder.relative_to(inbox).as_posix()),
+            0,
+            0,
+            "unreadable",
+            f"folder: {exc.strerror or exc}",
+        )
         return
     for e in entries:
         if e.name.startswith("."):
@@ -110,7 +150,9 @@ def _walk(inbox: Path, folder: Path) -> Iterator[Entry]:
         path = Path(e.path)
         st = e.stat(follow_symlinks=False)
         if stat.S_ISLNK(st.st_mode):
-            yield _entry(inbox, path, st, "symlink", f"a link to {_link_target(path)}; links are not followed")
+            yield _entry(
+                inbox, path, st, "symlink", f"a link to {_link_target(path)}; links are not followed"
+            )
         elif stat.S_ISDIR(st.st_mode):
             yield from _walk(inbox, path)
         elif stat.S_ISREG(st.st_mode):
@@ -120,7 +162,9 @@ def _walk(inbox: Path, folder: Path) -> Iterator[Entry]:
             yield _entry(inbox, path, st, "not_a_regular_file", f"{kind}; only regular files are read")
 
 
-def _entry(inbox: Path, path: Path, st: os.stat_result, problem: str | None = None, detail: str = "") -> Entry:
+def _entry(
+    inbox: Path, path: Path, st: os.stat_result, problem: str | None = None, detail: str = ""
+) -> Entry:
     rel = printable(path.relative_to(inbox).as_posix())
     return Entry(path, rel, st.st_size, st.st_mtime_ns, problem, detail)
 
@@ -144,7 +188,10 @@ def read(entry: Entry, max_bytes: int, timeout_seconds: float) -> bytes:
     try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):  # swapped for something else between the scan and the open
-            raise ReadError("not_a_regular_file", f"{_KINDS.get(stat.S_IFMT(st.st_mode), 'not a regular file')} at read time")
+            raise ReadError(
+                "not_a_regular_file",
+                f"{_KINDS.get(stat.S_IFMT(st.st_mode), 'not a regular file')} at read time",
+            )
         if st.st_size > max_bytes:
             raise ReadError("too_large", f"{st.st_size} bytes is over the {max_bytes}-byte limit")
         return _read_capped(fd, max_bytes, timeout_seconds)

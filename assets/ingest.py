@@ -1,6 +1,5 @@
 """Stage ingest: the files of a day's inbox folder decoded and fingerprinted; anything else quarantined with a reason."""
 
-
 import datetime as dt
 from collections import Counter
 from collections.abc import Mapping
@@ -25,7 +24,11 @@ def document_suite() -> list:
         e("ExpectColumnValuesToMatchRegex", column="content_sha256", regex=r"^[0-9a-f]{64}$"),
         e("ExpectColumnValuesToBeUnique", column="source_path"),
         e("ExpectColumnValuesToNotBeNull", column="partition_date"),
-        e("ExpectColumnValuesToBeInSet", column="media_type", value_set=["text/plain", "text/markdown", "text/html"]),
+        e(
+            "ExpectColumnValuesToBeInSet",
+            column="media_type",
+            value_set=["text/plain", "text/markdown", "text/html"],
+        ),
         e("ExpectColumnValuesToBeBetween", column="n_bytes", min_value=1),
         e("ExpectColumnValueLengthsToBeBetween", column="raw_text", min_value=1),
         e("ExpectColumnValuesToNotBeNull", column="encoding"),
@@ -49,17 +52,32 @@ REJECTS = stage.Output("raw.rejects", reject_suite)
 OUTPUTS = (DOCUMENTS, REJECTS)
 
 
-def read_entry(entry: inbox.Entry, day: dt.date, max_bytes: int, timeout: float, now: dt.datetime) -> stage.Rows:
+def read_entry(
+    entry: inbox.Entry, day: dt.date, max_bytes: int, timeout: float, now: dt.datetime
+) -> stage.Rows:
     """One inbox entry as a document row, or a reject row saying why not (never raises for a bad file)."""
 
     def reject(reason: str, detail: str, sha: str | None = None, size: int | None = None) -> stage.Rows:
-        return {REJECTS.table: [{"partition_date": day, "source_path": entry.source_path, "reason": reason,
-                                 "detail": detail, "seen_at": now, "content_sha256": sha, "n_bytes": size}]}
+        return {
+            REJECTS.table: [
+                {
+                    "partition_date": day,
+                    "source_path": entry.source_path,
+                    "reason": reason,
+                    "detail": detail,
+                    "seen_at": now,
+                    "content_sha256": sha,
+                    "n_bytes": size,
+                }
+            ]
+        }
 
     if entry.problem:
         return reject(entry.problem, entry.detail, size=entry.size if entry.problem != "symlink" else None)
     if decode.media_type_for(entry.path.name) is None:  # decided by name: the bytes are never read
-        return reject("unsupported_type", f"'{entry.path.name}' is not .txt, .md, .html or .htm", size=entry.size)
+        return reject(
+            "unsupported_type", f"'{entry.path.name}' is not .txt, .md, .html or .htm", size=entry.size
+        )
     try:
         data = inbox.read(entry, max_bytes, timeout)
     except inbox.ReadError as exc:
@@ -69,11 +87,21 @@ def read_entry(entry: inbox.Entry, day: dt.date, max_bytes: int, timeout: float,
         decoded = decode.decode_file(entry.path.name, data, max_bytes)
     except decode.Rejected as exc:
         return reject(exc.reason, exc.detail, sha, len(data))
-    return {DOCUMENTS.table: [{
-        "doc_id": decode.doc_id_for(sha), "partition_date": day, "source_path": entry.source_path,
-        "content_sha256": sha, "n_bytes": len(data), "encoding": decode_name(decoded.encoding),
-        "media_type": decoded.media_type, "raw_text": decoded.text, "ingested_at": now,
-    }]}
+    return {
+        DOCUMENTS.table: [
+            {
+                "doc_id": decode.doc_id_for(sha),
+                "partition_date": day,
+                "source_path": entry.source_path,
+                "content_sha256": sha,
+                "n_bytes": len(data),
+                "encoding": decode_name(decoded.encoding),
+                "media_type": decoded.media_type,
+                "raw_text": decoded.text,
+                "ingested_at": now,
+            }
+        ]
+    }
 
 
 def decode_name(encoding: str) -> str:
@@ -91,15 +119,34 @@ class Deduplicate:
         seen = self.seen.setdefault(day, {})
         docs = rows.get(DOCUMENTS.table, [])
         ids = [d["doc_id"] for d in docs]
-        known = dict(con.execute("SELECT doc_id, source_path FROM raw.documents WHERE partition_date <> ? "
-                                 "AND list_contains(?, doc_id)", [day, ids]).fetchall()) if ids else {}
+        known = (
+            dict(
+                con.execute(
+                    "SELECT doc_id, source_path FROM raw.documents WHERE partition_date <> ? "
+                    "AND list_contains(?, doc_id)",
+                    [day, ids],
+                ).fetchall()
+            )
+            if ids
+            else {}
+        )
         kept, rejects = [], list(rows.get(REJECTS.table, []))
         for d in docs:
-            where = seen.get(d["doc_id"]) or (known.get(d["doc_id"]) and f"{known[d['doc_id']]}, already ingested")
+            where = seen.get(d["doc_id"]) or (
+                known.get(d["doc_id"]) and f"{known[d['doc_id']]}, already ingested"
+            )
             if where:
-                rejects.append({"partition_date": day, "source_path": d["source_path"], "reason": "duplicate",
-                                "detail": f"same bytes as {where}", "seen_at": d["ingested_at"],
-                                "content_sha256": d["content_sha256"], "n_bytes": d["n_bytes"]})
+                rejects.append(
+                    {
+                        "partition_date": day,
+                        "source_path": d["source_path"],
+                        "reason": "duplicate",
+                        "detail": f"same bytes as {where}",
+                        "seen_at": d["ingested_at"],
+                        "content_sha256": d["content_sha256"],
+                        "n_bytes": d["n_bytes"],
+                    }
+                )
             else:
                 seen[d["doc_id"]] = d["source_path"]
                 kept.append(d)
@@ -122,7 +169,9 @@ def day_stage(box: Inbox) -> stage.DayStage:
     def inputs(con, day: dt.date) -> stage.Inputs:
         entries = list(inbox.scan_day(root, day.isoformat()))
         missing = not entries and not (root / day.isoformat()).is_dir()
-        fp = stage.fingerprint(box.max_bytes, [(e.source_path, e.size, e.mtime_ns, e.problem) for e in entries])
+        fp = stage.fingerprint(
+            box.max_bytes, [(e.source_path, e.size, e.mtime_ns, e.problem) for e in entries]
+        )
         items = [(e, day) for e in entries]
         return stage.Inputs(fp, items, len(items), missing=missing)
 
@@ -131,8 +180,14 @@ def day_stage(box: Inbox) -> stage.DayStage:
         return read_entry(entry, day, box.max_bytes, box.read_timeout_seconds, now)
 
     return stage.DayStage(
-        name="ingest", outputs=OUTPUTS, code_version=CODE_VERSION, inputs=inputs, build=build,
-        count=lambda item: 1, review=Deduplicate(), describe=describe,
+        name="ingest",
+        outputs=OUTPUTS,
+        code_version=CODE_VERSION,
+        inputs=inputs,
+        build=build,
+        count=lambda item: 1,
+        review=Deduplicate(),
+        describe=describe,
     )
 
 
@@ -142,8 +197,18 @@ CODE_VERSION = stage.code_version(__file__, decode, inbox)
 def publish_strays(con, box: Inbox, log) -> int:
     """Misnamed day folders and loose files at the top of the inbox, as reject rows of no day (replaced each run)."""
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-    rows = [{"partition_date": None, "source_path": e.source_path, "reason": e.problem, "detail": e.detail,
-             "seen_at": now, "content_sha256": None, "n_bytes": None} for e in inbox.strays(Path(box.path))]
+    rows = [
+        {
+            "partition_date": None,
+            "source_path": e.source_path,
+            "reason": e.problem,
+            "detail": e.detail,
+            "seen_at": now,
+            "content_sha256": None,
+            "n_bytes": None,
+        }
+        for e in inbox.strays(Path(box.path))
+    ]
     with warehouse.transaction(con):
         con.execute("DELETE FROM raw.rejects WHERE partition_date IS NULL")
         warehouse.insert_frame(con, REJECTS.table, REJECTS.frame(rows))
@@ -155,8 +220,10 @@ def publish_strays(con, box: Inbox, log) -> int:
 def build_asset(policy: Policy) -> dg.AssetsDefinition:
     @dg.multi_asset(
         name="ingest",
-        specs=[report.spec(DOCUMENTS.table, kinds=("python", "duckdb")),
-               report.spec(REJECTS.table, kinds=("python", "duckdb"))],
+        specs=[
+            report.spec(DOCUMENTS.table, kinds=("python", "duckdb")),
+            report.spec(REJECTS.table, kinds=("python", "duckdb")),
+        ],
         check_specs=report.check_specs(OUTPUTS),
         description="Files of the day's inbox folder decoded into raw.documents (text, encoding, SHA-256); files "
         "that cannot be ingested (and links, special files, misnamed day folders) go to raw.rejects with a reason.",
@@ -171,7 +238,11 @@ def build_asset(policy: Policy) -> dg.AssetsDefinition:
         missing = [r.key for r in results if r.status == "missing"]
         if missing:
             # A day with no folder is left as stored: an inbox pruned of old days must not erase the warehouse.
-            context.log.warning(f"no inbox folder for {', '.join(missing)} under {inbox.path}: kept as stored")
-        yield from report.events(context, OUTPUTS, results, {"raw.rejects:outside any day": dg.MetadataValue.int(strays)})
+            context.log.warning(
+                f"no inbox folder for {', '.join(missing)} under {inbox.path}: kept as stored"
+            )
+        yield from report.events(
+            context, OUTPUTS, results, {"raw.rejects:outside any day": dg.MetadataValue.int(strays)}
+        )
 
     return ingest

@@ -5,7 +5,6 @@ checks them: each mart with a suite is read and validated. A mart that fails is 
 meta.mart_status and left out of the published snapshot) while everything else is published.
 """
 
-
 import datetime as dt
 from collections.abc import Callable, Iterator
 
@@ -37,7 +36,10 @@ def quote_suite() -> list:
     ]
 
 
-SUITES: dict[str, Callable[[], list]] = {"marts.figures_compared": figure_suite, "marts.quotes_by_speaker": quote_suite}
+SUITES: dict[str, Callable[[], list]] = {
+    "marts.figures_compared": figure_suite,
+    "marts.quotes_by_speaker": quote_suite,
+}
 
 
 def marts() -> list[contract.Relation]:
@@ -46,8 +48,10 @@ def marts() -> list[contract.Relation]:
 
 def validate(con) -> dict[str, quality.SuiteResult]:
     """Each mart with a suite, validated over its current rows."""
-    return {name: quality.validate(name.replace(".", "_"), con.execute(f"SELECT * FROM {name}").pl(), suite())
-            for name, suite in SUITES.items()}
+    return {
+        name: quality.validate(name.replace(".", "_"), con.execute(f"SELECT * FROM {name}").pl(), suite())
+        for name, suite in SUITES.items()
+    }
 
 
 def record(con, results: dict[str, quality.SuiteResult]) -> list[str]:
@@ -61,8 +65,14 @@ def record(con, results: dict[str, quality.SuiteResult]) -> list[str]:
             detail = "; ".join(o.describe() for o in res.errors)
         else:
             detail = "no suite" if res is None else f"{len(res.outcomes)} expectations met"
-        rows.append({"mart": m.name, "status": "held_back" if m.name in held else "passed", "detail": detail,
-                     "checked_at": now})
+        rows.append(
+            {
+                "mart": m.name,
+                "status": "held_back" if m.name in held else "passed",
+                "detail": detail,
+                "checked_at": now,
+            }
+        )
     with wh.transaction(con):
         con.execute("DELETE FROM meta.mart_status")
         wh.insert_frame(con, "meta.mart_status", contract.relation("meta.mart_status").frame(rows))
@@ -71,25 +81,50 @@ def record(con, results: dict[str, quality.SuiteResult]) -> list[str]:
 
 def _events(results: dict[str, quality.SuiteResult], counts: dict[str, int]) -> Iterator[object]:
     for m in marts():
-        yield dg.MaterializeResult(asset_key=report.key(m.name),
-                                   metadata={"dagster/row_count": dg.MetadataValue.int(counts.get(m.name, 0))})
+        yield dg.MaterializeResult(
+            asset_key=report.key(m.name),
+            metadata={"dagster/row_count": dg.MetadataValue.int(counts.get(m.name, 0))},
+        )
     for name, res in results.items():
         failed = [o for o in res.outcomes if not o.success]
         yield dg.AssetCheckResult(
-            asset_key=report.key(name), check_name=report.EXPECTATIONS, passed=res.passed,
+            asset_key=report.key(name),
+            check_name=report.EXPECTATIONS,
+            passed=res.passed,
             severity=dg.AssetCheckSeverity.WARN,
-            metadata={"failed_expectations": dg.MetadataValue.int(len(failed)),
-                      "details": report.preview([(o.expectation, o.column or "", o.severity,
-                                                  f"{o.unexpected_count} / {o.element_count}", o.sample) for o in failed],
-                                                ["expectation", "column", "severity", "unexpected / rows", "sample"])
-                      if failed else dg.MetadataValue.md("All expectations met.")})
+            metadata={
+                "failed_expectations": dg.MetadataValue.int(len(failed)),
+                "details": report.preview(
+                    [
+                        (
+                            o.expectation,
+                            o.column or "",
+                            o.severity,
+                            f"{o.unexpected_count} / {o.element_count}",
+                            o.sample,
+                        )
+                        for o in failed
+                    ],
+                    ["expectation", "column", "severity", "unexpected / rows", "sample"],
+                )
+                if failed
+                else dg.MetadataValue.md("All expectations met."),
+            },
+        )
 
 
 def build_asset(policy: Policy) -> dg.AssetsDefinition:
     specs = [report.spec(m.name, deps=m.reads, kinds=("sql", "duckdb")) for m in marts()]
-    checks = [dg.AssetCheckSpec(report.EXPECTATIONS, asset=report.key(name), blocking=False,
-                                description="Great Expectations suite over the mart's rows; a failing mart is left "
-                                "out of the published snapshot, the rest is published") for name in SUITES]
+    checks = [
+        dg.AssetCheckSpec(
+            report.EXPECTATIONS,
+            asset=report.key(name),
+            blocking=False,
+            description="Great Expectations suite over the mart's rows; a failing mart is left "
+            "out of the published snapshot, the rest is published",
+        )
+        for name in SUITES
+    ]
 
     @dg.multi_asset(
         name="marts",
@@ -111,11 +146,17 @@ def build_asset(policy: Policy) -> dg.AssetsDefinition:
 
 def check(con, log=print) -> tuple[dict[str, quality.SuiteResult] | None, list[str], dict[str, int]]:
     """Validate the marts unless no data changed since they last were: (results or None, held back, row counts)."""
-    input_sha = stage.fingerprint(wh.step_input_sha(con, ["ingest", "clean", "extract"]),
-                                  wh.step_done(con, "entities"), contract.contract_sha())
+    input_sha = stage.fingerprint(
+        wh.step_input_sha(con, ["ingest", "clean", "extract"]),
+        wh.step_done(con, "entities"),
+        contract.contract_sha(),
+    )
     if wh.step_done(con, STEP) == input_sha:
         log("marts: no data changed since they were last validated")
-        held = [m for (m,) in con.execute("SELECT mart FROM meta.mart_status WHERE status = 'held_back'").fetchall()]
+        held = [
+            m
+            for (m,) in con.execute("SELECT mart FROM meta.mart_status WHERE status = 'held_back'").fetchall()
+        ]
         return None, held, {}
     results = validate(con)
     held = record(con, results)
@@ -129,7 +170,10 @@ def _unchanged(held: list[str]) -> Iterator[object]:
     for m in marts():
         yield dg.MaterializeResult(asset_key=report.key(m.name), metadata={"unchanged": True})
     for name in SUITES:
-        yield dg.AssetCheckResult(asset_key=report.key(name), check_name=report.EXPECTATIONS, passed=name not in held,
-                                  severity=dg.AssetCheckSeverity.WARN,
-                                  metadata={"unchanged": dg.MetadataValue.text("data unchanged: not re-validated")})
-
+        yield dg.AssetCheckResult(
+            asset_key=report.key(name),
+            check_name=report.EXPECTATIONS,
+            passed=name not in held,
+            severity=dg.AssetCheckSeverity.WARN,
+            metadata={"unchanged": dg.MetadataValue.text("data unchanged: not re-validated")},
+        )

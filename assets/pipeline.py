@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import dagster as dg
 
-from assets import clean, entities, extract, ingest, marts, publish
+from assets import clean, copies, entities, extract, ingest, marts, publish
 from assets.partitions import Policy
 
-STAGES = (ingest, clean, extract, entities, marts, publish)
+STAGES = (ingest, clean, copies, extract, entities, marts, publish)
 
 
 def build_assets(policy: Policy) -> list[dg.AssetsDefinition]:
-    """ingest -> clean -> extract (per day) -> entities -> marts -> publish (once per run)."""
+    """ingest -> clean -> extract (per day); copies, entities, marts and publish once per run."""
     return [stage.build_asset(policy) for stage in STAGES]

@@ -47,8 +47,10 @@ class Tracker:
 
     def line(self) -> str:
         eta = f", ETA {self.eta:.0f} s" if self.eta is not None and self.status == "running" else ""
-        return (f"{self.stage} {self.day}: {self.done}/{self.total} documents, {self.rate:.1f} docs/s, "
-                f"{self.elapsed:.0f} s{eta} [{self.status}]")
+        return (
+            f"{self.stage} {self.day}: {self.done}/{self.total} documents, {self.rate:.1f} docs/s, "
+            f"{self.elapsed:.0f} s{eta} [{self.status}]"
+        )
 
     def advance(self, n: int) -> None:
         self.done += n

@@ -5,7 +5,6 @@ On a lake, analysts read the lake itself: every committed transaction is a snaps
 publishing only records which version the run ended at.
 """
 
-
 import dagster as dg
 
 from assets import contract, report, snapshot, stage
@@ -19,15 +18,24 @@ CHECK = "snapshot_matches_warehouse"
 
 
 def counts(con, prefix: str = "") -> dict[str, int]:
-    return {r.name: con.execute(f"SELECT count(*) FROM {prefix}{r.name}").fetchone()[0]
-            for r in contract.published() if r.kind == "table"}
+    return {
+        r.name: con.execute(f"SELECT count(*) FROM {prefix}{r.name}").fetchone()[0]
+        for r in contract.published()
+        if r.kind == "table"
+    }
 
 
 def publish_file(con, target: wh.Target, log=print) -> tuple[dict, dict[str, str]]:
     """Publish the snapshot unless nothing changed since the last publish; (metadata, differences found)."""
-    held = [m for (m,) in con.execute("SELECT mart FROM meta.mart_status WHERE status = 'held_back'").fetchall()]
-    input_sha = stage.fingerprint(wh.step_input_sha(con, ["ingest", "clean", "extract"]),
-                                  wh.step_done(con, "entities"), wh.step_done(con, "marts"), held)
+    held = [
+        m for (m,) in con.execute("SELECT mart FROM meta.mart_status WHERE status = 'held_back'").fetchall()
+    ]
+    input_sha = stage.fingerprint(
+        wh.step_input_sha(con, ["ingest", "clean", "extract"]),
+        wh.step_done(con, "entities"),
+        wh.step_done(con, "marts"),
+        held,
+    )
     if wh.step_done(con, STEP) == input_sha and target.snapshot_path.exists():
         log(f"publish: {target.snapshot_path} is up to date")
         return {"path": dg.MetadataValue.path(str(target.snapshot_path)), "unchanged": True}, {}
@@ -38,7 +46,9 @@ def publish_file(con, target: wh.Target, log=print) -> tuple[dict, dict[str, str
     with wh.connect(done.path, read_only=True) as snap:
         theirs = counts(snap)
     differ = {t: f"{mine[t]} vs {theirs.get(t)}" for t in mine if mine[t] != theirs.get(t)}
-    log(f"publish: {done.path} ({done.mode}, {done.days_copied if done.days_copied >= 0 else 'all'} day(s) copied)")
+    log(
+        f"publish: {done.path} ({done.mode}, {done.days_copied if done.days_copied >= 0 else 'all'} day(s) copied)"
+    )
     return {
         "path": dg.MetadataValue.path(str(done.path)),
         "mode": dg.MetadataValue.text(done.mode),
@@ -59,8 +69,13 @@ def build_asset(policy: Policy) -> dg.AssetsDefinition:
         pool=policy.pool,
         backfill_policy=dg.BackfillPolicy.single_run(),
         owners=list(policy.owners),
-        check_specs=[dg.AssetCheckSpec(CHECK, asset=KEY, description="The published copy opens read-only and has "
-                                       "the warehouse's rows, table by table")],
+        check_specs=[
+            dg.AssetCheckSpec(
+                CHECK,
+                asset=KEY,
+                description="The published copy opens read-only and has the warehouse's rows, table by table",
+            )
+        ],
         description="What analysts read: on the DuckDB file, the read-only snapshot beside it "
         "(warehouse.read.duckdb), updated with only what changed and swapped in atomically so readers never block "
         "or break a run; marts held back by their checks are left out. On a lake, the lake's committed version.",
@@ -69,12 +84,15 @@ def build_asset(policy: Policy) -> dg.AssetsDefinition:
         target = warehouse.target
         with warehouse.connect() as con:
             if target.is_lake:
-                version = con.execute(f"SELECT max(snapshot_id) FROM ducklake_snapshots('{wh.LAKE_ALIAS}')").fetchone()[0]
+                version = con.execute(
+                    f"SELECT max(snapshot_id) FROM ducklake_snapshots('{wh.LAKE_ALIAS}')"
+                ).fetchone()[0]
                 meta, differ = {"lake snapshot": dg.MetadataValue.int(version)}, {}
             else:
                 meta, differ = publish_file(con, target, context.log.info)
         yield dg.MaterializeResult(metadata=meta)
-        yield dg.AssetCheckResult(check_name=CHECK, passed=not differ,
-                                  metadata={"differences": dg.MetadataValue.json(differ)})
+        yield dg.AssetCheckResult(
+            check_name=CHECK, passed=not differ, metadata={"differences": dg.MetadataValue.json(differ)}
+        )
 
     return snapshot_

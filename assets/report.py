@@ -19,11 +19,17 @@ def key(table: str) -> dg.AssetKey:
 
 
 def column_schema(relation: contract.Relation) -> dg.TableSchema:
-    return dg.TableSchema(columns=[
-        dg.TableColumn(c.name, c.type, description=c.description,
-                       constraints=dg.TableColumnConstraints(nullable=c.nullable))
-        for c in relation.columns
-    ])
+    return dg.TableSchema(
+        columns=[
+            dg.TableColumn(
+                c.name,
+                c.type,
+                description=c.description,
+                constraints=dg.TableColumnConstraints(nullable=c.nullable),
+            )
+            for c in relation.columns
+        ]
+    )
 
 
 def spec(table: str, deps: Iterable[str] = (), kinds: Iterable[str] = ("duckdb",), **kwargs) -> dg.AssetSpec:
@@ -34,7 +40,10 @@ def spec(table: str, deps: Iterable[str] = (), kinds: Iterable[str] = ("duckdb",
         deps=[key(d) for d in deps],
         description=relation.description,
         kinds=set(kinds),
-        metadata={"dagster/table_name": f"warehouse.{table}", "dagster/column_schema": column_schema(relation)},
+        metadata={
+            "dagster/table_name": f"warehouse.{table}",
+            "dagster/column_schema": column_schema(relation),
+        },
         tags={"layer": relation.schema},
         **kwargs,
     )
@@ -44,12 +53,19 @@ def check_specs(outputs: Iterable[Output]) -> list[dg.AssetCheckSpec]:
     """Per table: its Great Expectations suite, and each SQL invariant guarding it. All blocking."""
     specs = []
     for o in outputs:
-        specs.append(dg.AssetCheckSpec(EXPECTATIONS, asset=key(o.table), blocking=True,
-                                       description=f"Great Expectations suite over the rows written to {o.table}, "
-                                       "before they are published (evaluated once per run, over its days)"))
+        specs.append(
+            dg.AssetCheckSpec(
+                EXPECTATIONS,
+                asset=key(o.table),
+                blocking=True,
+                description=f"Great Expectations suite over the rows written to {o.table}, "
+                "before they are published (evaluated once per run, over its days)",
+            )
+        )
         for name in o.invariants:
-            specs.append(dg.AssetCheckSpec(name, asset=key(o.table), blocking=True,
-                                           description=_first_comment(name)))
+            specs.append(
+                dg.AssetCheckSpec(name, asset=key(o.table), blocking=True, description=_first_comment(name))
+            )
     return specs
 
 
@@ -59,8 +75,12 @@ def _first_comment(name: str) -> str:
     return first.lstrip("- ").strip() or name
 
 
-def events(context: dg.AssetExecutionContext, outputs: Sequence[Output], results: Sequence[DayResult],
-           metadata: Mapping[str, object] | None = None) -> Iterator[object]:
+def events(
+    context: dg.AssetExecutionContext,
+    outputs: Sequence[Output],
+    results: Sequence[DayResult],
+    metadata: Mapping[str, object] | None = None,
+) -> Iterator[object]:
     """Materialisations and check results for a run of a stage; raises dg.Failure when a day was held back."""
     held = [r for r in results if r.status == "held"]
     for o in outputs:
@@ -68,10 +88,15 @@ def events(context: dg.AssetExecutionContext, outputs: Sequence[Output], results
             # A held day must not look materialised: record the days that were published one by one.
             for r in results:
                 if r.status == "published":
-                    context.log_event(dg.AssetMaterialization(asset_key=key(o.table), partition=r.key,
-                                                              metadata={"rows": r.rows[o.table]}))
+                    context.log_event(
+                        dg.AssetMaterialization(
+                            asset_key=key(o.table), partition=r.key, metadata={"rows": r.rows[o.table]}
+                        )
+                    )
         else:
-            yield dg.MaterializeResult(asset_key=key(o.table), metadata=_table_metadata(o, results, metadata or {}))
+            yield dg.MaterializeResult(
+                asset_key=key(o.table), metadata=_table_metadata(o, results, metadata or {})
+            )
     for o in outputs:
         yield from _check_results(o, results)
     if held:
@@ -79,16 +104,23 @@ def events(context: dg.AssetExecutionContext, outputs: Sequence[Output], results
         raise dg.Failure(
             description=f"{len(held)} of {len(results)} day(s) failed validation and were not published (their "
             f"previous rows are intact): " + "; ".join(lines[:20]),
-            metadata={"held_back": [r.key for r in held], "published": [r.key for r in results if r.status == "published"]},
+            metadata={
+                "held_back": [r.key for r in held],
+                "published": [r.key for r in results if r.status == "published"],
+            },
         )
 
 
-def _table_metadata(o: Output, results: Sequence[DayResult], extra: Mapping[str, object]) -> dict[str, object]:
+def _table_metadata(
+    o: Output, results: Sequence[DayResult], extra: Mapping[str, object]
+) -> dict[str, object]:
     by_status = Counter(r.status for r in results)
     published = [r for r in results if r.status == "published"]
     meta: dict[str, object] = {
         "dagster/row_count": dg.MetadataValue.int(sum(r.rows[o.table] for r in published)),
-        "days": dg.MetadataValue.json({status: [r.key for r in results if r.status == status] for status in by_status}),
+        "days": dg.MetadataValue.json(
+            {status: [r.key for r in results if r.status == status] for status in by_status}
+        ),
     }
     merged: dict[str, Counter] = {}
     for r in published:
@@ -109,31 +141,61 @@ def _check_results(o: Output, results: Sequence[DayResult]) -> Iterator[dg.Asset
     outcomes = [(r.key, oc) for r in ran for s in r.suites[o.table] for oc in s.outcomes]
     failed = [(k, oc) for k, oc in outcomes if not oc.success]
     yield dg.AssetCheckResult(
-        asset_key=key(o.table), check_name=EXPECTATIONS,
+        asset_key=key(o.table),
+        check_name=EXPECTATIONS,
         passed=not any(oc.severity == "critical" for _, oc in failed),
         severity=dg.AssetCheckSeverity.ERROR,
         metadata={
-            "days checked": dg.MetadataValue.text(", ".join(r.key for r in ran) or "none (all days unchanged)"),
+            "days checked": dg.MetadataValue.text(
+                ", ".join(r.key for r in ran) or "none (all days unchanged)"
+            ),
             "failed_expectations": dg.MetadataValue.int(len(failed)),
-            "failures": dg.MetadataValue.json([{"day": k, "expectation": oc.expectation, "column": oc.column,
-                                                "severity": oc.severity, "unexpected": oc.unexpected_count,
-                                                "rows": oc.element_count, "sample": oc.sample} for k, oc in failed]),
-            "details": preview([(k, oc.expectation, oc.column or "", oc.severity,
-                                 f"{oc.unexpected_count} / {oc.element_count}", oc.sample) for k, oc in failed],
-                               ["day", "expectation", "column", "severity", "unexpected / rows", "sample"])
-            if failed else dg.MetadataValue.md("All expectations met."),
+            "failures": dg.MetadataValue.json(
+                [
+                    {
+                        "day": k,
+                        "expectation": oc.expectation,
+                        "column": oc.column,
+                        "severity": oc.severity,
+                        "unexpected": oc.unexpected_count,
+                        "rows": oc.element_count,
+                        "sample": oc.sample,
+                    }
+                    for k, oc in failed
+                ]
+            ),
+            "details": preview(
+                [
+                    (
+                        k,
+                        oc.expectation,
+                        oc.column or "",
+                        oc.severity,
+                        f"{oc.unexpected_count} / {oc.element_count}",
+                        oc.sample,
+                    )
+                    for k, oc in failed
+                ],
+                ["day", "expectation", "column", "severity", "unexpected / rows", "sample"],
+            )
+            if failed
+            else dg.MetadataValue.md("All expectations met."),
         },
     )
     for name in o.invariants:
         runs = [(r.key, i) for r in results for i in r.invariants if i.name == name]
         broken = [(k, i) for k, i in runs if not i.passed]
         yield dg.AssetCheckResult(
-            asset_key=key(o.table), check_name=name, passed=not broken, severity=dg.AssetCheckSeverity.ERROR,
+            asset_key=key(o.table),
+            check_name=name,
+            passed=not broken,
+            severity=dg.AssetCheckSeverity.ERROR,
             metadata={
                 "days checked": dg.MetadataValue.text(", ".join(k for k, _ in runs) or "none"),
                 "violations": dg.MetadataValue.int(sum(i.violations for _, i in broken)),
-                "failures": dg.MetadataValue.json([{"day": k, "rows": i.violations, "sample": list(i.sample)}
-                                                   for k, i in broken]),
+                "failures": dg.MetadataValue.json(
+                    [{"day": k, "rows": i.violations, "sample": list(i.sample)} for k, i in broken]
+                ),
             },
         )
 
@@ -141,8 +203,12 @@ def _check_results(o: Output, results: Sequence[DayResult]) -> Iterator[dg.Asset
 def unchanged_checks(o: Output) -> Iterator[dg.AssetCheckResult]:
     """Check results for a table a warehouse-wide step left as it was (its inputs did not change)."""
     for name in (EXPECTATIONS, *o.invariants):
-        yield dg.AssetCheckResult(asset_key=key(o.table), check_name=name, passed=True,
-                                  metadata={"unchanged": dg.MetadataValue.text("inputs unchanged: not re-run")})
+        yield dg.AssetCheckResult(
+            asset_key=key(o.table),
+            check_name=name,
+            passed=True,
+            metadata={"unchanged": dg.MetadataValue.text("inputs unchanged: not re-run")},
+        )
 
 
 def preview(rows: Iterable[Sequence[object]], columns: Sequence[str], width: int = 80) -> dg.MetadataValue:

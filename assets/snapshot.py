@@ -21,8 +21,9 @@ import duckdb
 from assets import contract, warehouse
 
 ALIAS = "snap"
-# The stage whose days fill each schema's partitioned tables (meta.partition_state.stage).
+# The stage whose days fill each schema's partitioned tables (meta.partition_state.stage), and the exceptions.
 STAGE_OF_SCHEMA = {"raw": "ingest", "clean": "clean", "nlp": "extract"}
+STAGE_OF_TABLE = {"clean.doc_bands": "copies"}
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,9 @@ def slots(snapshot: Path) -> tuple[Path, Path]:
 
 def temp_files(snapshot: Path) -> list[Path]:
     """Leftovers of an interrupted publish (this release's and the previous one's naming)."""
-    return sorted(snapshot.parent.glob(f".{snapshot.name}.*.tmp")) + sorted(snapshot.parent.glob(f".{snapshot.name}.?.wal"))
+    return sorted(snapshot.parent.glob(f".{snapshot.name}.*.tmp")) + sorted(
+        snapshot.parent.glob(f".{snapshot.name}.?.wal")
+    )
 
 
 def remove_temp_files(snapshot: Path) -> int:
@@ -91,8 +94,10 @@ def _update_in_place(con: duckdb.DuckDBPyConnection, standby: Path, held_back: l
     except duckdb.Error:  # an old reader still holds it, or it is damaged: rebuild
         return None
     try:
-        versions = [con.execute(f"SELECT version, contract_sha FROM {db}.meta.schema_version").fetchone()
-                    for db in (_main(con), ALIAS)]
+        versions = [
+            con.execute(f"SELECT version, contract_sha FROM {db}.meta.schema_version").fetchone()
+            for db in (_main(con), ALIAS)
+        ]
         if versions[0] != versions[1]:
             return None
         with warehouse.transaction(con):
@@ -116,17 +121,20 @@ def _copy_changed(con: duckdb.DuckDBPyConnection) -> int:
         f"""SELECT stage, partition_date FROM (
                 SELECT stage, partition_date, output_sha FROM {main}.meta.partition_state
                 EXCEPT SELECT stage, partition_date, output_sha FROM {ALIAS}.meta.partition_state)
-            ORDER BY ALL""").fetchall()
+            ORDER BY ALL"""
+    ).fetchall()
     for table in contract.tables():
         if table.schema == "meta":
             continue
         if not table.partitioned:
             _copy(con, main, table.name, None)
             continue
-        stage = STAGE_OF_SCHEMA[table.schema]
+        stage = STAGE_OF_TABLE.get(table.name, STAGE_OF_SCHEMA[table.schema])
         for day in sorted({d for s, d in changed if s == stage}):
             _copy(con, main, table.name, day)
-        if table.name == "raw.rejects":  # rejects of no day (misnamed folders, loose files) are replaced each run
+        if (
+            table.name == "raw.rejects"
+        ):  # rejects of no day (misnamed folders, loose files) are replaced each run
             _copy(con, main, table.name, "null")
     for table in contract.tables("meta"):
         _copy(con, main, table.name, None)

@@ -34,7 +34,9 @@ class Output:
     table: str
     suite: Callable[[], list]
     invariants: tuple[str, ...] = ()
-    extra: Mapping[str, Any] = field(default_factory=dict)  # validation-only columns, e.g. {"_slice": pl.String}
+    extra: Mapping[str, Any] = field(
+        default_factory=dict
+    )  # validation-only columns, e.g. {"_slice": pl.String}
 
     @property
     def relation(self) -> contract.Relation:
@@ -65,10 +67,14 @@ class DayStage:
     build: Callable[[Any], Rows]  # work item -> rows; module-level, so worker processes can run it
     items_per_chunk: int = 200  # work items validated and written together
     count: Callable[[Any], int] = len  # documents in a work item, for progress
-    review: Callable[[Any, dt.date, Rows], Rows] | None = None  # in the writer, before validation (e.g. dedupe)
+    review: Callable[[Any, dt.date, Rows], Rows] | None = (
+        None  # in the writer, before validation (e.g. dedupe)
+    )
     describe: Callable[[Mapping[str, pl.DataFrame]], Mapping[str, Counter]] | None = None  # metadata counters
     parallel: bool = False  # build in worker processes ...
-    parallel_min_docs: int = 48  # ... when the day has at least this many documents (starting workers costs seconds)
+    parallel_min_docs: int = (
+        48  # ... when the day has at least this many documents (starting workers costs seconds)
+    )
 
     @property
     def tables(self) -> list[str]:
@@ -97,10 +103,17 @@ class DayResult:
         return self.day.isoformat() if self.day else "all"
 
     def failures(self) -> list[str]:
-        lines = [f"{self.key}: {s.suite}: {o.describe()} sample={o.sample}"
-                 for results in self.suites.values() for s in results for o in s.errors]
-        lines += [f"{self.key}: invariant {i.name}: {i.violations} rows, e.g. {list(i.sample[:2])}"
-                  for i in self.invariants if not i.passed]
+        lines = [
+            f"{self.key}: {s.suite}: {o.describe()} sample={o.sample}"
+            for results in self.suites.values()
+            for s in results
+            for o in s.errors
+        ]
+        lines += [
+            f"{self.key}: invariant {i.name}: {i.violations} rows, e.g. {list(i.sample[:2])}"
+            for i in self.invariants
+            if not i.passed
+        ]
         return lines + ([f"{self.key}: {self.reason}"] if self.reason else [])
 
 
@@ -109,8 +122,11 @@ def code_version(*sources: ModuleType | str | Path) -> str:
     digest = hashlib.sha256()
     for source in sources:
         path = Path(inspect.getfile(source)) if isinstance(source, ModuleType) else Path(source)
-        files = sorted(p for p in path.parent.rglob("*") if p.suffix in (".py", ".toml", ".csv")) \
-            if path.name == "__init__.py" else [path]
+        files = (
+            sorted(p for p in path.parent.rglob("*") if p.suffix in (".py", ".toml", ".csv"))
+            if path.name == "__init__.py"
+            else [path]
+        )
         for f in files:
             digest.update(f.name.encode())
             digest.update(f.read_bytes())
@@ -137,8 +153,9 @@ def fingerprint(*parts: object) -> str:
     return digest.hexdigest()[:24]
 
 
-def run_days(con, stage: DayStage, days: Iterable[dt.date], pool: Pool,
-             log: Callable[[str], None] | None = None) -> list[DayResult]:
+def run_days(
+    con, stage: DayStage, days: Iterable[dt.date], pool: Pool, log: Callable[[str], None] | None = None
+) -> list[DayResult]:
     """Publish each day of a stage (or skip it when unchanged); the results say what happened to each."""
     days = list(days)
     known = warehouse.partition_state(con, stage.name, days)
@@ -153,12 +170,21 @@ def run_days(con, stage: DayStage, days: Iterable[dt.date], pool: Pool,
         else:
             results.append(publish_day(con, stage, day, inputs, fp, pool, log))
         if log and results[-1].status in ("skipped", "missing"):
-            log(f"{stage.name} {day}: {results[-1].status} ({'unchanged' if results[-1].status == 'skipped' else 'no input'})")
+            log(
+                f"{stage.name} {day}: {results[-1].status} ({'unchanged' if results[-1].status == 'skipped' else 'no input'})"
+            )
     return results
 
 
-def publish_day(con, stage: DayStage, day: dt.date, inputs: Inputs, fp: str, pool: Pool,
-                log: Callable[[str], None] | None = None) -> DayResult:
+def publish_day(
+    con,
+    stage: DayStage,
+    day: dt.date,
+    inputs: Inputs,
+    fp: str,
+    pool: Pool,
+    log: Callable[[str], None] | None = None,
+) -> DayResult:
     """Replace one day's rows of every table of the stage in one transaction, or leave them as they were."""
     result = DayResult(day, "published", suites={t: [] for t in stage.tables})
     output_digest = hashlib.sha256()
@@ -192,8 +218,9 @@ def publish_day(con, stage: DayStage, day: dt.date, inputs: Inputs, fp: str, poo
             if not all(i.passed for i in result.invariants):
                 result.status = "held"
         if result.status == "published":
-            warehouse.record_partition(con, stage.name, day, fp, output_digest.hexdigest()[:24],
-                                       sum(result.rows.values()))
+            warehouse.record_partition(
+                con, stage.name, day, fp, output_digest.hexdigest()[:24], sum(result.rows.values())
+            )
             warehouse.hold_for_fault_injection(stage.tables)
             con.commit()
         else:
@@ -248,8 +275,13 @@ def _frame_digest(frame: pl.DataFrame) -> bytes:
     return str(frame.select(cols).hash_rows(seed=0).sum()).encode()
 
 
-def publish_whole(con, outputs: Iterable[Output], frames: Mapping[str, pl.DataFrame], keys: Mapping[str, str],
-                  on_commit: Callable[[], None] | None = None) -> DayResult:
+def publish_whole(
+    con,
+    outputs: Iterable[Output],
+    frames: Mapping[str, pl.DataFrame],
+    keys: Mapping[str, str],
+    on_commit: Callable[[], None] | None = None,
+) -> DayResult:
     """Make whole (unpartitioned) tables equal to the frames in one transaction, validated first, touching only
     changed rows (by each table's key column); rolled back if an invariant breaks."""
     outputs = list(outputs)
@@ -264,7 +296,8 @@ def publish_whole(con, outputs: Iterable[Output], frames: Mapping[str, pl.DataFr
         for o in outputs:
             result.rows[o.table] = frames[o.table].height
             result.counters[f"{o.table}:rows changed"] = Counter(
-                {"rows": warehouse.replace_changed(con, o.table, frames[o.table], keys[o.table])})
+                {"rows": warehouse.replace_changed(con, o.table, frames[o.table], keys[o.table])}
+            )
         result.invariants = warehouse.run_invariants(con, [i for o in outputs for i in o.invariants])
         if all(i.passed for i in result.invariants):
             if on_commit:

@@ -33,9 +33,11 @@ _LOCK_ERRORS = ("Conflicting lock", "Could not set lock")
 # DuckDB's signed extensions come from registry wheels (duckdb-extension-*), installed from disk by path: no
 # download at run time. The postgres scanner's wheel ships as postgres.duckdb_extension; DuckDB knows it as
 # postgres_scanner.
-_EXTENSIONS = {"ducklake": ("duckdb_extension_ducklake", "ducklake", "ducklake"),
-               "sqlite": ("duckdb_extension_sqlite", "sqlite", "sqlite_scanner"),
-               "postgres": ("duckdb_extension_postgres", "postgres", "postgres_scanner")}
+_EXTENSIONS = {
+    "ducklake": ("duckdb_extension_ducklake", "ducklake", "ducklake"),
+    "sqlite": ("duckdb_extension_sqlite", "sqlite", "sqlite_scanner"),
+    "postgres": ("duckdb_extension_postgres", "postgres", "postgres_scanner"),
+}
 
 
 class WarehouseError(RuntimeError):
@@ -86,21 +88,30 @@ def extension_file(name: str) -> str:
     module, stem, _ = _EXTENSIONS[name]
     spec = importlib.util.find_spec(module)
     if spec is None or not spec.submodule_search_locations:
-        raise WarehouseError(f"the DuckDB {name} extension is not installed (package {module.replace('_', '-')})")
+        raise WarehouseError(
+            f"the DuckDB {name} extension is not installed (package {module.replace('_', '-')})"
+        )
     folder = Path(spec.submodule_search_locations[0]) / "extensions" / f"v{duckdb.__version__}"
     path = folder / f"{stem}.duckdb_extension"
     if not path.exists():
-        raise WarehouseError(f"{path} is missing: the {name} extension wheel does not match duckdb {duckdb.__version__}")
+        raise WarehouseError(
+            f"{path} is missing: the {name} extension wheel does not match duckdb {duckdb.__version__}"
+        )
     return str(path)
 
 
 def _load_extension(con: duckdb.DuckDBPyConnection, name: str) -> None:
     _, _, installed_as = _EXTENSIONS[name]
-    loaded = con.execute("SELECT loaded FROM duckdb_extensions() WHERE extension_name = ?", [installed_as]).fetchone()
+    loaded = con.execute(
+        "SELECT loaded FROM duckdb_extensions() WHERE extension_name = ?", [installed_as]
+    ).fetchone()
     if loaded and loaded[0]:
         return
-    con.execute(f"FORCE INSTALL '{extension_file(name)}' AS {installed_as}" if name == "postgres"
-                else f"INSTALL '{extension_file(name)}'")
+    con.execute(
+        f"FORCE INSTALL '{extension_file(name)}' AS {installed_as}"
+        if name == "postgres"
+        else f"INSTALL '{extension_file(name)}'"
+    )
     con.execute(f"LOAD {installed_as}")
 
 
@@ -108,11 +119,16 @@ Waiter = Callable[[str], None]
 
 
 @contextlib.contextmanager
-def connect(target: Target | str, read_only: bool = False, wait_seconds: float = 900.0,
-            on_wait: Waiter | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
+def connect(
+    target: Target | str, read_only: bool = False, wait_seconds: float = 900.0, on_wait: Waiter | None = None
+) -> Iterator[duckdb.DuckDBPyConnection]:
     """Open the warehouse; for a file, wait (and say so) while another process holds its lock."""
     target = target if isinstance(target, Target) else Target(str(target))
-    con = _open_lake(target, read_only) if target.is_lake else _open_file(target, read_only, wait_seconds, on_wait)
+    con = (
+        _open_lake(target, read_only)
+        if target.is_lake
+        else _open_file(target, read_only, wait_seconds, on_wait)
+    )
     try:
         yield con
     finally:
@@ -136,10 +152,14 @@ def _open_file(target: Target, read_only: bool, wait_seconds: float, on_wait: Wa
                 raise _unusable(target, exc) from None
             waited = time.monotonic() - started
             if waited > wait_seconds:
-                raise WarehouseError(f"gave up after {waited:.0f} s waiting for {_holder(exc)} to release {path}") from None
+                raise WarehouseError(
+                    f"gave up after {waited:.0f} s waiting for {_holder(exc)} to release {path}"
+                ) from None
             if on_wait and (announced == 0.0 or waited - announced >= 5.0):
                 since = dt.datetime.now() - dt.timedelta(seconds=waited)
-                on_wait(f"waiting for the warehouse lock on {path} held by {_holder(exc)} (since {since:%H:%M:%S})")
+                on_wait(
+                    f"waiting for the warehouse lock on {path} held by {_holder(exc)} (since {since:%H:%M:%S})"
+                )
                 announced = waited or 1e-9
             time.sleep(delay)
             delay = min(delay * 1.5, 2.0)
@@ -194,8 +214,12 @@ class SchemaState:
 
 
 def schema_state(con: duckdb.DuckDBPyConnection) -> SchemaState:
-    names = {f"{s}.{t}" for s, t in con.execute(
-        "SELECT schema_name, table_name FROM duckdb_tables() WHERE database_name = current_database()").fetchall()}
+    names = {
+        f"{s}.{t}"
+        for s, t in con.execute(
+            "SELECT schema_name, table_name FROM duckdb_tables() WHERE database_name = current_database()"
+        ).fetchall()
+    }
     if "meta.schema_version" in names:
         row = con.execute("SELECT version, contract_sha FROM meta.schema_version").fetchone()
         return SchemaState(row[0], row[1]) if row else SchemaState(0, None)
@@ -214,8 +238,10 @@ def pending_migrations(con: duckdb.DuckDBPyConnection) -> list[str]:
 def _refuse_newer(state: SchemaState) -> None:
     latest = contract.latest_version()
     if state.version is not None and state.version > latest:
-        raise SchemaTooNew(f"the warehouse is at schema version {state.version}, newer than this Dossier "
-                           f"understands ({latest}): upgrade Dossier, or point --db at another warehouse")
+        raise SchemaTooNew(
+            f"the warehouse is at schema version {state.version}, newer than this Dossier "
+            f"understands ({latest}): upgrade Dossier, or point --db at another warehouse"
+        )
 
 
 def ensure_schema(con: duckdb.DuckDBPyConnection, lake: bool = False) -> list[str]:
@@ -245,8 +271,10 @@ def ensure_schema(con: duckdb.DuckDBPyConnection, lake: bool = False) -> list[st
             for stmt in _contract_statements(lake, views_and_comments_only=True):
                 con.execute(stmt)
         con.execute("DELETE FROM meta.schema_version")
-        con.execute("INSERT INTO meta.schema_version VALUES (?, ?, ?, ?)",
-                    [latest, sha, _dossier_version(), _utcnow()])
+        con.execute(
+            "INSERT INTO meta.schema_version VALUES (?, ?, ?, ?)",
+            [latest, sha, _dossier_version(), _utcnow()],
+        )
         con.commit()
     except BaseException:
         con.rollback()
@@ -305,8 +333,9 @@ class Invariant:
         return self.violations == 0
 
 
-def run_invariants(con: duckdb.DuckDBPyConnection, names: Iterable[str], params: Mapping[str, Any] | None = None
-                   ) -> list[Invariant]:
+def run_invariants(
+    con: duckdb.DuckDBPyConnection, names: Iterable[str], params: Mapping[str, Any] | None = None
+) -> list[Invariant]:
     """Run sql/checks/<name>.sql queries; each returns the rows that break the invariant."""
     results = []
     for name in names:
@@ -354,22 +383,30 @@ def insert_frame(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame
         con.unregister("_incoming")
 
 
-def partition_state(con: duckdb.DuckDBPyConnection, stage: str, days: Iterable[dt.date]) -> dict[dt.date, tuple[str, str]]:
+def partition_state(
+    con: duckdb.DuckDBPyConnection, stage: str, days: Iterable[dt.date]
+) -> dict[dt.date, tuple[str, str]]:
     """(fingerprint, output_sha) of what a stage last published, by day."""
     days = list(days)
     if not days:
         return {}
-    rows = con.execute("SELECT partition_date, fingerprint, output_sha FROM meta.partition_state "
-                       "WHERE stage = ? AND list_contains(?, partition_date)", [stage, days]).fetchall()
+    rows = con.execute(
+        "SELECT partition_date, fingerprint, output_sha FROM meta.partition_state "
+        "WHERE stage = ? AND list_contains(?, partition_date)",
+        [stage, days],
+    ).fetchall()
     return {day: (fp, out) for day, fp, out in rows}
 
 
-def record_partition(con: duckdb.DuckDBPyConnection, stage: str, day: dt.date, fingerprint: str, output_sha: str,
-                     n_rows: int) -> None:
+def record_partition(
+    con: duckdb.DuckDBPyConnection, stage: str, day: dt.date, fingerprint: str, output_sha: str, n_rows: int
+) -> None:
     """Note what a stage published for a day, inside the publishing transaction."""
     con.execute("DELETE FROM meta.partition_state WHERE stage = ? AND partition_date = ?", [stage, day])
-    con.execute("INSERT INTO meta.partition_state VALUES (?, ?, ?, ?, ?, ?)",
-                [stage, day, fingerprint, output_sha, n_rows, _utcnow()])
+    con.execute(
+        "INSERT INTO meta.partition_state VALUES (?, ?, ?, ?, ?, ?)",
+        [stage, day, fingerprint, output_sha, n_rows, _utcnow()],
+    )
 
 
 def hold_for_fault_injection(tables: Iterable[str]) -> None:
@@ -399,8 +436,12 @@ def replace_changed(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFr
     cols = ", ".join(frame.columns)
     con.register("_incoming", frame.to_arrow())
     try:
-        con.execute(f"CREATE OR REPLACE TEMP TABLE _stale AS SELECT {cols} FROM {table} EXCEPT ALL SELECT {cols} FROM _incoming")
-        con.execute(f"CREATE OR REPLACE TEMP TABLE _fresh AS SELECT {cols} FROM _incoming EXCEPT ALL SELECT {cols} FROM {table}")
+        con.execute(
+            f"CREATE OR REPLACE TEMP TABLE _stale AS SELECT {cols} FROM {table} EXCEPT ALL SELECT {cols} FROM _incoming"
+        )
+        con.execute(
+            f"CREATE OR REPLACE TEMP TABLE _fresh AS SELECT {cols} FROM _incoming EXCEPT ALL SELECT {cols} FROM {table}"
+        )
         stale = con.execute("SELECT count(*) FROM _stale").fetchone()[0]
         fresh = con.execute("SELECT count(*) FROM _fresh").fetchone()[0]
         if stale:
@@ -415,8 +456,11 @@ def replace_changed(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFr
 
 def step_input_sha(con: duckdb.DuckDBPyConnection, stages: Iterable[str]) -> str:
     """A hash of every day state of the given stages: what a warehouse-wide step reads has changed iff it changes."""
-    rows = con.execute("SELECT stage, partition_date, output_sha FROM meta.partition_state "
-                       "WHERE list_contains(?, stage) ORDER BY ALL", [list(stages)]).fetchall()
+    rows = con.execute(
+        "SELECT stage, partition_date, output_sha FROM meta.partition_state "
+        "WHERE list_contains(?, stage) ORDER BY ALL",
+        [list(stages)],
+    ).fetchall()
     return hashlib_sha(repr(rows))
 
 

@@ -36,8 +36,11 @@ class Pool:
     def _start(self) -> cf.ProcessPoolExecutor:
         if self._executor is None:
             self._executor = cf.ProcessPoolExecutor(
-                self.workers, mp_context=multiprocessing.get_context("spawn"),
-                initializer=self._initializer, initargs=self._initargs)
+                self.workers,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=self._initializer,
+                initargs=self._initargs,
+            )
         return self._executor
 
     def map(self, fn: Callable[[Any], Any], items: Iterable[Any], parallel: bool = True) -> Iterator[Any]:

@@ -44,7 +44,9 @@ def contiguous_ranges(days: list[str]) -> list[tuple[str, str]]:
     """Group sorted ISO days into runs of consecutive days: one Dagster run per range."""
     ranges: list[tuple[str, str]] = []
     for day in sorted(set(days)):
-        if ranges and dt.date.fromisoformat(day) - dt.date.fromisoformat(ranges[-1][1]) == dt.timedelta(days=1):
+        if ranges and dt.date.fromisoformat(day) - dt.date.fromisoformat(ranges[-1][1]) == dt.timedelta(
+            days=1
+        ):
             ranges[-1] = (ranges[-1][0], day)
         else:
             ranges.append((day, day))
@@ -59,15 +61,28 @@ def inbox_days(inbox: Path) -> list[str]:
 def _loose_articles(folder: Path) -> list[str]:
     from assets.text.decode import media_type_for
 
-    return sorted(p.name for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")
-                  and media_type_for(p.name)) if folder.is_dir() else []
+    return (
+        sorted(
+            p.name
+            for p in folder.iterdir()
+            if p.is_file() and not p.name.startswith(".") and media_type_for(p.name)
+        )
+        if folder.is_dir()
+        else []
+    )
 
 
 def _days_to_run(args: argparse.Namespace, inbox: Path) -> list[str] | int:
     """The days to run, or an exit code after saying why there is nothing to run."""
     if not inbox.is_dir():
-        _say(f"the inbox {inbox} does not exist" + ("" if args.allow_empty else
-             " (create it with day folders, or `dossier import FOLDER --inbox ...`; --allow-empty to run anyway)"))
+        _say(
+            f"the inbox {inbox} does not exist"
+            + (
+                ""
+                if args.allow_empty
+                else " (create it with day folders, or `dossier import FOLDER --inbox ...`; --allow-empty to run anyway)"
+            )
+        )
         return 0 if args.allow_empty else 2
     found = inbox_days(inbox)
     for stray in inbox_folder.strays(inbox):
@@ -75,8 +90,10 @@ def _days_to_run(args: argparse.Namespace, inbox: Path) -> list[str] | int:
     if args.date:
         absent = [d for d in args.date if d not in found]
         if absent and not args.allow_empty:
-            _say(f"no folder for {', '.join(absent)} under {inbox} (--allow-empty to run those days anyway: they are "
-                 "left as stored)")
+            _say(
+                f"no folder for {', '.join(absent)} under {inbox} (--allow-empty to run those days anyway: they are "
+                "left as stored)"
+            )
             return 2
         return args.date
     if found:
@@ -84,11 +101,16 @@ def _days_to_run(args: argparse.Namespace, inbox: Path) -> list[str] | int:
     loose = _loose_articles(inbox)
     if loose:
         today = dt.datetime.now(dt.UTC).date().isoformat()
-        _say(f"{inbox} holds {len(loose)} article file(s) but no YYYY-MM-DD day folders. To ingest them as one day:\n"
-             f"    dossier import {inbox} --inbox {DEFAULT_INBOX} --date {today}\n"
-             f"    dossier run --inbox {DEFAULT_INBOX}")
+        _say(
+            f"{inbox} holds {len(loose)} article file(s) but no YYYY-MM-DD day folders. To ingest them as one day:\n"
+            f"    dossier import {inbox} --inbox {DEFAULT_INBOX} --date {today}\n"
+            f"    dossier run --inbox {DEFAULT_INBOX}"
+        )
         return 2
-    _say(f"no YYYY-MM-DD day folders under {inbox}" + ("" if args.allow_empty else " (--allow-empty to accept)"))
+    _say(
+        f"no YYYY-MM-DD day folders under {inbox}"
+        + ("" if args.allow_empty else " (--allow-empty to accept)")
+    )
     return 0 if args.allow_empty else 2
 
 
@@ -129,8 +151,10 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def target_of(args: argparse.Namespace) -> warehouse.Target:
-    return warehouse.Target(args.db or os.environ.get("DOSSIER_DB", DEFAULT_DB),
-                            getattr(args, "data_path", None) or os.environ.get("DOSSIER_DATA_PATH", ""))
+    return warehouse.Target(
+        args.db or os.environ.get("DOSSIER_DB", DEFAULT_DB),
+        getattr(args, "data_path", None) or os.environ.get("DOSSIER_DATA_PATH", ""),
+    )
 
 
 class NothingPublished(warehouse.WarehouseError):
@@ -219,12 +243,19 @@ def cmd_schema(args: argparse.Namespace) -> int:
             return 2
         for r in relations:
             print(f"{r.name} ({r.kind}): {r.description}\n")
-            write_rows(["column", "type", "null", "meaning"],
-                       [(c.name, c.type, "yes" if c.nullable else "no", c.description) for c in r.columns],
-                       args.format, max_width=110)
+            write_rows(
+                ["column", "type", "null", "meaning"],
+                [(c.name, c.type, "yes" if c.nullable else "no", c.description) for c in r.columns],
+                args.format,
+                max_width=110,
+            )
         return 0
-    write_rows(["name", "kind", "columns", "meaning"],
-               [(r.name, r.kind, len(r.columns), r.description) for r in relations], args.format, max_width=110)
+    write_rows(
+        ["name", "kind", "columns", "meaning"],
+        [(r.name, r.kind, len(r.columns), r.description) for r in relations],
+        args.format,
+        max_width=110,
+    )
     return 0
 
 
@@ -237,8 +268,10 @@ def cmd_migrate(args: argparse.Namespace) -> int:
             if state.fresh:
                 print(f"{target.describe()}: empty; `dossier run` creates it at the current schema")
                 return 0
-            print(f"{target.describe()}: schema version {state.version}; "
-                  + (f"pending: {', '.join(pending)}" if pending else "up to date"))
+            print(
+                f"{target.describe()}: schema version {state.version}; "
+                + (f"pending: {', '.join(pending)}" if pending else "up to date")
+            )
             return 1 if pending else 0
         done = warehouse.ensure_schema(con, lake=target.is_lake)
     print(f"{target.describe()}: " + (", ".join(done) if done else "already up to date"))
@@ -250,30 +283,51 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"dossier {_version()}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    run = sub.add_parser("run", help="run the whole graph through Dagster (default: every day folder of the inbox)",
-                         description="Ingest, clean and extract each day, then resolve entities, check the marts and "
-                         "publish the snapshot. Days already published with the same files and code are skipped.")
-    run.add_argument("--inbox", help=f"folder of YYYY-MM-DD day folders (default $DOSSIER_INBOX or {DEFAULT_INBOX})")
+    run = sub.add_parser(
+        "run",
+        help="run the whole graph through Dagster (default: every day folder of the inbox)",
+        description="Ingest, clean and extract each day, then resolve entities, check the marts and "
+        "publish the snapshot. Days already published with the same files and code are skipped.",
+    )
+    run.add_argument(
+        "--inbox", help=f"folder of YYYY-MM-DD day folders (default $DOSSIER_INBOX or {DEFAULT_INBOX})"
+    )
     _warehouse_args(run)
-    run.add_argument("--date", action="append", type=_valid_day, metavar="YYYY-MM-DD",
-                     help="a day to run (repeatable; default: every day folder)")
-    run.add_argument("--workers", type=int, help="processes parsing in parallel (default $DOSSIER_WORKERS or the "
-                     "machine's cores)")
+    run.add_argument(
+        "--date",
+        action="append",
+        type=_valid_day,
+        metavar="YYYY-MM-DD",
+        help="a day to run (repeatable; default: every day folder)",
+    )
+    run.add_argument(
+        "--workers",
+        type=int,
+        help="processes parsing in parallel (default $DOSSIER_WORKERS or the machine's cores)",
+    )
     run.add_argument("--allow-empty", action="store_true", help="succeed when there is nothing to ingest")
-    run.add_argument("--log-level", default="WARNING", choices=["DEBUG", "INFO", "WARNING", "ERROR"],
-                     help="Dagster's own event log on the console (default WARNING; DEBUG shows every event)")
+    run.add_argument(
+        "--log-level",
+        default="WARNING",
+        choices=["DEBUG", "INFO", "WARNING", "ERROR"],
+        help="Dagster's own event log on the console (default WARNING; DEBUG shows every event)",
+    )
     run.set_defaults(func=cmd_run)
 
-    imp = sub.add_parser("import", help="copy a flat folder of article files into one day folder of the inbox")
+    imp = sub.add_parser(
+        "import", help="copy a flat folder of article files into one day folder of the inbox"
+    )
     imp.add_argument("src", help="folder of article files (.txt, .md, .html)")
     imp.add_argument("--date", type=_valid_day, metavar="YYYY-MM-DD", help="arrival day (default today, UTC)")
     imp.add_argument("--inbox", help=f"the inbox (default $DOSSIER_INBOX or {DEFAULT_INBOX})")
     imp.set_defaults(func=cmd_import)
 
     sql = sub.add_parser("sql", help="run a query against the published snapshot (read-only)")
-    sql.add_argument("query", help="SQL, e.g. \"SELECT * FROM marts.speakers LIMIT 5\"")
+    sql.add_argument("query", help='SQL, e.g. "SELECT * FROM marts.speakers LIMIT 5"')
     sql.add_argument("--max-rows", type=int, default=100, help="rows shown in table format (default 100)")
-    summary = sub.add_parser("summary", help="what the warehouse holds: documents, entities, speakers, figures")
+    summary = sub.add_parser(
+        "summary", help="what the warehouse holds: documents, entities, speakers, figures"
+    )
     for p, func in ((sql, cmd_sql), (summary, cmd_summary)):
         _warehouse_args(p)
         p.add_argument("--snapshot", help="read this DuckDB file instead of the snapshot of --db")
@@ -288,14 +342,20 @@ def _parser() -> argparse.ArgumentParser:
 
     mig = sub.add_parser("migrate", help="bring a warehouse to this version's schema (runs also do it)")
     _warehouse_args(mig)
-    mig.add_argument("--check", action="store_true", help="only say whether migrations are pending (exit 1 if so)")
+    mig.add_argument(
+        "--check", action="store_true", help="only say whether migrations are pending (exit 1 if so)"
+    )
     mig.set_defaults(func=cmd_migrate)
     return parser
 
 
 def _warehouse_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--db", help=f"warehouse: a .duckdb file or ducklake:… (default $DOSSIER_DB or {DEFAULT_DB})")
-    p.add_argument("--data-path", help="DuckLake only: folder of the Parquet files (default $DOSSIER_DATA_PATH)")
+    p.add_argument(
+        "--db", help=f"warehouse: a .duckdb file or ducklake:… (default $DOSSIER_DB or {DEFAULT_DB})"
+    )
+    p.add_argument(
+        "--data-path", help="DuckLake only: folder of the Parquet files (default $DOSSIER_DATA_PATH)"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -50,17 +50,27 @@ def build_automation(partitions: dg.PartitionsDefinition):
         "canonical entities, marts and the published snapshot once.",
     )
 
-    @dg.schedule(cron_schedule="30 1 * * *", job=job, execution_timezone="UTC",
-                 default_status=dg.DefaultScheduleStatus.STOPPED,
-                 description="Every night at 01:30 UTC, runs the previous day's partition: its inbox folder is "
-                 "complete by then. Turn it on under Automation.")
+    @dg.schedule(
+        cron_schedule="30 1 * * *",
+        job=job,
+        execution_timezone="UTC",
+        default_status=dg.DefaultScheduleStatus.STOPPED,
+        description="Every night at 01:30 UTC, runs the previous day's partition: its inbox folder is "
+        "complete by then. Turn it on under Automation.",
+    )
     def daily_schedule(context: dg.ScheduleEvaluationContext) -> dg.RunRequest:
         day = (context.scheduled_execution_time.date() - dt.timedelta(days=1)).isoformat()
-        return dg.RunRequest(run_key=f"schedule-{day}", partition_key=day, tags={"dossier/trigger": "schedule"})
+        return dg.RunRequest(
+            run_key=f"schedule-{day}", partition_key=day, tags={"dossier/trigger": "schedule"}
+        )
 
-    @dg.sensor(job=job, minimum_interval_seconds=60, default_status=dg.DefaultSensorStatus.STOPPED,
-               description="Every minute, looks at today's inbox folder: new or changed files start a run for today. "
-               "Files it has seen never trigger again. Turn it on under Automation.")
+    @dg.sensor(
+        job=job,
+        minimum_interval_seconds=60,
+        default_status=dg.DefaultSensorStatus.STOPPED,
+        description="Every minute, looks at today's inbox folder: new or changed files start a run for today. "
+        "Files it has seen never trigger again. Turn it on under Automation.",
+    )
     def inbox_sensor(context: dg.SensorEvaluationContext, inbox: Inbox):
         day = dt.datetime.now(dt.UTC).date().isoformat()
         fresh, cursor = new_files(Path(inbox.path) / day, day, context.cursor)
@@ -68,7 +78,10 @@ def build_automation(partitions: dg.PartitionsDefinition):
             return dg.SkipReason(f"no new files in {inbox.path}/{day}")
         context.update_cursor(cursor)
         digest = hashlib.sha1("\n".join(fresh).encode() + cursor.encode()).hexdigest()[:12]
-        return dg.RunRequest(run_key=f"inbox-{day}-{digest}", partition_key=day,
-                             tags={"dossier/trigger": "inbox_sensor", "dossier/new_files": str(len(fresh))})
+        return dg.RunRequest(
+            run_key=f"inbox-{day}-{digest}",
+            partition_key=day,
+            tags={"dossier/trigger": "inbox_sensor", "dossier/new_files": str(len(fresh))},
+        )
 
     return job, daily_schedule, inbox_sensor

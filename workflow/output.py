@@ -20,8 +20,9 @@ def _cell(value: object) -> object:
     return value
 
 
-def write_rows(columns: Sequence[str], rows: Sequence[Sequence[object]], fmt: str, out=None,
-               max_width: int = 60) -> None:
+def write_rows(
+    columns: Sequence[str], rows: Sequence[Sequence[object]], fmt: str, out=None, max_width: int = 60
+) -> None:
     """Rows to `out` (stdout) as an aligned table, CSV, JSON lines of objects, or a Markdown table."""
     out = out or sys.stdout
     if fmt == "csv":
@@ -29,7 +30,9 @@ def write_rows(columns: Sequence[str], rows: Sequence[Sequence[object]], fmt: st
         writer.writerow(columns)
         writer.writerows([[_flat(v) for v in row] for row in rows])
     elif fmt == "json":
-        out.write(json.dumps([dict(zip(columns, map(_cell, row))) for row in rows], ensure_ascii=False, indent=1))
+        out.write(
+            json.dumps([dict(zip(columns, map(_cell, row))) for row in rows], ensure_ascii=False, indent=1)
+        )
         out.write("\n")
     else:
         cells = [[_short(_flat(v), max_width) for v in row] for row in rows]
@@ -68,9 +71,15 @@ class LiveProgress:
         from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-        self.progress = Progress(TextColumn("{task.description:<22}"), BarColumn(), MofNCompleteColumn(),
-                                 TextColumn("{task.fields[rate]:>7}"), TimeRemainingColumn(),
-                                 console=Console(stderr=True), transient=False)
+        self.progress = Progress(
+            TextColumn("{task.description:<22}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[rate]:>7}"),
+            TimeRemainingColumn(),
+            console=Console(stderr=True),
+            transient=False,
+        )
         self.tasks: dict[tuple[str, str], int] = {}
 
     def __enter__(self) -> LiveProgress:
@@ -83,10 +92,14 @@ class LiveProgress:
     def __call__(self, tracker) -> None:
         key = (tracker.stage, tracker.day)
         if key not in self.tasks:
-            self.tasks[key] = self.progress.add_task(f"{tracker.stage} {tracker.day}", total=tracker.total or 1,
-                                                     rate="")
-        self.progress.update(self.tasks[key], completed=tracker.done if tracker.total else int(tracker.status != "running"),
-                             rate=f"{tracker.rate:.1f}/s" if tracker.done else "")
+            self.tasks[key] = self.progress.add_task(
+                f"{tracker.stage} {tracker.day}", total=tracker.total or 1, rate=""
+            )
+        self.progress.update(
+            self.tasks[key],
+            completed=tracker.done if tracker.total else int(tracker.status != "running"),
+            rate=f"{tracker.rate:.1f}/s" if tracker.done else "",
+        )
 
 
 class LogProgress:

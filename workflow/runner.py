@@ -36,10 +36,17 @@ def _instance():
 
 def run(args: argparse.Namespace, inbox: Path, days: list[str]) -> int:
     started = time.monotonic()
-    deployment = Deployment.from_env(inbox=str(inbox), db=args.db, data_path=args.data_path, workers=args.workers)
+    deployment = Deployment.from_env(
+        inbox=str(inbox), db=args.db, data_path=args.data_path, workers=args.workers
+    )
     first = min(dt.date.fromisoformat(min(days)), deployment.first_day())
-    deployment = Deployment.from_env(inbox=str(inbox), db=args.db, data_path=args.data_path, workers=args.workers,
-                                     start_date=first.isoformat())
+    deployment = Deployment.from_env(
+        inbox=str(inbox),
+        db=args.db,
+        data_path=args.data_path,
+        workers=args.workers,
+        start_date=first.isoformat(),
+    )
     _say(f"{len(days)} day(s) from {inbox} into {deployment.target.describe()}")
 
     from workflow.definitions import build_definitions
@@ -54,19 +61,27 @@ def run(args: argparse.Namespace, inbox: Path, days: list[str]) -> int:
         if display:
             display.__enter__()
         for start, end in contiguous_ranges(days):
-            tags = {"dagster/asset_partition_range_start": start, "dagster/asset_partition_range_end": end,
-                    "dossier/trigger": "cli"}
+            tags = {
+                "dagster/asset_partition_range_start": start,
+                "dagster/asset_partition_range_end": end,
+                "dossier/trigger": "cli",
+            }
             result = job.execute_in_process(
-                instance=instance, tags=tags, raise_on_error=False,
-                run_config={"loggers": {"console": {"config": {"log_level": args.log_level}}}})
+                instance=instance,
+                tags=tags,
+                raise_on_error=False,
+                run_config={"loggers": {"console": {"config": {"log_level": args.log_level}}}},
+            )
             for evaluation in result.get_asset_check_evaluations():
                 checks["passed" if evaluation.passed else "failed"] += 1
             if not result.success:
                 for event in result.all_events:
                     if event.is_step_failure:
                         error = event.step_failure_data.error
-                        failed.append(f"{start}..{end}: step {event.step_key}: "
-                                      f"{error.message.strip() if error else 'failed'}")
+                        failed.append(
+                            f"{start}..{end}: step {event.step_key}: "
+                            f"{error.message.strip() if error else 'failed'}"
+                        )
     finally:
         if display:
             display.__exit__(None, None, None)
@@ -77,7 +92,9 @@ def run(args: argparse.Namespace, inbox: Path, days: list[str]) -> int:
     return 1 if failed else 0
 
 
-def _summary(deployment: Deployment, days: list[str], checks: dict[str, int], seconds: float, failed: list[str]) -> None:
+def _summary(
+    deployment: Deployment, days: list[str], checks: dict[str, int], seconds: float, failed: list[str]
+) -> None:
     target = deployment.target
     try:
         reader = wh.connect(target if target.is_lake else target.snapshot_path, read_only=True)
@@ -90,9 +107,13 @@ def _summary(deployment: Deployment, days: list[str], checks: dict[str, int], se
                           (SELECT count(*) FROM nlp.claims WHERE kind = 'reported' AND list_contains($d, partition_date)),
                           (SELECT count(*) FROM nlp.claims WHERE kind = 'figure' AND list_contains($d, partition_date)),
                           (SELECT count(*) FROM raw.documents)""",
-                {"d": [dt.date.fromisoformat(d) for d in days]}).fetchone()
-            reasons = con.execute("SELECT reason, count(*) FROM raw.rejects WHERE list_contains(?, partition_date) "
-                                  "GROUP BY 1 ORDER BY 2 DESC", [[dt.date.fromisoformat(d) for d in days]]).fetchall()
+                {"d": [dt.date.fromisoformat(d) for d in days]},
+            ).fetchone()
+            reasons = con.execute(
+                "SELECT reason, count(*) FROM raw.rejects WHERE list_contains(?, partition_date) "
+                "GROUP BY 1 ORDER BY 2 DESC",
+                [[dt.date.fromisoformat(d) for d in days]],
+            ).fetchall()
     except (wh.WarehouseError, OSError) as exc:
         _say(f"finished in {seconds:.0f} s; nothing published to read ({exc})")
         return
@@ -104,7 +125,8 @@ def _summary(deployment: Deployment, days: list[str], checks: dict[str, int], se
         f"  claims     {n[3]} quotes, {n[4]} reported statements, {n[5]} figures",
         f"  warehouse  {n[6]} documents, {n[2]} entities in all",
         f"  checks     {checks['passed']} passed, {checks['failed']} failed",
-        f"  read it    dossier sql \"SELECT * FROM marts.speakers LIMIT 10\"{db}",
-        f"             dossier summary{db}" + ("" if target.is_lake else f"   (or duckdb -readonly {target.snapshot_path})"),
+        f'  read it    dossier sql "SELECT * FROM marts.speakers LIMIT 10"{db}',
+        f"             dossier summary{db}"
+        + ("" if target.is_lake else f"   (or duckdb -readonly {target.snapshot_path})"),
     ]
     print("\n".join(lines), flush=True)

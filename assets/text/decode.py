@@ -127,7 +127,9 @@ def _wide_unicode(data: bytes) -> tuple[str, str] | None:
         lanes = [sample[i::width] for i in range(width)]
         zero = [lane.count(0) / max(1, len(lane)) for lane in lanes]
         text_lanes = [0] if encoding.endswith("le") else [width - 1]
-        if all(zero[i] < 0.5 for i in text_lanes) and all(z > 0.9 for i, z in enumerate(zero) if i not in text_lanes):
+        if all(zero[i] < 0.5 for i in text_lanes) and all(
+            z > 0.9 for i, z in enumerate(zero) if i not in text_lanes
+        ):
             try:
                 text = data.decode(encoding)
             except UnicodeDecodeError:

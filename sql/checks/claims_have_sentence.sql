@@ -2,7 +2,7 @@
 SELECT c.claim_id, c.doc_id, c.sentence_idx, c.kind
 FROM nlp.claim_rows c
 LEFT JOIN nlp.sentences s ON s.doc_id = c.doc_id AND s.sentence_idx = c.sentence_idx
-LEFT JOIN (SELECT doc_id, length(body) AS n FROM clean.documents WHERE partition_date = $partition_date) b
+LEFT JOIN (SELECT doc_id, length(body) AS n FROM clean.document_rows WHERE partition_date = $partition_date) b
        ON b.doc_id = c.doc_id
 WHERE c.partition_date = $partition_date
   AND (s.doc_id IS NULL OR b.doc_id IS NULL OR c.start_char < s.start_char OR c.start_char >= s.end_char

@@ -10,7 +10,8 @@ CREATE TABLE raw.documents (
     encoding        VARCHAR   NOT NULL,
     media_type      VARCHAR   NOT NULL,
     raw_text        VARCHAR   NOT NULL,
-    ingested_at     TIMESTAMP NOT NULL
+    ingested_at     TIMESTAMP NOT NULL,
+    page_meta       VARCHAR
 );
 COMMENT ON TABLE raw.documents IS 'One row per ingested file: its decoded text and fingerprint';
 COMMENT ON COLUMN raw.documents.doc_id IS '''D'' + first 15 hex digits of content_sha256: stable for the same bytes';
@@ -22,6 +23,7 @@ COMMENT ON COLUMN raw.documents.encoding IS 'Detected text encoding (utf-8, utf-
 COMMENT ON COLUMN raw.documents.media_type IS 'text/plain, text/markdown or text/html';
 COMMENT ON COLUMN raw.documents.raw_text IS 'Decoded text, newlines normalised to \n; for HTML the page title line, then the main text';
 COMMENT ON COLUMN raw.documents.ingested_at IS 'When the day was ingested (UTC)';
+COMMENT ON COLUMN raw.documents.page_meta IS 'HTML only: what the page''s markup declares (site name, canonical URL, dates, author, language), a JSON object';
 
 CREATE TABLE raw.rejects (
     partition_date  DATE,

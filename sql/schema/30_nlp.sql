@@ -63,7 +63,14 @@ CREATE TABLE nlp.claim_rows (
     raw_unit         VARCHAR,
     year             INTEGER,
     measure          VARCHAR,
-    flags            VARCHAR[]
+    flags            VARCHAR[],
+    speaker_mention  VARCHAR,
+    value_low        DOUBLE,
+    value_high       DOUBLE,
+    quantity         VARCHAR,
+    period           VARCHAR,
+    measure_key      VARCHAR,
+    scope            VARCHAR[]
 );
 COMMENT ON TABLE nlp.claim_rows IS 'Claims as found in one document (nlp.claims adds the speaker''s warehouse-wide entity)';
 COMMENT ON COLUMN nlp.claim_rows.claim_id IS 'Stable id of (doc_id, kind, start_char, end_char)';
@@ -84,7 +91,14 @@ COMMENT ON COLUMN nlp.claim_rows.raw_value IS 'Figure: the value as written (261
 COMMENT ON COLUMN nlp.claim_rows.raw_unit IS 'Figure: the unit as written ("mile")';
 COMMENT ON COLUMN nlp.claim_rows.year IS 'Figure: the year the figure refers to, when the text says';
 COMMENT ON COLUMN nlp.claim_rows.measure IS 'Figure: what it measures ("bilateral trade", "border")';
-COMMENT ON COLUMN nlp.claim_rows.flags IS 'Markers such as scare_quote, pronoun_speaker, inherited_speaker, approximate';
+COMMENT ON COLUMN nlp.claim_rows.flags IS 'Markers such as scare_quote, pronoun_speaker, inherited_speaker, approximate, range, change';
+COMMENT ON COLUMN nlp.claim_rows.speaker_mention IS 'The words that name the speaker at the claim ("he", "the ministry", "Mr. Putin")';
+COMMENT ON COLUMN nlp.claim_rows.value_low IS 'Figure: lower end of what it asserts, in unit (a range''s bound, or the value less its stated precision); NULL: open';
+COMMENT ON COLUMN nlp.claim_rows.value_high IS 'Figure: upper end of what it asserts, in unit; NULL: open ("more than …")';
+COMMENT ON COLUMN nlp.claim_rows.quantity IS 'Figure: what kind of quantity (money, share, count, length, mass, duration, age, index, ...)';
+COMMENT ON COLUMN nlp.claim_rows.period IS 'Figure: the period it refers to ("2023", "2023-Q1", "2023-04", "2023-04-05"); relative periods anchored by the publication date';
+COMMENT ON COLUMN nlp.claim_rows.measure_key IS 'Figure: the family of what it measures ("trade", "gdp"): figures compared across documents share it';
+COMMENT ON COLUMN nlp.claim_rows.scope IS 'Figure: entity keys of what it is about (the places, organisations or people it measures)';
 
 CREATE TABLE nlp.entity_map (
     local_entity_id VARCHAR NOT NULL,
@@ -125,7 +139,8 @@ CREATE OR REPLACE VIEW nlp.claims AS
 SELECT c.claim_id, c.doc_id, c.partition_date, c.sentence_idx, c.start_char, c.end_char, c.kind, c.text,
        c.speaker,
        coalesce(em.entity_id, c.speaker_local_id) AS speaker_entity_id,
-       c.cue, c.value, c.unit, c.year, c.raw_value, c.raw_unit, c.measure, c.flags
+       c.cue, c.value, c.unit, c.year, c.raw_value, c.raw_unit, c.measure, c.flags,
+       c.speaker_mention, c.value_low, c.value_high, c.quantity, c.period, c.measure_key, c.scope
 FROM nlp.claim_rows c
 LEFT JOIN nlp.entity_map em ON em.local_entity_id = c.speaker_local_id;
 COMMENT ON VIEW nlp.claims IS 'Quotes, reported speech and figures, with the speaker''s canonical entity';

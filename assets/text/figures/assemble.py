@@ -64,7 +64,10 @@ def _claim(
 
 
 def find_figures(
-    doc: Doc, sentences: list[Sentence], mentions: list[Mention] | None = None, published: dt.date | None = None
+    doc: Doc,
+    sentences: list[Sentence],
+    mentions: list[Mention] | None = None,
+    published: dt.date | None = None,
 ) -> list[Claim]:
     """Numbers with a unit in the body, normalised: money, percentages, quantities, multiples, counts.
 

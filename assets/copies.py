@@ -1,0 +1,219 @@
+"""Copies: documents whose bodies are near-duplicates (syndication, a wire story on two sites, a re-scrape).
+
+Warehouse-wide and incremental: only the days whose clean output changed since the last run are (re)hashed into
+LSH buckets (clean.doc_bands), their documents are compared with the documents sharing a bucket, and the pairs
+that hold up on exact shingle overlap are kept (clean.copy_pairs). clean.documents.copy_of is a view over them.
+"""
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable
+
+import dagster as dg
+import polars as pl
+
+from assets import quality, report, stage
+from assets import warehouse as wh
+from assets.partitions import Policy
+from assets.resources import Warehouse
+from assets.text import copies as text_copies
+
+STEP = "copies"
+CROWDED_BUCKET = 1000  # a bucket shared by more documents than this is boilerplate, not a story: not compared
+
+
+def pair_suite() -> list:
+    e = quality.expect
+    return [
+        e("ExpectCompoundColumnsToBeUnique", column_list=["doc_a", "doc_b"]),
+        e("ExpectColumnPairValuesAToBeGreaterThanB", column_A="doc_b", column_B="doc_a"),
+        e("ExpectColumnValuesToBeBetween", column="similarity", min_value=0, max_value=1),
+        e("ExpectColumnValuesToBeBetween", column="containment", min_value=0, max_value=1),
+    ]
+
+
+PAIRS = stage.Output("clean.copy_pairs", pair_suite, invariants=("copy_pairs_have_documents",))
+CODE_VERSION = stage.code_version(__file__, text_copies)
+
+
+def changed_days(con) -> tuple[list[dt.date], dict[dt.date, str]]:
+    """Days whose clean output differs from what copies last saw (or that are gone), and the clean states."""
+    clean = dict(
+        con.execute(
+            "SELECT partition_date, output_sha FROM meta.partition_state WHERE stage = 'clean'"
+        ).fetchall()
+    )
+    seen = dict(
+        con.execute(
+            "SELECT partition_date, fingerprint FROM meta.partition_state WHERE stage = ?", [STEP]
+        ).fetchall()
+    )
+    version = CODE_VERSION
+    days = sorted(
+        d for d in set(clean) | set(seen) if stage.fingerprint(clean.get(d), version) != seen.get(d)
+    )
+    return days, {d: stage.fingerprint(clean[d], version) for d in clean}
+
+
+def _bodies(con, ids: Iterable[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for part in stage.batched(sorted(set(ids)), 200):
+        out.update(
+            con.execute(
+                "SELECT doc_id, body FROM clean.document_rows WHERE list_contains(?, doc_id)", [part]
+            ).fetchall()
+        )
+    return out
+
+
+def _hash_day(con, day: dt.date) -> list[str]:
+    """Replace the day's LSH buckets; returns its documents."""
+    con.execute("DELETE FROM clean.doc_bands WHERE partition_date = ?", [day])
+    ids = [
+        d
+        for (d,) in con.execute(
+            "SELECT doc_id FROM clean.document_rows WHERE partition_date = ? ORDER BY 1", [day]
+        ).fetchall()
+    ]
+    for part in stage.batched(ids, 200):
+        rows = [
+            {"doc_id": doc_id, "partition_date": day, "band": i, "bucket": bucket}
+            for doc_id, body in _bodies(con, part).items()
+            for i, bucket in enumerate(text_copies.bands(text_copies.shingles(body)))
+        ]
+        wh.insert_frame(con, "clean.doc_bands", _band_frame(rows))
+    return ids
+
+
+def _band_frame(rows: list[dict]) -> pl.DataFrame:
+    from assets import contract
+
+    return contract.relation("clean.doc_bands").frame(rows)
+
+
+def _candidates(con, days: list[dt.date]) -> list[tuple[str, str]]:
+    return con.execute(
+        """WITH crowded AS (
+               SELECT band, bucket FROM clean.doc_bands GROUP BY ALL HAVING count(*) > ?
+           ), mine AS (
+               SELECT doc_id, band, bucket FROM clean.doc_bands WHERE list_contains(?, partition_date)
+               AND (band, bucket) NOT IN (SELECT (band, bucket) FROM crowded)
+           )
+           SELECT DISTINCT least(m.doc_id, o.doc_id) AS a, greatest(m.doc_id, o.doc_id) AS b
+           FROM mine m JOIN clean.doc_bands o ON o.band = m.band AND o.bucket = m.bucket AND o.doc_id <> m.doc_id
+           ORDER BY a, b""",
+        [CROWDED_BUCKET, days],
+    ).fetchall()
+
+
+def _confirm(con, pairs: list[tuple[str, str]]) -> list[dict]:
+    """The candidate pairs whose exact shingle overlap says copy."""
+    out = []
+    cache: dict[str, set[str]] = {}
+    for part in stage.batched(pairs, 500):
+        missing = {d for pair in part for d in pair} - set(cache)
+        for doc_id, body in _bodies(con, missing).items():
+            cache[doc_id] = text_copies.shingles(body)
+        for a, b in part:
+            sa, sb = cache.get(a, set()), cache.get(b, set())
+            similarity, containment = text_copies.overlap(sa, sb)
+            if text_copies.is_copy(similarity, containment, min(len(sa), len(sb))):
+                out.append(
+                    {
+                        "doc_a": a,
+                        "doc_b": b,
+                        "similarity": round(similarity, 6),
+                        "containment": round(containment, 6),
+                    }
+                )
+        if len(cache) > 5000:
+            cache.clear()
+    return out
+
+
+def refresh(con, log=print) -> stage.DayResult | None:
+    """Bring clean.doc_bands and clean.copy_pairs up to date; None when no day's cleaned text changed."""
+    days, states = changed_days(con)
+    if not days:
+        log("copies: no day's cleaned text changed since the last run")
+        return None
+    result = stage.DayResult(None, "published", suites={PAIRS.table: []})
+    with wh.transaction(con):
+        touched: list[str] = []
+        for day in days:
+            old = [
+                d
+                for (d,) in con.execute(
+                    "SELECT DISTINCT doc_id FROM clean.doc_bands WHERE partition_date = ?", [day]
+                ).fetchall()
+            ]
+            touched += old + _hash_day(con, day)
+        con.execute(
+            "DELETE FROM clean.copy_pairs WHERE list_contains(?, doc_a) OR list_contains(?, doc_b)",
+            [touched, touched],
+        )
+        found = _confirm(con, _candidates(con, days))
+        frame = PAIRS.frame(found)
+        suite = quality.validate("clean_copy_pairs", frame, PAIRS.suite())
+        result.suites[PAIRS.table].append(suite)
+        wh.insert_frame(con, PAIRS.table, frame)
+        result.rows[PAIRS.table] = frame.height
+        result.invariants = wh.run_invariants(con, PAIRS.invariants)
+        for day in days:
+            con.execute(
+                "DELETE FROM meta.partition_state WHERE stage = ? AND partition_date = ?", [STEP, day]
+            )
+            if day in states:
+                wh.record_partition(con, STEP, day, states[day], states[day], 0)
+        if not suite.passed or not all(i.passed for i in result.invariants):
+            result.status = "held"
+            raise _HeldBack
+    result.counters["clean.copy_pairs:days hashed"] = Counter(
+        {"days": len(days), "documents": len(set(touched))}
+    )
+    log(
+        f"copies: {len(days)} day(s) hashed, {frame.height} copy pair(s) found for {len(set(touched))} document(s)"
+    )
+    return result
+
+
+class _HeldBack(Exception):
+    """Raised inside the transaction to roll it back when the pairs fail their checks."""
+
+
+def build_asset(policy: Policy) -> dg.AssetsDefinition:
+    @dg.multi_asset(
+        name="copies",
+        specs=[
+            report.spec("clean.copy_pairs", deps=["clean.document_rows"], kinds=("python", "duckdb")),
+            report.spec("clean.doc_bands", deps=["clean.document_rows"], kinds=("python", "duckdb")),
+            report.spec(
+                "clean.documents",
+                deps=["clean.document_rows", "clean.copy_pairs", "raw.documents"],
+                kinds=("sql", "duckdb"),
+            ),
+        ],
+        check_specs=report.check_specs([PAIRS]),
+        description="Near-duplicate documents (the same story with other boilerplate or small edits): MinHash LSH "
+        "buckets per day, candidate pairs confirmed on exact shingle overlap. Only days whose cleaned text changed "
+        "are hashed again; clean.documents.copy_of reads the pairs.",
+        **policy.asset_args("clean", partitioned=False, op_tags={"stage": "copies"}),
+    )
+    def copies(context: dg.AssetExecutionContext, warehouse: Warehouse):
+        with warehouse.connect() as con:
+            try:
+                result = refresh(con, context.log.info)
+            except _HeldBack:
+                result = stage.DayResult(
+                    None, "held", reason="copy pairs failed their checks; previous pairs kept"
+                )
+        if result is None:
+            for table in ("clean.doc_bands", "clean.copy_pairs", "clean.documents"):
+                yield dg.MaterializeResult(asset_key=report.key(table), metadata={"unchanged": True})
+            yield from report.unchanged_checks(PAIRS)
+            return
+        yield dg.MaterializeResult(asset_key=report.key("clean.doc_bands"))
+        yield from report.events(context, [PAIRS], [result])
+        yield dg.MaterializeResult(asset_key=report.key("clean.documents"))
+
+    return copies

@@ -1,0 +1,61 @@
+"""Near-duplicate bodies: word shingles, MinHash signatures cut into LSH bands, and exact overlap of candidates.
+
+Two documents are copies when their cleaned bodies share most of their word 5-shingles: the same story with other
+boilerplate, a trimmed last paragraph or a sentence added. MinHash (datasketch) estimates Jaccard similarity from a
+fixed-size signature; cutting the signature into bands and hashing each band gives buckets that near-duplicates
+share with high probability, so candidates are found by equality joins on (band, bucket) and the cost grows with
+the corpus, not with its square. Candidates are then confirmed on the exact shingle sets.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import struct
+
+from datasketch import MinHash
+
+SHINGLE = 5  # words per shingle: long enough that unrelated articles rarely share one
+PERMUTATIONS = 128
+BANDS, ROWS = 32, 4  # 32 bands of 4: pairs with Jaccard >= ~0.45 share a bucket with probability > 0.9
+SEED = 1
+MIN_SHINGLES = 20  # bodies shorter than this (a caption, an empty page) are never called copies
+SIMILARITY = 0.5  # Jaccard at or above which two bodies are the same text
+CONTAINMENT = 0.8  # ... or the share of the shorter body's shingles found in the longer (a trimmed copy)
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def shingles(body: str) -> set[str]:
+    """Lower-cased word 5-grams of a body (the whole body when it is shorter than that)."""
+    words = [w.lower() for w in _WORD.findall(body)]
+    if len(words) < SHINGLE:
+        return {" ".join(words)} if words else set()
+    return {" ".join(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
+
+
+def bands(shingle_set: set[str]) -> list[int]:
+    """One 64-bit bucket per band of the body's MinHash signature (empty for a body too short to compare)."""
+    if len(shingle_set) < MIN_SHINGLES:
+        return []
+    mh = MinHash(num_perm=PERMUTATIONS, seed=SEED)
+    mh.update_batch([s.encode("utf-8") for s in sorted(shingle_set)])
+    values = mh.hashvalues
+    out = []
+    for b in range(BANDS):
+        chunk = struct.pack(f"<{ROWS}Q", *(int(v) for v in values[b * ROWS : (b + 1) * ROWS]))
+        out.append(int.from_bytes(hashlib.blake2b(chunk, digest_size=8).digest(), "little"))
+    return out
+
+
+def overlap(a: set[str], b: set[str]) -> tuple[float, float]:
+    """(Jaccard similarity, containment of the smaller in the larger) of two shingle sets."""
+    if not a or not b:
+        return 0.0, 0.0
+    common = len(a & b)
+    return common / len(a | b), common / min(len(a), len(b))
+
+
+def is_copy(similarity: float, containment: float, smaller: int) -> bool:
+    """The verdict on a candidate pair: most text shared, and enough text to tell."""
+    return smaller >= MIN_SHINGLES and (similarity >= SIMILARITY or containment >= CONTAINMENT)
