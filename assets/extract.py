@@ -158,24 +158,26 @@ def document_rows(doc_id: str, day: dt.date, body: str, found: extraction.Extrac
     return rows
 
 
-def extract_batch(item: tuple[dt.date, list[tuple[str, str]]]) -> stage.Rows:
-    """Rows for a batch of (doc_id, body) of one day; a document over its time budget or failing is held back."""
+def extract_batch(item: tuple[dt.date, list[tuple[str, str, dt.date | None]]]) -> stage.Rows:
+    """Rows for a batch of (doc_id, body, published) of one day; a document over its time budget or failing is
+    held back with the reason."""
     day, docs = item
     from assets.resources import _load_model
 
     nlp = _load_model(str(_settings["model"]))
     seconds = float(_settings["doc_seconds"]) or 0.0
     out: stage.Rows = {o.table: [] for o in OUTPUTS}
-    try:  # fast path: the whole batch through nlp.pipe, within the budget of all its documents
-        with _budget(seconds * len(docs)) if seconds else contextlib.nullcontext():
-            found = dict(extraction.extract_documents(docs, nlp))
+    short = [doc for doc in docs if len(doc[1]) <= extraction.CHUNK_CHARS]
+    try:  # fast path: the ordinary bodies through nlp.pipe together, within the budget of all of them
+        with _budget(seconds * len(short)) if seconds and short else contextlib.nullcontext():
+            found = dict(extraction.extract_documents(short, nlp))
     except Exception:  # noqa: BLE001 - one bad document must not sink the batch: retry one by one below
         found = {}
-    for doc_id, body in docs:
+    for doc_id, body, published in docs:
         try:
             if doc_id not in found:
                 with _budget(seconds) if seconds else contextlib.nullcontext():
-                    found[doc_id] = next(extraction.extract_documents([(doc_id, body)], nlp))[1]
+                    found[doc_id] = next(extraction.extract_documents([(doc_id, body, published)], nlp))[1]
             for table, rows in document_rows(doc_id, day, body, found[doc_id]).items():
                 out[table] += rows
         except OverBudget:
@@ -210,7 +212,7 @@ def inputs(con, day: dt.date) -> stage.Inputs:
     def items():
         for part in stage.batched([doc_id for doc_id, _ in listing], DOCS_PER_TASK * 4):
             rows = con.execute(
-                "SELECT doc_id, body FROM clean.document_rows WHERE partition_date = ? "
+                "SELECT doc_id, body, published_at::DATE FROM clean.document_rows WHERE partition_date = ? "
                 "AND list_contains(?, doc_id) ORDER BY doc_id",
                 [day, list(part)],
             ).fetchall()

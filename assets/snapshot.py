@@ -69,6 +69,7 @@ def publish(con: duckdb.DuckDBPyConnection, target: warehouse.Target, held_back:
         _fsync(standby)
         tmp = snapshot.with_name(f".{snapshot.name}.{os.getpid()}.link.tmp")
         os.link(standby, tmp)
+        warehouse.hold_for_fault_injection(["publish"])
         os.replace(tmp, snapshot)  # atomic: readers see the old file or the new one, never a mix
         _fsync(snapshot.parent)
     finally:
@@ -169,6 +170,7 @@ def _rebuild(con: duckdb.DuckDBPyConnection, db_path: Path, standby: Path, held_
     """A full copy of the checkpointed warehouse file into the standby slot (a fresh file: old readers keep theirs)."""
     tmp = standby.with_name(f"{standby.name}.{os.getpid()}.tmp")
     shutil.copyfile(db_path, tmp)
+    warehouse.hold_for_fault_injection(["publish"])
     if held_back:
         con.execute(f"ATTACH '{tmp}' AS {ALIAS}")
         try:

@@ -127,7 +127,14 @@ def test_a_three_day_range_is_one_run_and_entities_resolve_across_days(inbox, db
     result = run_graph(inbox, db, "2024-05-14", "2024-05-16")
     assert result.success
     counts = step_counts(result)
-    assert counts == {"ingest": 1, "clean": 1, "extract": 1, "entities": 1, "marts": 1, "publish__snapshot": 1}
+    assert counts == {
+        "ingest": 1,
+        "clean": 1,
+        "extract": 1,
+        "entities": 1,
+        "marts": 1,
+        "publish__snapshot": 1,
+    }
     assert query(db, "SELECT DISTINCT partition_date::VARCHAR FROM raw.documents ORDER BY 1") == [
         ("2024-05-14",),
         ("2024-05-15",),
@@ -168,7 +175,9 @@ def test_a_partition_failing_validation_is_not_published_and_blocks_downstream(i
     assert "ingest" in counts
     assert "clean" not in counts and "extract" not in counts and "entities" not in counts
 
-    evaluations = {(e.asset_key.to_user_string(), e.check_name): e for e in result.get_asset_check_evaluations()}
+    evaluations = {
+        (e.asset_key.to_user_string(), e.check_name): e for e in result.get_asset_check_evaluations()
+    }
     failed = evaluations[("clean/removed", "expectations")]
     assert not failed.passed
     failures = failed.metadata["failures"].data
@@ -201,7 +210,8 @@ def test_cli_runs_every_inbox_day_and_queries_the_snapshot(inbox, db, tmp_path):
             "sql",
             "--db",
             str(db),
-            "--format", "csv",
+            "--format",
+            "csv",
             "SELECT count(*) AS n FROM raw.documents",
         ],
         capture_output=True,

@@ -10,6 +10,7 @@
 | DOSSIER_START_DATE | the first day folder in the inbox | first daily partition |
 | DOSSIER_DAYS_PER_RUN | 7 on a lake, all on a file | days per run when a backfill is split into runs |
 | DOSSIER_MAX_BYTES | 5000000 | larger files are rejected as too_large |
+| DOSSIER_DOC_SECONDS | 120 | a document whose extraction takes longer is held back (nlp.held_back) |
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ class Deployment:
     start_date: str = ""
     days_per_run: int = 0
     max_bytes: int = 5_000_000
+    doc_seconds: float = 120.0
 
     @classmethod
     def from_env(cls, **overrides) -> Deployment:
@@ -49,6 +51,7 @@ class Deployment:
             "start_date": env.get("DOSSIER_START_DATE", ""),
             "days_per_run": int(env.get("DOSSIER_DAYS_PER_RUN") or 0),
             "max_bytes": int(env.get("DOSSIER_MAX_BYTES") or 5_000_000),
+            "doc_seconds": float(env.get("DOSSIER_DOC_SECONDS") or 120.0),
         }
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)
@@ -70,7 +73,7 @@ class Deployment:
         return {
             "inbox": Inbox(path=self.inbox, max_bytes=self.max_bytes),
             "warehouse": Warehouse(url=self.db, data_path=self.data_path),
-            "nlp": NLP(model=self.spacy_model, workers=self.workers),
+            "nlp": NLP(model=self.spacy_model, workers=self.workers, doc_seconds=self.doc_seconds),
         }
 
     def policy(self):

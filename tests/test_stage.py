@@ -1,0 +1,121 @@
+"""The shared stage machinery on a real DuckDB file, without Dagster: skipping, publishing, rolling back."""
+
+import dataclasses
+import datetime as dt
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from assets import clean, ingest, stage, warehouse
+from assets.resources import Inbox
+from assets.workers import Pool
+
+DAY = dt.date(2024, 5, 14)
+ARTICLE = (
+    "Ferry strike ends\n\nDock workers returned to the terminals on Thursday after the operator agreed to "
+    "a new rota and a one-off payment, the union said.\n"
+)
+
+
+@pytest.fixture
+def setup(tmp_path):
+    box = tmp_path / "inbox"
+    (box / DAY.isoformat()).mkdir(parents=True)
+    (box / DAY.isoformat() / "a.txt").write_text(ARTICLE)
+    (box / DAY.isoformat() / "empty.txt").write_text("")
+    path = tmp_path / "w.duckdb"
+    with warehouse.connect(path) as con:
+        warehouse.ensure_schema(con)
+    return Inbox(path=str(box)), path
+
+
+def run(path, day_stage, days=(DAY,)):
+    with warehouse.connect(path) as con:
+        return stage.run_days(con, day_stage, list(days), Pool(1))
+
+
+def rows(path, sql):
+    with warehouse.connect(path, read_only=True) as con:
+        return con.execute(sql).fetchall()
+
+
+def test_a_day_is_published_then_skipped_until_its_input_or_code_changes(setup):
+    box, path = setup
+    assert [r.status for r in run(path, ingest.day_stage(box))] == ["published"]
+    assert rows(path, "SELECT source_path FROM raw.documents") == [(f"{DAY}/a.txt",)]
+    assert rows(path, "SELECT reason FROM raw.rejects") == [("empty",)]
+    assert [r.status for r in run(path, ingest.day_stage(box))] == ["skipped"]
+
+    (Path(box.path) / DAY.isoformat() / "b.txt").write_text(ARTICLE + "More.\n")
+    assert [r.status for r in run(path, ingest.day_stage(box))] == ["published"]
+    assert len(rows(path, "SELECT * FROM raw.documents")) == 2
+
+    newer = dataclasses.replace(ingest.day_stage(box), code_version="changed")
+    assert [r.status for r in run(path, newer)] == ["published"]
+    assert [r.status for r in run(path, newer)] == ["skipped"]
+
+
+def test_a_day_without_a_folder_is_left_as_stored(setup):
+    box, path = setup
+    run(path, ingest.day_stage(box))
+    assert [r.status for r in run(path, ingest.day_stage(box), [DAY + dt.timedelta(days=1)])] == ["missing"]
+    assert len(rows(path, "SELECT * FROM raw.documents")) == 1
+
+
+def test_clean_follows_ingest_and_skips_when_ingest_republished_the_same_rows(setup):
+    box, path = setup
+    run(path, ingest.day_stage(box))
+    assert [r.status for r in run(path, clean.DAY_STAGE)] == ["published"]
+    assert rows(path, "SELECT title FROM clean.documents") == [("Ferry strike ends",)]
+    run(path, dataclasses.replace(ingest.day_stage(box), code_version="changed"))  # same rows again
+    assert [r.status for r in run(path, clean.DAY_STAGE)] == ["skipped"]
+
+
+def test_a_failing_invariant_rolls_the_day_back(setup, monkeypatch):
+    box, path = setup
+    run(path, ingest.day_stage(box))
+    run(path, clean.DAY_STAGE)
+    before = rows(path, "SELECT * FROM clean.document_rows")
+    (Path(box.path) / DAY.isoformat() / "c.txt").write_text(ARTICLE + "Later.\n")
+    run(path, ingest.day_stage(box))
+    broken = warehouse.Invariant("clean_docs_have_raw", 1, ({"doc_id": "x"},))
+    monkeypatch.setattr(warehouse, "run_invariants", lambda con, names, params=None: [broken])
+    (result,) = run(path, clean.DAY_STAGE)
+    assert result.status == "held" and "clean_docs_have_raw" in " ".join(result.failures())
+    assert rows(path, "SELECT * FROM clean.document_rows") == before
+    assert rows(path, "SELECT count(*) FROM meta.partition_state WHERE stage = 'clean'") == [(1,)]
+
+
+def test_a_failing_expectation_rolls_the_day_back(setup, monkeypatch):
+    box, path = setup
+    run(path, ingest.day_stage(box))
+    bad = dataclasses.replace(clean.DAY_STAGE, build=lambda item: {"clean.document_rows": [{"doc_id": None}]})
+    (result,) = run(path, bad)
+    assert result.status == "held"
+    assert any(o.column == "doc_id" for s in result.suites["clean.document_rows"] for o in s.errors)
+    assert rows(path, "SELECT count(*) FROM clean.document_rows") == [(0,)]
+
+
+def test_replace_changed_touches_only_rows_that_differ(tmp_path):
+    path = tmp_path / "w.duckdb"
+    with warehouse.connect(path) as con:
+        warehouse.ensure_schema(con)
+        frame = pl.DataFrame({"local_entity_id": ["a", "b", "c"], "entity_id": ["x", "y", "z"]})
+        assert warehouse.replace_changed(con, "nlp.entity_map", frame, "local_entity_id") == 3
+        assert warehouse.replace_changed(con, "nlp.entity_map", frame, "local_entity_id") == 0
+        changed = pl.DataFrame({"local_entity_id": ["a", "b", "d"], "entity_id": ["x", "w", "v"]})
+        # b changes (1 out, 1 in), c goes, d comes
+        assert warehouse.replace_changed(con, "nlp.entity_map", changed, "local_entity_id") == 4
+        assert sorted(con.execute("SELECT * FROM nlp.entity_map").fetchall()) == [
+            ("a", "x"),
+            ("b", "w"),
+            ("d", "v"),
+        ]
+
+
+def test_clean_partition_by_direct_call():
+    raw = pl.DataFrame({"doc_id": ["D1"], "source_path": [f"{DAY}/a.txt"], "raw_text": [ARTICLE]})
+    docs, removed = clean.clean_partition(raw, DAY)
+    assert docs["title"].to_list() == ["Ferry strike ends"]
+    assert docs["body"][0].startswith("Dock workers") and removed.height == 0
