@@ -37,11 +37,13 @@ def publish_file(con, target: wh.Target, log=print) -> tuple[dict, dict[str, str
         held,
     )
     if wh.step_done(con, STEP) == input_sha and target.snapshot_path.exists():
-        log(f"publish: {target.snapshot_path} is up to date")
+        removed = snapshot.remove_temp_files(target.snapshot_path)
+        log(f"publish: {target.snapshot_path} is up to date" + (f"; {removed} leftover temp file(s) removed"
+                                                                 if removed else ""))
         return {"path": dg.MetadataValue.path(str(target.snapshot_path)), "unchanged": True}, {}
-    with wh.transaction(con):
-        wh.record_step(con, STEP, input_sha)
     done = snapshot.publish(con, target, held)
+    with wh.transaction(con):  # only once the snapshot is in place: a publish killed half-way is redone
+        wh.record_step(con, STEP, input_sha)
     mine = counts(con)
     with wh.connect(done.path, read_only=True) as snap:
         theirs = counts(snap)

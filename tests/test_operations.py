@@ -156,3 +156,43 @@ def test_sigkill_inside_a_write_then_rerun_equals_a_clean_run(inbox, db, tmp_pat
 
     assert run_graph(inbox, db, "2024-05-14", "2024-05-15").success
     assert table_contents(db) == expected
+
+
+@pytest.mark.slow
+def test_a_killed_snapshot_publish_leaves_no_temp_file_after_the_next_run(inbox, db, tmp_path):
+    assert run_graph(inbox, db, "2024-05-14").success
+    snapshot = db.with_name("warehouse.read.duckdb")
+    env = {**os.environ, "PYTHONWARNINGS": "ignore", "DOSSIER_HOLD_BEFORE_COMMIT": "publish:300"}
+    env.pop("DAGSTER_HOME", None)
+    proc = _cli(["run", "--inbox", str(inbox), "--db", str(db)], env, cwd=tmp_path, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 600
+        for line in proc.stderr:
+            if "holding uncommitted write to publish" in line:
+                break
+            assert time.monotonic() < deadline
+        leftovers = list(tmp_path.glob(".warehouse.read.duckdb.*"))
+        os.killpg(proc.pid, signal.SIGKILL)
+    finally:
+        proc.wait(timeout=60)
+    assert any(p.name.endswith(".tmp") for p in leftovers)  # the kill happened mid-publish
+    reader = duckdb.connect(str(snapshot), read_only=True)  # the published snapshot survived the kill
+    assert reader.execute("SELECT count(*) FROM raw.documents").fetchone()[0] == 2
+    reader.close()
+
+    assert run_graph(inbox, db, "2024-05-14", "2024-05-15").success
+    assert [p.name for p in tmp_path.glob(".warehouse.read.duckdb.*.tmp")] == []
+    fresh = duckdb.connect(str(snapshot), read_only=True)
+    assert fresh.execute("SELECT count(*) FROM raw.documents").fetchone()[0] == 3
+    fresh.close()
+
+
+@pytest.mark.slow
+def test_incremental_snapshot_equals_a_full_copy(inbox, db, tmp_path):
+    assert run_graph(inbox, db, "2024-05-14").success
+    assert run_graph(inbox, db, "2024-05-15").success  # day two: first publish into the second slot (full)
+    (inbox / "2024-05-15" / "extra.txt").write_text("Ports brace for a busy summer\n\nPort operators said on "
+                                                    "Thursday that volumes had risen 8 percent since January.\n")
+    assert run_graph(inbox, db, "2024-05-15").success  # back to the first slot: only what changed is copied
+    snapshot = db.with_name("warehouse.read.duckdb")
+    assert table_contents(snapshot) == table_contents(db)
