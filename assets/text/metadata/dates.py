@@ -13,15 +13,19 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from assets.text.lexicon import alternation, ordered
+from assets.text.lexicon import alternation, ordered, table
 
 from .lines import Line
+from .result import plausible
 
 # Separators between the parts of a date line ("Sept. 17, 2024 | Updated 11:02 a.m. ET").
 _SEPARATORS = re.compile(r"\s*(?:[|·•]|\s[-–—]\s)\s*")
 _TIME_BASE = dt.datetime(1900, 1, 1)
+# Lines between a byline and the date printed with it.
+NEAR_BYLINE = 3
 # Longest line (in words) read as a date line: a dateline is short, a sentence mentioning a date is not.
 MAX_WORDS = 16
 
@@ -72,11 +76,25 @@ def _segments(line: Line) -> list[tuple[int, int, str]]:
     return out
 
 
+@functools.cache
+def _months() -> re.Pattern:
+    months = {w for v in table("dates")["months"].values() for w in v.split()}
+    return re.compile(r"(?<![^\W\d_])" + alternation(months) + r"(?![^\W\d_])", re.I)
+
+
+def _date_shaped(text: str) -> bool:
+    """A month name, a numeric date with separators ("20/11/2019", "2019-11-20") or CJK date characters.
+
+    dateparser reads "4 55 3" as a date; a date line writes its month as a word or between separators.
+    """
+    return bool(_months().search(text) or re.search(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d年|\d月", text))
+
+
 def _parse(text: str, language: str | None) -> tuple[dt.datetime | dt.date | None, bool]:
     """(value, clock-only): a whole date (datetime when a time is given), or a bare clock time."""
     full, clock = _parsers(language)
-    data = full.get_date_data(text)
-    if data.date_obj is not None:
+    data = full.get_date_data(text) if _date_shaped(text) else None
+    if data is not None and data.date_obj is not None and plausible(data.date_obj.date()):
         value = data.date_obj.replace(tzinfo=None)
         return (value if data.period == "time" else value.date()), False
     data = clock.get_date_data(text)
@@ -115,15 +133,24 @@ def line_dates(line: Line, language: str | None = None) -> list[DateCandidate]:
     return out
 
 
-def published_date(lines: list[Line], language: str | None = None) -> DateCandidate | None:
-    """The page's publication date: a labelled one first, then the first date above the body, then below it.
+def published_date(lines: list[Line], language: str | None = None, bylines: Iterable[int] = ()) -> DateCandidate | None:
+    """The page's publication date.
 
-    Lines inside the body are read only when the cleaner marked them as datelines.
+    Preference: a labelled publication date ("Published …"); then a date next to a byline (within NEAR_BYLINE
+    lines; the date printed with the writer's name); then the date above the article closest to it. A date
+    below the article counts only when labelled or next to a byline (it is otherwise a related story's), a
+    date inside the article only when the cleaner marked it a dateline or it sits by a byline.
     """
+    bylines = sorted(set(bylines))
+    body = next((line.index for line in lines if line.zone != "header"), len(lines))
     found: list[tuple[tuple, DateCandidate]] = []
     for line in lines:
-        if line.zone == "body" and line.reason != "dateline":
+        near = any(abs(line.index - b) <= NEAR_BYLINE for b in bylines)
+        if line.zone == "body" and line.reason != "dateline" and not near:
             continue
-        zone_rank = {"header": 0, "footer": 1, "body": 2}[line.zone]
-        found += [((not c.labelled, zone_rank, line.index), c) for c in line_dates(line, language)]
+        for c in line_dates(line, language):
+            if line.zone == "footer" and not (c.labelled or near):
+                continue
+            closeness = body - line.index if line.zone == "header" else len(lines) + line.index
+            found.append(((not c.labelled, not near, closeness), c))
     return min(found, key=lambda f: f[0])[1] if found else None

@@ -9,7 +9,7 @@ from .dates import line_dates, published_date
 from .lines import lines_of
 from .outlet import outlet as find_outlet
 from .page import parse_when
-from .people import authors
+from .people import authors, byline_lines
 from .result import Evidence, Metadata, from_iso, iso
 from .urls import page_url
 
@@ -44,17 +44,19 @@ def document_metadata(raw_text: str, cleaned: Cleaned | None = None, page: dict 
         url = link.value
         evidence.append(_span("url", link.value, "printed_url", raw_text, link.start, link.end))
 
-    published = from_iso(page.get("published_at"))
-    if "published_at" not in have and (when := published_date(lines, language)) is not None:
-        published = when.value
-        evidence.append(_span("published_at", iso(when.value), "date_line", raw_text, when.start, when.end))
-
+    dated = [line.index for line in lines if line.zone == "header" and line_dates(line, language)]
+    names = authors(lines, dated, title)
     author = page.get("author")
     if "author" not in have:
-        dated = [line.index for line in lines if line.zone == "header" and line_dates(line, language)]
-        names = authors(lines, dated, title)
         author = "; ".join(n for n, _, _ in names) or None
         evidence += [_span("author", n, "byline", raw_text, s, e) for n, s, e in names]
+
+    published = from_iso(page.get("published_at"))
+    if "published_at" not in have:
+        when = published_date(lines, language, byline_lines(lines, names))
+        if when is not None:
+            published = when.value
+            evidence.append(_span("published_at", iso(when.value), "date_line", raw_text, when.start, when.end))
     return Metadata(outlet, url, published, author, language, tuple(evidence))
 
 

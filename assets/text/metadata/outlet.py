@@ -28,6 +28,14 @@ _YEARS = re.compile(r"\b(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?\b")
 _WIDGETS = {"login_prompt", "share_widget", "cookie_notice", "newsletter_prompt", "comment_counter", "advertisement",
             "caption", "credit", "byline", "dateline", "audio_player", "comment_form", "paywall", "link"}
 MAX_NAME_WORDS = 6
+# A masthead is among the first lines of the page (after the page-title line and skip links at most).
+MASTHEAD_LINES = 6
+# A line printed this often is a menu item, not the masthead.
+MENU_REPEATS = 3
+# Words of a line that names the outlet in a sentence (not a menu of links).
+SENTENCE_WORDS = 4
+# Words before "©" on a copyright line ("All contents ©"); more, and the © credits a photo inside a caption.
+MAX_COPYRIGHT_LEAD = 2
 
 
 @dataclass(frozen=True)
@@ -51,8 +59,8 @@ def _capitalised(text: str) -> bool:
     return all(t[0].isupper() or t.lower() in _stop() for t in tokens) and tokens[0][0].isupper()
 
 
-def title_suffix(lines: list[Line]) -> Found | None:
-    """The site name of a "Headline | Site" (or "Site | Headline") first line."""
+def title_suffix(lines: list[Line], holder: Found | None = None) -> Found | None:
+    """The site name of a "Headline | Site" first line (or "Site | Headline" when the holder echoes it)."""
     if not lines or lines[0].zone != "header":
         return None
     first = lines[0]
@@ -60,8 +68,9 @@ def title_suffix(lines: list[Line]) -> Found | None:
     if not parts:
         return None
     head, tail = first.text[: parts[0][0]], first.text[parts[-1][1] :]
-    for name, offset, other in ((tail, parts[-1][1], head), (head, 0, tail)):
-        if _capitalised(name) and len(other.split()) >= max(3, len(name.split()) + 2):
+    prefix_ok = holder is not None and bool(_key_words(head) & _key_words(holder.value))
+    for name, offset, other in ((tail, parts[-1][1], head), (head, 0, tail) if prefix_ok else ("", 0, "")):
+        if name and _capitalised(name) and len(other.split()) >= max(3, len(name.split()) + 1):
             s = first.start + offset
             return Found(name.strip(), "title_suffix", s, s + len(name.strip()))
     return None
@@ -71,13 +80,13 @@ def copyright_holder(lines: list[Line]) -> Found | None:
     """The holder named in the last copyright line, its company form and years cut."""
     for line in reversed(lines):
         m = _COPYRIGHT.search(line.text)
-        if not m or line.zone == "body" or len(line.words) > 40:
+        if not m or line.zone == "body" or len(line.words) > 40 or len(line.text[: m.start()].split()) > MAX_COPYRIGHT_LEAD:
             continue
-        rest = line.text[m.end() :]
+        rest = _YEARS.sub(" ", _COPYRIGHT.sub(" ", line.text[m.end() :])).lstrip(" ,.-–")
         tail = re.search(alternation(ordered("metadata", "copyright_tails")), rest, re.I)
         rest = rest[: tail.start()] if tail else rest
-        rest = re.split(r"\.\s+(?=[A-Z])|[|;]", rest)[0]
-        rest = _YEARS.sub(" ", _COPYRIGHT.sub(" ", rest))
+        # The holder ends at the first sentence end, list separator or appositive ("X, a Y company").
+        rest = re.split(r"\.\s+(?=[A-Z])|[|;]|,\s+(?:an?|the)\s", rest)[0]
         name = _strip_company(rest)
         if name and _capitalised(name):
             return Found(name, "copyright", line.start, line.end)
@@ -102,13 +111,15 @@ def _key_words(name: str) -> set[str]:
 
 def masthead(lines: list[Line], holder: Found | None) -> Found | None:
     """The first short capitalised line above the article that the page names again or the holder echoes."""
-    for i, line in enumerate(lines):
+    for i, line in enumerate(lines[:MASTHEAD_LINES]):
         if line.zone != "header":
             break
         if line.reason in _WIDGETS or not _capitalised(line.text) or _credited(lines, line.text):
             continue
-        if any(line.text == other.text for other in lines[:i]):
-            continue
+        if _TITLE_SEP.search(line.text) or any(line.text == other.text for other in lines[:i]):
+            continue  # a "Headline - Site" title line, or a repeat
+        if sum(line.text == other.text for other in lines) >= MENU_REPEATS:
+            continue  # a menu item printed in every drop-down ("Back To Main Menu")
         shares = holder is not None and _key_words(line.text) & _key_words(holder.value)
         named_again = len(line.words) >= 2 and _named_elsewhere(lines, line)
         if shares or named_again:
@@ -124,18 +135,23 @@ def _credited(lines: list[Line], name: str) -> bool:
 
 
 def _named_elsewhere(lines: list[Line], line: Line) -> bool:
-    """The line's text occurs inside another, longer line (case-blind only for a name in capitals)."""
+    """The line's text occurs in a sentence outside the article ("Example Daily publishes news from …", "©
+    Example Daily 2024"; case-blind only for a name in capitals)."""
     flags = re.I if line.text.isupper() else 0
     pattern = re.compile(r"(?<!\w)" + re.escape(line.text) + r"(?!\w)", flags)
-    return any(o.index != line.index and len(o.text) > len(line.text) and pattern.search(o.text) for o in lines)
+    return any(o.index != line.index and o.zone != "body" and len(o.words) >= SENTENCE_WORDS and pattern.search(o.text)
+               for o in lines)
 
 
 def recase(name: str, raw: str) -> str:
-    """A name printed in capitals in the case the page writes it elsewhere, else in title case."""
-    if not name.isupper():
+    """A name printed in capitals in the case the page writes it elsewhere, else in title case.
+
+    Short capitals (acronyms: "WSJ", "CNBC TV") stay as they are.
+    """
+    if not name.isupper() or not any(len(t) >= 5 for t in name.split()):
         return name
     seen = Counter(m.group(0) for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", raw, re.I))
-    mixed = [(n, form) for form, n in seen.items() if not form.isupper()]
+    mixed = [(n, form) for form, n in seen.items() if not form.isupper() and form[0].isupper()]
     if mixed:
         return max(mixed)[1]
     tokens = name.lower().split()
@@ -145,7 +161,7 @@ def recase(name: str, raw: str) -> str:
 def outlet(lines: list[Line], raw: str, title: str | None) -> Found | None:
     """The outlet the page names itself by, with the span it was read from."""
     holder = copyright_holder(lines)
-    found = title_suffix(lines) or masthead(lines, holder) or holder
+    found = title_suffix(lines, holder) or masthead(lines, holder) or holder
     if found is None:
         return None
     return Found(recase(found.value, raw), found.rule, found.start, found.end)

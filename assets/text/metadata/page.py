@@ -18,7 +18,7 @@ from collections.abc import Iterator
 import lxml.html
 
 from .people import names_in
-from .result import iso
+from .result import iso, plausible
 
 # Fields in order of trust, per value. "jsonld:" fields are read from schema.org JSON-LD objects.
 OUTLET_FIELDS = ("og:site_name", "jsonld:publisher", "application-name", "twitter:app:name:iphone")
@@ -112,9 +112,11 @@ def parse_when(text: str) -> dt.datetime | dt.date | None:
     try:
         day = dt.date.fromisoformat(m.group(1))
         if not m.group(2):
-            return day
+            return day if plausible(day) else None
         clock = dt.time.fromisoformat(m.group(2)[:8])
     except ValueError:
+        return None
+    if not plausible(day):
         return None
     if clock == dt.time(0) and not m.group(3):
         return day
@@ -132,8 +134,8 @@ def _first(fields: dict[str, list[str]], names: tuple[str, ...], accept) -> tupl
 
 
 def _outlet(text: str) -> str | None:
-    # A bare domain or a @handle is an address, not the name the site gives itself.
-    text = text.strip()
+    # A bare domain or a @handle is an address, not the name the site gives itself; "Name | tagline" is Name.
+    text = re.split(r"\s+[|–—-]\s+", text.strip())[0].strip()
     return None if not text or text.startswith("@") or re.fullmatch(r"[\w.-]+\.[a-z]{2,}", text, re.I) else text
 
 

@@ -51,12 +51,21 @@ class Metadata:
         }
 
 
+# Publication dates outside these years are template residue ("0001-01-01") or misreadings, not dates.
+FIRST_YEAR = 1990
+
+
+def plausible(day: dt.date) -> bool:
+    """A publication date between FIRST_YEAR and next year."""
+    return FIRST_YEAR <= day.year <= dt.date.today().year + 1
+
+
 def iso(value: dt.datetime | dt.date | None) -> str | None:
-    """A date as YYYY-MM-DD, a datetime as YYYY-MM-DDTHH:MM (seconds only when not zero)."""
+    """A date as YYYY-MM-DD, a datetime as YYYY-MM-DDTHH:MM (to the minute, as pages print times)."""
     if value is None:
         return None
     if isinstance(value, dt.datetime):
-        return value.strftime("%Y-%m-%dT%H:%M:%S" if value.second else "%Y-%m-%dT%H:%M")
+        return value.strftime("%Y-%m-%dT%H:%M")
     return value.isoformat()
 
 
