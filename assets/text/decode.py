@@ -132,7 +132,9 @@ def _wide_unicode(data: bytes) -> tuple[str, str] | None:
         lanes = [sample[i::width] for i in range(width)]
         zero = [lane.count(0) / max(1, len(lane)) for lane in lanes]
         text_lanes = [0] if encoding.endswith("le") else [width - 1]
-        if all(zero[i] < 0.5 for i in text_lanes) and all(z > 0.9 for i, z in enumerate(zero) if i not in text_lanes):
+        if all(zero[i] < 0.5 for i in text_lanes) and all(
+            z > 0.9 for i, z in enumerate(zero) if i not in text_lanes
+        ):
             try:
                 text = data.decode(encoding)
             except UnicodeDecodeError:
@@ -183,5 +185,8 @@ def decode_file(name: str, data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> D
     elif not text.strip():
         raise Rejected("empty", f"only whitespace once decoded as {encoding}")
     return Decoded(
-        text=text.replace("\r\n", "\n").replace("\r", "\n"), encoding=encoding, media_type=media_type, page=page
+        text=text.replace("\r\n", "\n").replace("\r", "\n"),
+        encoding=encoding,
+        media_type=media_type,
+        page=page,
     )

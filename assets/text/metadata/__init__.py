@@ -20,6 +20,13 @@ from .page import page_metadata
 from .result import FIELDS, SOURCES, Evidence, Metadata, from_iso, iso
 
 __all__ = [
-    "FIELDS", "SOURCES", "Evidence", "Metadata", "detect_language", "document_metadata", "from_iso", "iso",
+    "FIELDS",
+    "SOURCES",
+    "Evidence",
+    "Metadata",
+    "detect_language",
+    "document_metadata",
+    "from_iso",
+    "iso",
     "page_metadata",
 ]

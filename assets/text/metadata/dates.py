@@ -33,8 +33,12 @@ MAX_WORDS = 16
 @functools.cache
 def _labels() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """Leading publish and update labels (with a trailing ':' or 'on'/'at'), and an update label anywhere."""
+
     def pattern(key: str) -> re.Pattern:
-        return re.compile(r"^\s*" + alternation(ordered("metadata", key)) + r"\b\s*:?\s*(?:on\b|at\b)?\s*", re.I)
+        return re.compile(
+            r"^\s*" + alternation(ordered("metadata", key)) + r"\b\s*:?\s*(?:on\b|at\b)?\s*", re.I
+        )
+
     inside = re.compile(r"\s" + alternation(ordered("metadata", "update_labels")) + r"\b", re.I)
     return pattern("publish_labels"), pattern("update_labels"), inside
 
@@ -45,10 +49,22 @@ def _parsers(language: str | None) -> tuple:
 
     langs = ["en"] if language in (None, "en") else [language, "en"]
     try:
-        full = DateDataParser(languages=langs, settings={
-            "RETURN_TIME_AS_PERIOD": True, "PARSERS": ["absolute-time"], "REQUIRE_PARTS": ["year", "month", "day"]})
-        clock = DateDataParser(languages=langs, settings={
-            "RETURN_TIME_AS_PERIOD": True, "PARSERS": ["absolute-time"], "RELATIVE_BASE": _TIME_BASE})
+        full = DateDataParser(
+            languages=langs,
+            settings={
+                "RETURN_TIME_AS_PERIOD": True,
+                "PARSERS": ["absolute-time"],
+                "REQUIRE_PARTS": ["year", "month", "day"],
+            },
+        )
+        clock = DateDataParser(
+            languages=langs,
+            settings={
+                "RETURN_TIME_AS_PERIOD": True,
+                "PARSERS": ["absolute-time"],
+                "RELATIVE_BASE": _TIME_BASE,
+            },
+        )
     except ValueError:  # a language dateparser does not know
         return _parsers(None)
     return full, clock
@@ -119,7 +135,9 @@ def line_dates(line: Line, language: str | None = None) -> list[DateCandidate]:
             continue
         label = publish.match(text)
         body = text[label.end() :] if label else text
-        value, clock_only = _parse(body, language) if body and any(c.isdigit() for c in body) else (None, False)
+        value, clock_only = (
+            _parse(body, language) if body and any(c.isdigit() for c in body) else (None, False)
+        )
         if value is None:
             last = None
             continue
@@ -133,7 +151,9 @@ def line_dates(line: Line, language: str | None = None) -> list[DateCandidate]:
     return out
 
 
-def published_date(lines: list[Line], language: str | None = None, bylines: Iterable[int] = ()) -> DateCandidate | None:
+def published_date(
+    lines: list[Line], language: str | None = None, bylines: Iterable[int] = ()
+) -> DateCandidate | None:
     """The page's publication date.
 
     Preference: a labelled publication date ("Published …"); then a date next to a byline (within NEAR_BYLINE

@@ -27,12 +27,14 @@ def document_metadata(raw_text: str, cleaned: Cleaned | None = None, page: dict 
     evidence: list[Evidence] = [_html_evidence(e) for e in page.get("evidence", [])]
     have = {e.field for e in evidence}
 
+    # The text's own language when the classifier is sure; a page's declared language is often its
+    # template's default ("en" on a German post), so it only decides when the text does not.
     language = page.get("language")
-    if language is None:
-        code, prob = lang.detect((cleaned.body if cleaned is not None else "") or raw_text)
-        if code is not None:
-            language = code
-            evidence.append(Evidence("language", code, "model", lang.MODEL, text=f"p={prob:.2f}"))
+    code, prob = lang.detect((cleaned.body if cleaned is not None else "") or raw_text)
+    if code is not None and (language is None or prob >= lang.SURE):
+        language = code
+        evidence = [e for e in evidence if e.field != "language"]
+        evidence.append(Evidence("language", code, "model", lang.MODEL, text=f"p={prob:.2f}"))
 
     outlet = page.get("outlet")
     if "outlet" not in have and (found := find_outlet(lines, raw_text, title)) is not None:
@@ -56,7 +58,9 @@ def document_metadata(raw_text: str, cleaned: Cleaned | None = None, page: dict 
         when = published_date(lines, language, byline_lines(lines, names))
         if when is not None:
             published = when.value
-            evidence.append(_span("published_at", iso(when.value), "date_line", raw_text, when.start, when.end))
+            evidence.append(
+                _span("published_at", iso(when.value), "date_line", raw_text, when.start, when.end)
+            )
     return Metadata(outlet, url, published, author, language, tuple(evidence))
 
 

@@ -12,6 +12,8 @@ import functools
 MODEL = "py3langid"
 MIN_CHARS = 40
 MIN_PROB = 0.5
+# Sure enough to override the language a page declares in its markup.
+SURE = 0.99
 # Enough text to decide; a long body is cut here to keep the classifier fast.
 MAX_CHARS = 5000
 

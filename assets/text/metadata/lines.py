@@ -45,7 +45,9 @@ def lines_of(raw: str, cleaned: Cleaned | None) -> list[Line]:
         if s < e:
             spans.append((s, e, raw[s:e]))
     reasons = _reasons(spans, cleaned)
-    long_kept = [i for i, (s, e, t) in enumerate(spans) if reasons[i] is None and len(_WORD.findall(t)) >= BODY_WORDS]
+    long_kept = [
+        i for i, (s, e, t) in enumerate(spans) if reasons[i] is None and len(_WORD.findall(t)) >= BODY_WORDS
+    ]
     if not long_kept:
         long_kept = [i for i, (_, _, t) in enumerate(spans) if len(_WORD.findall(t)) >= BODY_WORDS]
     first, last = (long_kept[0], long_kept[-1]) if long_kept else (len(spans), len(spans))

@@ -25,8 +25,22 @@ _TITLE_SEP = re.compile(r"\s+[|–—-]\s+|\s*::\s*|\s+·\s+|\s+»\s+")
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|\bcopyright\b)", re.I)
 _YEARS = re.compile(r"\b(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?\b")
 # Cleaner reasons of lines that are page widgets, never a masthead.
-_WIDGETS = {"login_prompt", "share_widget", "cookie_notice", "newsletter_prompt", "comment_counter", "advertisement",
-            "caption", "credit", "byline", "dateline", "audio_player", "comment_form", "paywall", "link"}
+_WIDGETS = {
+    "login_prompt",
+    "share_widget",
+    "cookie_notice",
+    "newsletter_prompt",
+    "comment_counter",
+    "advertisement",
+    "caption",
+    "credit",
+    "byline",
+    "dateline",
+    "audio_player",
+    "comment_form",
+    "paywall",
+    "link",
+}
 MAX_NAME_WORDS = 6
 # A masthead is among the first lines of the page (after the page-title line and skip links at most).
 MASTHEAD_LINES = 6
@@ -53,7 +67,7 @@ def _stop() -> frozenset[str]:
 
 def _capitalised(text: str) -> bool:
     """Every word but small function words starts with a capital (or the whole is in capitals)."""
-    tokens = [t for t in re.findall(r"[^\W\d_][\w'’&.-]*", text)]
+    tokens = list(re.findall(r"[^\W\d_][\w'’&.-]*", text))
     if not tokens or len(tokens) > MAX_NAME_WORDS or any(c.isdigit() for c in text):
         return False
     return all(t[0].isupper() or t.lower() in _stop() for t in tokens) and tokens[0][0].isupper()
@@ -64,15 +78,23 @@ def title_suffix(lines: list[Line], holder: Found | None = None) -> Found | None
     if not lines or lines[0].zone != "header":
         return None
     first = lines[0]
-    parts = [(m.start(), m.end()) for m in _TITLE_SEP.finditer(first.text)]
+    found = site_of_title(first.text, holder.value if holder else None)
+    if found is None:
+        return None
+    name, offset = found
+    return Found(name, "title_suffix", first.start + offset, first.start + offset + len(name))
+
+
+def site_of_title(title: str, holder: str | None = None) -> tuple[str, int] | None:
+    """(site name, offset) of a "Headline | Site" page title; "Site | Headline" only when the holder echoes it."""
+    parts = [(m.start(), m.end()) for m in _TITLE_SEP.finditer(title)]
     if not parts:
         return None
-    head, tail = first.text[: parts[0][0]], first.text[parts[-1][1] :]
-    prefix_ok = holder is not None and bool(_key_words(head) & _key_words(holder.value))
+    head, tail = title[: parts[0][0]], title[parts[-1][1] :]
+    prefix_ok = holder is not None and bool(_key_words(head) & _key_words(holder))
     for name, offset, other in ((tail, parts[-1][1], head), (head, 0, tail) if prefix_ok else ("", 0, "")):
         if name and _capitalised(name) and len(other.split()) >= max(3, len(name.split()) + 1):
-            s = first.start + offset
-            return Found(name.strip(), "title_suffix", s, s + len(name.strip()))
+            return name.strip(), offset + len(name) - len(name.lstrip())
     return None
 
 
@@ -80,7 +102,12 @@ def copyright_holder(lines: list[Line]) -> Found | None:
     """The holder named in the last copyright line, its company form and years cut."""
     for line in reversed(lines):
         m = _COPYRIGHT.search(line.text)
-        if not m or line.zone == "body" or len(line.words) > 40 or len(line.text[: m.start()].split()) > MAX_COPYRIGHT_LEAD:
+        if (
+            not m
+            or line.zone == "body"
+            or len(line.words) > 40
+            or len(line.text[: m.start()].split()) > MAX_COPYRIGHT_LEAD
+        ):
             continue
         rest = _YEARS.sub(" ", _COPYRIGHT.sub(" ", line.text[m.end() :])).lstrip(" ,.-–")
         tail = re.search(alternation(ordered("metadata", "copyright_tails")), rest, re.I)
@@ -97,8 +124,11 @@ def _strip_company(text: str) -> str:
     """The name without its company form ("Example Media Ltd" → "Example")."""
     suffixes = words("metadata", "company_suffixes")
     tokens = text.replace(",", " ").split()
-    while tokens and (tokens[-1].lower() in suffixes or tokens[-1].lower().rstrip(".") in suffixes
-                      or not any(c.isalnum() for c in tokens[-1])):
+    while tokens and (
+        tokens[-1].lower() in suffixes
+        or tokens[-1].lower().rstrip(".") in suffixes
+        or not any(c.isalnum() for c in tokens[-1])
+    ):
         tokens.pop()
     while tokens and not any(c.isalnum() for c in tokens[0]):
         tokens.pop(0)
@@ -130,8 +160,12 @@ def masthead(lines: list[Line], holder: Found | None) -> Found | None:
 def _credited(lines: list[Line], name: str) -> bool:
     """The name is credited as a source in an attribution line ("Source: Example Wire"): not this page's."""
     attribution = words("metadata", "attribution")
-    return any((o.reason == "attribution" or {w.lower() for w in o.words} & attribution) and name in o.text
-               and o.text != name for o in lines)
+    return any(
+        (o.reason == "attribution" or {w.lower() for w in o.words} & attribution)
+        and name in o.text
+        and o.text != name
+        for o in lines
+    )
 
 
 def _named_elsewhere(lines: list[Line], line: Line) -> bool:
@@ -139,8 +173,13 @@ def _named_elsewhere(lines: list[Line], line: Line) -> bool:
     Example Daily 2024"; case-blind only for a name in capitals)."""
     flags = re.I if line.text.isupper() else 0
     pattern = re.compile(r"(?<!\w)" + re.escape(line.text) + r"(?!\w)", flags)
-    return any(o.index != line.index and o.zone != "body" and len(o.words) >= SENTENCE_WORDS and pattern.search(o.text)
-               for o in lines)
+    return any(
+        o.index != line.index
+        and o.zone != "body"
+        and len(o.words) >= SENTENCE_WORDS
+        and pattern.search(o.text)
+        for o in lines
+    )
 
 
 def recase(name: str, raw: str) -> str:

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 
 import lxml.html
 
+from .outlet import site_of_title
 from .people import names_in
 from .result import iso, plausible
 
@@ -24,13 +25,37 @@ from .result import iso, plausible
 OUTLET_FIELDS = ("og:site_name", "jsonld:publisher", "application-name", "twitter:app:name:iphone")
 URL_FIELDS = ("link:canonical", "og:url", "jsonld:url", "jsonld:mainEntityOfPage", "twitter:url")
 DATE_FIELDS = (
-    "article:published_time", "og:article:published_time", "jsonld:datePublished", "datepublished",
-    "itemprop:datepublished", "time:pubdate", "pubdate", "publishdate", "publish-date", "publish_date",
-    "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date", "date", "sailthru.date", "parsely-pub-date",
-    "article.published", "og:published_time", "release_date",
+    "article:published_time",
+    "og:article:published_time",
+    "jsonld:datePublished",
+    "datepublished",
+    "itemprop:datepublished",
+    "time:pubdate",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date",
+    "dcterms.date",
+    "date",
+    "sailthru.date",
+    "parsely-pub-date",
+    "article.published",
+    "og:published_time",
+    "release_date",
 )
-AUTHOR_FIELDS = ("author", "jsonld:author", "article:author", "dc.creator", "dcterms.creator", "parsely-author",
-                 "sailthru.author", "byl")
+AUTHOR_FIELDS = (
+    "author",
+    "jsonld:author",
+    "article:author",
+    "dc.creator",
+    "dcterms.creator",
+    "parsely-author",
+    "sailthru.author",
+    "byl",
+)
 LANGUAGE_FIELDS = ("html:lang", "og:locale", "content-language", "dc.language", "jsonld:inLanguage")
 TITLE_FIELDS = ("og:title", "twitter:title", "jsonld:headline", "title")
 
@@ -57,6 +82,8 @@ def _fields(tree) -> dict[str, list[str]]:
     add("html:lang", root.get("lang") or root.get("xml:lang"))
     title = tree.find(".//title")
     add("title", title.text_content() if title is not None else None)
+    site = site_of_title(" ".join(title.text_content().split())) if title is not None else None
+    add("title:site", site[0] if site else None)
     for key, value in _jsonld(tree):
         add("jsonld:" + key, value)
     return out
@@ -72,8 +99,10 @@ def _jsonld(tree) -> Iterator[tuple[str, str]]:
         for obj in _objects(data):
             kind = obj.get("@type")
             kinds = kind if isinstance(kind, list) else [kind]
-            if not any(isinstance(k, str) and (k.endswith("Article") or k in ("BlogPosting", "WebPage"))
-                       for k in kinds):
+            if not any(
+                isinstance(k, str) and (k.endswith("Article") or k in ("BlogPosting", "WebPage"))
+                for k in kinds
+            ):
                 continue
             for key in ("datePublished", "url", "inLanguage", "headline"):
                 if isinstance(obj.get(key), str):
@@ -136,7 +165,9 @@ def _first(fields: dict[str, list[str]], names: tuple[str, ...], accept) -> tupl
 def _outlet(text: str) -> str | None:
     # A bare domain or a @handle is an address, not the name the site gives itself; "Name | tagline" is Name.
     text = re.split(r"\s+[|–—-]\s+", text.strip())[0].strip()
-    return None if not text or text.startswith("@") or re.fullmatch(r"[\w.-]+\.[a-z]{2,}", text, re.I) else text
+    return (
+        None if not text or text.startswith("@") or re.fullmatch(r"[\w.-]+\.[a-z]{2,}", text, re.I) else text
+    )
 
 
 def _url(text: str) -> str | None:
@@ -165,13 +196,15 @@ def page_metadata(html: str, extracted=None) -> dict:
     try:
         tree = lxml.html.fromstring(html)
     except (ValueError, lxml.etree.ParserError):
-        return {k: None for k in ("outlet", "url", "published_at", "author", "language", "title")} | {"evidence": []}
+        return dict.fromkeys(("outlet", "url", "published_at", "author", "language", "title")) | {
+            "evidence": []
+        }
     fields = _fields(tree)
     extra = _trafilatura_fields(html, extracted)
     for name, value in extra.items():
         fields.setdefault(name, []).append(value)
     plan = {
-        "outlet": (OUTLET_FIELDS + ("trafilatura:sitename",), _outlet),
+        "outlet": (OUTLET_FIELDS + ("title:site", "trafilatura:sitename"), _outlet),
         "url": (URL_FIELDS + ("trafilatura:url",), _url),
         "published_at": (DATE_FIELDS + ("htmldate",), parse_when),
         "author": (AUTHOR_FIELDS + ("trafilatura:author",), _authors),
@@ -186,8 +219,9 @@ def page_metadata(html: str, extracted=None) -> dict:
         value = None if hit is None else "; ".join(hit[2]) if key == "author" else hit[2]
         out[key] = iso(value) if key == "published_at" else value
         if hit is not None:
-            out["evidence"].append({"field": key, "value": out[key], "source": "html", "name": hit[0],
-                                    "text": hit[1]})
+            out["evidence"].append(
+                {"field": key, "value": out[key], "source": "html", "name": hit[0], "text": hit[1]}
+            )
     return out
 
 

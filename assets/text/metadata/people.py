@@ -37,15 +37,21 @@ def _vocab() -> dict:
     dates = table("dates")
     return {
         "role_nouns": words("metadata", "role_nouns"),
-        "not_name": words("metadata", "role_nouns") | words("metadata", "role_modifiers")
-        | words("metadata", "not_people") | words("metadata", "company_suffixes"),
+        "not_name": words("metadata", "role_nouns")
+        | words("metadata", "role_modifiers")
+        | words("metadata", "not_people")
+        | words("metadata", "company_suffixes"),
         "not_people": words("metadata", "not_people"),
         "particles": words("metadata", "name_particles"),
         "stop": frozenset(w for v in table("stopwords")["by_language"].values() for w in v.split()),
-        "calendar": frozenset(w for k in ("months", "weekdays") for v in dates[k].values() for w in v.split()),
+        "calendar": frozenset(
+            w for k in ("months", "weekdays") for v in dates[k].values() for w in v.split()
+        ),
         "author": _label_pattern("byline_labels"),
         "other": _label_pattern("byline_other_roles"),
-        "label_only": re.compile(r"^(" + alternation(ordered("metadata", "byline_labels")) + r")\s*:?$", re.I),
+        "label_only": re.compile(
+            r"^(" + alternation(ordered("metadata", "byline_labels")) + r")\s*:?$", re.I
+        ),
     }
 
 
@@ -104,7 +110,9 @@ def _name_part(item: str) -> str | None:
     tokens = item.split()
     if any(t.lower().strip(".,") in _vocab()["not_name"] for t in tokens):
         return None  # "European Space Agency", "Jane Doe Media": an organisation, not a name and a tail
-    return next((" ".join(tokens[:k]) for k in range(len(tokens) - 1, 1, -1) if is_name(" ".join(tokens[:k]))), None)
+    return next(
+        (" ".join(tokens[:k]) for k in range(len(tokens) - 1, 1, -1) if is_name(" ".join(tokens[:k]))), None
+    )
 
 
 def _labelled(line: Line) -> list[tuple[str, int, int]]:
@@ -127,7 +135,9 @@ def _labelled(line: Line) -> list[tuple[str, int, int]]:
     return out
 
 
-def _bare(line: Line, prev: Line | None, nxt: Line | None, dated: set[int], body: int) -> list[tuple[str, int, int]]:
+def _bare(
+    line: Line, prev: Line | None, nxt: Line | None, dated: set[int], body: int
+) -> list[tuple[str, int, int]]:
     """Names of an unlabelled name line above the article ("Jane Doe, Reporter" or "Jane Doe" + role line).
 
     A name line with a role after a comma stands anywhere above the article; a bare name must sit in the
@@ -149,7 +159,9 @@ def _bare(line: Line, prev: Line | None, nxt: Line | None, dated: set[int], body
     return [(head.strip(), s, s + len(head.strip()))]
 
 
-def authors(lines: list[Line], dated: Iterable[int] = (), title: str | None = None) -> list[tuple[str, int, int]]:
+def authors(
+    lines: list[Line], dated: Iterable[int] = (), title: str | None = None
+) -> list[tuple[str, int, int]]:
     """Every author the bylines name, in order of first appearance, each once (with its first span)."""
     dated = set(dated)
     body = next((line.index for line in lines if line.zone != "header"), len(lines))

@@ -60,7 +60,11 @@ def _candidates(lines: list[Line]) -> list[tuple[FoundUrl, Line]]:
             url = m.group(0).rstrip(".,;:!?")
             label = line.text[: m.start()] + line.text[m.start() + len(url) :]
             path = urlsplit(url).path.strip("/")
-            if len(label.split()) > MAX_LABEL_WORDS or not re.search(r"[a-z]", path, re.I) or _RESOURCE.search(path):
+            if (
+                len(label.split()) > MAX_LABEL_WORDS
+                or not re.search(r"[a-z]", path, re.I)
+                or _RESOURCE.search(path)
+            ):
                 continue
             s = line.start + m.start()
             out.append((FoundUrl(url, s, s + len(url)), line))
