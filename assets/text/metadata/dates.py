@@ -166,10 +166,9 @@ def published_date(
     found: list[tuple[tuple, DateCandidate]] = []
     for line in lines:
         near = any(abs(line.index - b) <= NEAR_BYLINE for b in bylines)
-        if line.zone == "body" and line.reason != "dateline" and not near:
-            continue
         for c in line_dates(line, language):
-            if line.zone == "footer" and not (c.labelled or near):
+            marked = line.zone == "body" and line.reason == "dateline"
+            if line.zone != "header" and not (c.labelled or near or marked):
                 continue
             closeness = body - line.index if line.zone == "header" else len(lines) + line.index
             found.append(((not c.labelled, not near, closeness), c))

@@ -11,6 +11,7 @@ from assets.text.cleaning import Cleaned
 BODY_WORDS = 12
 
 _WORD = re.compile(r"\w[\w'’.-]*")
+_COPYRIGHT = re.compile(r"©|\bcopyright\b|all rights reserved", re.I)
 
 
 @dataclass(frozen=True)
@@ -32,8 +33,8 @@ class Line:
 def lines_of(raw: str, cleaned: Cleaned | None) -> list[Line]:
     """Non-blank lines of `raw` with zone and removal reason.
 
-    The body is the stretch between the first and the last long line the cleaner kept; without a cleaner
-    result (or when it kept nothing long) it is the stretch between the first and last long line.
+    The body is the stretch between the first and the last line of prose (long, ending like a sentence) the
+    cleaner kept; without a cleaner result (or when it kept no prose) it is between the first and last prose.
     """
     spans: list[tuple[int, int, str]] = []
     for m in re.finditer(r"[^\n]+", raw):
@@ -45,17 +46,23 @@ def lines_of(raw: str, cleaned: Cleaned | None) -> list[Line]:
         if s < e:
             spans.append((s, e, raw[s:e]))
     reasons = _reasons(spans, cleaned)
-    long_kept = [
-        i for i, (s, e, t) in enumerate(spans) if reasons[i] is None and len(_WORD.findall(t)) >= BODY_WORDS
-    ]
-    if not long_kept:
-        long_kept = [i for i, (_, _, t) in enumerate(spans) if len(_WORD.findall(t)) >= BODY_WORDS]
+    prose = [i for i, (_, _, t) in enumerate(spans) if _prose(t)]
+    long_kept = [i for i in prose if reasons[i] is None] or prose
     first, last = (long_kept[0], long_kept[-1]) if long_kept else (len(spans), len(spans))
     out = []
     for i, (s, e, t) in enumerate(spans):
         zone = "header" if i < first else "footer" if i > last else "body"
         out.append(Line(i, s, e, t, zone, reasons[i]))
     return out
+
+
+def _prose(text: str) -> bool:
+    """A line of running text: long, ending like a sentence, not a copyright notice."""
+    return (
+        len(_WORD.findall(text)) >= BODY_WORDS
+        and text.rstrip()[-1:] in '.!?"”’)'
+        and not _COPYRIGHT.search(text)
+    )
 
 
 def _reasons(spans: list[tuple[int, int, str]], cleaned: Cleaned | None) -> list[str | None]:
