@@ -163,11 +163,10 @@ def _first(fields: dict[str, list[str]], names: tuple[str, ...], accept) -> tupl
 
 
 def _outlet(text: str) -> str | None:
-    # A bare domain or a @handle is an address, not the name the site gives itself; "Name | tagline" is Name.
+    # A bare lower-case host name (trafilatura's fallback) or a @handle is an address, not the name the site
+    # gives itself ("Sportsnet.ca" in a page title is); "Name | tagline" is Name.
     text = re.split(r"\s+[|–—-]\s+", text.strip())[0].strip()
-    return (
-        None if not text or text.startswith("@") or re.fullmatch(r"[\w.-]+\.[a-z]{2,}", text, re.I) else text
-    )
+    return None if not text or text.startswith("@") or re.fullmatch(r"[a-z0-9.-]+\.[a-z]{2,}", text) else text
 
 
 def _url(text: str) -> str | None:
