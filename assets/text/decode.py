@@ -9,6 +9,8 @@ from dataclasses import dataclass
 import charset_normalizer
 import trafilatura
 
+from assets.text.metadata import page_metadata
+
 TEXT_SUFFIXES = {".txt": "text/plain", ".md": "text/markdown", ".text": "text/plain"}
 HTML_SUFFIXES = {".html": "text/html", ".htm": "text/html"}
 DEFAULT_MAX_BYTES = 5_000_000
@@ -57,6 +59,9 @@ class Decoded:
     text: str
     encoding: str
     media_type: str
+    # HTML only: what the page declares about itself (assets.text.metadata.page_metadata: outlet, url,
+    # published_at, author, language, title, evidence), JSON-ready; None for plain text.
+    page: dict | None = None
 
 
 def sha256(data: bytes) -> str:
@@ -142,12 +147,22 @@ def _wide_unicode(data: bytes) -> tuple[str, str] | None:
 
 def html_to_text(html: str) -> str:
     """Main text of an HTML page (trafilatura), with the page's title as the first line."""
+    return _extract(html)[0]
+
+
+def _extract(html: str):
+    """(main text with the title first, trafilatura's extraction result or None)."""
     doc = trafilatura.bare_extraction(html, include_comments=False, include_tables=True, with_metadata=True)
     if doc is None or not (doc.text or "").strip():
-        return ""
+        return "", doc
     title = " ".join((doc.title or "").split())
     text = doc.text.strip()
-    return f"{title}\n\n{text}" if title and not text.startswith(title) else text
+    return (f"{title}\n\n{text}" if title and not text.startswith(title) else text), doc
+
+
+def html_page(html: str, extracted=None) -> dict:
+    """The page's own metadata (outlet, url, published_at, author, language, title, evidence)."""
+    return page_metadata(html, extracted)
 
 
 def decode_file(name: str, data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> Decoded:
@@ -160,12 +175,18 @@ def decode_file(name: str, data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> D
     if len(data) > max_bytes:
         raise Rejected("too_large", f"{len(data)} bytes is over the {max_bytes}-byte limit")
     text, encoding = decode_bytes(data)
+    page = None
     if media_type == "text/html":
-        text = html_to_text(text)
+        html = text
+        text, extracted = _extract(html)
         if not text.strip():
             raise Rejected("no_text", "no main text found in the HTML")
+        page = html_page(html, extracted)
     elif not text.strip():
         raise Rejected("empty", f"only whitespace once decoded as {encoding}")
     return Decoded(
-        text=text.replace("\r\n", "\n").replace("\r", "\n"), encoding=encoding, media_type=media_type
+        text=text.replace("\r\n", "\n").replace("\r", "\n"),
+        encoding=encoding,
+        media_type=media_type,
+        page=page,
     )
