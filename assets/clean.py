@@ -1,6 +1,7 @@
 """Stage clean: title and body with boilerplate removed, and every removed span with its reason."""
 
 import datetime as dt
+import json
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping
 from pathlib import PurePosixPath
@@ -11,7 +12,7 @@ import polars as pl
 from assets import quality, report, stage, warehouse
 from assets.partitions import Policy
 from assets.resources import Warehouse
-from assets.text import cleaning
+from assets.text import cleaning, metadata
 from assets.text.cleaning import clean_text, repeated_lines
 from assets.workers import Pool
 
@@ -49,12 +50,24 @@ def removed_suite() -> list:
     ]
 
 
+def evidence_suite() -> list:
+    e = quality.expect
+    return [
+        e("ExpectColumnValuesToBeInSet", column="field", value_set=list(metadata.FIELDS)),
+        e("ExpectColumnValuesToBeInSet", column="source", value_set=list(metadata.SOURCES)),
+        e("ExpectColumnValueLengthsToBeBetween", column="value", min_value=1),
+        # a value read from the text points at exactly the span it was read from
+        e("ExpectColumnPairValuesToBeEqual", column_A="text", column_B="_raw_slice"),
+    ]
+
+
 DOCUMENTS = stage.Output("clean.document_rows", document_suite, invariants=("clean_docs_have_raw",))
 REMOVED = stage.Output(
     "clean.removed", removed_suite, invariants=("removed_within_raw",), extra={"_raw_slice": pl.String}
 )
-OUTPUTS = (DOCUMENTS, REMOVED)
-CODE_VERSION = stage.code_version(__file__, cleaning)
+EVIDENCE = stage.Output("clean.metadata_evidence", evidence_suite, extra={"_raw_slice": pl.String})
+OUTPUTS = (DOCUMENTS, REMOVED, EVIDENCE)
+CODE_VERSION = stage.code_version(__file__, cleaning, metadata)
 
 
 def source_of(source_path: str) -> str:
@@ -63,28 +76,31 @@ def source_of(source_path: str) -> str:
     return "/".join(parts[1:-1]) or "."
 
 
-def clean_documents(
-    day: dt.date, docs: list[tuple[str, str, str]], repeated: Mapping[str, frozenset[str]]
-) -> stage.Rows:
-    """Rows of clean.documents and clean.removed for (doc_id, source_path, raw_text) documents of one day."""
-    out: stage.Rows = {DOCUMENTS.table: [], REMOVED.table: []}
-    for doc_id, path, text in docs:
+def clean_documents(day: dt.date, docs: list[tuple], repeated: Mapping[str, frozenset[str]]) -> stage.Rows:
+    """Rows of the clean tables for (doc_id, source_path, raw_text[, page_meta JSON]) documents of one day."""
+    out: stage.Rows = {o.table: [] for o in OUTPUTS}
+    for doc_id, path, text, *page in docs:
         result = clean_text(text, repeated.get(source_of(path), frozenset()))
+        found = metadata.document_metadata(text, result, json.loads(page[0]) if page and page[0] else None)
+        base = {"doc_id": doc_id, "partition_date": day}
         out[DOCUMENTS.table].append(
             {
-                "doc_id": doc_id,
-                "partition_date": day,
+                **base,
                 "title": result.title,
                 "body": result.body,
                 "n_chars_raw": len(text),
                 "n_chars_body": len(result.body),
                 "n_removed": len(result.removed),
+                "outlet": found.outlet,
+                "url": found.url,
+                "published_at": _timestamp(found.published_at),
+                "author": found.author,
+                "language": found.language,
             }
         )
         out[REMOVED.table] += [
             {
-                "doc_id": doc_id,
-                "partition_date": day,
+                **base,
                 "start_char": r.start,
                 "end_char": r.end,
                 "text": r.text,
@@ -93,7 +109,28 @@ def clean_documents(
             }
             for r in result.removed
         ]
+        out[EVIDENCE.table] += [
+            {
+                **base,
+                "field": e.field,
+                "value": e.value,
+                "source": e.source,
+                "rule": e.name,
+                "start_char": e.start,
+                "end_char": e.end,
+                "text": e.text,
+                "_raw_slice": text[e.start : e.end] if e.start is not None else e.text,
+            }
+            for e in found.evidence
+            if e.field in metadata.FIELDS
+        ]
     return out
+
+
+def _timestamp(value: dt.date | dt.datetime | None) -> dt.datetime | None:
+    if value is None or isinstance(value, dt.datetime):
+        return value
+    return dt.datetime(value.year, value.month, value.day)
 
 
 def clean_partition(raw: pl.DataFrame, day: dt.date) -> tuple[pl.DataFrame, pl.DataFrame]:
@@ -106,10 +143,10 @@ def clean_partition(raw: pl.DataFrame, day: dt.date) -> tuple[pl.DataFrame, pl.D
     return DOCUMENTS.frame(rows[DOCUMENTS.table]), REMOVED.frame(rows[REMOVED.table])
 
 
-def _texts(con, day: dt.date, ids: list[str]) -> Iterator[tuple[str, str, str]]:
+def _texts(con, day: dt.date, ids: list[str]) -> Iterator[tuple[str, str, str, str | None]]:
     for part in stage.batched(ids, BATCH):
         yield from con.execute(
-            "SELECT doc_id, source_path, raw_text FROM raw.documents WHERE partition_date = ? "
+            "SELECT doc_id, source_path, raw_text, page_meta FROM raw.documents WHERE partition_date = ? "
             "AND list_contains(?, doc_id) ORDER BY doc_id",
             [day, list(part)],
         ).fetchall()
@@ -130,7 +167,7 @@ def inputs(con, day: dt.date) -> stage.Inputs:
 
     def items():
         repeated = {
-            source: repeated_lines(text for _, _, text in _texts(con, day, ids))
+            source: repeated_lines(text for _, _, text, _ in _texts(con, day, ids))
             for source, ids in ids_by_source.items()
         }
         for part in stage.batched([doc_id for doc_id, _, _ in listing], BATCH):
@@ -172,6 +209,7 @@ def build_asset(policy: Policy) -> dg.AssetsDefinition:
         specs=[
             report.spec(DOCUMENTS.table, deps=["raw.documents"], kinds=("python", "duckdb")),
             report.spec(REMOVED.table, deps=["raw.documents"], kinds=("python", "duckdb")),
+            report.spec(EVIDENCE.table, deps=["raw.documents"], kinds=("python", "duckdb")),
         ],
         check_specs=report.check_specs(OUTPUTS),
         description="Each raw document split into title and body with boilerplate removed (clean.documents), and "

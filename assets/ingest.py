@@ -1,6 +1,7 @@
 """Stage ingest: the files of a day's inbox folder decoded and fingerprinted; anything else quarantined with a reason."""
 
 import datetime as dt
+import json
 from collections import Counter
 from collections.abc import Mapping
 from pathlib import Path
@@ -99,6 +100,9 @@ def read_entry(
                 "media_type": decoded.media_type,
                 "raw_text": decoded.text,
                 "ingested_at": now,
+                "page_meta": json.dumps(decoded.page, ensure_ascii=False, sort_keys=True)
+                if decoded.page
+                else None,
             }
         ]
     }

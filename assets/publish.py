@@ -38,8 +38,10 @@ def publish_file(con, target: wh.Target, log=print) -> tuple[dict, dict[str, str
     )
     if wh.step_done(con, STEP) == input_sha and target.snapshot_path.exists():
         removed = snapshot.remove_temp_files(target.snapshot_path)
-        log(f"publish: {target.snapshot_path} is up to date" + (f"; {removed} leftover temp file(s) removed"
-                                                                 if removed else ""))
+        log(
+            f"publish: {target.snapshot_path} is up to date"
+            + (f"; {removed} leftover temp file(s) removed" if removed else "")
+        )
         return {"path": dg.MetadataValue.path(str(target.snapshot_path)), "unchanged": True}, {}
     done = snapshot.publish(con, target, held)
     with wh.transaction(con):  # only once the snapshot is in place: a publish killed half-way is redone

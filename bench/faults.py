@@ -40,7 +40,9 @@ def contents(path: Path) -> dict[str, list]:
         out = {}
         for rel in contract.published():
             cols = [c for c in rel.column_names if c not in WHEN]
-            out[rel.name] = sorted(con.execute(f"SELECT {', '.join(cols)} FROM {rel.name}").fetchall(), key=repr)
+            out[rel.name] = sorted(
+                con.execute(f"SELECT {', '.join(cols)} FROM {rel.name}").fetchall(), key=repr
+            )
         return out
     finally:
         con.close()
@@ -49,9 +51,15 @@ def contents(path: Path) -> dict[str, list]:
 def run(inbox: Path, db: Path, env: dict, kill_after: float | None = None, hold: str | None = None) -> str:
     """Run to the end (returns 'ok'/'failed'), or kill it after a delay / once it holds a transaction open."""
     env = {**env, **({"DOSSIER_HOLD_BEFORE_COMMIT": f"{hold}:600"} if hold else {})}
-    proc = subprocess.Popen([sys.executable, "-m", "workflow.cli", "run", "--inbox", str(inbox), "--db", str(db)],
-                            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                            start_new_session=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "workflow.cli", "run", "--inbox", str(inbox), "--db", str(db)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
     if hold:
         for line in proc.stderr:
             if f"holding uncommitted write to {hold}" in line:
@@ -79,15 +87,20 @@ def main(argv: list[str] | None = None) -> int:
     work = args.work or Path(tempfile.mkdtemp(prefix="dossier-faults-"))
     inbox = work / "inbox"
     if not inbox.exists():
-        subprocess.run([sys.executable, str(SHARED / "make_corpus.py"), str(args.src), str(inbox), str(args.docs), "3"],
-                       check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [sys.executable, str(SHARED / "make_corpus.py"), str(args.src), str(inbox), str(args.docs), "3"],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
     env = {k: v for k, v in os.environ.items() if k != "DAGSTER_HOME"}
     env["PYTHONWARNINGS"] = "ignore"
     started = time.monotonic()
     assert run(inbox, work / "ref" / "w.duckdb", env) == "ok", "the reference run failed"
     duration = time.monotonic() - started
     reference = contents(work / "ref" / "w.duckdb")
-    print(f"reference: {sum(len(v) for v in reference.values())} rows in {len(reference)} tables, {duration:.0f} s")
+    print(
+        f"reference: {sum(len(v) for v in reference.values())} rows in {len(reference)} tables, {duration:.0f} s"
+    )
     rng = random.Random(args.seed)
     plans = [("random", rng.uniform(1.0, duration), None) for _ in range(args.trials)]
     plans += [("aimed", None, table) for table in (AIMED if args.aimed else [])]
@@ -103,8 +116,10 @@ def main(argv: list[str] | None = None) -> int:
         ok = same and not leftovers
         survived += ok
         where = f"after {delay:.1f} s" if delay is not None else f"inside {hold}"
-        print(f"trial {n:2d} {kind:6s} kill {where:28s} first run {outcome:7s} re-run {rerun:6s} "
-              f"{'equal to reference' if same else 'DIFFERS'}{'' if not leftovers else ', temp files left'}")
+        print(
+            f"trial {n:2d} {kind:6s} kill {where:28s} first run {outcome:7s} re-run {rerun:6s} "
+            f"{'equal to reference' if same else 'DIFFERS'}{'' if not leftovers else ', temp files left'}"
+        )
     print(f"survived {survived} / {len(plans)} kills")
     return 0
 

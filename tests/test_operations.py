@@ -191,8 +191,10 @@ def test_a_killed_snapshot_publish_leaves_no_temp_file_after_the_next_run(inbox,
 def test_incremental_snapshot_equals_a_full_copy(inbox, db, tmp_path):
     assert run_graph(inbox, db, "2024-05-14").success
     assert run_graph(inbox, db, "2024-05-15").success  # day two: first publish into the second slot (full)
-    (inbox / "2024-05-15" / "extra.txt").write_text("Ports brace for a busy summer\n\nPort operators said on "
-                                                    "Thursday that volumes had risen 8 percent since January.\n")
+    (inbox / "2024-05-15" / "extra.txt").write_text(
+        "Ports brace for a busy summer\n\nPort operators said on "
+        "Thursday that volumes had risen 8 percent since January.\n"
+    )
     assert run_graph(inbox, db, "2024-05-15").success  # back to the first slot: only what changed is copied
     snapshot = db.with_name("warehouse.read.duckdb")
     assert table_contents(snapshot) == table_contents(db)

@@ -17,6 +17,7 @@ CREATE TABLE clean.metadata_evidence (
     field           VARCHAR NOT NULL,
     value           VARCHAR NOT NULL,
     source          VARCHAR NOT NULL,
+    rule            VARCHAR NOT NULL,
     start_char      INTEGER,
     end_char        INTEGER,
     text            VARCHAR NOT NULL

@@ -51,6 +51,7 @@ CREATE TABLE clean.metadata_evidence (
     field           VARCHAR NOT NULL,
     value           VARCHAR NOT NULL,
     source          VARCHAR NOT NULL,
+    rule            VARCHAR NOT NULL,
     start_char      INTEGER,
     end_char        INTEGER,
     text            VARCHAR NOT NULL
@@ -60,7 +61,8 @@ COMMENT ON COLUMN clean.metadata_evidence.doc_id IS 'raw.documents.doc_id';
 COMMENT ON COLUMN clean.metadata_evidence.partition_date IS 'The inbox day (Dagster partition)';
 COMMENT ON COLUMN clean.metadata_evidence.field IS 'outlet, url, published_at, author or language';
 COMMENT ON COLUMN clean.metadata_evidence.value IS 'The value read';
-COMMENT ON COLUMN clean.metadata_evidence.source IS 'html (the page''s markup: the field is in text) or text (a span of raw_text)';
+COMMENT ON COLUMN clean.metadata_evidence.source IS 'html (the page''s markup), text (a span of raw_text) or model (a classifier over the body: language)';
+COMMENT ON COLUMN clean.metadata_evidence.rule IS 'html: the markup field (og:site_name, link:canonical, ...); text: the rule that read the span (byline, copyright, ...); model: the classifier';
 COMMENT ON COLUMN clean.metadata_evidence.start_char IS 'Offset into raw.documents.raw_text of the span it was read from (source text)';
 COMMENT ON COLUMN clean.metadata_evidence.end_char IS 'End offset (exclusive) of that span';
 COMMENT ON COLUMN clean.metadata_evidence.text IS 'The span as written, or the markup field and its content';
