@@ -18,12 +18,24 @@ from assets.resources import Warehouse
 STEP = "marts"
 
 
-def figure_suite() -> list:
+def fact_suite() -> list:
+    e = quality.expect
+    return [
+        e("ExpectColumnValuesToBeUnique", column="fact_id"),
+        e("ExpectColumnValuesToBeInSet", column="status", value_set=["corroborated", "discrepant"]),
+        # signed values: opposite signs of equal size differ by 2
+        e("ExpectColumnValuesToBeBetween", column="relative_difference", min_value=0, max_value=2),
+        e("ExpectColumnValuesToBeBetween", column="n_sources", min_value=2),
+        e("ExpectColumnValuesToNotBeNull", column="unit"),
+    ]
+
+
+def pair_suite() -> list:
     e = quality.expect
     return [
         e("ExpectColumnValuesToBeInSet", column="status", value_set=["corroborated", "discrepant"]),
-        e("ExpectColumnValuesToBeBetween", column="relative_difference", min_value=0, max_value=1),
-        e("ExpectColumnValuesToNotBeNull", column="unit"),
+        e("ExpectColumnValuesToBeBetween", column="relative_difference", min_value=0, max_value=2),
+        e("ExpectColumnValuesToNotBeNull", column="fact_id"),
     ]
 
 
@@ -36,9 +48,24 @@ def quote_suite() -> list:
     ]
 
 
+def variant_suite() -> list:
+    e = quality.expect
+    return [
+        e(
+            "ExpectColumnValuesToBeInSet",
+            column="status",
+            value_set=["agreed", "different_speaker", "reworded"],
+        ),
+        e("ExpectCompoundColumnsToBeUnique", column_list=["claim_a", "claim_b"]),
+        e("ExpectColumnPairValuesAToBeGreaterThanB", column_A="claim_b", column_B="claim_a"),
+    ]
+
+
 SUITES: dict[str, Callable[[], list]] = {
-    "marts.figures_compared": figure_suite,
+    "marts.figure_facts": fact_suite,
+    "marts.figures_compared": pair_suite,
     "marts.quotes_by_speaker": quote_suite,
+    "marts.quote_variants": variant_suite,
 }
 
 

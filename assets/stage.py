@@ -81,6 +81,11 @@ class DayStage:
         return [o.table for o in self.outputs]
 
     @property
+    def columns(self) -> tuple:
+        """The columns the stage writes: a day is redone when they change (a view or comment change is not enough)."""
+        return tuple((o.table, tuple((c.name, c.type) for c in o.relation.columns)) for o in self.outputs)
+
+    @property
     def invariants(self) -> list[str]:
         return [name for o in self.outputs for name in o.invariants]
 
@@ -162,7 +167,7 @@ def run_days(
     results = []
     for day in days:
         inputs = stage.inputs(con, day)
-        fp = fingerprint(inputs.fingerprint, stage.code_version, contract.contract_sha())
+        fp = fingerprint(inputs.fingerprint, stage.code_version, stage.columns)
         if inputs.missing:
             results.append(DayResult(day, "missing"))
         elif day in known and known[day][0] == fp:

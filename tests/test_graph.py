@@ -94,7 +94,7 @@ def test_one_partition_fills_every_table(inbox, db):
     assert (240e9, "USD", 2023) in figures
     groups = {
         (head, unit): status
-        for head, unit, status in query(db, "SELECT measure_head, unit, status FROM marts.figure_groups")
+        for head, unit, status in query(db, "SELECT measure_key, unit, status FROM marts.figure_facts")
     }
     assert groups.get(("trade", "USD")) == "corroborated"
     assert groups.get(("border", "km")) == "discrepant"

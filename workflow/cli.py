@@ -213,8 +213,10 @@ SUMMARY = {
     "WHERE label IN ('PERSON', 'ORG') ORDER BY n_mentions DESC, name LIMIT 8",
     "Most quoted": "SELECT speaker_name, n_quotes, n_reported, n_docs FROM marts.speakers "
     "ORDER BY n_quotes + n_reported DESC, speaker_name LIMIT 8",
-    "Figures several sources report": "SELECT measure_head, unit, year, n_docs, status, round(relative_spread, 3) "
-    "AS spread FROM marts.figure_groups ORDER BY n_docs DESC, measure_head LIMIT 8",
+    "Facts several outlets report": "SELECT measure, scope, period, texts, n_sources, status FROM marts.figure_facts "
+    "ORDER BY n_sources DESC, status DESC, measure LIMIT 8",
+    "Quotations carried by several outlets": "SELECT quote, speakers, n_sources, reworded, different_speakers "
+    "FROM marts.quotes_across_sources ORDER BY n_sources DESC, first_published LIMIT 5",
 }
 
 
