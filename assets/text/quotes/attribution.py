@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from assets.text.quotes.antecedents import _resolve_pronoun, _surface
+from assets.text.quotes.antecedents import _surface
+from assets.text.quotes.coref import _resolve_pronoun
 from assets.text.quotes.cues import _cue, _is_reporting
 from assets.text.quotes.index import _Index
 from assets.text.quotes.marks import SCARE_MAX_WORDS, _word_count
@@ -20,6 +21,7 @@ from assets.text.quotes.titles import _is_title, _modifier_quote, _named_by_part
 from assets.text.quotes.words import (
     ADDRESSEE_VERBS,
     COGNITION_VERBS,
+    EVALUATION_VERBS,
     NAMING_VERBS,
     PRONOUNS_GENDERED,
     SENT_END,
@@ -32,6 +34,8 @@ PARTIAL_MAX_WORDS = 12
 _BARE_ATTRIBUTION_MAX_WORDS = 8
 # The attribution of a short quotation follows its closing mark within this many words (“…,” said X).
 _POST_DIRECT_WORDS = 8
+# How many heads up from a quoted fragment a verb of judgement may govern it ("condemned the “…” of a vessel").
+_EVALUATION_CLIMB = 4
 
 
 def _frame(idx: _Index, q: _Quote, forward: bool) -> list[Token]:
@@ -232,18 +236,41 @@ def _attribute_without_verb(
         spk = _colon_speaker(idx, pre)
         if spk is not None:
             # "Ward was blunt: “…”" names the speaker without a reporting verb.
-            q.speaker, q.speaker_key, q.speaker_label, q.pronoun = (
-                spk.surface,
-                spk.key,
-                spk.label,
-                spk.pronoun,
-            )
+            _set_speaker(q, spk)
             q.attributed = True
             q.flags.extend(spk.flags + ("colon_intro",))
             return
     if short and q.embedded:
         q.scare = True
         q.flags.append("scare_quote")
+    elif q.embedded:
+        verb = _evaluation_verb(idx, q)
+        if verb is not None:
+            _attribute_to_verb(idx, q, verb, idx.body[q.start : q.end])
+
+
+def _evaluation_verb(idx: _Index, q: _Quote) -> Token | None:
+    """A verb of judgement whose object holds the quoted fragment: "X condemned the “reckless seizure of …”"."""
+    qset = {t.i for t in idx.quote_tokens(q)}
+    for t in idx.quote_tokens(q):
+        v = t.head
+        for _ in range(_EVALUATION_CLIMB):
+            if v.i in qset:
+                break
+            if v.pos_ == "VERB" and v.lemma_.lower() in EVALUATION_VERBS:
+                subjects = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
+                inside_subject = any(qset & {s.i for s in c.subtree} for c in subjects)
+                return v if subjects and not inside_subject else None
+            if v.head is v or idx.tok_para[v.head.i] != q.para:
+                break
+            v = v.head
+    return None
+
+
+def _set_speaker(q: _Quote, spk: _Speaker) -> None:
+    """Give a quotation a speaker (and the words that named it)."""
+    q.speaker, q.speaker_key, q.speaker_label = spk.surface, spk.key, spk.label
+    q.pronoun, q.mention = spk.pronoun, spk.mention
 
 
 def _share_attribution(q: _Quote, prev: _Quote) -> None:
@@ -254,6 +281,7 @@ def _share_attribution(q: _Quote, prev: _Quote) -> None:
         prev.speaker_label,
         prev.pronoun,
     )
+    q.mention = prev.mention
     q.cue, q.verb_i, q.attributed = prev.cue, prev.verb_i, True
     q.embedded = prev.embedded
     q.flags.extend(f for f in prev.flags if f == "pronoun_speaker")
@@ -275,8 +303,7 @@ def _attribute_to_verb(idx: _Index, q: _Quote, verb: Token, text: str) -> None:
     q.verb_i = verb.i
     q.cue = _cue(verb)
     if spk is not None:
-        q.speaker, q.speaker_key, q.speaker_label = spk.surface, spk.key, spk.label
-        q.pronoun = spk.pronoun
+        _set_speaker(q, spk)
         q.flags.extend(spk.flags)
 
 
@@ -299,10 +326,10 @@ def _colon_speaker(idx: _Index, pre: list[Token]) -> _Speaker | None:
         for p in t.children:  # "His message was simple:" / "Ward's verdict:"
             if p.dep_ == "poss" and p.lower_ in ("his", "her"):
                 spk = _resolve_pronoun(idx, p)
-                return spk or _Speaker(None, None, None, (), p.lower_)
+                return spk or _Speaker(None, None, None, (), p.lower_, mention=p.text)
             if p.dep_ == "poss" and idx.mention_at(p) is not None and idx.mention_at(p).label == "PERSON":
                 m = idx.mention_at(p)
-                return _Speaker(_surface(m), m.entity_key, m.label)
+                return _Speaker(_surface(m), m.entity_key, m.label, mention=m.text)
         if t.lower_ in PRONOUNS_GENDERED:
             return _speaker_from_token(idx, t, t.head)
         m = idx.mention_at(t)

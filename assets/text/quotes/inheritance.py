@@ -107,7 +107,7 @@ def _propagate_reported(r: _Reported, history: _History, pos: int, para: int) ->
     """A reported claim's pronoun speaker from the history; a named one joins it."""
     if r.speaker is not None and r.speaker.surface is None and r.speaker.pronoun:
         hit = history.recall(para, r.speaker.pronoun)
-        r.speaker = _Speaker(*hit[1:], ("pronoun_speaker",)) if hit else None
+        r.speaker = _Speaker(*hit[1:], ("pronoun_speaker",), mention=r.speaker.mention) if hit else None
     if r.speaker is not None and r.speaker.surface:
         history.add(pos, para, r.speaker.surface, r.speaker.key, r.speaker.label)
 
@@ -132,6 +132,7 @@ def _propagate_chain(idx: _Index, parts: list[_Quote], history: _History, para: 
         if p is src or p.scare or p.title:
             continue
         p.speaker, p.speaker_key, p.speaker_label, p.cue = speaker, key, label, cue
+        p.mention = None  # no words name the speaker at a continuing part
         p.attributed = p.attributed or src is not None
         if src is None:
             p.flags.extend(INHERITED_FLAGS)
