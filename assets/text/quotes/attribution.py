@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from assets.text.quotes.antecedents import _surface
@@ -24,6 +26,7 @@ from assets.text.quotes.words import (
     EVALUATION_VERBS,
     NAMING_VERBS,
     PRONOUNS_GENDERED,
+    REFUSAL_VERBS,
     SENT_END,
 )
 
@@ -34,6 +37,9 @@ PARTIAL_MAX_WORDS = 12
 _BARE_ATTRIBUTION_MAX_WORDS = 8
 # The attribution of a short quotation follows its closing mark within this many words (“…,” said X).
 _POST_DIRECT_WORDS = 8
+# Dashes that sign a quotation with its author's name, and the markup of a post that may stand between.
+_DASHES = ("—", "–", "-", "--", "―")
+_MARKUP_TOKEN = re.compile(r"^(?:https?:|pic\.twitter|www\.)|^[@#]\w")
 # How many heads up from a quoted fragment a verb of judgement may govern it ("condemned the “…” of a vessel").
 _EVALUATION_CLIMB = 4
 
@@ -95,6 +101,10 @@ def _bare_attribution(idx: _Index, verb: Token, n: int) -> bool:
     """A sentence like 'Ward said.' / 'he told Reuters.' that can only attribute the quote before it."""
     if n > _BARE_ATTRIBUTION_MAX_WORDS or verb.lemma_.lower() in COGNITION_VERBS:
         return False
+    if any(c.dep_ == "neg" for c in verb.children) or (
+        verb.dep_ == "xcomp" and verb.head.lemma_.lower() in REFUSAL_VERBS
+    ):
+        return False  # "The ministry declined to comment." says nothing, so attributes nothing
     for c in idx.kids(verb):
         if idx.in_quote(c):
             continue  # the quotation itself hangs on the verb: “…?” asked Nair.
@@ -170,7 +180,13 @@ def _attribute_quote(idx: _Index, q: _Quote, prev: _Quote | None) -> None:
     if verb is not None and short and q.embedded and not _short_quote_attached(idx, q, pre, post, verb):
         verb = None
     if verb is None:
-        _attribute_without_verb(idx, q, prev, pre, short)
+        signer = _signature(idx, post)
+        if signer is not None:
+            _set_speaker(q, signer)  # “…” — Jonas Haller (@handle) May 2, 2024: an embedded post's author
+            q.attributed = True
+            q.flags.append("signed")
+        else:
+            _attribute_without_verb(idx, q, prev, pre, short)
     else:
         _attribute_to_verb(idx, q, verb, text)
 
@@ -265,6 +281,17 @@ def _evaluation_verb(idx: _Index, q: _Quote) -> Token | None:
                 break
             v = v.head
     return None
+
+
+def _signature(idx: _Index, post: list[Token]) -> _Speaker | None:
+    """A name signed after a quotation with a dash, past any link or tag: “…” — Name (@handle) date."""
+    words = [t for t in post if not _MARKUP_TOKEN.search(t.text)]
+    if len(words) < 2 or words[0].text not in _DASHES:
+        return None
+    m = idx.mention_at(words[1])
+    if m is None or m.label not in ("PERSON", "ORG") or m.start_char != words[1].idx:
+        return None
+    return _Speaker(_surface(m), m.entity_key, m.label, mention=m.text)
 
 
 def _set_speaker(q: _Quote, spk: _Speaker) -> None:

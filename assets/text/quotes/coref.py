@@ -47,7 +47,6 @@ from assets.text.quotes.words import (
     PRONOUNS_MALE,
     RELATIVES,
     SPOKES_NOUNS,
-    TITLE_WORDS,
 )
 from assets.text.records import Mention
 
@@ -114,11 +113,13 @@ def _described(idx: _Index) -> list[_Referent]:
         if tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ != "NOUN" or idx.in_quote(tok):
             continue
         lemma = tok.lemma_.lower()
-        person = is_role(lemma) or lemma in PERSON_NOUNS or lemma in SPOKES_NOUNS or lemma in TITLE_WORDS
+        person = is_role(lemma) or lemma in PERSON_NOUNS or lemma in SPOKES_NOUNS
         if not (person or lemma in ORG_NOUNS) or idx.mention_at(tok) is not None:
             continue
-        if any(c.dep_ in ("appos", "compound") and idx.mention_at(c) is not None for c in tok.children):
-            continue  # "the spokesman, Dmitry Peskov": the name is the referent
+        if any(c.dep_ == "compound" and idx.mention_at(c) is not None for c in tok.children) or any(
+            t.dep_ == "appos" and idx.mention_at(t) is not None for t in tok.subtree
+        ):
+            continue  # "the spokesman, Dmitry Peskov", "the owner of a bakery, Tomás Núñez": the name is it
         if _definite(tok) and _description_referent(idx, tok) is not None:
             continue  # "the company" is a named one met again
         s, e = _np_surface(idx, tok)
@@ -245,7 +246,7 @@ def _description_referent(idx: _Index, tok: Token) -> _Referent | None:
     """The referent of "the minister", "the 68-year-old", "the daily", "the party" before this token."""
     _referents(idx)
     lemma = tok.lemma_.lower()
-    if _age_described(tok) is not None or is_role(lemma) or lemma in TITLE_WORDS or lemma in SPOKES_NOUNS:
+    if _age_described(tok) is not None or is_role(lemma) or lemma in SPOKES_NOUNS:
         return _role_holder(idx, tok) or _same_description(idx, tok)
     if lemma not in ORG_NOUNS or any(c.dep_ in ("compound", "nmod", "prep") for c in tok.children):
         return None

@@ -15,6 +15,9 @@ from assets.text.records import Mention
 # 'inherited_speaker'.
 INHERITED_FLAGS = ("inherited_speaker",)
 
+# Labels of places: never the speaker a quotation without a cue inherits.
+_PLACE_LABELS = ("GPE", "LOC", "FAC")
+
 # A remembered speaker: (pos, para, surface, key, label); a recalled one: (pos, surface, key, label).
 _Recalled = tuple[int, str, str | None, str | None]
 
@@ -54,6 +57,8 @@ class _History:
         for hpos, hp, surface, key, label in reversed(self.entries):
             if para - hp > INHERIT_PARAGRAPHS:
                 return None
+            if pronoun is None and label in _PLACE_LABELS:
+                continue  # a country may issue a statement, but a quotation with no cue is a person's words
             if pronoun is None or _compatible_speaker(self.idx, pronoun, key, label, surface):
                 return hpos, surface, key, label
         return None

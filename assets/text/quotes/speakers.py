@@ -85,7 +85,7 @@ def _group_of_share(tok: Token) -> Token | None:
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ == "of":
                 for p in c.children:
-                    if p.dep_ == "pobj":
+                    if p.dep_ == "pobj" and p.pos_ != "PRON":  # "many of them" stays as written
                         return p
     if tok.like_num or tok.text == "%" or tok.ent_type_ in ("PERCENT", "CARDINAL", "MONEY", "QUANTITY"):
         return None
