@@ -36,10 +36,12 @@ from assets.text.quotes.words import (
     FEMALE_PRONOUN_FORMS,
     FEMALE_WORDS,
     GROUP_NOUNS,
+    KIND_PARENT,
     MALE_PRONOUN_FORMS,
     MALE_WORDS,
     MEDIA_LABELS,
     MEDIA_NOUNS,
+    ORG_KINDS,
     ORG_NOUNS,
     PERSON_NOUNS,
     PRONOUNS,
@@ -294,6 +296,12 @@ def _same_description(idx: _Index, tok: Token) -> _Referent | None:
             continue
         if r.para < para - INHERIT_PARAGRAPHS:
             break
-        if r.head == lemma:
+        if r.head == lemma or _same_kind(r.head, lemma):
             return r
     return None
+
+
+def _same_kind(earlier: str, later: str) -> bool:
+    """Two organisation nouns of one kind: "the oil producer" … "the company"."""
+    kind = ORG_KINDS.get(earlier)
+    return kind is not None and ORG_KINDS.get(later) in (kind, KIND_PARENT.get(kind))
