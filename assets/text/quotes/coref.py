@@ -122,8 +122,10 @@ def _described(idx: _Index) -> list[_Referent]:
             t.dep_ == "appos" and idx.mention_at(t) is not None for t in tok.subtree
         ):
             continue  # "the spokesman, Dmitry Peskov", "the owner of a bakery, Tomás Núñez": the name is it
-        if _definite(tok) and _description_referent(idx, tok) is not None:
-            continue  # "the company" is a named one met again
+        if _definite(tok) and (person or _description_referent(idx, tok) is not None):
+            # "the company" is a named one met again; "the president" is one the text named without that title
+            # (a later he/she goes to the names, not to the title).
+            continue
         s, e = _np_surface(idx, tok)
         plural = tok.tag_ in ("NNS", "NNPS") or lemma in GROUP_NOUNS
         out.append(
