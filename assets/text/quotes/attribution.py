@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Token
 
 from assets.text.quotes.antecedents import _surface
@@ -12,6 +10,7 @@ from assets.text.quotes.cues import _cue, _is_reporting
 from assets.text.quotes.index import _Index
 from assets.text.quotes.marks import SCARE_MAX_WORDS, _word_count
 from assets.text.quotes.model import _Quote, _Speaker
+from assets.text.quotes.phrases import MARKUP
 from assets.text.quotes.speakers import (
     _outer_report,
     _speaker_for_verb,
@@ -37,9 +36,8 @@ PARTIAL_MAX_WORDS = 12
 _BARE_ATTRIBUTION_MAX_WORDS = 8
 # The attribution of a short quotation follows its closing mark within this many words (“…,” said X).
 _POST_DIRECT_WORDS = 8
-# Dashes that sign a quotation with its author's name, and the markup of a post that may stand between.
+# Dashes that sign a quotation with its author's name (past any markup of the post: phrases.MARKUP).
 _DASHES = ("—", "–", "-", "--", "―")
-_MARKUP_TOKEN = re.compile(r"^(?:https?:|pic\.twitter|www\.)|^[@#]\w")
 # How many heads up from a quoted fragment a verb of judgement may govern it ("condemned the “…” of a vessel").
 _EVALUATION_CLIMB = 4
 
@@ -285,7 +283,7 @@ def _evaluation_verb(idx: _Index, q: _Quote) -> Token | None:
 
 def _signature(idx: _Index, post: list[Token]) -> _Speaker | None:
     """A name signed after a quotation with a dash, past any link or tag: “…” — Name (@handle) date."""
-    words = [t for t in post if not _MARKUP_TOKEN.search(t.text)]
+    words = [t for t in post if not MARKUP.search(t.text)]
     if len(words) < 2 or words[0].text not in _DASHES:
         return None
     m = idx.mention_at(words[1])

@@ -221,7 +221,7 @@ def _latest(idx: _Index, pron: Token, want: str | None, person: bool) -> _Refere
     refs = _referents(idx)
     para = idx.para_of(pron.idx)
     nearest = None
-    for r in reversed(refs[: bisect.bisect_left([x.start for x in refs], pron.idx)]):
+    for r in reversed(refs[: bisect.bisect_left(refs, pron.idx, key=lambda x: x.start)]):
         if r.para < para - INHERIT_PARAGRAPHS:
             break
         if not _compatible(idx, r, want, person):
@@ -278,10 +278,9 @@ def _role_holder(idx: _Index, tok: Token) -> _Referent | None:
     lemma = tok.lemma_.lower()
     age = _age_described(tok)
     words = {c.lower_ for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod")} | {lemma}
+    latest = {r.key: r for r in idx.referents if r.start < tok.idx and r.label == "PERSON"}  # one per person
     best, best_score = None, None
-    for r in idx.referents:
-        if r.start >= tok.idx or r.label != "PERSON":
-            continue
+    for r in latest.values():
         words_r, ages = _roles(idx, r.key, tok.idx)
         if (age is not None and age in ages) or (age is None and lemma in words_r):
             score = (len(words & words_r), r.start)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from assets.text.quotes.index import _Index
@@ -9,6 +11,8 @@ from assets.text.quotes.index import _Index
 # The longest for/of/at/from phrase kept in a speaker's description ("a spokesman for the chain Aeon").
 _ORG_PHRASE_MAX_TOKENS = 8
 _ARTICLES = ("a", "an", "the")
+# Markup of an embedded post or link, never a speaker's name: handles, links, hashtags ("Amazon.com" is a name).
+MARKUP = re.compile(r"@\w|https?:|www\.|pic\.twitter|#\w", re.IGNORECASE)
 
 
 def _np_surface(idx: _Index, tok: Token, article: bool = False) -> tuple[int, int]:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Token
 
 from assets.text.entities import is_role
@@ -16,7 +14,7 @@ from assets.text.quotes.coref import _resolve_description, _resolve_pronoun
 from assets.text.quotes.cues import _is_reporting
 from assets.text.quotes.index import _Index
 from assets.text.quotes.model import _Speaker
-from assets.text.quotes.phrases import _mention_text, _np_surface
+from assets.text.quotes.phrases import MARKUP, _mention_text, _np_surface
 from assets.text.quotes.roles import _age_described
 from assets.text.quotes.words import (
     ADDRESSEE_VERBS,
@@ -34,8 +32,6 @@ from assets.text.records import Mention
 # How many heads up a verb may look for a shared subject or an outer reporting verb ("went on to say",
 # "was quoted as saying"): beyond that the parse is someone else's clause.
 _HEAD_CLIMB = 4
-# Markup of an embedded post or link that is never a speaker's name: handles, links, hashtags, domains.
-_MARKUP = re.compile(r"@\w|https?:|www\.|pic\.twitter|#\w|\.(?:com|org|net)\b", re.IGNORECASE)
 # Labels of the mentions taken as speakers when they are a reporting verb's subject.
 _SPEAKER_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC")
 
@@ -143,7 +139,7 @@ def _speaker_from_token(idx: _Index, tok: Token, verb: Token) -> _Speaker | None
 
 def _plausible(surface: str) -> bool:
     """Words that can name a speaker: letters, and no markup of an embedded post (@handle, links, #tags)."""
-    return any(c.isalpha() for c in surface) and not _MARKUP.search(surface)
+    return any(c.isalpha() for c in surface) and not MARKUP.search(surface)
 
 
 def _speaker_of(idx: _Index, tok: Token) -> _Speaker | None:
