@@ -8,6 +8,10 @@ FIXTURE_DIR (default tests/fixtures/claims) holds <name>.txt article bodies and 
                 "entities": [{"surface", "canonical", "label"}],
                 "figures":  [{"text", "value", "unit", "year"}],
                 "not_figures": ["<string>"]}}
+A quote may also carry "mention" (the words naming its speaker at the quote: "he", "the ministry", "Ms. Ruiz";
+null when none do) and "mention_kind" ("named" | "described" | "pronoun" | "none": a name, a description, a
+pronoun, or no words at all, as for a second quotation after a cue or a paragraph continuing a quote run); any
+key may be left out (tests/fixtures/speakers_dev annotates quotes and entities only).
 
 The bodies go through assets.text.extraction.extract_documents (one spaCy model from load_model), and every
 mention's entity_key through assets.text.entities.resolve_corpus, which names entities across the corpus.
@@ -20,7 +24,9 @@ Matching rules (one-to-one, greedy by best score):
   speakers   among matched gold quotes (and reported claims): the predicted speaker is the corpus name of
              speaker_key from resolve_corpus, else the speaker surface. A PERSON gold speaker must be equal
              (case-insensitive); any other gold speaker ("analysts", "Ministry of Commerce") also matches when one
-             contains the other as whole words ("the ministry").
+             contains the other as whole words ("the ministry"). When the gold gives mention_kind, speaker accuracy
+             is also reported per kind, and the predicted speaker_mention is checked against the gold mention
+             (equal, or one contains the other as whole words; "mention" accuracy, over quotes whose gold has one).
   reported   Dice overlap of content-clause tokens >= 0.6.
   entities   every occurrence of a gold surface in the body (occurrences inside a longer gold occurrence dropped);
              NER recall = share with an overlapping predicted mention; canonical accuracy = share whose
@@ -268,7 +274,14 @@ def predicted_quotes(ex: Any, resolved: Mapping) -> list[dict]:
             if not key[0] or key in seen:
                 continue
             seen.add(key)
-            out.append({"text": part, "speaker": speaker_name(c, resolved), "scare": scare})
+            out.append(
+                {
+                    "text": part,
+                    "speaker": speaker_name(c, resolved),
+                    "mention": getattr(c, "speaker_mention", None),
+                    "scare": scare,
+                }
+            )
     return out
 
 
@@ -339,12 +352,34 @@ def _tally_speakers(kind, pairs, gold, pred, persons, c, d) -> None:
     """Count matched items whose speaker agrees with the gold, and list the ones that do not."""
     for i, j, _ in pairs:
         c[kind + "_speaker_total"] += 1
+        mk = gold[i].get("mention_kind")
+        c[f"{kind}_speaker_{mk}_total"] += mk is not None
         if speaker_match(gold[i]["speaker"], pred[j]["speaker"], persons):
             c[kind + "_speaker_correct"] += 1
+            c[f"{kind}_speaker_{mk}_correct"] += mk is not None
         else:
             d[kind + "_speaker_wrong"].append(
-                {"text": gold[i]["text"], "gold": gold[i]["speaker"], "pred": pred[j]["speaker"]}
+                {"text": gold[i]["text"], "gold": gold[i]["speaker"], "pred": pred[j]["speaker"], "kind": mk}
             )
+        if gold[i].get("mention"):
+            c[kind + "_mention_total"] += 1
+            if speaker_match(gold[i]["mention"], pred[j].get("mention"), set()):
+                c[kind + "_mention_correct"] += 1
+            else:
+                d[kind + "_mention_wrong"].append(
+                    {"text": gold[i]["text"], "gold": gold[i]["mention"], "pred": pred[j].get("mention")}
+                )
+
+
+MENTION_KINDS = ("named", "described", "pronoun", "none")
+
+
+def _by_mention(c: Mapping[str, int]) -> dict:
+    """Quote speaker accuracy per gold mention kind, and speaker_mention accuracy; empty without kinds."""
+    if not any(c.get(f"quote_speaker_{k}_total") for k in MENTION_KINDS):
+        return {}
+    out = {k: ratio(c[f"quote_speaker_{k}_correct"], c[f"quote_speaker_{k}_total"]) for k in MENTION_KINDS}
+    return {"by_mention": out, "mention": ratio(c["quote_mention_correct"], c["quote_mention_total"])}
 
 
 def _reported_sim(a: dict, b: dict) -> float:
@@ -500,7 +535,10 @@ def score(
     )
     report = {
         "documents": len(gold),
-        "quotes": {**quotes, "speaker": ratio(c["quote_speaker_correct"], c["quote_speaker_total"])},
+        "quotes": {
+            **quotes,
+            "speaker": {**ratio(c["quote_speaker_correct"], c["quote_speaker_total"]), **_by_mention(c)},
+        },
         "scare_quotes": scare,
         "reported": {
             **reported,
@@ -561,6 +599,15 @@ def format_table(report: dict) -> str:
         f"claims benchmark: {report['documents']} documents",
         f"{'category':<22}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'fp':>6}{'fn':>6}  notes",
         row("quotes", q, "speaker acc " + acc(q["speaker"])),
+        *(
+            f"{'  speaker, ' + k:<22}{'':>39}  speaker acc {acc(a)}"
+            for k, a in q["speaker"].get("by_mention", {}).items()
+        ),
+        *(
+            [f"{'  speaker mention':<22}{'':>39}  acc {acc(q['speaker']['mention'])}"]
+            if "mention" in q["speaker"]
+            else []
+        ),
         row("scare quotes", report["scare_quotes"]),
         row("reported speech", r, "speaker acc " + acc(r["speaker"])),
         row("figures (span)", f, "year acc " + acc(f["year"])),

@@ -637,7 +637,11 @@ def test_the_carmaker_means_the_company_not_the_union_beside_it(nlp):
         "The carmaker said it had made its final offer."
     )
     r = only(reported_of(nlp, text), "final offer")
-    assert (r.speaker, r.speaker_key) == ("carmaker", "ORG|vantor motors")
+    assert (r.speaker, r.speaker_key, r.speaker_mention) == (
+        "Vantor Motors",
+        "ORG|vantor motors",
+        "The carmaker",
+    )
 
 
 def test_the_company_skips_a_regulator_named_earlier(nlp):
@@ -646,7 +650,11 @@ def test_the_company_skips_a_regulator_named_earlier(nlp):
         "of a rival dairy. The company said it would fight the lawsuit."
     )
     r = only(reported_of(nlp, text), "fight the lawsuit")
-    assert (r.speaker, r.speaker_key) == ("company", "ORG|halvorsen foods")
+    assert (r.speaker, r.speaker_key, r.speaker_mention) == (
+        "Halvorsen Foods",
+        "ORG|halvorsen foods",
+        "The company",
+    )
 
 
 def test_the_agency_said_in_a_statement_that(nlp):
@@ -656,7 +664,11 @@ def test_the_agency_said_in_a_statement_that(nlp):
     )
     r = only(reported_of(nlp, text), "ignored repeated warnings")
     assert r.text == "the company had ignored repeated warnings"
-    assert (r.speaker, r.speaker_key) == ("agency", "ORG|environment agency")
+    assert (r.speaker, r.speaker_key, r.speaker_mention) == (
+        "Environment Agency",
+        "ORG|environment agency",
+        "The agency",
+    )
 
 
 def test_the_ministry_said_means_the_ministry_not_the_drugmaker(nlp):
@@ -983,7 +995,7 @@ def test_the_consultancy_refers_to_the_name_described_as_one(nlp):
         "The consultancy said shipments fell 12 percent in March."
     )
     c = only(reported_of(nlp, text), "shipments fell")
-    assert c.speaker == "consultancy"
+    assert (c.speaker, c.speaker_mention) == ("Tidewater Maritime Analytics", "The consultancy")
     assert c.speaker_key == "ORG|tidewater maritime analytics"
 
 

@@ -17,8 +17,6 @@ from assets.text.quotes.words import (
     ORG_PLACE_PREPS,
     PERSON_PLACE_PREPS,
     PLACE_NOUNS,
-    PRONOUNS_FEMALE,
-    PRONOUNS_MALE,
     TITLE_WORDS,
 )
 from assets.text.records import Mention
@@ -103,15 +101,19 @@ def _org_kind(idx: _Index, m: Mention, head: Token) -> str | None:
     return None
 
 
-def _antecedent_org(idx: _Index, tok: Token) -> Mention | None:
-    """The organisation 'the company' refers to: one named with that noun, else the last subject one."""
+def _antecedent_org(
+    idx: _Index, tok: Token, labels: tuple[str, ...] | frozenset[str] = ("ORG",)
+) -> Mention | None:
+    """The organisation 'the company' refers to: one named with that noun, else the last subject one.
+
+    `labels`: the mention labels it may have (a newspaper's name is often tagged as a work or a place)."""
     para = idx.para_of(tok.idx)
     noun = tok.lemma_.lower()
     want = ORG_KINDS.get(noun)
     cands, exact = [], []
     for m in reversed(idx.mentions[: bisect.bisect_left(idx.m_starts, tok.idx)]):
         head = idx.mention_token(m)
-        if m.label == "ORG" and head is not None and not idx.in_quote(head) and not _place_like(idx, m):
+        if m.label in labels and head is not None and not idx.in_quote(head) and not _place_like(idx, m):
             kind = _org_kind(idx, m, head)
             if (
                 want is None
@@ -151,46 +153,6 @@ def _key_by_name(idx: _Index, surface: str) -> tuple[str | None, str | None]:
         k, lab = next(iter(keys.items()))
         return k, lab
     return None, None
-
-
-def _resolve_pronoun(idx: _Index, pron: Token) -> _Speaker | None:
-    """The person (he/she) or organisation (it/its) a pronoun points back to, within a few paragraphs."""
-    low = pron.lower_
-    pos = pron.idx
-    para = idx.para_of(pos)
-    if low in PRONOUNS_MALE or low in PRONOUNS_FEMALE:
-        want = "m" if low in PRONOUNS_MALE else "f"
-        labels = ("PERSON",)
-    elif low in ("it", "its"):
-        want, labels = None, ("ORG", "GPE")
-    else:
-        # "they" mostly points back at a common-noun speaker ("analysts"): left to the speaker history.
-        return None
-    k = bisect.bisect_left(idx.m_starts, pos) - 1
-    nearest = None
-    while k >= 0:
-        m = idx.mentions[k]
-        k -= 1
-        if m.label not in labels or m.end_char > pos:
-            continue
-        t = idx.mention_token(m)
-        if t is None or idx.in_quote(t) or _place_like(idx, m):
-            continue
-        if want is not None and idx.gender.get(m.entity_key, want) != want:
-            continue
-        if idx.para_of(m.start_char) < para - INHERIT_PARAGRAPHS:
-            break
-        if nearest is None:
-            nearest = m
-            if want is not None and _introduced(idx, m, t):
-                # A newcomer presented with an age, role or relative clause (of a gender the pronoun allows)
-                # becomes the one a following he/she means, even as the object of a preposition.
-                return _learn_gender(idx, want, _pronoun_speaker(m))
-        if _is_salient(idx, m):
-            return _learn_gender(idx, want, _pronoun_speaker(m))
-    if nearest is not None and want is not None:
-        return _learn_gender(idx, want, _pronoun_speaker(nearest))
-    return None
 
 
 def _pronoun_speaker(m: Mention) -> _Speaker:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from assets.text.quotes.antecedents import _resolve_pronoun, _surface
+from assets.text.quotes.antecedents import _surface
+from assets.text.quotes.coref import _resolve_pronoun
 from assets.text.quotes.cues import _cue, _is_reporting
 from assets.text.quotes.index import _Index
 from assets.text.quotes.marks import SCARE_MAX_WORDS, _word_count
 from assets.text.quotes.model import _Quote, _Speaker
+from assets.text.quotes.phrases import MARKUP
 from assets.text.quotes.speakers import (
     _outer_report,
     _speaker_for_verb,
@@ -20,8 +22,10 @@ from assets.text.quotes.titles import _is_title, _modifier_quote, _named_by_part
 from assets.text.quotes.words import (
     ADDRESSEE_VERBS,
     COGNITION_VERBS,
+    EVALUATION_VERBS,
     NAMING_VERBS,
     PRONOUNS_GENDERED,
+    REFUSAL_VERBS,
     SENT_END,
 )
 
@@ -32,6 +36,10 @@ PARTIAL_MAX_WORDS = 12
 _BARE_ATTRIBUTION_MAX_WORDS = 8
 # The attribution of a short quotation follows its closing mark within this many words (“…,” said X).
 _POST_DIRECT_WORDS = 8
+# Dashes that sign a quotation with its author's name (past any markup of the post: phrases.MARKUP).
+_DASHES = ("—", "–", "-", "--", "―")
+# How many heads up from a quoted fragment a verb of judgement may govern it ("condemned the “…” of a vessel").
+_EVALUATION_CLIMB = 4
 
 
 def _frame(idx: _Index, q: _Quote, forward: bool) -> list[Token]:
@@ -91,6 +99,10 @@ def _bare_attribution(idx: _Index, verb: Token, n: int) -> bool:
     """A sentence like 'Ward said.' / 'he told Reuters.' that can only attribute the quote before it."""
     if n > _BARE_ATTRIBUTION_MAX_WORDS or verb.lemma_.lower() in COGNITION_VERBS:
         return False
+    if any(c.dep_ == "neg" for c in verb.children) or (
+        verb.dep_ == "xcomp" and verb.head.lemma_.lower() in REFUSAL_VERBS
+    ):
+        return False  # "The ministry declined to comment." says nothing, so attributes nothing
     for c in idx.kids(verb):
         if idx.in_quote(c):
             continue  # the quotation itself hangs on the verb: “…?” asked Nair.
@@ -166,7 +178,13 @@ def _attribute_quote(idx: _Index, q: _Quote, prev: _Quote | None) -> None:
     if verb is not None and short and q.embedded and not _short_quote_attached(idx, q, pre, post, verb):
         verb = None
     if verb is None:
-        _attribute_without_verb(idx, q, prev, pre, short)
+        signer = _signature(idx, post)
+        if signer is not None:
+            _set_speaker(q, signer)  # “…” — Jonas Haller (@handle) May 2, 2024: an embedded post's author
+            q.attributed = True
+            q.flags.append("signed")
+        else:
+            _attribute_without_verb(idx, q, prev, pre, short)
     else:
         _attribute_to_verb(idx, q, verb, text)
 
@@ -232,18 +250,52 @@ def _attribute_without_verb(
         spk = _colon_speaker(idx, pre)
         if spk is not None:
             # "Ward was blunt: “…”" names the speaker without a reporting verb.
-            q.speaker, q.speaker_key, q.speaker_label, q.pronoun = (
-                spk.surface,
-                spk.key,
-                spk.label,
-                spk.pronoun,
-            )
+            _set_speaker(q, spk)
             q.attributed = True
             q.flags.extend(spk.flags + ("colon_intro",))
             return
     if short and q.embedded:
         q.scare = True
         q.flags.append("scare_quote")
+    elif q.embedded:
+        verb = _evaluation_verb(idx, q)
+        if verb is not None:
+            _attribute_to_verb(idx, q, verb, idx.body[q.start : q.end])
+
+
+def _evaluation_verb(idx: _Index, q: _Quote) -> Token | None:
+    """A verb of judgement whose object holds the quoted fragment: "X condemned the “reckless seizure of …”"."""
+    qset = {t.i for t in idx.quote_tokens(q)}
+    for t in idx.quote_tokens(q):
+        v = t.head
+        for _ in range(_EVALUATION_CLIMB):
+            if v.i in qset:
+                break
+            if v.pos_ == "VERB" and v.lemma_.lower() in EVALUATION_VERBS:
+                subjects = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
+                inside_subject = any(qset & {s.i for s in c.subtree} for c in subjects)
+                return v if subjects and not inside_subject else None
+            if v.head is v or idx.tok_para[v.head.i] != q.para:
+                break
+            v = v.head
+    return None
+
+
+def _signature(idx: _Index, post: list[Token]) -> _Speaker | None:
+    """A name signed after a quotation with a dash, past any link or tag: “…” — Name (@handle) date."""
+    words = [t for t in post if not MARKUP.search(t.text)]
+    if len(words) < 2 or words[0].text not in _DASHES:
+        return None
+    m = idx.mention_at(words[1])
+    if m is None or m.label not in ("PERSON", "ORG") or m.start_char != words[1].idx:
+        return None
+    return _Speaker(_surface(m), m.entity_key, m.label, mention=m.text)
+
+
+def _set_speaker(q: _Quote, spk: _Speaker) -> None:
+    """Give a quotation a speaker (and the words that named it)."""
+    q.speaker, q.speaker_key, q.speaker_label = spk.surface, spk.key, spk.label
+    q.pronoun, q.mention = spk.pronoun, spk.mention
 
 
 def _share_attribution(q: _Quote, prev: _Quote) -> None:
@@ -254,6 +306,7 @@ def _share_attribution(q: _Quote, prev: _Quote) -> None:
         prev.speaker_label,
         prev.pronoun,
     )
+    q.mention = prev.mention
     q.cue, q.verb_i, q.attributed = prev.cue, prev.verb_i, True
     q.embedded = prev.embedded
     q.flags.extend(f for f in prev.flags if f == "pronoun_speaker")
@@ -275,8 +328,7 @@ def _attribute_to_verb(idx: _Index, q: _Quote, verb: Token, text: str) -> None:
     q.verb_i = verb.i
     q.cue = _cue(verb)
     if spk is not None:
-        q.speaker, q.speaker_key, q.speaker_label = spk.surface, spk.key, spk.label
-        q.pronoun = spk.pronoun
+        _set_speaker(q, spk)
         q.flags.extend(spk.flags)
 
 
@@ -299,10 +351,10 @@ def _colon_speaker(idx: _Index, pre: list[Token]) -> _Speaker | None:
         for p in t.children:  # "His message was simple:" / "Ward's verdict:"
             if p.dep_ == "poss" and p.lower_ in ("his", "her"):
                 spk = _resolve_pronoun(idx, p)
-                return spk or _Speaker(None, None, None, (), p.lower_)
+                return spk or _Speaker(None, None, None, (), p.lower_, mention=p.text)
             if p.dep_ == "poss" and idx.mention_at(p) is not None and idx.mention_at(p).label == "PERSON":
                 m = idx.mention_at(p)
-                return _Speaker(_surface(m), m.entity_key, m.label)
+                return _Speaker(_surface(m), m.entity_key, m.label, mention=m.text)
         if t.lower_ in PRONOUNS_GENDERED:
             return _speaker_from_token(idx, t, t.head)
         m = idx.mention_at(t)

@@ -55,6 +55,7 @@ def _quote_claims(idx: _Index) -> list[Claim]:
             text=text,
             speaker=None if q.scare else q.speaker,
             speaker_key=None if q.scare else q.speaker_key,
+            speaker_mention=None if q.scare or q.speaker is None else q.mention,
             cue=None if q.scare else q.cue,
             flags=tuple(flags),
         )
@@ -66,6 +67,7 @@ def _quote_claims(idx: _Index) -> list[Claim]:
                     claims[k],
                     speaker=claim.speaker,
                     speaker_key=claim.speaker_key,
+                    speaker_mention=claim.speaker_mention,
                     cue=claim.cue,
                     flags=claim.flags,
                 )

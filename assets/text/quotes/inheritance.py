@@ -15,6 +15,9 @@ from assets.text.records import Mention
 # 'inherited_speaker'.
 INHERITED_FLAGS = ("inherited_speaker",)
 
+# Labels of places: never the speaker a quotation without a cue inherits.
+_PLACE_LABELS = ("GPE", "LOC", "FAC")
+
 # A remembered speaker: (pos, para, surface, key, label); a recalled one: (pos, surface, key, label).
 _Recalled = tuple[int, str, str | None, str | None]
 
@@ -54,6 +57,8 @@ class _History:
         for hpos, hp, surface, key, label in reversed(self.entries):
             if para - hp > INHERIT_PARAGRAPHS:
                 return None
+            if pronoun is None and label in _PLACE_LABELS:
+                continue  # a country may issue a statement, but a quotation with no cue is a person's words
             if pronoun is None or _compatible_speaker(self.idx, pronoun, key, label, surface):
                 return hpos, surface, key, label
         return None
@@ -107,7 +112,7 @@ def _propagate_reported(r: _Reported, history: _History, pos: int, para: int) ->
     """A reported claim's pronoun speaker from the history; a named one joins it."""
     if r.speaker is not None and r.speaker.surface is None and r.speaker.pronoun:
         hit = history.recall(para, r.speaker.pronoun)
-        r.speaker = _Speaker(*hit[1:], ("pronoun_speaker",)) if hit else None
+        r.speaker = _Speaker(*hit[1:], ("pronoun_speaker",), mention=r.speaker.mention) if hit else None
     if r.speaker is not None and r.speaker.surface:
         history.add(pos, para, r.speaker.surface, r.speaker.key, r.speaker.label)
 
@@ -132,6 +137,7 @@ def _propagate_chain(idx: _Index, parts: list[_Quote], history: _History, para: 
         if p is src or p.scare or p.title:
             continue
         p.speaker, p.speaker_key, p.speaker_label, p.cue = speaker, key, label, cue
+        p.mention = None  # no words name the speaker at a continuing part
         p.attributed = p.attributed or src is not None
         if src is None:
             p.flags.extend(INHERITED_FLAGS)

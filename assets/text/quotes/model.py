@@ -29,6 +29,7 @@ class _Quote:
     embedded: bool = False
     pronoun: str | None = None
     fallback: bool = False  # the verb's subject cannot speak: take the paragraph's last named speaker, if any
+    mention: str | None = None  # the words naming the speaker at this quotation ("he", "the ministry")
 
 
 @dataclass
@@ -40,6 +41,7 @@ class _Speaker:
     label: str | None
     flags: tuple[str, ...] = ()
     pronoun: str | None = None  # an unresolved pronoun speaker, resolved later from earlier speakers
+    mention: str | None = None  # the words that named the speaker where it speaks ("she", "the daily")
 
 
 @dataclass

@@ -77,6 +77,7 @@ def _reported_claims(idx: _Index, reported: list[_Reported]) -> list[Claim]:
                 text=idx.body[r.start : r.end],
                 speaker=spk.surface if spk else None,
                 speaker_key=spk.key if spk else None,
+                speaker_mention=spk.mention if spk else None,
                 cue=r.cue,
                 flags=tuple(dict.fromkeys(flags)),
             )

@@ -8,12 +8,14 @@ from assets.text.entities import is_role
 from assets.text.quotes.antecedents import (
     _antecedent_org,
     _key_by_name,
-    _resolve_pronoun,
     _surface,
 )
+from assets.text.quotes.coref import _resolve_description, _resolve_pronoun
 from assets.text.quotes.cues import _is_reporting
 from assets.text.quotes.index import _Index
 from assets.text.quotes.model import _Speaker
+from assets.text.quotes.phrases import MARKUP, _mention_text, _np_surface
+from assets.text.quotes.roles import _age_described
 from assets.text.quotes.words import (
     ADDRESSEE_VERBS,
     DOCUMENT_NOUNS,
@@ -21,6 +23,7 @@ from assets.text.quotes.words import (
     PERSON_NOUNS,
     PRONOUNS,
     RELATIVES,
+    SHARE_NOUNS,
     SPOKES_NOUNS,
     TITLE_WORDS,
 )
@@ -29,8 +32,6 @@ from assets.text.records import Mention
 # How many heads up a verb may look for a shared subject or an outer reporting verb ("went on to say",
 # "was quoted as saying"): beyond that the parse is someone else's clause.
 _HEAD_CLIMB = 4
-# The longest for/of/at/from phrase kept in a speaker's description ("a spokesman for the chain Aeon").
-_ORG_PHRASE_MAX_TOKENS = 8
 # Labels of the mentions taken as speakers when they are a reporting verb's subject.
 _SPEAKER_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC")
 
@@ -46,17 +47,53 @@ def _subject(idx: _Index, verb: Token) -> Token | None:
     v = verb
     para = idx.tok_para[verb.i]
     for _ in range(_HEAD_CLIMB):
-        for c in idx.kids(v, ("nsubj", "nsubjpass")):
-            if c.dep_ == "nsubjpass" and (c.lower_ == "it" or v.lemma_.lower() in ADDRESSEE_VERBS):
-                continue  # "it was announced", "he was told": no speaker there
-            if idx.in_quote(c):
-                continue  # “Jobs for whom?” asked X: the parser hung a word of the quotation on the verb
-            return c
+        subjects = [
+            c
+            for c in idx.kids(v, ("nsubj", "nsubjpass"))
+            # "it was announced", "he was told": no speaker there; “Jobs for whom?” asked X: the parser hung a
+            # word of the quotation on the verb.
+            if not (c.dep_ == "nsubjpass" and (c.lower_ == "it" or v.lemma_.lower() in ADDRESSEE_VERBS))
+            and not idx.in_quote(c)
+        ]
+        if subjects:
+            # Two subjects are a parser slip over a hyphen ("said Green co-leader Anja Römer"): the name wins.
+            named = [c for c in subjects if _named_mention(idx, c)]
+            return _group_of_share((named or subjects)[0])
+        if v is verb and _age_subject(v) is not None:
+            return _age_subject(v)  # "The 68-year-old added": the parser left the verb without a subject
         nxt = _shared_subject_verb(v)
         if nxt is None or idx.tok_para[nxt.i] != para:
             break
         v = nxt
     return _name_after_verb(idx, verb, para)
+
+
+def _named_mention(idx: _Index, tok: Token) -> bool:
+    """The token is part of a person's or organisation's name."""
+    m = idx.mention_at(tok)
+    return m is not None and m.label in ("PERSON", "ORG")
+
+
+def _group_of_share(tok: Token) -> Token | None:
+    """The group a share speaks for ("half of respondents" -> respondents); a bare number or percentage is
+    nobody ("47% said")."""
+    if tok.lemma_.lower() in SHARE_NOUNS or tok.like_num or tok.text == "%":
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for p in c.children:
+                    if p.dep_ == "pobj" and p.pos_ != "PRON":  # "many of them" stays as written
+                        return p
+    if tok.like_num or tok.text == "%" or tok.ent_type_ in ("PERCENT", "CARDINAL", "MONEY", "QUANTITY"):
+        return None
+    return tok
+
+
+def _age_subject(verb: Token) -> Token | None:
+    """The last word of an age description the parser hung on the verb ("The 68-year-old added")."""
+    for c in verb.lefts:
+        if c.dep_ in ("amod", "npadvmod", "nsubj") and _age_described(c) is not None:
+            return c
+    return None
 
 
 def _shared_subject_verb(v: Token) -> Token | None:
@@ -88,36 +125,26 @@ def _name_after_verb(idx: _Index, verb: Token, para: int) -> Token | None:
     return None
 
 
-def _np_surface(idx: _Index, tok: Token) -> tuple[int, int]:
-    """The speaker noun with its left modifiers ("senior administration official"), no article, no clauses."""
-    start = tok.i
-    for c in tok.lefts:
-        if c.dep_ in ("compound", "amod", "nmod", "poss", "nummod", "quantmod", "det", "case", "npadvmod"):
-            start = min(start, c.left_edge.i)
-    doc = tok.doc
-    toks = [t for t in doc[start : tok.i + 1] if idx.tok_para[t.i] == idx.tok_para[tok.i] and not t.is_space]
-    while toks and toks[0] is not tok and (toks[0].lower_ in ("a", "an", "the") or toks[0].is_punct):
-        toks = toks[1:]
-    if not toks:
-        toks = [tok]
-    end = tok
-    for c in tok.rights:
-        if c.dep_ == "case":
-            end = c
-        elif c.dep_ == "prep" and c.lower_ in ("for", "of", "at", "from") and c.i == end.i + 1:
-            # "a spokesman for the chain Aeon": the organisation belongs to the speaker's description.
-            sub = list(c.subtree)
-            if len(sub) <= _ORG_PHRASE_MAX_TOKENS and not any(t.is_punct or t.is_space for t in sub):
-                end = sub[-1]
-    return toks[0].idx, end.idx + len(end.text)
-
-
 def _speaker_from_token(idx: _Index, tok: Token, verb: Token) -> _Speaker | None:
+    """The speaker a subject stands for, with the subject's words as its mention; never markup or a number."""
+    if tok.lower_ in RELATIVES and verb.dep_ == "relcl":
+        tok = verb.head
+    spk = _speaker_of(idx, tok)
+    if spk is not None and spk.surface is not None and not _plausible(spk.surface):
+        return None
+    if spk is not None and spk.mention is None:
+        spk.mention = _mention_text(idx, tok)
+    return spk
+
+
+def _plausible(surface: str) -> bool:
+    """Words that can name a speaker: letters, and no markup of an embedded post (@handle, links, #tags)."""
+    return any(c.isalpha() for c in surface) and not MARKUP.search(surface)
+
+
+def _speaker_of(idx: _Index, tok: Token) -> _Speaker | None:
     """The speaker a subject stands for: a pronoun's antecedent, a mention, an apposition, a description."""
     low = tok.lower_
-    if low in RELATIVES and verb.dep_ == "relcl":
-        tok = verb.head
-        low = tok.lower_
     if low in PRONOUNS:
         return _resolve_pronoun(idx, tok) or _Speaker(None, None, None, (), low)
     m = idx.mention_at(tok)
@@ -170,14 +197,11 @@ def _described_speaker(idx: _Index, tok: Token, surface: str) -> _Speaker:
             words = words[1:]
         surface = " ".join(words)
         key, label = _key_by_name(idx, surface)
-    elif (
-        tok.lemma_.lower() in ORG_NOUNS
-        and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children)
-        and not any(c.dep_ in ("poss", "compound", "nmod") or c.dep_ == "prep" for c in tok.children)
-    ):
-        org = _antecedent_org(idx, tok)
-        if org is not None:
-            key, label = org.entity_key, org.label
+    else:
+        # "the company", "the daily", "the former energy secretary": the one named (or described) before.
+        spk = _resolve_description(idx, tok)
+        if spk is not None:
+            return spk
     return _Speaker(surface, key, label)
 
 

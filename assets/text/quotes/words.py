@@ -14,6 +14,7 @@ ADDRESSEE_VERBS = lexicon.words("speech", "addressee_verbs")
 COGNITION_VERBS = lexicon.words("speech", "cognition_verbs")
 PARTICLE_CUES = frozenset(tuple(pair.split()) for pair in lexicon.words("speech", "particle_cues"))
 REFUSAL_VERBS = lexicon.words("speech", "refusal_verbs")
+EVALUATION_VERBS = lexicon.words("speech", "evaluation_verbs")
 
 # Words about people and organisations shared with the entity rules (people.toml).
 TITLE_WORDS = lexicon.words("people", "titles")
@@ -36,6 +37,10 @@ ORG_NOUNS = lexicon.words("quotes_speakers", "org_nouns")
 SPOKES_NOUNS = lexicon.words("quotes_speakers", "spokes_nouns")
 DOCUMENT_NOUNS = lexicon.words("quotes_speakers", "document_nouns")
 PERSON_NOUNS = lexicon.words("quotes_speakers", "person_nouns")
+GROUP_NOUNS = lexicon.words("quotes_speakers", "group_nouns")
+MEDIA_NOUNS = lexicon.words("quotes_speakers", "media_nouns")
+MEDIA_LABELS = lexicon.words("quotes_speakers", "media_labels")
+SHARE_NOUNS = lexicon.words("quotes_speakers", "share_nouns")
 
 # Organisation kinds by word ("airlines" -> "airline") and the broader kind a narrower one belongs to.
 ORG_KINDS = {

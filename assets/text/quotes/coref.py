@@ -1,0 +1,308 @@
+"""Document-level coreference for attribution: whom a pronoun or a description at a speech verb stands for.
+
+Referents are the people and organisations met so far, in document order: named ones (entity mentions) and
+described ones (a subject such as "a bartender" or "the ruling party" that names nobody). A pronoun takes the
+subject of the speech verb it is bound under ("the union denounced what it called …", "a mother said she …"),
+else the latest compatible referent, subjects first (gender from titles, pronouns and first names; person or
+organisation). A definite description takes the person whose recorded roles it repeats ("the former energy
+secretary", "the 68-year-old"), the organisation of a compatible kind ("the daily", "the company"), or an
+earlier description with the same noun ("the spokesman").
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from assets.text.entities import is_role
+from assets.text.quotes.antecedents import (
+    INHERIT_PARAGRAPHS,
+    _antecedent_org,
+    _introduced,
+    _is_salient,
+    _learn_gender,
+    _place_like,
+    _surface,
+)
+from assets.text.quotes.cues import _is_reporting
+from assets.text.quotes.index import _Index
+from assets.text.quotes.model import _Speaker
+from assets.text.quotes.phrases import _mention_text, _np_surface
+from assets.text.quotes.roles import _age_definite, _age_described, _roles
+from assets.text.quotes.words import (
+    EVALUATION_VERBS,
+    FEMALE_PRONOUN_FORMS,
+    FEMALE_WORDS,
+    GROUP_NOUNS,
+    KIND_PARENT,
+    MALE_PRONOUN_FORMS,
+    MALE_WORDS,
+    MEDIA_LABELS,
+    MEDIA_NOUNS,
+    ORG_KINDS,
+    ORG_NOUNS,
+    PERSON_NOUNS,
+    PRONOUNS,
+    PRONOUNS_FEMALE,
+    PRONOUNS_MALE,
+    RELATIVES,
+    SPOKES_NOUNS,
+)
+from assets.text.records import Mention
+
+# How many heads up a pronoun may look for the speech verb it is bound under ("said she would probably not").
+_HEAD_CLIMB = 4
+_DEFINITE = ("the", "this", "that")
+
+
+@dataclass(frozen=True)
+class _Referent:
+    """A person or organisation met in the text: named (an entity mention) or described (key and label None)."""
+
+    start: int
+    tok: int  # the head token
+    para: int
+    surface: str
+    key: str | None
+    label: str | None
+    salient: bool  # a subject, or a name beside one
+    person: bool
+    plural: bool = False
+    gender: str | None = None  # of a described referent; a named one's is idx.gender[key]
+    head: str = ""  # a described referent's head noun (lemma)
+    mention: Mention | None = None
+
+
+def _referents(idx: _Index) -> list[_Referent]:
+    """Every referent of the document in text order, built once per document."""
+    if idx.referents is None:
+        idx.referents = _named(idx)  # descriptions are first resolved against the names alone
+        idx.referents = sorted(idx.referents + _described(idx), key=lambda r: r.start)
+    return idx.referents
+
+
+def _named(idx: _Index) -> list[_Referent]:
+    """People, organisations and countries named outside quotations, places in the text left out."""
+    out = []
+    for m in idx.mentions:
+        t = idx.mention_token(m)
+        if m.label not in ("PERSON", "ORG", "GPE") or t is None or idx.in_quote(t) or _place_like(idx, m):
+            continue
+        para = idx.para_of(m.start_char)
+        salient = _is_salient(idx, m)
+        out.append(
+            _Referent(
+                m.start_char,
+                t.i,
+                para,
+                _surface(m),
+                m.entity_key,
+                m.label,
+                salient,
+                m.label == "PERSON",
+                mention=m,
+            )
+        )
+    return out
+
+
+def _described(idx: _Index) -> list[_Referent]:
+    """Subjects that describe a person or organisation without naming one ("a bartender", "the ruling party")."""
+    out = []
+    for tok in idx.doc:
+        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ != "NOUN" or idx.in_quote(tok):
+            continue
+        lemma = tok.lemma_.lower()
+        person = is_role(lemma) or lemma in PERSON_NOUNS or lemma in SPOKES_NOUNS
+        if not (person or lemma in ORG_NOUNS) or idx.mention_at(tok) is not None:
+            continue
+        if any(c.dep_ == "compound" and idx.mention_at(c) is not None for c in tok.children) or any(
+            t.dep_ == "appos" and idx.mention_at(t) is not None for t in tok.subtree
+        ):
+            continue  # "the spokesman, Dmitry Peskov", "the owner of a bakery, Tomás Núñez": the name is it
+        if _definite(tok) and (person or _description_referent(idx, tok) is not None):
+            # "the company" is a named one met again; "the president" is one the text named without that title
+            # (a later he/she goes to the names, not to the title).
+            continue
+        s, e = _np_surface(idx, tok)
+        plural = tok.tag_ in ("NNS", "NNPS") or lemma in GROUP_NOUNS
+        out.append(
+            _Referent(
+                tok.idx,
+                tok.i,
+                idx.tok_para[tok.i],
+                idx.body[s:e],
+                None,
+                None,
+                True,
+                person,
+                plural,
+                _gender_of(idx, tok),
+                lemma,
+            )
+        )
+    return out
+
+
+def _gender_of(idx: _Index, tok: Token) -> str | None:
+    """A described person's gender from their phrase: "a young mother", "a bartender who asked that her name …"."""
+    poss = {t.i for c in tok.children if c.dep_ == "poss" for t in c.subtree}  # "her staff" is not a woman
+    words = {t.lower_ for t in tok.subtree if not idx.in_quote(t) and t.i not in poss}
+    female = bool(words & (FEMALE_WORDS | FEMALE_PRONOUN_FORMS))
+    male = bool(words & (MALE_WORDS | MALE_PRONOUN_FORMS))
+    return None if female == male else ("f" if female else "m")
+
+
+def _definite(tok: Token) -> bool:
+    """'the …' / 'this …' without a possessor ("her spokesman" is someone else)."""
+    if _age_described(tok) is not None:
+        return _age_definite(tok)
+    return any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in tok.children) and not any(
+        c.dep_ == "poss" for c in tok.children
+    )
+
+
+def _compatible(idx: _Index, r: _Referent, want: str | None, person: bool) -> bool:
+    """A he/she can stand for a single person of that gender or unknown; an it for an organisation or country."""
+    if r.plural or r.person != person:
+        return False
+    if not person:
+        return r.label in ("ORG", "GPE", None)
+    gender = idx.gender.get(r.key) if r.key is not None else r.gender
+    return gender is None or gender == want
+
+
+def _resolve_pronoun(idx: _Index, pron: Token) -> _Speaker | None:
+    """The person (he/she) or organisation (it/its) a pronoun points back to."""
+    low = pron.lower_
+    if low in PRONOUNS_MALE or low in PRONOUNS_FEMALE:
+        want, person = ("m" if low in PRONOUNS_MALE else "f"), True
+    elif low in ("it", "its"):
+        want, person = None, False
+    else:
+        # "they" mostly points back at a common-noun speaker ("analysts"): left to the speaker history.
+        return None
+    ref = _bound(idx, pron, want, person) or _latest(idx, pron, want, person)
+    if ref is None:
+        return None
+    spk = _Speaker(ref.surface, ref.key, ref.label, ("pronoun_speaker",), mention=pron.text)
+    return _learn_gender(idx, want, spk)
+
+
+def _bound(idx: _Index, pron: Token, want: str | None, person: bool) -> _Referent | None:
+    """The subject of the speech verb a subject pronoun's clause hangs on, when compatible ("X said she …")."""
+    if pron.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    v, para = pron.head, idx.tok_para[pron.i]
+    for _ in range(_HEAD_CLIMB):
+        if v.head is v or idx.tok_para[v.head.i] != para or idx.in_quote(v.head):
+            return None
+        v = v.head
+        if not (_is_reporting(v) or v.lemma_.lower() in EVALUATION_VERBS):
+            continue
+        subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < pron.i), None)
+        if subj is None or subj.lower_ in PRONOUNS or subj.lower_ in RELATIVES:
+            return None
+        r = _referent_at(idx, subj)
+        return r if r is not None and _compatible(idx, r, want, person) else None
+    return None
+
+
+def _referent_at(idx: _Index, tok: Token) -> _Referent | None:
+    """The referent a subject token is: its own, or that of a name beside it."""
+    toks = {tok.i} | {c.i for c in tok.children if c.dep_ in ("appos", "compound")}
+    return next((r for r in _referents(idx) if r.tok in toks), None)
+
+
+def _latest(idx: _Index, pron: Token, want: str | None, person: bool) -> _Referent | None:
+    """The latest compatible referent within a few paragraphs: a subject first, else (he/she) the nearest."""
+    refs = _referents(idx)
+    para = idx.para_of(pron.idx)
+    nearest = None
+    for r in reversed(refs[: bisect.bisect_left(refs, pron.idx, key=lambda x: x.start)]):
+        if r.para < para - INHERIT_PARAGRAPHS:
+            break
+        if not _compatible(idx, r, want, person):
+            continue
+        if nearest is None:
+            nearest = r
+            if want is not None and r.mention is not None and _introduced(idx, r.mention, idx.doc[r.tok]):
+                # A newcomer presented with an age, role or relative clause becomes the one a following he/she
+                # means, even as the object of a preposition.
+                return r
+        if r.salient:
+            return r
+    return nearest if want is not None else None
+
+
+def _resolve_description(idx: _Index, tok: Token) -> _Speaker | None:
+    """The named (or earlier described) speaker a definite description stands for, with the description as
+    its mention."""
+    r = _description_referent(idx, tok) if _definite(tok) else None
+    if r is None:
+        return None
+    return _Speaker(r.surface, r.key, r.label, ("described_speaker",), mention=_mention_text(idx, tok))
+
+
+def _description_referent(idx: _Index, tok: Token) -> _Referent | None:
+    """The referent of "the minister", "the 68-year-old", "the daily", "the party" before this token."""
+    _referents(idx)
+    lemma = tok.lemma_.lower()
+    if _age_described(tok) is not None or is_role(lemma) or lemma in SPOKES_NOUNS:
+        return _role_holder(idx, tok) or _same_description(idx, tok)
+    if lemma not in ORG_NOUNS or any(c.dep_ in ("compound", "nmod", "prep") for c in tok.children):
+        return None
+    org = _antecedent_org(idx, tok, MEDIA_LABELS if lemma in MEDIA_NOUNS else ("ORG",))
+    same = _same_description(idx, tok)
+    if same is not None and (org is None or same.start > org.start_char):
+        return same  # "The ruling party welcomed …" came after the broadcaster was named
+    if org is None:
+        return None
+    return next((r for r in idx.referents if r.mention is org), None) or _Referent(
+        org.start_char,
+        tok.i,
+        idx.para_of(org.start_char),
+        _surface(org),
+        org.entity_key,
+        org.label,
+        False,
+        False,
+    )
+
+
+def _role_holder(idx: _Index, tok: Token) -> _Referent | None:
+    """The person named earlier whose titles or appositions hold this description's noun (or age); the one
+    sharing most of its modifiers ("the former governor"), then the latest."""
+    lemma = tok.lemma_.lower()
+    age = _age_described(tok)
+    words = {c.lower_ for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod")} | {lemma}
+    latest = {r.key: r for r in idx.referents if r.start < tok.idx and r.label == "PERSON"}  # one per person
+    best, best_score = None, None
+    for r in latest.values():
+        words_r, ages = _roles(idx, r.key, tok.idx)
+        if (age is not None and age in ages) or (age is None and lemma in words_r):
+            score = (len(words & words_r), r.start)
+            if best_score is None or score > best_score:
+                best, best_score = r, score
+    return best
+
+
+def _same_description(idx: _Index, tok: Token) -> _Referent | None:
+    """An earlier described referent with the same head noun, within a few paragraphs ("the spokesman")."""
+    lemma, para = tok.lemma_.lower(), idx.tok_para[tok.i]
+    for r in reversed(idx.referents):
+        if r.start >= tok.idx or r.key is not None:
+            continue
+        if r.para < para - INHERIT_PARAGRAPHS:
+            break
+        if r.head == lemma or _same_kind(r.head, lemma):
+            return r
+    return None
+
+
+def _same_kind(earlier: str, later: str) -> bool:
+    """Two organisation nouns of one kind: "the oil producer" … "the company"."""
+    kind = ORG_KINDS.get(earlier)
+    return kind is not None and ORG_KINDS.get(later) in (kind, KIND_PARENT.get(kind))

@@ -1,0 +1,82 @@
+"""What the text has called a named person so far: titles, role nouns and ages, for descriptions to match."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from assets.text.entities import is_role
+from assets.text.quotes.index import _Index
+from assets.text.quotes.words import TITLE_WORDS
+
+# An age given in apposition ("Haller, 54,") is a person's age only in this range.
+_MIN_AGE, _MAX_AGE = 1, 120
+_AGE_TOKEN = re.compile(r"(\d{1,3})-year-old$")
+# Dependents that carry a role beside a name: "Former energy secretary Geoffrey Hale", "a former state treasurer".
+_MODIFIERS = ("compound", "amod", "nmod")
+
+
+def _roles(idx: _Index, key: str | None, before: int) -> tuple[set[str], set[int]]:
+    """The role words and ages given to a person in the mentions before an offset."""
+    words: set[str] = set()
+    ages: set[int] = set()
+    for m in idx.mentions:
+        if m.entity_key != key or m.start_char >= before:
+            continue
+        head = idx.mention_token(m)
+        if head is None or idx.in_quote(head):
+            continue
+        words |= {w.lower().rstrip(".") for w in m.text.split() if _role_word(w)}
+        for c in head.lefts:  # "Interior Minister Jonas Haller": titles the model left out of the name
+            if c.dep_ in _MODIFIERS and c.idx < m.start_char:
+                words |= _phrase_words(c)
+        for c in head.children:
+            if c.dep_ != "appos" and not (c.dep_ in ("npadvmod", "amod") and c.like_num):
+                continue
+            if c.like_num and c.text.isdigit() and _MIN_AGE <= int(c.text) <= _MAX_AGE:
+                ages.add(int(c.text))  # "Haller, 54, has held the post since 2022"
+            elif c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN") and idx.mention_at(c) is None:
+                words |= _noun_words(c)  # "Delaney, a former state treasurer,"
+        if head.dep_ == "appos" and head.head.pos_ == "NOUN":
+            words |= _noun_words(head.head)  # "the poll's director, Alan Fisk"
+    return words, ages
+
+
+def _role_word(word: str) -> bool:
+    """A title or role noun inside a name's span ("President", "Sen.")."""
+    low = word.lower()
+    return low in TITLE_WORDS or low.rstrip(".") in TITLE_WORDS or is_role(low)
+
+
+def _phrase_words(tok: Token) -> set[str]:
+    """The words of a modifier phrase before a name, lower case ("former", "energy", "secretary")."""
+    return {t.lower_ for t in tok.subtree if t.is_alpha and t.ent_type_ != "PERSON"} | {tok.lemma_.lower()}
+
+
+def _noun_words(noun: Token) -> set[str]:
+    """A role noun with its modifiers: "a former state treasurer" -> former, state, treasurer."""
+    words = {noun.lemma_.lower(), noun.lower_}
+    for c in noun.lefts:
+        if c.dep_ in _MODIFIERS:
+            words |= {t.lower_ for t in c.subtree if t.is_alpha}
+    return words
+
+
+def _age_described(tok: Token) -> int | None:
+    """The age of an age description ("the 68-year-old"), as one token or as "68 - year - old"."""
+    m = _AGE_TOKEN.match(tok.lower_)
+    if m:
+        return int(m.group(1))
+    doc, i = tok.doc, tok.i
+    spelled = [t.text.lower() for t in doc[i - 4 : i]] if i >= 4 else []
+    if tok.lower_ == "old" and spelled[1:] == ["-", "year", "-"] and spelled[0].isdigit():
+        return int(spelled[0])
+    return None
+
+
+def _age_definite(tok: Token) -> bool:
+    """An age description after 'the' ("The 68-year-old added"), wherever the parser hung the article."""
+    doc = tok.doc
+    first = tok.i if _AGE_TOKEN.match(tok.lower_) else tok.i - 4
+    return first > 0 and doc[first - 1].lower_ in ("the", "this")

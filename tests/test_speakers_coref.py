@@ -1,0 +1,246 @@
+"""Document-level coreference for quote attribution: pronouns, descriptions, fragments, shares, markup."""
+
+from __future__ import annotations
+
+from assets.text.entities import doc_mentions
+from assets.text.quotes import find_quotes, find_reported
+from assets.text.quotes.firstnames import first_name, first_name_gender
+from assets.text.records import Claim
+from conftest import sentences
+
+
+def quotes_of(nlp, text: str) -> list[Claim]:
+    doc = nlp(text)
+    sents = sentences(doc)
+    return find_quotes(doc, sents, doc_mentions(doc, sents))
+
+
+def reported_of(nlp, text: str) -> list[Claim]:
+    doc = nlp(text)
+    sents = sentences(doc)
+    return find_reported(doc, sents, doc_mentions(doc, sents))
+
+
+def only(claims: list[Claim], fragment: str) -> Claim:
+    hits = [c for c in claims if fragment in c.text]
+    assert len(hits) == 1, (fragment, claims)
+    return hits[0]
+
+
+# ---------------------------------------------------------------------------------------------
+# Gender from first names
+
+
+def test_first_name_skips_titles_and_needs_a_surname():
+    assert first_name("Senator Ruth Okafor") == "Ruth"
+    assert first_name("Dr. Jane Doe") == "Jane"
+    assert first_name("Okafor") is None
+    assert first_name("J. Smith") is None
+
+
+def test_first_name_gender_only_for_plain_names():
+    assert first_name_gender("Ruth Okafor") == "f"
+    assert first_name_gender("Alan Fisk") == "m"
+    assert first_name_gender("Kim Jong Un") is None  # "mostly female" in the dictionary: not evidence
+    assert first_name_gender("Fisk") is None
+
+
+def test_she_skips_a_man_known_only_by_his_first_name(nlp):
+    text = (
+        "Ruth Okafor runs the clinic on Main Street.\n"
+        "Its director of research, Alan Fisk, joined last year.\n"
+        "“We have never been this busy,” she said."
+    )
+    q = only(quotes_of(nlp, text), "never been this busy")
+    assert (q.speaker_key, q.speaker_mention) == ("PERSON|ruth okafor", "she")
+
+
+# ---------------------------------------------------------------------------------------------
+# Pronouns: bound under a speech verb, or the latest compatible referent (described ones too)
+
+
+def test_pronoun_goes_to_an_unnamed_person_described_as_the_subject(nlp):
+    text = (
+        "About 62% of voters say the economy is headed the wrong way, said the poll's director, Alan Fisk.\n"
+        "A young mother outside the pharmacy said she would probably not vote at all. "
+        "“Nobody is talking to people like me,” she said."
+    )
+    q = only(quotes_of(nlp, text), "Nobody is talking")
+    assert q.speaker_key is None
+    assert "mother" in q.speaker
+    assert q.speaker_mention == "she"
+
+
+def test_it_in_a_clause_under_a_verb_of_judgement_is_that_verbs_subject(nlp):
+    text = (
+        "The navy said the ship carried undeclared fuel.\n"
+        "The dockworkers' union denounced what it called “a betrayal of every worker in this port.”"
+    )
+    q = only(quotes_of(nlp, text), "a betrayal")
+    assert q.speaker is not None and "union" in q.speaker
+    assert q.speaker_mention == "it"
+
+
+def test_a_group_word_is_never_he_or_she(nlp):
+    text = (
+        "Shipping agent Folake Adeyemi said her staff had not been allowed to speak to the crew. "
+        "She described the conditions on board as “worse than anything I have seen in twenty years.”"
+    )
+    q = only(quotes_of(nlp, text), "worse than anything")
+    assert q.speaker_key == "PERSON|folake adeyemi"
+
+
+def test_described_person_before_a_name_in_apposition_is_the_name(nlp):
+    text = (
+        "Next door, the owner of a small bakery, Tomás Núñez, was more hopeful. "
+        "He said the council had promised to keep shopfronts open."
+    )
+    r = only(reported_of(nlp, text), "keep shopfronts open")
+    assert r.speaker_key == "PERSON|tomás núñez"
+
+
+# ---------------------------------------------------------------------------------------------
+# Definite descriptions
+
+
+def test_a_role_description_points_back_at_the_person_given_that_title(nlp):
+    text = (
+        "Former energy secretary Geoffrey Hale, who chairs the board, defended the closures.\n"
+        "“No business can run plants that lose money every hour they operate,” the former energy secretary "
+        "told the BBC."
+    )
+    q = only(quotes_of(nlp, text), "No business can run")
+    assert (q.speaker, q.speaker_key) == ("Geoffrey Hale", "PERSON|geoffrey hale")
+    assert q.speaker_mention == "the former energy secretary"
+    assert "described_speaker" in q.flags
+
+
+def test_the_former_governor_is_the_one_called_former(nlp):
+    text = (
+        "Governor Dale Whitaker survived the recall vote on Tuesday.\n"
+        "His predecessor, former governor Ellen Brooks, had endorsed the recall. "
+        "“This is a warning to every incumbent,” the former governor said."
+    )
+    q = only(quotes_of(nlp, text), "a warning to every")
+    assert q.speaker_key == "PERSON|ellen brooks"
+
+
+def test_an_age_description_points_back_at_the_person_of_that_age(nlp):
+    text = (
+        "Senator Tim Walsh, 61, spoke after the vote. Maria Cole, 45, did not.\n"
+        "“We cannot go back,” the 61-year-old said."
+    )
+    q = only(quotes_of(nlp, text), "We cannot go back")
+    assert q.speaker_key == "PERSON|tim walsh"
+
+
+def test_the_newspaper_is_the_publication_named_before(nlp):
+    text = (
+        "PARIS — The government faced new pressure after Le Quotidien published leaked minutes.\n"
+        "The influential daily said ministers had been warned. "
+        "“The government knew, and chose to say nothing,” the newspaper wrote in an editorial."
+    )
+    q = only(quotes_of(nlp, text), "chose to say nothing")
+    assert q.speaker == "Le Quotidien"
+    assert q.speaker_key is not None and q.speaker_key.endswith("|le quotidien")
+    assert q.speaker_mention == "the newspaper"
+
+
+def test_the_spokesman_is_the_spokesman_described_before(nlp):
+    text = (
+        "After the debate, the Republican candidate's spokesman said the exchange had been decisive. "
+        "“Voters saw a leader tonight,” the spokesman said."
+    )
+    q = only(quotes_of(nlp, text), "Voters saw a leader")
+    assert q.speaker_key is None
+    assert q.speaker == "Republican candidate's spokesman"
+    assert q.speaker_mention == "the spokesman"
+
+
+def test_the_company_after_an_unnamed_producer_is_that_producer(nlp):
+    text = (
+        "The Kremlin said talks would continue. The oil producer said it would cut its dividend. "
+        "“Conditions remain difficult,” the company said."
+    )
+    q = only(quotes_of(nlp, text), "Conditions remain difficult")
+    assert q.speaker_key is None
+    assert "producer" in q.speaker
+
+
+# ---------------------------------------------------------------------------------------------
+# Fragments, shares, markup, names over a hyphen
+
+
+def test_fragment_in_the_object_of_a_verb_of_judgement_is_the_subjects(nlp):
+    text = (
+        "Governor Amara Nwosu on Saturday condemned the “reckless and unlawful seizure of a civilian vessel” "
+        "by coastguard officers."
+    )
+    q = only(quotes_of(nlp, text), "reckless and unlawful")
+    assert (q.speaker_key, q.cue) == ("PERSON|amara nwosu", "condemn")
+
+
+def test_fragment_under_another_verb_stays_unattributed(nlp):
+    text = "The ship carried crates the manifest listed as “machine parts for a cement factory in the north.”"
+    q = only(quotes_of(nlp, text), "machine parts")
+    assert q.speaker is None
+
+
+def test_a_share_of_a_group_speaks_for_the_group(nlp):
+    text = (
+        "The survey of 2,400 adults found 54% in favour. Almost half of respondents, 47%, said the major "
+        "parties were “out of touch with young people.”"
+    )
+    q = only(quotes_of(nlp, text), "out of touch")
+    assert q.speaker == "respondents"
+
+
+def test_a_percentage_never_speaks(nlp):
+    text = (
+        "According to a survey of 600 importers, 71 percent said they had been unable to get full "
+        "emissions data from suppliers."
+    )
+    said = [r for r in reported_of(nlp, text) if r.cue == "say"]
+    assert [r.text for r in said] == ["they had been unable to get full emissions data from suppliers"]
+    assert said[0].speaker is None
+
+
+def test_a_handle_is_never_a_speaker(nlp):
+    text = "Jonas Haller spoke on Monday.\n“We will win this fight for our farmers,” @JonasHaller wrote on Monday."
+    q = only(quotes_of(nlp, text), "We will win")
+    assert q.speaker is None or "@" not in q.speaker
+
+
+def test_a_quotation_signed_with_a_dash_is_the_signers(nlp):
+    text = (
+        "“We stand with the workers of this plant,” Sen. Maria Cole said in a statement.\n"
+        "“We will not back down from this fight.” — Jonas Haller (@JonasHallerLT) May 2, 2024"
+    )
+    q = only(quotes_of(nlp, text), "back down")
+    assert q.speaker_key == "PERSON|jonas haller"
+    assert "signed" in q.flags
+
+
+def test_declining_to_comment_attributes_nothing(nlp):
+    text = (
+        "“The decision speaks for itself,” said Deputy Prime Minister Karl Obst. "
+        "“The court has spoken and the matter is closed.” The ministry declined to comment further."
+    )
+    q = only(quotes_of(nlp, text), "The court has spoken")
+    assert q.speaker_key == "PERSON|karl obst"
+    assert q.speaker_mention is None  # no words name him at this quotation
+
+
+def test_the_name_wins_over_a_hyphen_slip(nlp):
+    text = (
+        "The Greens said they were disappointed. "
+        "“The country needs a government, not another election,” said Green co-leader Anja Römer."
+    )
+    q = only(quotes_of(nlp, text), "The country needs")
+    assert q.speaker_key == "PERSON|anja römer"
+
+
+def test_speaker_mention_keeps_the_title_before_a_name(nlp):
+    text = "“The border will stay open for trade,” Interior Minister Jonas Haller said at a news conference."
+    q = only(quotes_of(nlp, text), "The border will stay open")
+    assert (q.speaker, q.speaker_mention) == ("Jonas Haller", "Interior Minister Jonas Haller")
