@@ -6,15 +6,11 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping
 from pathlib import PurePosixPath
 
-import dagster as dg
 import polars as pl
 
-from assets import quality, report, stage, warehouse
-from assets.partitions import Policy
-from assets.resources import Warehouse
+from assets import quality, stage, warehouse
 from assets.text import cleaning, metadata
 from assets.text.cleaning import clean_text, repeated_lines
-from assets.workers import Pool
 
 BATCH = 50
 
@@ -201,25 +197,3 @@ DAY_STAGE = stage.DayStage(
     count=lambda item: len(item[1]),
     describe=describe,
 )
-
-
-def build_asset(policy: Policy) -> dg.AssetsDefinition:
-    @dg.multi_asset(
-        name="clean",
-        specs=[
-            report.spec(DOCUMENTS.table, deps=["raw.documents"], kinds=("python", "duckdb")),
-            report.spec(REMOVED.table, deps=["raw.documents"], kinds=("python", "duckdb")),
-            report.spec(EVIDENCE.table, deps=["raw.documents"], kinds=("python", "duckdb")),
-        ],
-        check_specs=report.check_specs(OUTPUTS),
-        description="Each raw document split into title and body with boilerplate removed (clean.documents), and "
-        "every removed span with its offsets into raw_text and its reason (clean.removed).",
-        **policy.asset_args("clean", partitioned=True, op_tags={"stage": "clean"}),
-    )
-    def clean(context: dg.AssetExecutionContext, warehouse: Warehouse):
-        days = [dt.date.fromisoformat(k) for k in context.partition_keys]
-        with warehouse.connect() as con:
-            results = stage.run_days(con, DAY_STAGE, days, Pool(1), context.log.info)
-        yield from report.events(context, OUTPUTS, results)
-
-    return clean

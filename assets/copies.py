@@ -9,13 +9,10 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
 
-import dagster as dg
 import polars as pl
 
-from assets import quality, report, stage
+from assets import quality, stage
 from assets import warehouse as wh
-from assets.partitions import Policy
-from assets.resources import Warehouse
 from assets.text import copies as text_copies
 
 STEP = "copies"
@@ -132,7 +129,17 @@ def _confirm(con, pairs: list[tuple[str, str]]) -> list[dict]:
 
 
 def refresh(con, log=print) -> stage.DayResult | None:
-    """Bring clean.doc_bands and clean.copy_pairs up to date; None when no day's cleaned text changed."""
+    """Bring clean.doc_bands and clean.copy_pairs up to date; None when no day's cleaned text changed.
+
+    A result held back (its pairs failed their checks) leaves the previous pairs and buckets as they were.
+    """
+    try:
+        return _refresh(con, log)
+    except _HeldBack as held:
+        return held.result
+
+
+def _refresh(con, log) -> stage.DayResult | None:
     days, states = changed_days(con)
     if not days:
         log("copies: no day's cleaned text changed since the last run")
@@ -167,7 +174,7 @@ def refresh(con, log=print) -> stage.DayResult | None:
                 wh.record_partition(con, STEP, day, states[day], states[day], 0)
         if not suite.passed or not all(i.passed for i in result.invariants):
             result.status = "held"
-            raise _HeldBack
+            raise _HeldBack(result)
     result.counters["clean.copy_pairs:days hashed"] = Counter(
         {"days": len(days), "documents": len(set(touched))}
     )
@@ -180,40 +187,6 @@ def refresh(con, log=print) -> stage.DayResult | None:
 class _HeldBack(Exception):
     """Raised inside the transaction to roll it back when the pairs fail their checks."""
 
-
-def build_asset(policy: Policy) -> dg.AssetsDefinition:
-    @dg.multi_asset(
-        name="copies",
-        specs=[
-            report.spec("clean.copy_pairs", deps=["clean.document_rows"], kinds=("python", "duckdb")),
-            report.spec("clean.doc_bands", deps=["clean.document_rows"], kinds=("python", "duckdb")),
-            report.spec(
-                "clean.documents",
-                deps=["clean.document_rows", "clean.copy_pairs", "raw.documents"],
-                kinds=("sql", "duckdb"),
-            ),
-        ],
-        check_specs=report.check_specs([PAIRS]),
-        description="Near-duplicate documents (the same story with other boilerplate or small edits): MinHash LSH "
-        "buckets per day, candidate pairs confirmed on exact shingle overlap. Only days whose cleaned text changed "
-        "are hashed again; clean.documents.copy_of reads the pairs.",
-        **policy.asset_args("clean", partitioned=False, op_tags={"stage": "copies"}),
-    )
-    def copies(context: dg.AssetExecutionContext, warehouse: Warehouse):
-        with warehouse.connect() as con:
-            try:
-                result = refresh(con, context.log.info)
-            except _HeldBack:
-                result = stage.DayResult(
-                    None, "held", reason="copy pairs failed their checks; previous pairs kept"
-                )
-        if result is None:
-            for table in ("clean.doc_bands", "clean.copy_pairs", "clean.documents"):
-                yield dg.MaterializeResult(asset_key=report.key(table), metadata={"unchanged": True})
-            yield from report.unchanged_checks(PAIRS)
-            return
-        yield dg.MaterializeResult(asset_key=report.key("clean.doc_bands"))
-        yield from report.events(context, [PAIRS], [result])
-        yield dg.MaterializeResult(asset_key=report.key("clean.documents"))
-
-    return copies
+    def __init__(self, result: stage.DayResult):
+        super().__init__("copy pairs failed their checks")
+        self.result = result

@@ -7,12 +7,9 @@ written. A run in which no day's extractions changed does nothing.
 
 from collections import Counter
 
-import dagster as dg
 import polars as pl
 
-from assets import quality, report, stage, warehouse
-from assets.partitions import Policy
-from assets.resources import Warehouse
+from assets import quality, stage, warehouse
 from assets.text import entities, records
 from assets.text.records import MENTION_LABELS, Mention, entity_id_for
 
@@ -122,42 +119,3 @@ def refresh(con, log=print) -> stage.DayResult | None:
     top = frames[ENTITIES.table].sort("n_mentions", descending=True).head(10)
     result.preview[ENTITIES.table] = top
     return result
-
-
-def build_asset(policy: Policy) -> dg.AssetsDefinition:
-    @dg.multi_asset(
-        name="entities",
-        specs=[
-            report.spec(
-                ENTITIES.table, deps=["nlp.mention_spans", "nlp.claim_rows"], kinds=("python", "duckdb")
-            ),
-            report.spec(
-                ENTITY_MAP.table, deps=["nlp.mention_spans", "nlp.claim_rows"], kinds=("python", "duckdb")
-            ),
-            report.spec(
-                "nlp.mentions", deps=["nlp.mention_spans", "nlp.entity_map"], kinds=("sql", "duckdb")
-            ),
-            report.spec("nlp.claims", deps=["nlp.claim_rows", "nlp.entity_map"], kinds=("sql", "duckdb")),
-        ],
-        check_specs=report.check_specs(OUTPUTS),
-        description="Canonical entities across the whole warehouse (nlp.entities) and the map from each document's "
-        "entity keys to them (nlp.entity_map): label flip-flops merged, bare surnames resolved to the corpus's full "
-        "name. Runs once after the days of a run, only when their extractions changed; the views nlp.mentions and "
-        "nlp.claims read through the map.",
-        **policy.asset_args("extract", partitioned=False, op_tags={"stage": "entities"}),
-    )
-    def entities_(context: dg.AssetExecutionContext, warehouse: Warehouse):
-        with warehouse.connect() as con:
-            result = refresh(con, context.log.info)
-        outputs = OUTPUTS
-        if result is None:
-            for table in (*[o.table for o in outputs], "nlp.mentions", "nlp.claims"):
-                yield dg.MaterializeResult(asset_key=report.key(table), metadata={"unchanged": True})
-            for o in outputs:
-                yield from report.unchanged_checks(o)
-            return
-        yield from report.events(context, outputs, [result])
-        for view in ("nlp.mentions", "nlp.claims"):
-            yield dg.MaterializeResult(asset_key=report.key(view))
-
-    return entities_

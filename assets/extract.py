@@ -8,15 +8,11 @@ import traceback
 from collections import Counter
 from collections.abc import Iterator, Mapping
 
-import dagster as dg
 import polars as pl
 
-from assets import quality, report, stage, warehouse
-from assets.partitions import Policy
-from assets.resources import NLP, Warehouse
+from assets import quality, stage, warehouse
 from assets.text import entities, extraction, figures, quotes, records
 from assets.text.records import MENTION_LABELS, entity_id_for, stable_id
-from assets.workers import Pool
 
 DOCS_PER_TASK = 8  # documents a worker parses per task (spaCy batches them)
 
@@ -162,9 +158,7 @@ def extract_batch(item: tuple[dt.date, list[tuple[str, str, dt.date | None]]]) -
     """Rows for a batch of (doc_id, body, published) of one day; a document over its time budget or failing is
     held back with the reason."""
     day, docs = item
-    from assets.resources import _load_model
-
-    nlp = _load_model(str(_settings["model"]))
+    nlp = extraction.load_model(str(_settings["model"]) or None)
     seconds = float(_settings["doc_seconds"]) or 0.0
     out: stage.Rows = {o.table: [] for o in OUTPUTS}
     short = [doc for doc in docs if len(doc[1]) <= extraction.CHUNK_CHARS]
@@ -244,27 +238,3 @@ DAY_STAGE = stage.DayStage(
     describe=describe,
     parallel=True,
 )
-
-
-def build_asset(policy: Policy) -> dg.AssetsDefinition:
-    specs = [
-        report.spec(o.table, deps=["clean.documents"], kinds=("python", "spacy", "duckdb")) for o in OUTPUTS
-    ]
-
-    @dg.multi_asset(
-        name="extract",
-        specs=specs,
-        check_specs=report.check_specs(OUTPUTS),
-        description="spaCy over each clean body: sentences, entity mentions with their document-level canonical "
-        "names, and claims (quotes with speakers, reported speech, normalised figures); documents over the time "
-        "budget are held back with a reason. Offsets are into clean.documents.body.",
-        **policy.asset_args("extract", partitioned=True, op_tags={"stage": "extract"}),
-    )
-    def extract(context: dg.AssetExecutionContext, warehouse: Warehouse, nlp: NLP):
-        days = [dt.date.fromisoformat(k) for k in context.partition_keys]
-        workers = nlp.worker_count
-        with warehouse.connect() as con, Pool(workers, configure, (nlp.model_name, nlp.doc_seconds)) as pool:
-            results = stage.run_days(con, DAY_STAGE, days, pool, context.log.info)
-        yield from report.events(context, OUTPUTS, results, {})
-
-    return extract

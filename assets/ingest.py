@@ -6,14 +6,10 @@ from collections import Counter
 from collections.abc import Mapping
 from pathlib import Path
 
-import dagster as dg
 import polars as pl
 
-from assets import inbox, quality, report, stage, warehouse
-from assets.partitions import Policy
-from assets.resources import Inbox, Warehouse
+from assets import inbox, quality, stage, warehouse
 from assets.text import decode
-from assets.workers import Pool
 
 
 def document_suite() -> list:
@@ -166,22 +162,20 @@ def describe(frames: Mapping[str, pl.DataFrame]) -> dict[str, Counter]:
     }
 
 
-def day_stage(box: Inbox) -> stage.DayStage:
-    root = Path(box.path)
+def day_stage(root: Path, max_bytes: int, timeout_seconds: float) -> stage.DayStage:
+    """The ingest stage over an inbox folder, accepting files up to max_bytes, each read within the timeout."""
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
     def inputs(con, day: dt.date) -> stage.Inputs:
         entries = list(inbox.scan_day(root, day.isoformat()))
         missing = not entries and not (root / day.isoformat()).is_dir()
-        fp = stage.fingerprint(
-            box.max_bytes, [(e.source_path, e.size, e.mtime_ns, e.problem) for e in entries]
-        )
+        fp = stage.fingerprint(max_bytes, [(e.source_path, e.size, e.mtime_ns, e.problem) for e in entries])
         items = [(e, day) for e in entries]
         return stage.Inputs(fp, items, len(items), missing=missing)
 
     def build(item) -> stage.Rows:
         entry, day = item
-        return read_entry(entry, day, box.max_bytes, box.read_timeout_seconds, now)
+        return read_entry(entry, day, max_bytes, timeout_seconds, now)
 
     return stage.DayStage(
         name="ingest",
@@ -198,7 +192,7 @@ def day_stage(box: Inbox) -> stage.DayStage:
 CODE_VERSION = stage.code_version(__file__, decode, inbox)
 
 
-def publish_strays(con, box: Inbox, log) -> int:
+def publish_strays(con, root: Path, log) -> int:
     """Misnamed day folders and loose files at the top of the inbox, as reject rows of no day (replaced each run)."""
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     rows = [
@@ -211,7 +205,7 @@ def publish_strays(con, box: Inbox, log) -> int:
             "content_sha256": None,
             "n_bytes": None,
         }
-        for e in inbox.strays(Path(box.path))
+        for e in inbox.strays(root)
     ]
     with warehouse.transaction(con):
         con.execute("DELETE FROM raw.rejects WHERE partition_date IS NULL")
@@ -219,34 +213,3 @@ def publish_strays(con, box: Inbox, log) -> int:
     for row in rows:
         log(f"inbox: {row['source_path']}: {row['reason']}: {row['detail']}")
     return len(rows)
-
-
-def build_asset(policy: Policy) -> dg.AssetsDefinition:
-    @dg.multi_asset(
-        name="ingest",
-        specs=[
-            report.spec(DOCUMENTS.table, kinds=("python", "duckdb")),
-            report.spec(REJECTS.table, kinds=("python", "duckdb")),
-        ],
-        check_specs=report.check_specs(OUTPUTS),
-        description="Files of the day's inbox folder decoded into raw.documents (text, encoding, SHA-256); files "
-        "that cannot be ingested (and links, special files, misnamed day folders) go to raw.rejects with a reason.",
-        **policy.asset_args("ingest", partitioned=True, op_tags={"stage": "ingest"}),
-    )
-    def ingest(context: dg.AssetExecutionContext, inbox: Inbox, warehouse: Warehouse):
-        days = [dt.date.fromisoformat(k) for k in context.partition_keys]
-        log = context.log.info
-        with warehouse.connect() as con:
-            strays = publish_strays(con, inbox, context.log.warning)
-            results = stage.run_days(con, day_stage(inbox), days, Pool(1), log)
-        missing = [r.key for r in results if r.status == "missing"]
-        if missing:
-            # A day with no folder is left as stored: an inbox pruned of old days must not erase the warehouse.
-            context.log.warning(
-                f"no inbox folder for {', '.join(missing)} under {inbox.path}: kept as stored"
-            )
-        yield from report.events(
-            context, OUTPUTS, results, {"raw.rejects:outside any day": dg.MetadataValue.int(strays)}
-        )
-
-    return ingest

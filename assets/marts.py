@@ -6,14 +6,10 @@ meta.mart_status and left out of the published snapshot) while everything else i
 """
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
-import dagster as dg
-
-from assets import contract, quality, report, stage
+from assets import contract, quality, stage
 from assets import warehouse as wh
-from assets.partitions import Policy
-from assets.resources import Warehouse
 
 STEP = "marts"
 
@@ -106,71 +102,6 @@ def record(con, results: dict[str, quality.SuiteResult]) -> list[str]:
     return held
 
 
-def _events(results: dict[str, quality.SuiteResult], counts: dict[str, int]) -> Iterator[object]:
-    for m in marts():
-        yield dg.MaterializeResult(
-            asset_key=report.key(m.name),
-            metadata={"dagster/row_count": dg.MetadataValue.int(counts.get(m.name, 0))},
-        )
-    for name, res in results.items():
-        failed = [o for o in res.outcomes if not o.success]
-        yield dg.AssetCheckResult(
-            asset_key=report.key(name),
-            check_name=report.EXPECTATIONS,
-            passed=res.passed,
-            severity=dg.AssetCheckSeverity.WARN,
-            metadata={
-                "failed_expectations": dg.MetadataValue.int(len(failed)),
-                "details": report.preview(
-                    [
-                        (
-                            o.expectation,
-                            o.column or "",
-                            o.severity,
-                            f"{o.unexpected_count} / {o.element_count}",
-                            o.sample,
-                        )
-                        for o in failed
-                    ],
-                    ["expectation", "column", "severity", "unexpected / rows", "sample"],
-                )
-                if failed
-                else dg.MetadataValue.md("All expectations met."),
-            },
-        )
-
-
-def build_asset(policy: Policy) -> dg.AssetsDefinition:
-    specs = [report.spec(m.name, deps=m.reads, kinds=("sql", "duckdb")) for m in marts()]
-    checks = [
-        dg.AssetCheckSpec(
-            report.EXPECTATIONS,
-            asset=report.key(name),
-            blocking=False,
-            description="Great Expectations suite over the mart's rows; a failing mart is left "
-            "out of the published snapshot, the rest is published",
-        )
-        for name in SUITES
-    ]
-
-    @dg.multi_asset(
-        name="marts",
-        specs=specs,
-        check_specs=checks,
-        description="The views in schema marts (sql/marts/), validated: who said what, speakers, entities seen "
-        "together, figures compared across sources, quotes across sources.",
-        **policy.asset_args("marts", partitioned=False, op_tags={"stage": "marts"}),
-    )
-    def marts_(context: dg.AssetExecutionContext, warehouse: Warehouse):
-        with warehouse.connect() as con:
-            results, held, counts = check(con, context.log.info)
-        if held:
-            context.log.warning(f"held back from the snapshot (failed their suites): {', '.join(held)}")
-        yield from _unchanged(held) if results is None else _events(results, counts)
-
-    return marts_
-
-
 def check(con, log=print) -> tuple[dict[str, quality.SuiteResult] | None, list[str], dict[str, int]]:
     """Validate the marts unless no data changed since they last were: (results or None, held back, row counts)."""
     input_sha = stage.fingerprint(
@@ -191,16 +122,3 @@ def check(con, log=print) -> tuple[dict[str, quality.SuiteResult] | None, list[s
         wh.record_step(con, STEP, input_sha)
     counts = {m.name: con.execute(f"SELECT count(*) FROM {m.name}").fetchone()[0] for m in marts()}
     return results, held, counts
-
-
-def _unchanged(held: list[str]) -> Iterator[object]:
-    for m in marts():
-        yield dg.MaterializeResult(asset_key=report.key(m.name), metadata={"unchanged": True})
-    for name in SUITES:
-        yield dg.AssetCheckResult(
-            asset_key=report.key(name),
-            check_name=report.EXPECTATIONS,
-            passed=name not in held,
-            severity=dg.AssetCheckSeverity.WARN,
-            metadata={"unchanged": dg.MetadataValue.text("data unchanged: not re-validated")},
-        )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import functools
 import os
 from collections.abc import Callable, Iterator
 
@@ -61,11 +60,6 @@ class NLP(dg.ConfigurableResource):
         return self.workers if self.workers > 0 else max(1, len(os.sched_getaffinity(0)))
 
     def load(self):
-        return _load_model(self.model_name)
+        from assets.text.extraction import load_model
 
-
-@functools.cache
-def _load_model(name: str):
-    from assets.text.extraction import load_model
-
-    return load_model(name)
+        return load_model(self.model_name)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from assets.text.entities import doc_mentions
 from assets.text.quotes import find_quotes, find_reported
-from assets.text.quotes.firstnames import first_name, first_name_gender
 from assets.text.records import Claim
 from conftest import sentences
 
@@ -25,34 +24,6 @@ def only(claims: list[Claim], fragment: str) -> Claim:
     hits = [c for c in claims if fragment in c.text]
     assert len(hits) == 1, (fragment, claims)
     return hits[0]
-
-
-# ---------------------------------------------------------------------------------------------
-# Gender from first names
-
-
-def test_first_name_skips_titles_and_needs_a_surname():
-    assert first_name("Senator Ruth Okafor") == "Ruth"
-    assert first_name("Dr. Jane Doe") == "Jane"
-    assert first_name("Okafor") is None
-    assert first_name("J. Smith") is None
-
-
-def test_first_name_gender_only_for_plain_names():
-    assert first_name_gender("Ruth Okafor") == "f"
-    assert first_name_gender("Alan Fisk") == "m"
-    assert first_name_gender("Kim Jong Un") is None  # "mostly female" in the dictionary: not evidence
-    assert first_name_gender("Fisk") is None
-
-
-def test_she_skips_a_man_known_only_by_his_first_name(nlp):
-    text = (
-        "Ruth Okafor runs the clinic on Main Street.\n"
-        "Its director of research, Alan Fisk, joined last year.\n"
-        "“We have never been this busy,” she said."
-    )
-    q = only(quotes_of(nlp, text), "never been this busy")
-    assert (q.speaker_key, q.speaker_mention) == ("PERSON|ruth okafor", "she")
 
 
 # ---------------------------------------------------------------------------------------------

@@ -2,13 +2,11 @@
 
 import dataclasses
 import datetime as dt
-from pathlib import Path
 
 import polars as pl
 import pytest
 
 from assets import clean, ingest, stage, warehouse
-from assets.resources import Inbox
 from assets.workers import Pool
 
 DAY = dt.date(2024, 5, 14)
@@ -27,7 +25,7 @@ def setup(tmp_path):
     path = tmp_path / "w.duckdb"
     with warehouse.connect(path) as con:
         warehouse.ensure_schema(con)
-    return Inbox(path=str(box)), path
+    return box, path
 
 
 def run(path, day_stage, days=(DAY,)):
@@ -42,43 +40,47 @@ def rows(path, sql):
 
 def test_a_day_is_published_then_skipped_until_its_input_or_code_changes(setup):
     box, path = setup
-    assert [r.status for r in run(path, ingest.day_stage(box))] == ["published"]
+    assert [r.status for r in run(path, ingest.day_stage(box, 5_000_000, 30.0))] == ["published"]
     assert rows(path, "SELECT source_path FROM raw.documents") == [(f"{DAY}/a.txt",)]
     assert rows(path, "SELECT reason FROM raw.rejects") == [("empty",)]
-    assert [r.status for r in run(path, ingest.day_stage(box))] == ["skipped"]
+    assert [r.status for r in run(path, ingest.day_stage(box, 5_000_000, 30.0))] == ["skipped"]
 
-    (Path(box.path) / DAY.isoformat() / "b.txt").write_text(ARTICLE + "More.\n")
-    assert [r.status for r in run(path, ingest.day_stage(box))] == ["published"]
+    (box / DAY.isoformat() / "b.txt").write_text(ARTICLE + "More.\n")
+    assert [r.status for r in run(path, ingest.day_stage(box, 5_000_000, 30.0))] == ["published"]
     assert len(rows(path, "SELECT * FROM raw.documents")) == 2
 
-    newer = dataclasses.replace(ingest.day_stage(box), code_version="changed")
+    newer = dataclasses.replace(ingest.day_stage(box, 5_000_000, 30.0), code_version="changed")
     assert [r.status for r in run(path, newer)] == ["published"]
     assert [r.status for r in run(path, newer)] == ["skipped"]
 
 
 def test_a_day_without_a_folder_is_left_as_stored(setup):
     box, path = setup
-    run(path, ingest.day_stage(box))
-    assert [r.status for r in run(path, ingest.day_stage(box), [DAY + dt.timedelta(days=1)])] == ["missing"]
+    run(path, ingest.day_stage(box, 5_000_000, 30.0))
+    assert [
+        r.status for r in run(path, ingest.day_stage(box, 5_000_000, 30.0), [DAY + dt.timedelta(days=1)])
+    ] == ["missing"]
     assert len(rows(path, "SELECT * FROM raw.documents")) == 1
 
 
 def test_clean_follows_ingest_and_skips_when_ingest_republished_the_same_rows(setup):
     box, path = setup
-    run(path, ingest.day_stage(box))
+    run(path, ingest.day_stage(box, 5_000_000, 30.0))
     assert [r.status for r in run(path, clean.DAY_STAGE)] == ["published"]
     assert rows(path, "SELECT title FROM clean.documents") == [("Ferry strike ends",)]
-    run(path, dataclasses.replace(ingest.day_stage(box), code_version="changed"))  # same rows again
+    run(
+        path, dataclasses.replace(ingest.day_stage(box, 5_000_000, 30.0), code_version="changed")
+    )  # same rows again
     assert [r.status for r in run(path, clean.DAY_STAGE)] == ["skipped"]
 
 
 def test_a_failing_invariant_rolls_the_day_back(setup, monkeypatch):
     box, path = setup
-    run(path, ingest.day_stage(box))
+    run(path, ingest.day_stage(box, 5_000_000, 30.0))
     run(path, clean.DAY_STAGE)
     before = rows(path, "SELECT * FROM clean.document_rows")
-    (Path(box.path) / DAY.isoformat() / "c.txt").write_text(ARTICLE + "Later.\n")
-    run(path, ingest.day_stage(box))
+    (box / DAY.isoformat() / "c.txt").write_text(ARTICLE + "Later.\n")
+    run(path, ingest.day_stage(box, 5_000_000, 30.0))
     broken = warehouse.Invariant("clean_docs_have_raw", 1, ({"doc_id": "x"},))
     monkeypatch.setattr(warehouse, "run_invariants", lambda con, names, params=None: [broken])
     (result,) = run(path, clean.DAY_STAGE)
@@ -89,7 +91,7 @@ def test_a_failing_invariant_rolls_the_day_back(setup, monkeypatch):
 
 def test_a_failing_expectation_rolls_the_day_back(setup, monkeypatch):
     box, path = setup
-    run(path, ingest.day_stage(box))
+    run(path, ingest.day_stage(box, 5_000_000, 30.0))
     bad = dataclasses.replace(clean.DAY_STAGE, build=lambda item: {"clean.document_rows": [{"doc_id": None}]})
     (result,) = run(path, bad)
     assert result.status == "held"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import re
 from collections.abc import Iterable, Iterator
@@ -29,8 +30,9 @@ def default_model_name() -> str:
     return OFFICIAL_MODEL if importlib.util.find_spec(OFFICIAL_MODEL) else REUPLOADED_MODEL
 
 
+@functools.cache
 def load_model(name: str | None = None):
-    """The spaCy pipeline by package name (default: default_model_name())."""
+    """The spaCy pipeline by package name (default: default_model_name()), loaded once per process."""
     import spacy
 
     return spacy.load(name or default_model_name())

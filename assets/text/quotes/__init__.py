@@ -1,7 +1,7 @@
 """Direct quotations and reported speech with their speakers.
 
-Steps, one module each: quotation marks (`marks`), the document index (`index`, with genders from titles,
-pronouns and first names by `firstnames`), reporting verbs (`cues`), speakers of a verb (`speakers`, their
+Steps, one module each: quotation marks (`marks`), the document index (`index`, with genders from titles
+and pronouns), reporting verbs (`cues`), speakers of a verb (`speakers`, their
 words by `phrases`), document-level coreference (`coref`: pronouns and descriptions to the people and
 organisations met before, with the roles and ages of `roles`) and organisations behind descriptions
 (`antecedents`), quotations that are names (`titles`), quote attribution (`attribution`), content clauses

@@ -7,7 +7,6 @@ from collections import Counter
 
 from spacy.tokens import Doc, Token
 
-from assets.text.quotes.firstnames import first_name_gender
 from assets.text.quotes.marks import _paragraphs, _scan_quotes
 from assets.text.quotes.model import _Quote
 from assets.text.quotes.words import FEMALE_PRONOUN_FORMS, FEMALE_WORDS, MALE_PRONOUN_FORMS, MALE_WORDS
@@ -16,7 +15,6 @@ from assets.text.records import Mention, Sentence
 # A gendered title or role word beside a name outweighs a sentence's pronouns, which may mean someone else; a
 # first name the dictionary knows counts between the two (names are shared across genders and cultures).
 _WORD_VOTE = 3
-_FIRST_NAME_VOTE = 2
 _PRONOUN_VOTE = 1
 
 
@@ -106,11 +104,6 @@ class _Index:
         votes: dict[str, Counter] = {}
         self._vote_by_words(votes)
         self._vote_by_pronouns(votes)
-        people = {m.entity_key: m.canonical for m in self.mentions if m.label == "PERSON"}
-        for key, name in people.items():  # one vote per person, however often named
-            gender = first_name_gender(name)
-            if gender is not None:
-                votes.setdefault(key, Counter())[gender] += _FIRST_NAME_VOTE
         return {k: c.most_common(1)[0][0] for k, c in votes.items() if c}
 
     def _vote_by_words(self, votes: dict[str, Counter]) -> None:
