@@ -14,11 +14,13 @@ from assets.text.entities.discovery import _apply_acronyms, _described_orgs, _de
 from assets.text.entities.labels import (
     _org_by_designator,
     _orgs_by_usage,
+    _products_by_model_word,
     _promote_people,
     _singular_norp,
     _teams_by_article,
     _vote_labels,
 )
+from assets.text.entities.language import reads_as_english
 from assets.text.entities.names import (
     ORG_DESIGNATORS,
     TITLE_WORDS,
@@ -31,6 +33,7 @@ from assets.text.entities.names import (
 )
 from assets.text.entities.spans import _covered_chars, _Raw, _raw_mentions
 from assets.text.entities.speakers import _discover_speakers
+from assets.text.entities.trim import _cut_line_breaks, _trim_people
 from assets.text.records import Mention, Sentence
 
 
@@ -38,7 +41,9 @@ def doc_mentions(doc: Doc, sentences: list[Sentence]) -> list[Mention]:
     """Entity mentions of one document with their document-level canonical name and key."""
     # The order matters: names from the alias table are fixed first (no later step relabels a fixed mention),
     # and canonical names are resolved only after the steps that repair labels and find missed names.
-    raws = _raw_mentions(doc)
+    if not reads_as_english(doc):
+        return []
+    raws = _cut_line_breaks(doc.text, _raw_mentions(doc))
     _apply_aliases(raws)
     raws = _split_country_prefix(raws)
     raws = _split_possessive_owner(raws)
@@ -53,6 +58,8 @@ def doc_mentions(doc: Doc, sentences: list[Sentence]) -> list[Mention]:
     raws = _described_orgs(doc, raws)
     _extend_names_left(doc, raws)
     raws, spelled = _names_from_capitals(doc, raws)
+    raws = _trim_people(doc, _cut_line_breaks(doc.text, raws))
+    _products_by_model_word(raws)
     raws = _resolve_people(doc, raws)
     _spell_out_surnames(raws, spelled)
     _orgs_by_usage(doc, raws)
@@ -104,27 +111,21 @@ class _KnownPeople:
         self.first_pos: dict[str, int] = {}
         self.positions: dict[str, list[int]] = defaultdict(list)
 
-    def expand(self, toks: list[str], at: int) -> str | None:
-        """The full name that a short form at offset `at` abbreviates.
-
-        The only candidate; else the one mentioned nearest before `at`; else the first introduced."""
+    def expand(self, toks: list[str]) -> str | None:
+        """The full name that a short form abbreviates: the only candidate, else the one the
+        document names most often in full (a relative mentioned once does not take the surname), else the
+        first introduced."""
         cands = [fc for ft, fc in self.fulls if _contains(ft, toks)]
         if not cands:
             return None
-        if len(cands) == 1:
-            return cands[0]
-        before = [(max((p for p in self.positions[c] if p < at), default=-1), c) for c in cands]
-        best = max(before)
-        if best[0] >= 0:
-            return best[1]
-        return min(cands, key=lambda c: self.first_pos[c])
+        return max(cands, key=lambda c: (len(self.positions[c]), -self.first_pos[c]))
 
 
 def _resolve_people(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
     """People's canonical names: the title-less full name, or the full name a short form abbreviates."""
     persons = [r for r in raws if r.label == "PERSON"]
     for r in persons:
-        r.canonical = _strip_person_titles(r.text)
+        r.canonical = _strip_person_titles(r.text.replace("[", "").replace("]", ""))
     known = _join_full_names(persons)
     _expand_short_names(persons, known)
     _relabel_known_people(raws, known)
@@ -142,7 +143,7 @@ def _join_full_names(persons: list[_Raw]) -> _KnownPeople:
         if len(toks) < 2:
             continue
         for ftoks, fcanon in known.fulls:
-            if _compatible(ftoks, toks) or _contains(toks, ftoks):
+            if _compatible(ftoks, toks) or _compatible(toks, ftoks):
                 r.canonical = fcanon
                 break
         else:
@@ -161,7 +162,7 @@ def _expand_short_names(persons: list[_Raw], known: _KnownPeople) -> None:
         if r.canonical in known.first_pos:
             continue
         toks = name_tokens(r.canonical)
-        full = known.expand(toks, r.start)
+        full = known.expand(toks)
         if full is not None:
             r.canonical = full
         else:
@@ -175,7 +176,7 @@ def _relabel_known_people(raws: list[_Raw], known: _KnownPeople) -> None:
             continue
         toks = name_tokens(r.text)
         if len(toks) <= 2:
-            full = known.expand(toks, r.start)
+            full = known.expand(toks)
             if full is not None:
                 r.label, r.canonical = "PERSON", full
 
@@ -194,7 +195,7 @@ def _add_untagged_surnames(doc: Doc, raws: list[_Raw], known: _KnownPeople) -> N
             continue
         low = tok.text.lower()
         if low in pieces and low not in TITLE_WORDS:
-            full = known.expand([low], tok.idx)
+            full = known.expand([low])
             if full is not None:
                 nr = _Raw(tok.idx, tok.idx + len(tok.text), tok.text, "PERSON")
                 nr.canonical = full

@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from spacy.tokens import Doc
 
 from assets.text import lexicon
-from assets.text.entities.clues import _pronoun_follows, _says
+from assets.text.entities.clues import _pronoun_follows
 from assets.text.entities.names import (
     _HONORIFICS,
     ORG_DESIGNATORS,
@@ -23,6 +23,8 @@ PLACE_FIRST_WORDS = lexicon.words("places", "first_words")
 _NOT_PLURAL_ENDINGS = lexicon.ordered("names", "not_plural_endings")
 _ORG_COMMON = lexicon.words("entities", "org_definite_nouns")
 _GENDERED = lexicon.words("people", "gendered_pronouns")
+_KIN = lexicon.words("people", "kin_nouns")
+_PRODUCT_LINE = lexicon.words("entities", "product_line_words")
 
 # Only short names are promoted to people: a person's name rarely runs past first, middle and last name.
 _MAX_PERSON_WORDS = 3
@@ -102,7 +104,19 @@ def _person_evidence(doc: Doc, r: _Raw, tok_of: dict) -> bool:
             return True
     if tok.dep_ == "appos" and is_role(tok.head.lemma_):
         return True
-    return tok.dep_ == "nsubj" and _says(tok.head) and _pronoun_follows(doc, tok, say_only=True)
+    if tok.dep_ == "poss" and tok.head.lower_ in _KIN:  # "Trump's wife", "Napoleon's son"
+        return True
+    # The subject of any verb that the next sentence's subject takes up as he/she ("Napoleon crowned himself
+    # emperor. He …"): an organisation is never a he.
+    return tok.dep_ in ("nsubj", "nsubjpass") and _pronoun_follows(doc, tok, say_only=False)
+
+
+def _products_by_model_word(raws: list[_Raw]) -> None:
+    """'MacBook Pro', 'Switch Lite': a 'person' ending in a model-line word is a product."""
+    for r in raws:
+        words = r.text.split()
+        if r.label == "PERSON" and not r.fixed and len(words) >= 2 and words[-1].lower() in _PRODUCT_LINE:
+            r.label = "PRODUCT"
 
 
 def _promote_people(doc: Doc, raws: list[_Raw]) -> None:

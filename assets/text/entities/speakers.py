@@ -88,9 +88,18 @@ def _subject_before_pronoun(doc: Doc, tok, found: _Found) -> None:
     """'Clemens Fuest of the Ifo Institute was sceptical. He argued …': a name that a he/she takes up."""
     chain = _name_chain(tok)
     if not (
-        2 <= len(chain) <= _MAX_FOUND_WORDS
+        1 <= len(chain) <= _MAX_FOUND_WORDS
         and all(t.text.isalpha() for t in chain)
         and tok.lower_ not in ORG_DESIGNATORS
+    ):
+        return
+    # One word is a person's name only when nothing else claims it ("Socrates taught … He …"): no other
+    # entity type, no title or role word.
+    if len(chain) == 1 and (
+        tok.ent_type_ not in ("", "PERSON", "ORG", "GPE", "NORP")
+        or tok.lower_ in TITLE_WORDS
+        or is_role(tok.lemma_)
+        or not tok.is_title
     ):
         return
     start, end = chain[0].idx, tok.idx + len(tok.text)
