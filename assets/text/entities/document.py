@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from spacy.tokens import Doc
 
@@ -104,21 +104,27 @@ def _to_mentions(raws: list[_Raw], sentences: list[Sentence]) -> list[Mention]:
 
 
 class _KnownPeople:
-    """The document's full person names in order of first appearance, and where each is mentioned."""
+    """The document's full person names in order of first appearance, and how often each is named."""
 
     def __init__(self) -> None:
         self.fulls: list[tuple[list[str], str]] = []  # (tokens, canonical)
         self.first_pos: dict[str, int] = {}
         self.positions: dict[str, list[int]] = defaultdict(list)
+        self.short: Counter = Counter()  # short forms that can only mean that person ("Joe" for Joe Biden)
+
+    def candidates(self, toks: list[str]) -> list[str]:
+        return [fc for ft, fc in self.fulls if _contains(ft, toks)]
+
+    def salience(self, canonical: str) -> int:
+        return len(self.positions[canonical]) + self.short[canonical]
 
     def expand(self, toks: list[str]) -> str | None:
-        """The full name that a short form abbreviates: the only candidate, else the one the
-        document names most often in full (a relative mentioned once does not take the surname), else the
-        first introduced."""
-        cands = [fc for ft, fc in self.fulls if _contains(ft, toks)]
-        if not cands:
+        """The full name that a short form abbreviates: the only candidate, else the one the document names
+        most (a relative named once does not take the surname); None on a tie, left to the corpus."""
+        cands = sorted(self.candidates(toks), key=lambda c: (-self.salience(c), self.first_pos[c]))
+        if len(cands) > 1 and self.salience(cands[0]) == self.salience(cands[1]):
             return None
-        return max(cands, key=lambda c: (len(self.positions[c]), -self.first_pos[c]))
+        return cands[0] if cands else None
 
 
 def _resolve_people(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
@@ -149,10 +155,14 @@ def _join_full_names(persons: list[_Raw]) -> _KnownPeople:
         else:
             known.fulls.append((toks, r.canonical))
             known.first_pos[r.canonical] = r.start
-    # Positions of every mention of each full name, to pick the nearest preceding one.
+    # How often each person is named: in full, or by a short form that fits no one else.
     for r in persons:
         if r.canonical in known.first_pos:
             known.positions[r.canonical].append(r.start)
+        else:
+            cands = known.candidates(name_tokens(r.canonical))
+            if len(cands) == 1:
+                known.short[cands[0]] += 1
     return known
 
 

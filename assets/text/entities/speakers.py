@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from assets.text.entities.clues import _name_chain, _pronoun_follows, _says
+from assets.text.entities.clues import _name_chain, _next_sentence_he_or_she, _pronoun_follows, _says
 from assets.text.entities.names import _HONORIFICS, ORG_DESIGNATORS, TITLE_WORDS, is_role
 from assets.text.entities.spans import _Raw
 
@@ -106,7 +106,7 @@ def _subject_before_pronoun(doc: Doc, tok, found: _Found) -> None:
     inside = found.inside(chain)
     if any(r.fixed or r.label == "PERSON" or r.start < start or r.end > end for r in inside.values()):
         return
-    if _pronoun_follows(doc, tok, say_only=False):
+    if _next_sentence_he_or_she(doc, tok) if len(chain) == 1 else _pronoun_follows(doc, tok, say_only=False):
         found.dropped.update(inside)
         found.person(doc, start, end)
 

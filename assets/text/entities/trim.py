@@ -29,12 +29,16 @@ _MIN_WORDS_AFTER_CAPS = 2
 
 
 def _cut_line_breaks(body: str, raws: list[_Raw]) -> list[_Raw]:
-    """A mention never crosses a line break: it keeps its first line (dropped when that has no letter)."""
+    """A mention never crosses a line break: it keeps its first line (dropped when that has no letter); nor
+    does it end in a lower-case function word ("iPad Pro and")."""
     out = []
     for r in raws:
-        cut = r.text.find("\n")
-        if cut >= 0:
-            start, end = trim_span(body, r.start, r.start + cut, r.label)
+        end = r.start + r.text.find("\n") if "\n" in r.text else r.end
+        words = body[r.start : end].split()
+        while len(words) > 1 and words[-1] in _FILLERS:
+            end = body.rindex(words.pop(), r.start, end)
+        if end != r.end:
+            start, end = trim_span(body, r.start, end, r.label)
             if not any(c.isalpha() for c in body[start:end]):
                 continue
             _reset(body, r, start, end)
@@ -125,7 +129,8 @@ def _after_filler_possessive(body: str, words: list) -> list:
 
 def _after_caps_label(body: str, words: list) -> list:
     """'Browns DL Sheldon Richardson': the name is what follows a shouting abbreviation inside the span."""
-    for i in range(len(words) - _MIN_WORDS_AFTER_CAPS):
+    # Not the first word: a span opening in capitals is a company form ("PT Sulawesi Mineral") or initials.
+    for i in range(1, len(words) - _MIN_WORDS_AFTER_CAPS):
         text = body[words[i][0] : words[i][1]]
         if (
             len(text) >= 2
@@ -160,6 +165,10 @@ def _tail_junk(body: str, words: list, i: int, tags: dict, lasts: dict[str, set[
     if not inflected_verb(text):
         return False
     rest_last = body[words[i - 1][0] : words[i - 1][1]].lower()
-    # After a surname the document gives a person elsewhere ("Trump Wants"), or after a full name when the
-    # model itself reads the word as a verb ("Ryan Hollman Submitted").
-    return (i == 1 and bool(lasts.get(rest_last))) or (i >= 2 and tags.get(s, "") in _VERB_TAGS)
+    # After a surname the document gives a person elsewhere ("Trump Wants"); after a full name, a participle
+    # ("Ryan Hollman Submitted") or a word the model itself reads as a verb.
+    if i == 1:
+        return bool(lasts.get(rest_last))
+    if i < len(words) - 1:
+        return False  # a name goes on after it ("World Glacier Monitoring Service")
+    return inflected_verb(text, ("ing", "ed")) or tags.get(s, "") in _VERB_TAGS
