@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from assets.text.entities.names import same_middles
+from assets.text.entities.names import ORG_DESIGNATORS, same_middles
 from assets.text.entities.spans import LABEL_PRIORITY
 from assets.text.records import Mention
 
@@ -46,6 +46,7 @@ def resolve_keys(groups: Iterable[Group]) -> dict[str, tuple[str, str, str]]:
     name_label, name_surface, name_partial, name_count = _vote_names(key_names, key_partial)
     target = _person_clusters(name_label, name_count)
     target.update(_surname_targets(name_label, name_partial, name_count, target))
+    target.update(_company_short_forms(name_label, name_partial, name_count, target))
     result: dict[str, tuple[str, str, str]] = {}
     for key in key_names:
         norm = key.split("|", 1)[1]
@@ -129,6 +130,33 @@ def _surname_targets(
             continue
         cands = sorted(by_last.get(norm) or by_first.get(norm, []), key=lambda p: (-weight[p], p))
         if len(cands) == 1 or (cands and weight[cands[0]] >= SALIENCE_RATIO * weight[cands[1]]):
+            out[norm] = cands[0]
+    return out
+
+
+def _company_short_forms(
+    name_label: dict[str, str], name_partial: dict[str, bool], name_count: Counter, target: dict[str, str]
+) -> dict[str, str]:
+    """{one-word name: the company it shortens}: "Boeing" is "Boeing Co.", "Corvell" is "Corvell Motors"
+    (the word and company words only), when the name is an ORG or a bare name no person in the corpus has;
+    several such companies: the most mentioned when SALIENCE_RATIO times ahead."""
+    companies: dict[str, list[str]] = defaultdict(list)
+    for n in sorted(name_label):
+        words = n.split()
+        if (
+            name_label[n] == "ORG"
+            and len(words) >= 2
+            and all(w.rstrip(".") in ORG_DESIGNATORS for w in words[1:])
+        ):
+            companies[words[0]].append(n)
+    out: dict[str, str] = {}
+    for norm, cands in companies.items():
+        if norm not in name_label or norm in target:
+            continue
+        if not (name_label[norm] == "ORG" or (name_label[norm] == "PERSON" and name_partial[norm])):
+            continue
+        cands = sorted(cands, key=lambda c: (-name_count[c], c))
+        if len(cands) == 1 or name_count[cands[0]] >= SALIENCE_RATIO * name_count[cands[1]]:
             out[norm] = cands[0]
     return out
 

@@ -117,10 +117,20 @@ def _person_evidence(doc: Doc, r: _Raw, tok_of: dict) -> bool:
 
 
 def _products_by_model_word(raws: list[_Raw]) -> None:
-    """'MacBook Pro', 'Switch Lite': a 'person' ending in a model-line word is a product."""
+    """'MacBook Pro', 'Switch Lite': a 'person' ending in a model-line word is a product; so is one whose
+    first word is a company's name here ("Corvell Tamarack" beside "Corvell Motors")."""
+    makers = {
+        r.text.split()[0].lower()
+        for r in raws
+        if r.label == "ORG"
+        and len(r.text.split()) >= 2
+        and all(w.lower().rstrip(".") in ORG_DESIGNATORS for w in r.text.split()[1:])
+    }
     for r in raws:
         words = r.text.split()
-        if r.label == "PERSON" and not r.fixed and len(words) >= 2 and words[-1].lower() in _PRODUCT_LINE:
+        if r.label != "PERSON" or r.fixed or len(words) < 2:
+            continue
+        if words[-1].lower() in _PRODUCT_LINE or words[0].lower() in makers:
             r.label = "PRODUCT"
 
 
