@@ -34,6 +34,7 @@ from assets.text.entities.names import (
 from assets.text.entities.spans import _covered_chars, _Raw, _raw_mentions
 from assets.text.entities.speakers import _discover_speakers
 from assets.text.entities.trim import _cut_line_breaks, _trim_people
+from assets.text.entities.usage import _things_not_people
 from assets.text.records import Mention, Sentence
 
 
@@ -60,6 +61,7 @@ def doc_mentions(doc: Doc, sentences: list[Sentence]) -> list[Mention]:
     raws, spelled = _names_from_capitals(doc, raws)
     raws = _trim_people(doc, _cut_line_breaks(doc.text, raws))
     _products_by_model_word(raws)
+    raws = _things_not_people(doc, raws)
     raws = _resolve_people(doc, raws)
     _spell_out_surnames(raws, spelled)
     _orgs_by_usage(doc, raws)
