@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import duckdb
 import pytest
-from test_entities import mentions_for
+from test_entities import by_text, mentions_for
 
 from assets.text.entities import doc_mentions, entity_key, resolve_corpus, resolve_keys
 from assets.text.entities.verbs import inflected_verb
@@ -269,3 +269,58 @@ def test_resolve_keys_does_not_depend_on_row_order(order):
         ("ORG|trump", "ORG", "Trump", 1, False),
     ]
     assert resolve_keys(rows[::order]) == resolve_keys(sorted(rows))
+
+
+# ---------------------------------------------------------------------------------------------- things, not people
+
+
+def test_a_common_word_capitalised_by_a_sentence_start_is_no_name(nlp):
+    text = "Turnout was low in the north. Officials said turnout would rise next time."
+    assert mentions_for(nlp, text, [("Turnout", "PERSON")]) == []
+
+
+def test_a_common_word_opening_a_person_span_is_cut(nlp):
+    text = "Recent Samsung phones sold well. Sales of recent models rose in May."
+    ms = mentions_for(nlp, text, [("Recent Samsung", "PERSON")])
+    assert [m.text for m in ms] == ["Samsung"]
+
+
+def test_a_name_after_the_is_no_person(nlp):
+    text = "She told the Chronicle that the vote was close."
+    ms = mentions_for(nlp, text, [("Chronicle", "PERSON")])
+    assert ms[0].label == "ORG"
+
+
+def test_a_name_modifying_a_noun_after_the_stays_a_person(nlp):
+    text = "Critics said the Vanterpool campaign overspent. Teresa Vanterpool denied it."
+    ms = mentions_for(nlp, text, [("Vanterpool", "PERSON"), ("Teresa Vanterpool", "PERSON")])
+    assert [m.label for m in ms] == ["PERSON", "PERSON"]
+
+
+def test_capitals_opening_a_dateline_are_a_place(nlp):
+    text = "HARBOURTON, May 3 (Wire) - Officials said the port had reopened."
+    ms = mentions_for(nlp, text, [("HARBOURTON", "ORG")])
+    assert ms[0].label == "GPE"
+
+
+def test_a_name_listed_with_companies_is_a_company(nlp):
+    text = "Shoppers compared prices on Facebook, Twitter and Instagram."
+    ents = [("Facebook", "ORG"), ("Twitter", "PERSON"), ("Instagram", "ORG")]
+    ms = mentions_for(nlp, text, ents)
+    assert [m.label for m in ms] == ["ORG", "ORG", "ORG"]
+
+
+def test_the_last_word_of_a_product_is_that_product(nlp):
+    text = "Corvell Motors recalled the Corvell Tamarack on Monday. Owners of the Tamarack were told to wait."
+    ents = [("Corvell Motors", "ORG"), ("Corvell Tamarack", "PERSON"), ("Tamarack", "PERSON", "Owners")]
+    ms = mentions_for(nlp, text, ents)
+    assert [(m.label, m.canonical) for m in ms][1:] == [
+        ("PRODUCT", "Corvell Tamarack"),
+        ("PRODUCT", "Corvell Tamarack"),
+    ]
+
+
+def test_a_company_parent_is_no_kin(nlp):
+    text = "Gannett bought GateHouse's parent, New Media, last year."
+    ms = mentions_for(nlp, text, [("Gannett", "ORG"), ("GateHouse", "ORG")])
+    assert by_text(ms, "GateHouse")[0].label == "ORG"

@@ -140,9 +140,14 @@ def _role_before(tok) -> bool:
 
 
 def _owns_kin(doc: Doc, tok) -> bool:
-    """'Trump's wife', 'Napoleon's son': the name owns a kinship noun."""
+    """'Trump's wife', 'Napoleon's son': the name owns a kinship noun ("its sister company" is no kin)."""
     after = doc[tok.i + 1 : tok.i + 3]
-    return len(after) == 2 and after[0].lower_ in ("'s", "’s") and after[1].lower_ in _KIN
+    return (
+        len(after) == 2
+        and after[0].lower_ in ("'s", "’s")
+        and after[1].lower_ in _KIN
+        and after[1].dep_ != "compound"
+    )
 
 
 def _promote_people(doc: Doc, raws: list[_Raw]) -> None:

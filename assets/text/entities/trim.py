@@ -57,6 +57,16 @@ def _trim_people(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
     """PERSON spans cut to the name inside them; a span left with no capitalised word is dropped."""
     body = doc.text
     tags = {t.idx: t.tag_ for t in doc}
+    # Words capitalised by position only ("Recent Samsung phones …"): opening a sentence or line, not tagged
+    # a proper noun, and written in lower case elsewhere in the document.
+    lower = {t.text for t in doc if t.text.islower()}
+    common = {
+        t.idx
+        for t in doc
+        if (t.is_sent_start or (t.i > 0 and "\n" in doc[t.i - 1].text_with_ws))
+        and not t.tag_.startswith("NNP")
+        and t.text.lower() in lower
+    }
     # Surnames the document gives people, with the spans that give them: a word left over from a trimmed span
     # must be some other span's surname.
     lasts: dict[str, set[str]] = {}
@@ -70,7 +80,7 @@ def _trim_people(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
             continue
         words = [(m.start() + r.start, m.end() + r.start) for m in _WORD.finditer(r.text)]
         others = {w: texts - {r.text} for w, texts in lasts.items()}
-        words = _name_words(body, words, tags, others)
+        words = _name_words(body, words, tags, others, common)
         if not words:
             continue
         start, end = trim_span(body, words[0][0], words[-1][1], r.label)
@@ -83,12 +93,12 @@ def _trim_people(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
     return out
 
 
-def _name_words(body: str, words: list, tags: dict, lasts: dict[str, set[str]]) -> list:
+def _name_words(body: str, words: list, tags: dict, lasts: dict[str, set[str]], common: set[int]) -> list:
     """The (start, end) words of the name inside a PERSON span."""
     words = _first_piece(body, words)
     words = _after_filler_possessive(body, words)
     words = _after_caps_label(body, words)
-    while len(words) > 1 and _lead_junk(body, words, tags, lasts):
+    while len(words) > 1 and (words[0][0] in common or _lead_junk(body, words, tags, lasts)):
         words = words[1:]
     for i in range(1, len(words)):
         if _tail_junk(body, words, i, tags, lasts):

@@ -28,9 +28,9 @@ def _things_not_people(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
     raws = _drop_common_openers(doc, raws)
     _datelines(doc.text, raws)
     tok_of = {t.idx: t for t in doc}
+    _product_short_forms(raws)
     _definite_things(doc, raws, tok_of)
     _listed_with_companies(raws, tok_of)
-    _product_short_forms(raws)
     return raws
 
 
