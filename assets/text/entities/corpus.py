@@ -16,7 +16,7 @@ from assets.text.records import Mention
 
 # A bare surname shared by several people goes to the most mentioned one only when it is named at least this
 # many times as often as the next: "Trump" is Donald Trump's when Melania Trump is named far less.
-SALIENCE_RATIO = 2.0
+SALIENCE_RATIO = 1.5
 
 Group = tuple[str, str, str, int, bool]  # entity_key, label, canonical, n_mentions, partial (all of them)
 
