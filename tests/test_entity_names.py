@@ -271,7 +271,7 @@ def test_resolve_keys_does_not_depend_on_row_order(order):
     assert resolve_keys(rows[::order]) == resolve_keys(sorted(rows))
 
 
-# ---------------------------------------------------------------------------------------------- things, not people
+# ------------------------------------------------------------------------------------ things, not people
 
 
 def test_a_common_word_capitalised_by_a_sentence_start_is_no_name(nlp):

@@ -107,7 +107,7 @@ def _name_words(body: str, words: list, tags: dict, lasts: dict[str, set[str]], 
 
 
 def _first_piece(body: str, words: list) -> list:
-    """Words up to the first break character or word with a digit; the next piece when the first has no name."""
+    """The first piece with a capitalised word, the span being split at break characters and at numbers."""
     pieces: list[list] = [[]]
     for s, e in words:
         text = body[s:e]

@@ -45,7 +45,7 @@ def _drop_common_openers(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
 
 
 def _datelines(body: str, raws: list[_Raw]) -> None:
-    """'DETROIT, Sept 18 (Wire) -': capitals opening a paragraph before a comma, bracket or dash name a place."""
+    """'DETROIT, Sept 18 (Wire) -': capitals opening a paragraph before a comma, bracket or dash: a place."""
     for r in raws:
         if r.fixed or not r.text.isupper() or (r.start > 0 and body[r.start - 1] != "\n"):
             continue
@@ -98,7 +98,7 @@ def _listed_with_companies(raws: list[_Raw], tok_of: dict) -> None:
 
 
 def _product_short_forms(raws: list[_Raw]) -> None:
-    """'the Tamarack' after 'Corvell Tamarack': a one-word 'person' ending a product's name is that product."""
+    """'the Tamarack' after 'Corvell Tamarack': a one-word 'person' ending a product's name is the product."""
     ends: dict[str, set[str]] = defaultdict(set)
     for r in raws:
         if r.label == "PRODUCT" and " " in r.text:

@@ -1,4 +1,4 @@
-"""Inflected English verbs ("Wants", "Asserting", "Submitted") told from names by the lemmatizer's verb index."""
+"""Inflected English verbs ("Wants", "Asserting", "Submitted") told from names by a lemmatizer verb index."""
 
 from __future__ import annotations
 
