@@ -285,6 +285,12 @@ def test_a_common_word_opening_a_person_span_is_cut(nlp):
     assert [m.text for m in ms] == ["Samsung"]
 
 
+def test_an_adjective_opening_a_sentence_is_cut_from_a_name_but_a_first_name_is_not(nlp):
+    text = "Recent Samsung smart TVs also include the app. Will Smith said so."
+    ms = mentions_for(nlp, text, [("Recent Samsung", "PERSON"), ("Will Smith", "PERSON")])
+    assert [m.text for m in ms] == ["Samsung", "Will Smith"]
+
+
 def test_a_name_after_the_is_no_person(nlp):
     text = "She told the Chronicle that the vote was close."
     ms = mentions_for(nlp, text, [("Chronicle", "PERSON")])
@@ -324,3 +330,9 @@ def test_a_company_parent_is_no_kin(nlp):
     text = "Gannett bought GateHouse's parent, New Media, last year."
     ms = mentions_for(nlp, text, [("Gannett", "ORG"), ("GateHouse", "ORG")])
     assert by_text(ms, "GateHouse")[0].label == "ORG"
+
+
+def test_a_name_given_to_a_kind_of_place_is_a_place(nlp):
+    text = "The ferry is the only link to the island of Skerra. Skerra has about 4,000 residents."
+    ms = mentions_for(nlp, text, [("Skerra", "PERSON"), ("Skerra", "PERSON", "Skerra.")])
+    assert [m.label for m in ms] == ["GPE", "GPE"]

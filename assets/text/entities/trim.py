@@ -23,6 +23,7 @@ _FILLERS = lexicon.words("names", "possessive_fillers") | frozenset(
 )
 _WORD = re.compile(r"\S+")
 _VERB_TAGS = frozenset({"VBG", "VBD", "VBN", "VBZ", "VBP"})
+_MODIFIER_TAGS = frozenset({"JJ", "JJR", "JJS", "RB", "RBR", "RBS"})
 # A shouting abbreviation ("DL", "QB") inside a name is a headline's label when at least this many name words
 # follow it ("Browns DL Sheldon Richardson"); "AJ Styles" keeps its initials.
 _MIN_WORDS_AFTER_CAPS = 2
@@ -58,14 +59,14 @@ def _trim_people(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
     body = doc.text
     tags = {t.idx: t.tag_ for t in doc}
     # Words capitalised by position only ("Recent Samsung phones …"): opening a sentence or line, not tagged
-    # a proper noun, and written in lower case elsewhere in the document.
+    # a proper noun, and an adjective or adverb or written in lower case elsewhere in the document.
     lower = {t.text for t in doc if t.text.islower()}
     common = {
         t.idx
         for t in doc
         if (t.is_sent_start or (t.i > 0 and "\n" in doc[t.i - 1].text_with_ws))
         and not t.tag_.startswith("NNP")
-        and t.text.lower() in lower
+        and (t.text.lower() in lower or t.tag_ in _MODIFIER_TAGS)
     }
     # Surnames the document gives people, with the spans that give them: a word left over from a trimmed span
     # must be some other span's surname.

@@ -11,6 +11,7 @@ from collections import defaultdict
 
 from spacy.tokens import Doc
 
+from assets.text import lexicon
 from assets.text.entities.clues import _locative
 from assets.text.entities.names import _HONORIFICS, TITLE_WORDS, normalise
 from assets.text.entities.spans import _Raw
@@ -19,6 +20,7 @@ from assets.text.entities.spans import _Raw
 _DATELINE_TAIL = re.compile(r"\s*(?:,|\(|-|–|—)")
 # Dependencies of a name that modifies the noun after it ("the Trump administration"): no thing-use there.
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
+_OF_PLACE = lexicon.words("places", "of_place_nouns")
 # Places and peoples keep their capital at a sentence start too ("Turkey", "Republicans"): not judged there.
 _PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
 
@@ -31,6 +33,7 @@ def _things_not_people(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
     _product_short_forms(raws)
     _definite_things(doc, raws, tok_of)
     _listed_with_companies(raws, tok_of)
+    _places_named_by_of(raws, tok_of)
     return raws
 
 
@@ -94,6 +97,22 @@ def _listed_with_companies(raws: list[_Raw], tok_of: dict) -> None:
             if mates and all(lab == "ORG" for lab in mates):
                 for x in group:
                     x.label = "ORG"
+                break
+
+
+def _places_named_by_of(raws: list[_Raw], tok_of: dict) -> None:
+    """'the island of Skerra', 'the city of Ravensfield': a 'person' named by a kind of place is a place."""
+    for group in _groups(raws).values():
+        for r in group:
+            tok = tok_of.get(r.end - len(r.text.split()[-1]))
+            if (
+                tok is not None
+                and tok.dep_ == "pobj"
+                and tok.head.lower_ == "of"
+                and tok.head.head.lemma_ in _OF_PLACE
+            ):
+                for x in group:
+                    x.label = "GPE"
                 break
 
 
