@@ -37,10 +37,10 @@ def resolve_keys(groups: Iterable[Group]) -> dict[str, tuple[str, str, str]]:
 
     Rows are `(entity_key, label, canonical, n_mentions, partial)`, one per key and canonical surface, with
     `partial` true when every one of those mentions is a bare partial name (SQL: `count(*)`,
-    `bool_and(partial)` grouped by key, label and canonical)."""
+    `bool_and(partial)` grouped by key, label and canonical); columns after these are ignored."""
     key_names: dict[str, Counter] = defaultdict(Counter)
     key_partial: dict[str, bool] = {}
-    for key, _label, canonical, n, partial in groups:
+    for key, _label, canonical, n, partial, *_rest in groups:
         key_names[key][canonical] += n
         key_partial[key] = key_partial.get(key, True) and bool(partial)
     name_label, name_surface, name_partial, name_count = _vote_names(key_names, key_partial)
