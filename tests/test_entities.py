@@ -102,7 +102,7 @@ def test_full_names_are_not_partial(nlp):
     assert not ms[0].partial and ms[0].entity_key == "PERSON|jacinda ardern"
 
 
-def test_shared_surname_goes_to_nearest_preceding_full_name(nlp):
+def test_shared_surname_goes_to_the_person_named_most_not_the_relative_named_last(nlp):
     text = (
         "Joe Biden spoke in Delaware. Hunter Biden stayed home. Biden later released a statement. "
         "Joe Biden returned to Washington, where Biden met aides."
@@ -118,7 +118,8 @@ def test_shared_surname_goes_to_nearest_preceding_full_name(nlp):
     ]
     ms = mentions_for(nlp, text, ents)
     bare = [m for m in ms if m.text == "Biden"]
-    assert [m.entity_key for m in bare] == ["PERSON|hunter biden", "PERSON|joe biden"]
+    assert [m.entity_key for m in bare] == ["PERSON|joe biden", "PERSON|joe biden"]
+    assert [m.entity_key for m in ms if m.text == "Hunter Biden"] == ["PERSON|hunter biden"]
 
 
 def test_leading_the_and_glued_punctuation_are_trimmed(nlp):

@@ -2,7 +2,8 @@
 
 The steps, in the order `doc_mentions` runs them: `spans` (the model's entities, trimmed), `aliases` (known
 names), `labels` (label repairs), `discovery`, `speakers` and `capitals` (names the model missed), `document`
-(canonical names within one document); `corpus` resolves names across documents. `names` and `clues` hold the
+(canonical names within one document); `corpus` resolves names across documents (`resolve_keys` from
+per-key aggregates, `resolve_corpus` from mentions). `names` and `clues` hold the
 string and syntax tests they share; the word lists are in `assets/text/lexicon/` (entities, names, places,
 people, speech; aliases.csv).
 """
@@ -10,7 +11,7 @@ people, speech; aliases.csv).
 from __future__ import annotations
 
 from assets.text.entities.aliases import alias_lookup
-from assets.text.entities.corpus import resolve_corpus
+from assets.text.entities.corpus import resolve_corpus, resolve_keys
 from assets.text.entities.document import doc_mentions
 from assets.text.entities.names import (
     ORG_DESIGNATORS,
@@ -34,4 +35,5 @@ __all__ = [
     "is_role",
     "normalise",
     "resolve_corpus",
+    "resolve_keys",
 ]

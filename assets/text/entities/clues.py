@@ -43,6 +43,23 @@ def _pronoun_follows(doc: Doc, tok, say_only: bool) -> bool:
     return False
 
 
+def _next_sentence_he_or_she(doc: Doc, tok) -> bool:
+    """The name is the subject of its sentence's main verb, no other person is named in that sentence, and
+    the next sentence's subject is he/she ("Napoleon crowned himself emperor. He later …"): the tight form
+    of _pronoun_follows for names that do not speak."""
+    sent = tok.sent
+    if sent.end >= len(doc) or tok.head.dep_ != "ROOT":
+        return False
+    if any(t.ent_type_ == "PERSON" and t.i != tok.i for t in sent):
+        return False
+    for t in doc[sent.end].sent:
+        if t.ent_type_ == "PERSON":
+            return False
+        if t.dep_ in ("nsubj", "nsubjpass"):
+            return t.lower_ in _PERSON_PRONOUNS
+    return False
+
+
 def _speaks_or_described(tok) -> bool:
     """The name is the subject of a reporting verb or in apposition with a person's role."""
     if tok.dep_ == "nsubj" and _says(tok.head):

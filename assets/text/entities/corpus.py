@@ -1,26 +1,56 @@
-"""Entities across documents: one label and spelling per name; bare surnames joined to the full name."""
+"""Entities across documents: one label and spelling per name, one entity per person whatever the middle
+names, and bare surnames joined to the person the corpus names most.
+
+The step sees every stored mention, but only as aggregates: `resolve_keys` takes one row per (entity key,
+canonical surface) with its mention count, as a GROUP BY over the warehouse gives them.
+"""
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
+from assets.text.entities.names import ORG_DESIGNATORS, same_middles
 from assets.text.entities.spans import LABEL_PRIORITY
 from assets.text.records import Mention
+
+# A bare surname shared by several people goes to the most mentioned one only when it is named at least this
+# many times as often as the next: "Trump" is Donald Trump's when Melania Trump is named far less.
+SALIENCE_RATIO = 1.5
+
+Group = tuple[str, str, str, int, bool]  # entity_key, label, canonical, n_mentions, partial (all of them)
 
 
 def resolve_corpus(mentions: Iterable[tuple[str, Mention]]) -> dict[str, tuple[str, str, str]]:
     """Every entity_key seen in (doc_id, mention) pairs over the warehouse -> (canonical_key, label, name)."""
+    counts: Counter = Counter()
+    partial: dict[tuple[str, str, str], bool] = {}
+    for _doc_id, m in mentions:
+        g = (m.entity_key, m.label, m.canonical)
+        counts[g] += 1
+        partial[g] = partial.get(g, True) and m.partial
+    return resolve_keys((k, lab, c, n, partial[(k, lab, c)]) for (k, lab, c), n in counts.items())
+
+
+def resolve_keys(groups: Iterable[Group]) -> dict[str, tuple[str, str, str]]:
+    """Every entity key of the aggregated rows -> (canonical_key, label, name).
+
+    Rows are `(entity_key, label, canonical, n_mentions, partial)`, one per key and canonical surface, with
+    `partial` true when every one of those mentions is a bare partial name (SQL: `count(*)`,
+    `bool_and(partial)` grouped by key, label and canonical); columns after these are ignored."""
     key_names: dict[str, Counter] = defaultdict(Counter)
     key_partial: dict[str, bool] = {}
-    for _doc_id, m in mentions:
-        key_names[m.entity_key][m.canonical] += 1
-        key_partial[m.entity_key] = key_partial.get(m.entity_key, True) and m.partial
-    name_label, name_surface, name_partial = _vote_names(key_names, key_partial)
-    target = _surname_targets(name_label, name_partial)
+    for key, _label, canonical, n, partial, *_rest in groups:
+        key_names[key][canonical] += n
+        key_partial[key] = key_partial.get(key, True) and bool(partial)
+    name_label, name_surface, name_partial, name_count = _vote_names(key_names, key_partial)
+    target = _person_clusters(name_label, name_count)
+    target.update(_surname_targets(name_label, name_partial, name_count, target))
+    target.update(_company_short_forms(name_label, name_partial, name_count, target))
     result: dict[str, tuple[str, str, str]] = {}
     for key in key_names:
-        norm = target[key.split("|", 1)[1]]
+        norm = key.split("|", 1)[1]
+        norm = target.get(norm, norm)
         label = name_label[norm]
         result[key] = (f"{label}|{norm}", label, name_surface[norm])
     return result
@@ -28,8 +58,9 @@ def resolve_corpus(mentions: Iterable[tuple[str, Mention]]) -> dict[str, tuple[s
 
 def _vote_names(
     key_names: dict[str, Counter], key_partial: dict[str, bool]
-) -> tuple[dict[str, str], dict[str, str], dict[str, bool]]:
-    """Per normalised name: its label, its spelling and whether it is only ever a partial person name.
+) -> tuple[dict, dict, dict, Counter]:
+    """Per normalised name: its label, its spelling, whether it is only ever a partial person name, and its
+    number of mentions.
 
     The same normalised name under several labels is one entity (spaCy label flip-flops): the label with the
     most mentions wins, ties by LABEL_PRIORITY."""
@@ -39,41 +70,95 @@ def _vote_names(
     name_label: dict[str, str] = {}
     name_surface: dict[str, str] = {}
     name_partial: dict[str, bool] = {}
+    name_count: Counter = Counter()
     for norm, keys in by_name.items():
-        weight = Counter()
-        surfaces = Counter()
+        weight: Counter = Counter()
+        surfaces: Counter = Counter()
         for k in keys:
             weight[k.split("|", 1)[0]] += sum(key_names[k].values())
             surfaces.update(key_names[k])
         name_label[norm] = max(weight, key=lambda lab: (weight[lab], -_priority(lab)))
         name_surface[norm] = max(surfaces, key=lambda s: (surfaces[s], _surface_rank(s)))
+        name_count[norm] = sum(weight.values())
         name_partial[norm] = all(key_partial[k] for k in keys if k.startswith("PERSON|")) and any(
             k.startswith("PERSON|") for k in keys
         )
-    return name_label, name_surface, name_partial
+    return name_label, name_surface, name_partial, name_count
 
 
-def _surname_targets(name_label: dict[str, str], name_partial: dict[str, bool]) -> dict[str, str]:
-    """{name: the name it resolves to}: a bare partial surname goes to the corpus's unique full person name
-    ending (or, failing that, starting) with it; every other name to itself."""
-    full_people = sorted(n for n, lab in name_label.items() if lab == "PERSON" and len(n.split()) >= 2)
+def _person_clusters(name_label: dict[str, str], name_count: Counter) -> dict[str, str]:
+    """{full person name: the name of its person}: names with the same first and last word and middle names
+    that agree ("Donald J. Trump", "Donald Trump") are one person, named by its most mentioned form.
+
+    Names join in order of mentions, each the first person all of whose forms it agrees with: "George Bush"
+    joins "George W. Bush" when that is the more mentioned, "George H.W. Bush" stays apart from both."""
+    people = sorted(
+        (n for n, lab in name_label.items() if lab == "PERSON" and len(n.split()) >= 2),
+        key=lambda n: (-name_count[n], n),
+    )
+    clusters: dict[tuple[str, str], list[list[list[str]]]] = defaultdict(list)
+    target: dict[str, str] = {}
+    for name in people:
+        toks = name.split()
+        for forms in clusters[(toks[0], toks[-1])]:
+            if all(same_middles(toks, f) for f in forms):
+                forms.append(toks)
+                target[name] = " ".join(forms[0])
+                break
+        else:
+            clusters[(toks[0], toks[-1])].append([toks])
+    return target
+
+
+def _surname_targets(
+    name_label: dict[str, str], name_partial: dict[str, bool], name_count: Counter, target: dict[str, str]
+) -> dict[str, str]:
+    """{bare partial surname: the person it names}: among the corpus's people whose last (failing that, first)
+    name it is, the most mentioned one when it is named SALIENCE_RATIO times as often as the next."""
+    weight: Counter = Counter()
+    for n, lab in name_label.items():
+        if lab == "PERSON" and len(n.split()) >= 2:
+            weight[target.get(n, n)] += name_count[n]
     by_last: dict[str, list[str]] = defaultdict(list)
     by_first: dict[str, list[str]] = defaultdict(list)
-    for n in full_people:
-        by_last[n.split()[-1]].append(n)
-        by_first[n.split()[0]].append(n)
-    target: dict[str, str] = {n: n for n in name_label}
-    for norm in name_label:
-        if len(norm.split()) != 1 or not name_partial[norm]:
+    for person in sorted(weight):
+        by_last[person.split()[-1]].append(person)
+        by_first[person.split()[0]].append(person)
+    out: dict[str, str] = {}
+    for norm in sorted(name_label):
+        if len(norm.split()) != 1 or not name_partial[norm] or name_label[norm] != "PERSON":
             continue
-        if name_label[norm] != "PERSON":
+        cands = sorted(by_last.get(norm) or by_first.get(norm, []), key=lambda p: (-weight[p], p))
+        if len(cands) == 1 or (cands and weight[cands[0]] >= SALIENCE_RATIO * weight[cands[1]]):
+            out[norm] = cands[0]
+    return out
+
+
+def _company_short_forms(
+    name_label: dict[str, str], name_partial: dict[str, bool], name_count: Counter, target: dict[str, str]
+) -> dict[str, str]:
+    """{one-word name: the company it shortens}: "Boeing" is "Boeing Co.", "Corvell" is "Corvell Motors"
+    (the word and company words only), when the name is an ORG or a bare name no person in the corpus has;
+    several such companies: the most mentioned when SALIENCE_RATIO times ahead."""
+    companies: dict[str, list[str]] = defaultdict(list)
+    for n in sorted(name_label):
+        words = n.split()
+        if (
+            name_label[n] == "ORG"
+            and len(words) >= 2
+            and all(w.rstrip(".") in ORG_DESIGNATORS for w in words[1:])
+        ):
+            companies[words[0]].append(n)
+    out: dict[str, str] = {}
+    for norm, cands in companies.items():
+        if norm not in name_label or norm in target:
             continue
-        cands = by_last.get(norm, [])
-        if not cands:
-            cands = by_first.get(norm, [])
-        if len(cands) == 1:
-            target[norm] = cands[0]
-    return target
+        if not (name_label[norm] == "ORG" or (name_label[norm] == "PERSON" and name_partial[norm])):
+            continue
+        cands = sorted(cands, key=lambda c: (-name_count[c], c))
+        if len(cands) == 1 or name_count[cands[0]] >= SALIENCE_RATIO * name_count[cands[1]]:
+            out[norm] = cands[0]
+    return out
 
 
 def _priority(label: str) -> int:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from spacy.tokens import Doc
 
@@ -14,11 +14,13 @@ from assets.text.entities.discovery import _apply_acronyms, _described_orgs, _de
 from assets.text.entities.labels import (
     _org_by_designator,
     _orgs_by_usage,
+    _products_by_model_word,
     _promote_people,
     _singular_norp,
     _teams_by_article,
     _vote_labels,
 )
+from assets.text.entities.language import reads_as_english
 from assets.text.entities.names import (
     ORG_DESIGNATORS,
     TITLE_WORDS,
@@ -31,6 +33,8 @@ from assets.text.entities.names import (
 )
 from assets.text.entities.spans import _covered_chars, _Raw, _raw_mentions
 from assets.text.entities.speakers import _discover_speakers
+from assets.text.entities.trim import _cut_line_breaks, _trim_people
+from assets.text.entities.usage import _things_not_people
 from assets.text.records import Mention, Sentence
 
 
@@ -38,7 +42,9 @@ def doc_mentions(doc: Doc, sentences: list[Sentence]) -> list[Mention]:
     """Entity mentions of one document with their document-level canonical name and key."""
     # The order matters: names from the alias table are fixed first (no later step relabels a fixed mention),
     # and canonical names are resolved only after the steps that repair labels and find missed names.
-    raws = _raw_mentions(doc)
+    if not reads_as_english(doc):
+        return []
+    raws = _cut_line_breaks(doc.text, _raw_mentions(doc))
     _apply_aliases(raws)
     raws = _split_country_prefix(raws)
     raws = _split_possessive_owner(raws)
@@ -53,6 +59,9 @@ def doc_mentions(doc: Doc, sentences: list[Sentence]) -> list[Mention]:
     raws = _described_orgs(doc, raws)
     _extend_names_left(doc, raws)
     raws, spelled = _names_from_capitals(doc, raws)
+    raws = _trim_people(doc, _cut_line_breaks(doc.text, raws))
+    _products_by_model_word(raws)
+    raws = _things_not_people(doc, raws)
     raws = _resolve_people(doc, raws)
     _spell_out_surnames(raws, spelled)
     _orgs_by_usage(doc, raws)
@@ -97,34 +106,34 @@ def _to_mentions(raws: list[_Raw], sentences: list[Sentence]) -> list[Mention]:
 
 
 class _KnownPeople:
-    """The document's full person names in order of first appearance, and where each is mentioned."""
+    """The document's full person names in order of first appearance, and how often each is named."""
 
     def __init__(self) -> None:
         self.fulls: list[tuple[list[str], str]] = []  # (tokens, canonical)
         self.first_pos: dict[str, int] = {}
         self.positions: dict[str, list[int]] = defaultdict(list)
+        self.short: Counter = Counter()  # short forms that can only mean that person ("Joe" for Joe Biden)
 
-    def expand(self, toks: list[str], at: int) -> str | None:
-        """The full name that a short form at offset `at` abbreviates.
+    def candidates(self, toks: list[str]) -> list[str]:
+        return [fc for ft, fc in self.fulls if _contains(ft, toks)]
 
-        The only candidate; else the one mentioned nearest before `at`; else the first introduced."""
-        cands = [fc for ft, fc in self.fulls if _contains(ft, toks)]
-        if not cands:
+    def salience(self, canonical: str) -> int:
+        return len(self.positions[canonical]) + self.short[canonical]
+
+    def expand(self, toks: list[str]) -> str | None:
+        """The full name that a short form abbreviates: the only candidate, else the one the document names
+        most (a relative named once does not take the surname); None on a tie, left to the corpus."""
+        cands = sorted(self.candidates(toks), key=lambda c: (-self.salience(c), self.first_pos[c]))
+        if len(cands) > 1 and self.salience(cands[0]) == self.salience(cands[1]):
             return None
-        if len(cands) == 1:
-            return cands[0]
-        before = [(max((p for p in self.positions[c] if p < at), default=-1), c) for c in cands]
-        best = max(before)
-        if best[0] >= 0:
-            return best[1]
-        return min(cands, key=lambda c: self.first_pos[c])
+        return cands[0] if cands else None
 
 
 def _resolve_people(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
     """People's canonical names: the title-less full name, or the full name a short form abbreviates."""
     persons = [r for r in raws if r.label == "PERSON"]
     for r in persons:
-        r.canonical = _strip_person_titles(r.text)
+        r.canonical = _strip_person_titles(r.text.replace("[", "").replace("]", ""))
     known = _join_full_names(persons)
     _expand_short_names(persons, known)
     _relabel_known_people(raws, known)
@@ -142,16 +151,20 @@ def _join_full_names(persons: list[_Raw]) -> _KnownPeople:
         if len(toks) < 2:
             continue
         for ftoks, fcanon in known.fulls:
-            if _compatible(ftoks, toks) or _contains(toks, ftoks):
+            if _compatible(ftoks, toks) or _compatible(toks, ftoks):
                 r.canonical = fcanon
                 break
         else:
             known.fulls.append((toks, r.canonical))
             known.first_pos[r.canonical] = r.start
-    # Positions of every mention of each full name, to pick the nearest preceding one.
+    # How often each person is named: in full, or by a short form that fits no one else.
     for r in persons:
         if r.canonical in known.first_pos:
             known.positions[r.canonical].append(r.start)
+        else:
+            cands = known.candidates(name_tokens(r.canonical))
+            if len(cands) == 1:
+                known.short[cands[0]] += 1
     return known
 
 
@@ -161,7 +174,7 @@ def _expand_short_names(persons: list[_Raw], known: _KnownPeople) -> None:
         if r.canonical in known.first_pos:
             continue
         toks = name_tokens(r.canonical)
-        full = known.expand(toks, r.start)
+        full = known.expand(toks)
         if full is not None:
             r.canonical = full
         else:
@@ -175,7 +188,7 @@ def _relabel_known_people(raws: list[_Raw], known: _KnownPeople) -> None:
             continue
         toks = name_tokens(r.text)
         if len(toks) <= 2:
-            full = known.expand(toks, r.start)
+            full = known.expand(toks)
             if full is not None:
                 r.label, r.canonical = "PERSON", full
 
@@ -194,7 +207,7 @@ def _add_untagged_surnames(doc: Doc, raws: list[_Raw], known: _KnownPeople) -> N
             continue
         low = tok.text.lower()
         if low in pieces and low not in TITLE_WORDS:
-            full = known.expand([low], tok.idx)
+            full = known.expand([low])
             if full is not None:
                 nr = _Raw(tok.idx, tok.idx + len(tok.text), tok.text, "PERSON")
                 nr.canonical = full

@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from spacy.tokens import Doc
 
 from assets.text import lexicon
-from assets.text.entities.clues import _pronoun_follows, _says
+from assets.text.entities.clues import _next_sentence_he_or_she, _pronoun_follows, _says
 from assets.text.entities.names import (
     _HONORIFICS,
     ORG_DESIGNATORS,
@@ -23,6 +23,9 @@ PLACE_FIRST_WORDS = lexicon.words("places", "first_words")
 _NOT_PLURAL_ENDINGS = lexicon.ordered("names", "not_plural_endings")
 _ORG_COMMON = lexicon.words("entities", "org_definite_nouns")
 _GENDERED = lexicon.words("people", "gendered_pronouns")
+_KIN = lexicon.words("people", "kin_nouns")
+_PRE_ROLES = lexicon.words("people", "name_preceding_roles")
+_PRODUCT_LINE = lexicon.words("entities", "product_line_words")
 
 # Only short names are promoted to people: a person's name rarely runs past first, middle and last name.
 _MAX_PERSON_WORDS = 3
@@ -85,6 +88,8 @@ def _person_evidence(doc: Doc, r: _Raw, tok_of: dict) -> bool:
     first = tok_of.get(r.start)
     if first is None:
         return False
+    if first.i > 0 and _role_before(doc[first.i - 1]):
+        return True  # "City Council member Marcus Hale"
     if first.i > 0 and doc[first.i - 1].lower_ in _HONORIFICS:
         return True
     tok = doc.char_span(r.start, r.end, alignment_mode="expand").root
@@ -102,7 +107,47 @@ def _person_evidence(doc: Doc, r: _Raw, tok_of: dict) -> bool:
             return True
     if tok.dep_ == "appos" and is_role(tok.head.lemma_):
         return True
-    return tok.dep_ == "nsubj" and _says(tok.head) and _pronoun_follows(doc, tok, say_only=True)
+    if _owns_kin(doc, tok):
+        return True
+    if tok.dep_ == "nsubj" and _says(tok.head):
+        return _pronoun_follows(doc, tok, say_only=True)
+    # The subject of another verb that the next sentence's subject takes up as he/she ("Napoleon crowned
+    # himself emperor. He …"): an organisation or a place is never a he.
+    return tok.dep_ in ("nsubj", "nsubjpass") and _next_sentence_he_or_she(doc, tok)
+
+
+def _products_by_model_word(raws: list[_Raw]) -> None:
+    """'MacBook Pro', 'Switch Lite': a 'person' ending in a model-line word is a product; so is one whose
+    first word is a company's name here ("Corvell Tamarack" beside "Corvell Motors")."""
+    makers = {
+        r.text.split()[0].lower()
+        for r in raws
+        if r.label == "ORG"
+        and len(r.text.split()) >= 2
+        and all(w.lower().rstrip(".") in ORG_DESIGNATORS for w in r.text.split()[1:])
+    }
+    for r in raws:
+        words = r.text.split()
+        if r.label != "PERSON" or r.fixed or len(words) < 2:
+            continue
+        if words[-1].lower() in _PRODUCT_LINE or words[0].lower() in makers:
+            r.label = "PRODUCT"
+
+
+def _role_before(tok) -> bool:
+    """A lower-case noun for a person's position ("member", "analyst") written right before a name."""
+    return tok.pos_ == "NOUN" and tok.text.islower() and (tok.lower_ in _PRE_ROLES or is_role(tok.lemma_))
+
+
+def _owns_kin(doc: Doc, tok) -> bool:
+    """'Trump's wife', 'Napoleon's son': the name owns a kinship noun ("its sister company" is no kin)."""
+    after = doc[tok.i + 1 : tok.i + 3]
+    return (
+        len(after) == 2
+        and after[0].lower_ in ("'s", "’s")
+        and after[1].lower_ in _KIN
+        and after[1].dep_ != "compound"
+    )
 
 
 def _promote_people(doc: Doc, raws: list[_Raw]) -> None:

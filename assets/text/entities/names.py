@@ -13,6 +13,7 @@ _LOWER_PARTICLES = lexicon.words("names", "lower_particles")
 _KEEP_DOT_WORDS = lexicon.words("names", "keep_dot_words")
 _LEAD_PUNCT = lexicon.words("names", "lead_punctuation")
 _TRAIL_PUNCT = lexicon.words("names", "trail_punctuation")
+_GENERATIONS = lexicon.words("names", "generation_suffixes")
 
 # Agent suffixes count only on words longer than this: "human", "Asian", "Oman" are no roles.
 _MIN_SUFFIXED_ROLE = 5
@@ -98,10 +99,36 @@ def _contains(longer: list[str], shorter: list[str]) -> bool:
 
 
 def _compatible(full: list[str], other: list[str]) -> bool:
-    """True when `other` names the same person as the full name `full`."""
+    """True when `other` names the same person as the full name `full` (a father is not his son, Jr.)."""
     if other == full:
         return True
+    if _generation(full) != _generation(other):
+        return False
     if _contains(full, other):
         return True
-    # "Vladimir V. Putin" vs "Vladimir Putin": same first and last name.
-    return len(other) >= 2 and len(full) >= 2 and other[0] == full[0] and other[-1] == full[-1]
+    # "Vladimir V. Putin" vs "Vladimir Putin": same first and last name, middle names that do not conflict.
+    return len(other) >= 2 and len(full) >= 2 and other[0] == full[0] and same_middles(full, other)
+
+
+def _generation(toks: list[str]) -> str:
+    return toks[-1] if len(toks) > 2 and toks[-1] in _GENERATIONS else ""
+
+
+def same_middles(a: list[str], b: list[str]) -> bool:
+    """Two names (lower-case tokens) with the same last word whose middle names agree: one has none, or each
+    middle word equals the other's or is its initial ("donald j. trump" ~ "donald trump" ~ "donald john
+    trump"; "george h.w. bush" is not "george w. bush")."""
+    if a[-1] != b[-1] or _generation(a) != _generation(b):
+        return False
+    ma, mb = a[1:-1], b[1:-1]
+    if _generation(a):
+        ma, mb = a[1:-2], b[1:-2]
+    if not ma or not mb:
+        return True
+    return len(ma) == len(mb) and all(x == y or _initial(x, y) or _initial(y, x) for x, y in zip(ma, mb))
+
+
+def _initial(x: str, y: str) -> bool:
+    """x is the initial of y: 'j.' or 'j' for 'john'."""
+    letter = x.rstrip(".")
+    return len(letter) == 1 and y[:1] == letter and len(y.rstrip(".")) > 1

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from assets.text.entities.clues import _name_chain, _pronoun_follows, _says
+from assets.text.entities.clues import _name_chain, _next_sentence_he_or_she, _pronoun_follows, _says
 from assets.text.entities.names import _HONORIFICS, ORG_DESIGNATORS, TITLE_WORDS, is_role
 from assets.text.entities.spans import _Raw
 
@@ -88,16 +88,25 @@ def _subject_before_pronoun(doc: Doc, tok, found: _Found) -> None:
     """'Clemens Fuest of the Ifo Institute was sceptical. He argued …': a name that a he/she takes up."""
     chain = _name_chain(tok)
     if not (
-        2 <= len(chain) <= _MAX_FOUND_WORDS
+        1 <= len(chain) <= _MAX_FOUND_WORDS
         and all(t.text.isalpha() for t in chain)
         and tok.lower_ not in ORG_DESIGNATORS
+    ):
+        return
+    # One word is a person's name only when nothing else claims it ("Socrates taught … He …"): no other
+    # entity type, no title or role word.
+    if len(chain) == 1 and (
+        tok.ent_type_ not in ("", "PERSON", "ORG", "GPE", "NORP")
+        or tok.lower_ in TITLE_WORDS
+        or is_role(tok.lemma_)
+        or not tok.is_title
     ):
         return
     start, end = chain[0].idx, tok.idx + len(tok.text)
     inside = found.inside(chain)
     if any(r.fixed or r.label == "PERSON" or r.start < start or r.end > end for r in inside.values()):
         return
-    if _pronoun_follows(doc, tok, say_only=False):
+    if _next_sentence_he_or_she(doc, tok) if len(chain) == 1 else _pronoun_follows(doc, tok, say_only=False):
         found.dropped.update(inside)
         found.person(doc, start, end)
 

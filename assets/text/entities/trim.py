@@ -1,0 +1,185 @@
+"""Person spans trimmed to the name: no line break, number, stray punctuation, verb or headline word inside.
+
+spaCy's small model sweeps the words around a name into the span on headline-style lines and at sentence
+starts ("Trump Wants Border", "Asserting Clinton", "Donald Trump 384", "That's Jeb Bush"). Each rule cuts
+the span at a feature of the text, never at a listed name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from assets.text import lexicon
+from assets.text.entities.names import trim_span
+from assets.text.entities.spans import _Raw
+from assets.text.entities.verbs import inflected_verb
+
+_LOWER_PARTICLES = lexicon.words("names", "lower_particles")
+_BREAKS = re.compile("[" + re.escape("".join(lexicon.ordered("names", "person_breaks"))) + "]")
+_FILLERS = lexicon.words("names", "possessive_fillers") | frozenset(
+    lexicon.table("stopwords")["by_language"]["en"].split()
+)
+_WORD = re.compile(r"\S+")
+_VERB_TAGS = frozenset({"VBG", "VBD", "VBN", "VBZ", "VBP"})
+_MODIFIER_TAGS = frozenset({"JJ", "JJR", "JJS", "RB", "RBR", "RBS"})
+# A shouting abbreviation ("DL", "QB") inside a name is a headline's label when at least this many name words
+# follow it ("Browns DL Sheldon Richardson"); "AJ Styles" keeps its initials.
+_MIN_WORDS_AFTER_CAPS = 2
+
+
+def _cut_line_breaks(body: str, raws: list[_Raw]) -> list[_Raw]:
+    """A mention never crosses a line break: it keeps its first line (dropped when that has no letter); nor
+    does it end in a lower-case function word ("iPad Pro and")."""
+    out = []
+    for r in raws:
+        end = r.start + r.text.find("\n") if "\n" in r.text else r.end
+        words = body[r.start : end].split()
+        while len(words) > 1 and words[-1] in _FILLERS:
+            end = body.rindex(words.pop(), r.start, end)
+        if end != r.end:
+            start, end = trim_span(body, r.start, end, r.label)
+            if not any(c.isalpha() for c in body[start:end]):
+                continue
+            _reset(body, r, start, end)
+        out.append(r)
+    return out
+
+
+def _reset(body: str, r: _Raw, start: int, end: int) -> None:
+    """The mention moved to body[start:end]; a canonical name that was the old text follows it."""
+    if r.canonical == r.text:
+        r.canonical = body[start:end]
+    r.start, r.end, r.text = start, end, body[start:end]
+
+
+def _trim_people(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
+    """PERSON spans cut to the name inside them; a span left with no capitalised word is dropped."""
+    body = doc.text
+    tags = {t.idx: t.tag_ for t in doc}
+    # Words capitalised by position only ("Recent Samsung phones …"): opening a sentence or line, not tagged
+    # a proper noun, and an adjective or adverb or written in lower case elsewhere in the document.
+    lower = {t.text for t in doc if t.text.islower()}
+    common = {
+        t.idx
+        for t in doc
+        if (t.is_sent_start or (t.i > 0 and "\n" in doc[t.i - 1].text_with_ws))
+        and not t.tag_.startswith("NNP")
+        and (t.text.lower() in lower or t.tag_ in _MODIFIER_TAGS)
+    }
+    # Surnames the document gives people, with the spans that give them: a word left over from a trimmed span
+    # must be some other span's surname.
+    lasts: dict[str, set[str]] = {}
+    for r in raws:
+        if r.label == "PERSON" and len(r.text.split()) >= 2:
+            lasts.setdefault(r.text.split()[-1].lower(), set()).add(r.text)
+    out = []
+    for r in raws:
+        if r.label != "PERSON" or r.fixed:
+            out.append(r)
+            continue
+        words = [(m.start() + r.start, m.end() + r.start) for m in _WORD.finditer(r.text)]
+        others = {w: texts - {r.text} for w, texts in lasts.items()}
+        words = _name_words(body, words, tags, others, common)
+        if not words:
+            continue
+        start, end = trim_span(body, words[0][0], words[-1][1], r.label)
+        if not any(w[:1].isupper() for w in body[start:end].split()):
+            continue
+        if (start, end) != (r.start, r.end):
+            r.canonical = body[start:end]
+            r.start, r.end, r.text = start, end, body[start:end]
+        out.append(r)
+    return out
+
+
+def _name_words(body: str, words: list, tags: dict, lasts: dict[str, set[str]], common: set[int]) -> list:
+    """The (start, end) words of the name inside a PERSON span."""
+    words = _first_piece(body, words)
+    words = _after_filler_possessive(body, words)
+    words = _after_caps_label(body, words)
+    while len(words) > 1 and (words[0][0] in common or _lead_junk(body, words, tags, lasts)):
+        words = words[1:]
+    for i in range(1, len(words)):
+        if _tail_junk(body, words, i, tags, lasts):
+            return words[:i]
+    return words
+
+
+def _first_piece(body: str, words: list) -> list:
+    """The first piece with a capitalised word, the span being split at break characters and at numbers."""
+    pieces: list[list] = [[]]
+    for s, e in words:
+        text = body[s:e]
+        if any(c.isdigit() for c in text):
+            pieces.append([])
+            continue
+        m = _BREAKS.search(text)
+        while m:
+            if m.start() > 0:
+                pieces[-1].append((s, s + m.start()))
+            pieces.append([])
+            s, text = s + m.end(), text[m.end() :]
+            m = _BREAKS.search(text)
+        if text:
+            pieces[-1].append((s, e))
+    return next((p for p in pieces if any(body[s:e][:1].isupper() for s, e in p)), [])
+
+
+def _after_filler_possessive(body: str, words: list) -> list:
+    """'That's Jeb Bush' is Jeb Bush; 'Jeff Bezos's Blue Origin' is Jeff Bezos (the owner, not the owned)."""
+    for i, (s, e) in enumerate(words[:-1]):
+        text = body[s:e]
+        if text[-2:] in ("'s", "’s"):
+            if i == 0 and text[:-2].lower() in _FILLERS:
+                return words[1:]
+            return words[:i] + [(s, e - 2)]
+    return words
+
+
+def _after_caps_label(body: str, words: list) -> list:
+    """'Browns DL Sheldon Richardson': the name is what follows a shouting abbreviation inside the span."""
+    # Not the first word: a span opening in capitals is a company form ("PT Sulawesi Mineral") or initials.
+    for i in range(1, len(words) - _MIN_WORDS_AFTER_CAPS):
+        text = body[words[i][0] : words[i][1]]
+        if (
+            len(text) >= 2
+            and text.isalpha()
+            and text.isupper()
+            and not body[words[-1][0] : words[-1][1]].isupper()
+        ):
+            return words[i + 1 :]
+    return words
+
+
+def _lead_junk(body: str, words: list, tags: dict, lasts: dict[str, set[str]]) -> bool:
+    """The first word is no part of the name: a lower-case word, a function word, or a verb form."""
+    s, e = words[0]
+    text = body[s:e]
+    if text[:1].islower():
+        return text not in _LOWER_PARTICLES
+    tag = tags.get(s, "")
+    if text.lower() in _FILLERS and not tag.startswith("NNP"):
+        return True
+    rest = body[words[1][0] : words[-1][1]].lower()
+    known = len(words) == 2 and bool(lasts.get(rest.split()[-1]))
+    return inflected_verb(text) and (tag in _VERB_TAGS or known)
+
+
+def _tail_junk(body: str, words: list, i: int, tags: dict, lasts: dict[str, set[str]]) -> bool:
+    """Word i and what follows it are no part of the name: a lower-case word or a verb form after a name."""
+    s, e = words[i]
+    text = body[s:e]
+    if text[:1].islower():
+        return text not in _LOWER_PARTICLES
+    if not inflected_verb(text):
+        return False
+    rest_last = body[words[i - 1][0] : words[i - 1][1]].lower()
+    # After a surname the document gives a person elsewhere ("Trump Wants"); after a full name, a participle
+    # ("Ryan Hollman Submitted") or a word the model itself reads as a verb.
+    if i == 1:
+        return bool(lasts.get(rest_last))
+    if i < len(words) - 1:
+        return False  # a name goes on after it ("World Glacier Monitoring Service")
+    return inflected_verb(text, ("ing", "ed")) or tags.get(s, "") in _VERB_TAGS

@@ -1,0 +1,128 @@
+"""Names the text uses as things, not people: "told the Chronicle", "Turnout is …" at a sentence start,
+"DETROIT, Sept 18 -" datelines, "Facebook, Twitter and Instagram", "the Tamarack" after "Corvell Tamarack".
+
+spaCy's small model calls many capitalised words people; these rules read how the document uses the word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from spacy.tokens import Doc
+
+from assets.text import lexicon
+from assets.text.entities.clues import _locative
+from assets.text.entities.names import _HONORIFICS, TITLE_WORDS, normalise
+from assets.text.entities.spans import _Raw
+
+# What follows a dateline's place: a comma (", Sept 18"), a bracket ("(Reuters)") or a dash.
+_DATELINE_TAIL = re.compile(r"\s*(?:,|\(|-|–|—)")
+# Dependencies of a name that modifies the noun after it ("the Trump administration"): no thing-use there.
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
+_OF_PLACE = lexicon.words("places", "of_place_nouns")
+# Places and peoples keep their capital at a sentence start too ("Turkey", "Republicans"): not judged there.
+_PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
+
+
+def _things_not_people(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
+    """The mentions with these uses repaired (common words at sentence starts are dropped)."""
+    raws = _drop_common_openers(doc, raws)
+    _datelines(doc.text, raws)
+    tok_of = {t.idx: t for t in doc}
+    _product_short_forms(raws)
+    _definite_things(doc, raws, tok_of)
+    _listed_with_companies(raws, tok_of)
+    _places_named_by_of(raws, tok_of)
+    return raws
+
+
+def _drop_common_openers(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
+    """'Turnout is a real uncertainty': a one-word mention opening a sentence or a line, whose word the
+    document also writes in lower case, is a common noun capitalised by position only."""
+    lower = {t.text for t in doc if t.text.islower()}
+    openers = {t.idx for t in doc if t.is_sent_start or (t.i > 0 and "\n" in doc[t.i - 1].text_with_ws)}
+    return [
+        r for r in raws if r.fixed or " " in r.text or r.start not in openers or r.text.lower() not in lower
+    ]
+
+
+def _datelines(body: str, raws: list[_Raw]) -> None:
+    """'DETROIT, Sept 18 (Wire) -': capitals opening a paragraph before a comma, bracket or dash: a place."""
+    for r in raws:
+        if r.fixed or not r.text.isupper() or (r.start > 0 and body[r.start - 1] != "\n"):
+            continue
+        if _DATELINE_TAIL.match(body, r.end):
+            r.label = "GPE"
+
+
+def _groups(raws: list[_Raw], words: int | None = None) -> dict[str, list[_Raw]]:
+    """The unfixed PERSON mentions by name (of `words` words when given)."""
+    out: dict[str, list[_Raw]] = defaultdict(list)
+    for r in raws:
+        if r.label == "PERSON" and not r.fixed and (words is None or len(r.text.split()) == words):
+            out[normalise(r.text)].append(r)
+    return out
+
+
+def _definite_things(doc: Doc, raws: list[_Raw], tok_of: dict) -> None:
+    """'told the Chronicle', 'on the Clyde': a 'person' written after 'the', not modifying a noun after it,
+    is an organisation (a place after a place preposition); people take no article."""
+    for group in _groups(raws).values():
+        firsts = [tok_of.get(r.start) for r in group]
+        if any(t is None for t in firsts):
+            continue
+        before = [doc[t.i - 1].lower_ if t.i > 0 else "" for t in firsts]
+        if any(b in _HONORIFICS or b in TITLE_WORDS for b in before):
+            continue
+        spans = [doc.char_span(r.start, r.end, alignment_mode="expand") for r in group]
+        used = [s.root for s, b in zip(spans, before) if b == "the" and s.root.dep_ not in _MODIFIER_DEPS]
+        if used:
+            label = "LOC" if any(_locative(t) for t in used) else "ORG"
+            for r in group:
+                r.label = label
+
+
+def _listed_with_companies(raws: list[_Raw], tok_of: dict) -> None:
+    """'Facebook, Twitter and Instagram': a one-word 'person' whose list companions are all organisations is
+    one too (unless it is part of a person's full name here)."""
+    label_at = {i: r.label for r in raws for i in range(r.start, r.end)}
+    pieces = {w for r in raws if r.label == "PERSON" and " " in r.text for w in normalise(r.text).split()}
+    for name, group in _groups(raws, words=1).items():
+        if name in pieces:
+            continue
+        for r in group:
+            tok = tok_of.get(r.start)
+            mates = [label_at.get(t.idx) for t in tok.conjuncts] if tok is not None else []
+            if mates and all(lab == "ORG" for lab in mates):
+                for x in group:
+                    x.label = "ORG"
+                break
+
+
+def _places_named_by_of(raws: list[_Raw], tok_of: dict) -> None:
+    """'the island of Skerra', 'the city of Ravensfield': a 'person' named by a kind of place is a place."""
+    for group in _groups(raws).values():
+        for r in group:
+            tok = tok_of.get(r.end - len(r.text.split()[-1]))
+            if (
+                tok is not None
+                and tok.dep_ == "pobj"
+                and tok.head.lower_ == "of"
+                and tok.head.head.lemma_ in _OF_PLACE
+            ):
+                for x in group:
+                    x.label = "GPE"
+                break
+
+
+def _product_short_forms(raws: list[_Raw]) -> None:
+    """'the Tamarack' after 'Corvell Tamarack': a one-word 'person' ending a product's name is the product."""
+    ends: dict[str, set[str]] = defaultdict(set)
+    for r in raws:
+        if r.label == "PRODUCT" and " " in r.text:
+            ends[r.text.split()[-1].lower()].add(r.canonical)
+    for name, group in _groups(raws, words=1).items():
+        if len(ends.get(name, ())) == 1:
+            for r in group:
+                r.label, r.canonical = "PRODUCT", next(iter(ends[name]))

@@ -1,0 +1,338 @@
+"""Person names trimmed, unified and resolved: one rule per test (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import duckdb
+import pytest
+from test_entities import by_text, mentions_for
+
+from assets.text.entities import doc_mentions, entity_key, resolve_corpus, resolve_keys
+from assets.text.entities.verbs import inflected_verb
+from assets.text.records import Mention
+
+
+def texts(ms: list[Mention], label: str = "PERSON") -> list[str]:
+    return [m.text for m in ms if m.label == label]
+
+
+# ---------------------------------------------------------------------------------------------- trimming
+
+
+def test_a_mention_never_crosses_a_line_break(nlp):
+    text = "Daniel Achebe toured Marlow Heath\n\nAchebe spoke to supporters on Wednesday."
+    ms = mentions_for(nlp, text, [("Daniel Achebe", "PERSON"), ("Marlow Heath\n\nAchebe", "PERSON")])
+    assert not any("\n" in m.text or "\n" in m.canonical for m in ms)
+    assert "Marlow Heath" in [m.text for m in ms]
+
+
+def test_numbers_after_a_name_are_cut(nlp):
+    text = "Final tally: Donald Trump 384, Hillary Clinton 112."
+    ms = mentions_for(nlp, text, [("Donald Trump 384", "PERSON"), ("Hillary Clinton", "PERSON")])
+    assert texts(ms) == ["Donald Trump", "Hillary Clinton"]
+
+
+def test_a_name_is_cut_at_punctuation_no_name_holds(nlp):
+    text = "Follow Dana Whitfield @dwhitfield for updates from the count."
+    ms = mentions_for(nlp, text, [("Dana Whitfield @dwhitfield", "PERSON")])
+    assert texts(ms) == ["Dana Whitfield"]
+
+
+def test_a_filler_before_s_is_no_part_of_the_name(nlp):
+    ms = mentions_for(nlp, "That's Jeb Bush for you, an aide said.", [("That's Jeb Bush", "PERSON")])
+    assert texts(ms) == ["Jeb Bush"]
+
+
+def test_a_person_span_running_into_what_the_person_owns_keeps_the_owner(nlp):
+    text = "Jeff Bezos's Blue Origin launched another rocket on Tuesday."
+    ms = mentions_for(nlp, text, [("Jeff Bezos's Blue Origin", "PERSON")])
+    assert texts(ms) == ["Jeff Bezos"]
+
+
+def test_a_headline_label_in_capitals_before_a_name_is_cut(nlp):
+    text = "Browns DL Sheldon Richardson was fined on Monday. AJ Styles was not."
+    ms = mentions_for(nlp, text, [("Browns DL Sheldon Richardson", "PERSON"), ("AJ Styles", "PERSON")])
+    assert texts(ms) == ["Sheldon Richardson", "AJ Styles"]
+
+
+def test_a_verb_opening_a_sentence_is_no_part_of_the_name(nlp):
+    text = "Asserting Clinton lied about the emails, Donald Trump told supporters. Hillary Clinton denied it."
+    ents = [("Asserting Clinton", "PERSON"), ("Donald Trump", "PERSON"), ("Hillary Clinton", "PERSON")]
+    ms = mentions_for(nlp, text, ents)
+    assert texts(ms)[0] == "Clinton" and ms[0].entity_key == "PERSON|hillary clinton"
+
+
+def test_a_headline_verb_after_a_known_surname_is_cut(nlp):
+    text = "Trump Wants Border Wall Funded\n\nPresident Donald J. Trump spoke in Ohio on Monday."
+    ms = mentions_for(nlp, text, [("Trump Wants", "PERSON"), ("Donald J. Trump", "PERSON")])
+    assert texts(ms) == ["Trump", "Donald J. Trump"]
+    assert {m.entity_key for m in ms if m.label == "PERSON"} == {"PERSON|donald j. trump"}
+
+
+def test_a_participle_after_a_full_name_is_cut_but_a_surname_that_looks_like_a_verb_stays(nlp):
+    text = "Ryan S. Hollman Submitted photo shows the flood. Bill Gates visited the town, and Gates paid."
+    ents = [("Ryan S. Hollman Submitted", "PERSON"), ("Bill Gates", "PERSON"), ("Gates", "PERSON")]
+    ms = mentions_for(nlp, text, ents)
+    assert texts(ms) == ["Ryan S. Hollman", "Bill Gates", "Gates"]
+
+
+def test_a_verb_form_inside_a_longer_name_stays(nlp):
+    text = "The World Glacier Monitoring Service published its data."
+    ms = mentions_for(nlp, text, [("World Glacier Monitoring Service", "PERSON")])
+    assert [m.text for m in ms] == ["World Glacier Monitoring Service"]
+
+
+def test_an_editors_brackets_leave_the_canonical_name(nlp):
+    text = '"I think [Hillary] Clinton will win," the senator said.'
+    ms = mentions_for(nlp, text, [("Hillary] Clinton", "PERSON")])
+    assert ms[0].canonical == "Hillary Clinton" and ms[0].entity_key == "PERSON|hillary clinton"
+
+
+def test_no_mention_ends_in_a_function_word(nlp):
+    ms = mentions_for(nlp, "The pair bought an iPad Pro and a laptop.", [("iPad Pro and", "ORG")])
+    assert [m.text for m in ms] == ["iPad Pro"]
+
+
+def test_inflected_verbs_are_told_from_base_forms_and_names():
+    assert inflected_verb("Wants") and inflected_verb("Asserting") and inflected_verb("Submitted")
+    assert not inflected_verb("Bill") and not inflected_verb("Trump") and not inflected_verb("Obama")
+    assert not inflected_verb("Gates", ("ing", "ed"))
+
+
+# ---------------------------------------------------------------------------------------------- labels
+
+
+def test_model_line_words_and_makers_names_make_products(nlp):
+    text = "Corvell Motors recalled the Corvell Tamarack. Buyers still prefer the MacBook Pro."
+    ents = [("Corvell Motors", "ORG"), ("Corvell Tamarack", "PERSON"), ("MacBook Pro", "PERSON")]
+    ms = mentions_for(nlp, text, ents)
+    assert [m.label for m in ms] == ["ORG", "PRODUCT", "PRODUCT"]
+
+
+def test_text_in_another_language_gives_no_entities(nlp):
+    text = (
+        "Die Akte wird von der Klinik an die Praxis geschickt, und der Patient kann sie in der App sehen. "
+        "Nach dem Termin ist die Übersicht für die Ärzte und die Pflege sofort da, auch wenn das Netz "
+        "nicht immer stabil ist. Das Projekt läuft seit dem Frühjahr in drei Häusern der Region."
+    )
+    doc = nlp(text)
+    assert doc.ents and doc_mentions(doc, []) == []
+
+
+def test_kinship_possessive_makes_a_person(nlp):
+    text = "Critics attacked Trump's wife and children. Trump answered them at a rally."
+    ms = mentions_for(nlp, text, [("Trump", "ORG"), ("Trump", "ORG")])
+    assert [m.label for m in ms] == ["PERSON", "PERSON"]
+
+
+def test_a_role_noun_before_a_name_makes_a_person(nlp):
+    text = "Her opponent, council member Marcus Hale, has campaigned on housing costs."
+    ms = mentions_for(nlp, text, [("Marcus Hale", "ORG")])
+    assert ms[0].label == "PERSON"
+
+
+def test_a_single_name_taken_up_by_he_is_a_person(nlp):
+    text = "Napoleon crowned himself emperor in 1804. He later invaded Russia."
+    ms = mentions_for(nlp, text, [("Napoleon", "ORG"), ("Russia", "GPE")])
+    assert (ms[0].text, ms[0].label) == ("Napoleon", "PERSON")
+
+
+def test_an_untagged_single_name_taken_up_by_he_is_found(nlp):
+    text = "Socrates taught that the unexamined life is not worth living. He was tried in Athens."
+    ms = mentions_for(nlp, text, [("Athens", "GPE")])
+    assert ("Socrates", "PERSON") in [(m.text, m.label) for m in ms]
+
+
+def test_a_place_is_no_person_when_another_person_is_named_beside_it(nlp):
+    text = "Chile raised its copper output, Ana Ruiz said on Monday. She expects more next year."
+    ms = mentions_for(nlp, text, [("Chile", "GPE"), ("Ana Ruiz", "PERSON")])
+    assert ms[0].label == "GPE"
+
+
+# ---------------------------------------------------------------------------------------------- one document
+
+
+def test_a_surname_goes_to_the_person_named_most_not_to_a_relative_named_last(nlp):
+    text = (
+        "Donald Trump spoke in Iowa, and Donald Trump later flew home. Melania Trump visited a school. "
+        "Trump said the trip went well."
+    )
+    ents = [("Donald Trump", "PERSON"), ("Iowa", "GPE"), ("Donald Trump", "PERSON")]
+    ents += [("Melania Trump", "PERSON"), ("Trump", "PERSON", "school")]
+    ms = mentions_for(nlp, text, ents)
+    assert [m.entity_key for m in ms if m.text == "Trump"] == ["PERSON|donald trump"]
+
+
+def test_a_surname_two_people_share_equally_is_left_to_the_corpus(nlp):
+    text = "Joe Biden spoke first. Hunter Biden listened. Biden left early."
+    ents = [("Joe Biden", "PERSON"), ("Hunter Biden", "PERSON"), ("Biden", "PERSON", "listened")]
+    ms = mentions_for(nlp, text, ents)
+    bare = [m for m in ms if m.text == "Biden"]
+    assert bare[0].partial and bare[0].entity_key == "PERSON|biden"
+
+
+def test_middle_names_agree_or_keep_people_apart_in_one_document(nlp):
+    text = (
+        "Donald J. Trump met George H.W. Bush and George W. Bush. Donald Trump Jr. joined Donald Trump later."
+    )
+    ents = [("Donald J. Trump", "PERSON"), ("George H.W. Bush", "PERSON"), ("George W. Bush", "PERSON")]
+    ents += [("Donald Trump Jr.", "PERSON"), ("Donald Trump", "PERSON", "joined")]
+    keys = [m.entity_key for m in mentions_for(nlp, text, ents)]
+    assert keys == [
+        "PERSON|donald j. trump",
+        "PERSON|george h.w. bush",
+        "PERSON|george w. bush",
+        "PERSON|donald trump jr.",
+        "PERSON|donald j. trump",
+    ]
+
+
+# ---------------------------------------------------------------------------------------------- the corpus
+
+
+def mention(text: str, label: str = "PERSON", partial: bool = False) -> Mention:
+    return Mention(0, 0, len(text), text, label, text, entity_key(label, text), partial)
+
+
+def pairs_of(counts: dict[str, int], label: str = "PERSON", partial: bool = False) -> list:
+    return [(f"d{i}", mention(t, label, partial)) for t, n in counts.items() for i in range(n)]
+
+
+def test_corpus_middle_names_and_initials_unify():
+    pairs = pairs_of({"Donald Trump": 5, "Donald J. Trump": 2, "Donald John Trump": 1, "John M. Ford": 2})
+    pairs += pairs_of({"John Milo Ford": 1})
+    res = resolve_corpus(pairs)
+    assert {
+        res[k][0] for k in ("PERSON|donald trump", "PERSON|donald j. trump", "PERSON|donald john trump")
+    } == {"PERSON|donald trump"}
+    assert res["PERSON|donald j. trump"][2] == "Donald Trump"
+    assert res["PERSON|john milo ford"][0] == "PERSON|john m. ford"
+
+
+def test_corpus_conflicting_middle_names_and_generations_stay_apart():
+    pairs = pairs_of({"George W. Bush": 4, "George H.W. Bush": 2, "George Bush": 1, "Donald Trump": 3})
+    pairs += pairs_of({"Donald Trump Jr.": 1})
+    res = resolve_corpus(pairs)
+    assert res["PERSON|george h.w. bush"][0] == "PERSON|george h.w. bush"
+    assert res["PERSON|george bush"][0] == "PERSON|george w. bush"
+    assert res["PERSON|donald trump jr."][0] == "PERSON|donald trump jr."
+
+
+def test_corpus_bare_surname_goes_to_the_most_mentioned_person_only_when_clearly_ahead():
+    pairs = pairs_of({"Barack Obama": 6, "Michelle Obama": 2, "Joe Biden": 2, "Hunter Biden": 2})
+    pairs += pairs_of({"Obama": 3, "Biden": 2}, partial=True)
+    res = resolve_corpus(pairs)
+    assert res["PERSON|obama"][0] == "PERSON|barack obama"
+    assert res["PERSON|biden"][0] == "PERSON|biden"
+
+
+def test_corpus_one_word_company_names_join_the_company():
+    pairs = pairs_of({"Boeing Co.": 3, "Boeing": 2}, label="ORG") + pairs_of(
+        {"Corvell Motors": 2}, label="ORG"
+    )
+    pairs += pairs_of({"Corvell": 4}, partial=True)
+    res = resolve_corpus(pairs)
+    assert res["ORG|boeing"] == ("ORG|boeing co.", "ORG", "Boeing Co.")
+    assert res["PERSON|corvell"][0] == "ORG|corvell motors"
+
+
+def test_resolve_keys_on_sql_aggregates_equals_resolve_corpus_on_mentions(nlp):
+    bodies = [
+        "Donald J. Trump spoke in Ohio. Trump said the plant would reopen. Melania Trump was not there.",
+        "Donald Trump met Joe Biden in Washington. Biden said the talks went well.",
+        "Trump and Biden traded barbs. Boeing cut jobs, and Boeing Co. shares fell.",
+    ]
+    found = [(f"d{i}", m) for i, body in enumerate(bodies) for m in mentions_for(nlp, body)]
+    con = duckdb.connect()
+    con.execute(
+        "CREATE TABLE spans (doc_id TEXT, entity_key TEXT, label TEXT, canonical TEXT, partial BOOLEAN)"
+    )
+    con.executemany(
+        "INSERT INTO spans VALUES (?, ?, ?, ?, ?)",
+        [(d, m.entity_key, m.label, m.canonical, m.partial) for d, m in found],
+    )
+    # The query of the entities stage (assets/entities.py), less its doc_id column.
+    groups = con.execute(
+        "SELECT entity_key, label, canonical, count(*) AS n, bool_and(partial) AS partial "
+        "FROM spans GROUP BY ALL ORDER BY ALL"
+    ).fetchall()
+    expected = resolve_corpus(found)
+    assert resolve_keys(groups) == expected
+    assert expected["PERSON|donald j. trump"][0] == expected["PERSON|donald trump"][0]
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_resolve_keys_does_not_depend_on_row_order(order):
+    rows = [
+        ("PERSON|donald trump", "PERSON", "Donald Trump", 3, False),
+        ("PERSON|donald j. trump", "PERSON", "Donald J. Trump", 3, False),
+        ("PERSON|trump", "PERSON", "Trump", 2, True),
+        ("ORG|trump", "ORG", "Trump", 1, False),
+    ]
+    assert resolve_keys(rows[::order]) == resolve_keys(sorted(rows))
+
+
+# ------------------------------------------------------------------------------------ things, not people
+
+
+def test_a_common_word_capitalised_by_a_sentence_start_is_no_name(nlp):
+    text = "Turnout was low in the north. Officials said turnout would rise next time."
+    assert mentions_for(nlp, text, [("Turnout", "PERSON")]) == []
+
+
+def test_a_common_word_opening_a_person_span_is_cut(nlp):
+    text = "Recent Samsung phones sold well. Sales of recent models rose in May."
+    ms = mentions_for(nlp, text, [("Recent Samsung", "PERSON")])
+    assert [m.text for m in ms] == ["Samsung"]
+
+
+def test_an_adjective_opening_a_sentence_is_cut_from_a_name_but_a_first_name_is_not(nlp):
+    text = "Recent Samsung smart TVs also include the app. Will Smith said so."
+    ms = mentions_for(nlp, text, [("Recent Samsung", "PERSON"), ("Will Smith", "PERSON")])
+    assert [m.text for m in ms] == ["Samsung", "Will Smith"]
+
+
+def test_a_name_after_the_is_no_person(nlp):
+    text = "She told the Chronicle that the vote was close."
+    ms = mentions_for(nlp, text, [("Chronicle", "PERSON")])
+    assert ms[0].label == "ORG"
+
+
+def test_a_name_modifying_a_noun_after_the_stays_a_person(nlp):
+    text = "Critics said the Vanterpool campaign overspent. Teresa Vanterpool denied it."
+    ms = mentions_for(nlp, text, [("Vanterpool", "PERSON"), ("Teresa Vanterpool", "PERSON")])
+    assert [m.label for m in ms] == ["PERSON", "PERSON"]
+
+
+def test_capitals_opening_a_dateline_are_a_place(nlp):
+    text = "HARBOURTON, May 3 (Wire) - Officials said the port had reopened."
+    ms = mentions_for(nlp, text, [("HARBOURTON", "ORG")])
+    assert ms[0].label == "GPE"
+
+
+def test_a_name_listed_with_companies_is_a_company(nlp):
+    text = "Shoppers compared prices on Facebook, Twitter and Instagram."
+    ents = [("Facebook", "ORG"), ("Twitter", "PERSON"), ("Instagram", "ORG")]
+    ms = mentions_for(nlp, text, ents)
+    assert [m.label for m in ms] == ["ORG", "ORG", "ORG"]
+
+
+def test_the_last_word_of_a_product_is_that_product(nlp):
+    text = "Corvell Motors recalled the Corvell Tamarack on Monday. Owners of the Tamarack were told to wait."
+    ents = [("Corvell Motors", "ORG"), ("Corvell Tamarack", "PERSON"), ("Tamarack", "PERSON", "Owners")]
+    ms = mentions_for(nlp, text, ents)
+    assert [(m.label, m.canonical) for m in ms][1:] == [
+        ("PRODUCT", "Corvell Tamarack"),
+        ("PRODUCT", "Corvell Tamarack"),
+    ]
+
+
+def test_a_company_parent_is_no_kin(nlp):
+    text = "Gannett bought GateHouse's parent, New Media, last year."
+    ms = mentions_for(nlp, text, [("Gannett", "ORG"), ("GateHouse", "ORG")])
+    assert by_text(ms, "GateHouse")[0].label == "ORG"
+
+
+def test_a_name_given_to_a_kind_of_place_is_a_place(nlp):
+    text = "The ferry is the only link to the island of Skerra. Skerra has about 4,000 residents."
+    ms = mentions_for(nlp, text, [("Skerra", "PERSON"), ("Skerra", "PERSON", "Skerra.")])
+    assert [m.label for m in ms] == ["GPE", "GPE"]
