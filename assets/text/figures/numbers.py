@@ -7,6 +7,7 @@ from collections.abc import Callable
 from assets.text import lexicon
 from assets.text.figures.currencies import _CUR_WORDS
 from assets.text.figures.lexer import HYPHENS, _glued, _Lex, _match_table
+from assets.text.figures.pintunits import _generic_unit
 from assets.text.figures.units import _BARREL_UNITS, _PINT_UNITS
 
 _ONES = {w: i for i, w in enumerate(lexicon.ordered("numbers", "ones"))}
@@ -102,6 +103,7 @@ def _unit_follows(lex: list[_Lex], k: int) -> bool:
         _match_table(lex, k, _CUR_WORDS)
         or _match_table(lex, k, _BARREL_UNITS)
         or _match_table(lex, k, _PINT_UNITS)
+        or _generic_unit(lex, k, lambda _c: None)
     )
 
 

@@ -64,6 +64,10 @@ class _Scanner:
         span = self.doc.char_span(char, char + 1, alignment_mode="expand")
         return span[0] if span is not None and len(span) else None
 
+    def pos_at(self, char: int) -> str | None:
+        t = self.token_at(char)
+        return t.pos_ if t is not None else None
+
     def next_plural(self, k: int) -> bool:
         """Whether the word after lexeme k is a plural noun (so a glued "m" there means million)."""
         if k + 1 >= len(self.lex) or self.lex[k + 1].kind != "word":
@@ -258,7 +262,7 @@ class _Scanner:
             return _Range(None, None, factor, k)
         v2, k3, _ = num2
         f2, k3, _ = _scale(lex, k3, cur is not None, self.next_plural)
-        if self._bad_right(k3) or (_unit(lex, k3, self.body) is None and cur is None):
+        if self._bad_right(k3) or (_unit(lex, k3, self.body, self.pos_at) is None and cur is None):
             return _Range(None, None, factor, k)
         if before == "from" and conn == "to":
             return _Range(
@@ -274,7 +278,7 @@ class _Scanner:
     ) -> _Cand | None:
         """The candidate with its unit, range flags and rate applied; None when what follows says it is no figure."""
         lex, n = self.lex, len(self.lex)
-        u = _unit(lex, rng.borrowed_at if rng.borrowed_at is not None else rng.k, self.body)
+        u = _unit(lex, rng.borrowed_at if rng.borrowed_at is not None else rng.k, self.body, self.pos_at)
         end = _apply_unit(self, u, cand, cur, rng.factor) if u is not None else None
         if cand.unit is None and cur is not None:
             cand.unit, cand.raw_unit = cur, cur_raw
