@@ -52,10 +52,8 @@ def _target(parsed) -> tuple[str, str] | None:
         return _TORQUE_TARGET
     if dim == _ureg().parse_expression(_CUBIC_TARGET[0]).dimensionality and ("** 3" in names or "cubic" in names):
         return _CUBIC_TARGET
-    target = next((t for t, d in _target_dims() if d == dim), None)
-    if target is not None and target[1] == "GB" and "byte" not in names:
-        return None
-    return target
+    # Bytes and parts per million are both dimensionless to pint: the unit's name decides.
+    return next((t for t, d in _target_dims() if d == dim and (t[1] == "GB") == ("byte" in names)), None)
 
 
 def _pint_setter(pint_unit: str, raw_text: str):

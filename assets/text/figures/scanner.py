@@ -7,7 +7,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Span, Token
 
 from assets.text import lexicon
-from assets.text.figures.candidate import _Cand, _fmt
+from assets.text.figures.candidate import _Cand
 from assets.text.figures.counts import _COLLECTIVE_NOUNS
 from assets.text.figures.currencies import (
     _CUR_HINTS,
@@ -22,6 +22,7 @@ from assets.text.figures.numbers import _fold_word, _number, _scale
 from assets.text.figures.units import _apply_unit, _pint_setter, _unit
 
 _RATES: dict[tuple[str, ...], str] = _phrases("figures", "rates")
+_CHANGE_VERBS = lexicon.words("figures", "change_up") | lexicon.words("figures", "change_down")
 _PRICE_PER = lexicon.words("figures", "price_per")
 _RATE_DATE_FOLLOWERS = lexicon.words("figures", "rate_date_followers")
 # Written minus signs before a glued number: hyphen-minus, U+2212 minus, en dash ("-3.5%", "−5C").
@@ -76,6 +77,15 @@ class _Scanner:
         plural = t is not None and (t.tag_ in ("NNS", "NNPS") or t.lower_ in _COLLECTIVE_NOUNS)
         return plural and t.pos_ in ("NOUN", "PROPN")
 
+    def changes(self, char: int) -> bool:
+        """Whether the figure at `char` hangs from a verb of change ("rose from 3 to 4 percent"): its bounds are
+        a start and an end, not a range."""
+        t = self.token_at(char)
+        for a in [t, *t.ancestors] if t is not None else []:
+            if a.pos_ == "VERB":
+                return a.lemma_.lower() in _CHANGE_VERBS
+        return False
+
     def in_money_ent(self, start: int, end: int) -> bool:
         return any(s < end and start < e for s, e in self.money_ents)
 
@@ -98,6 +108,7 @@ class _Scanner:
                 i = cand.lex_end
             else:
                 i += 1
+        out = self._join_ranges(out)
         # spaCy's QUANTITY entities name units the table lacks ("20 micrograms"); pint decides if the words are a unit.
         for ent in self.doc.ents:
             if ent.label_ != "QUANTITY":
@@ -108,6 +119,35 @@ class _Scanner:
                 if cand is not None:
                     out = [c for c in out if c not in overlapping] + [cand]
         return sorted(out, key=lambda c: c.start)
+
+    def _join_ranges(self, cands: list[_Cand]) -> list[_Cand]:
+        """Two complete figures of one unit joined by "to", a dash or "between … and" are one range ("$250,000 to
+        $1 million", "between 5% and 6%"), unless a verb of change makes them a start and an end."""
+        out: list[_Cand] = []
+        for cand in cands:
+            prev = out[-1] if out else None
+            if prev is not None and self._joins(prev, cand):
+                prev.set_range(prev.raw_value, cand.raw_value)
+                prev.end, prev.lex_end = cand.end, cand.lex_end
+                continue
+            out.append(cand)
+        return out
+
+    def _joins(self, a: _Cand, b: _Cand) -> bool:
+        lex = self.lex
+        k = a.lex_end
+        if a.unit is None or (a.unit, a.raw_unit) != (b.unit, b.raw_unit) or a.low is not None or b.low is not None:
+            return False
+        if k + 1 >= len(lex) or lex[k + 1].start != b.start:
+            return False
+        first = next(j for j, t in enumerate(lex) if t.start >= a.start)
+        before = lex[first - 1].low if first > 0 else ""
+        conn = lex[k].low
+        if not (conn in _RANGE_JOINERS or conn == "and" and before == "between"):
+            return False
+        if conn == "to" and self.changes(a.start):
+            return False
+        return a.conv(a.raw_value) < b.conv(b.raw_value) and a.flags == b.flags
 
     def _from_quantity_ent(self, ent: Span) -> _Cand | None:
         """A figure from a QUANTITY entity whose unit words pint knows."""
@@ -182,6 +222,8 @@ class _Scanner:
         t = lex[i]
         if t.low == "minus" and i + 1 < n and lex[i + 1].kind == "num":
             return -1.0, i + 1
+        if t.low == "minus" and i + 2 < n and lex[i + 1].text in HYPHENS and lex[i + 2].kind == "num":
+            return -1.0, i + 2  # "minus-130 degrees"
         if t.text in _MINUS_SIGNS and i + 1 < n and lex[i + 1].kind == "num" and _glued(lex, i + 1):
             if not (i == 0 or t.spaced or lex[i - 1].text in "(["):
                 return None  # a hyphen after a word or a number is not a minus ("COVID-19", "3-4")
@@ -196,6 +238,10 @@ class _Scanner:
             code = self.hint("¥", "JPY", t.start) if t.text == "¥" else _CUR_SYMBOLS[t.text]
             if j + 1 < n and lex[j + 1].kind == "num" and lex[j + 1].start - t.end <= 1:
                 return code, t.text, j + 1
+        spaced = t.text + "$"  # "HK $1.2 billion": a prefix of two letters or more, spaced from its sign
+        if t.kind == "word" and len(t.text) > 1 and spaced in _CUR_SYMBOLS and j + 2 < n and lex[j + 1].text == "$":
+            if lex[j + 1].start - t.end <= 1 and lex[j + 2].kind == "num" and _glued(lex, j + 2):
+                return _CUR_SYMBOLS[spaced], self.body[t.start : lex[j + 1].end], j + 2
         if t.kind == "word" and (t.text in _CUR_PREFIX_WORDS or t.text in _ISO_CODES):
             k = j + 1
             if k < n and lex[k].text == "." and _glued(lex, k):
@@ -264,10 +310,8 @@ class _Scanner:
         f2, k3, _ = _scale(lex, k3, cur is not None, self.next_plural)
         if self._bad_right(k3) or (_unit(lex, k3, self.body, self.pos_at) is None and cur is None):
             return _Range(None, None, factor, k)
-        if before == "from" and conn == "to":
-            return _Range(
-                None, k3, factor, k
-            )  # "from 3 to 4 percent": a start and an end; the start borrows the unit
+        if before == "from" and conn == "to" and self.changes(lex[i].start):
+            return _Range(None, k3, factor, k)  # "rose from 3 to 4 percent": a start and an end; the start borrows the unit
         if v2 * f2 > value * (factor if factor != 1 else f2):
             factor = factor if factor != 1 else f2
             return _Range(v2 * f2, None, factor, k3)
@@ -283,7 +327,7 @@ class _Scanner:
         if cand.unit is None and cur is not None:
             cand.unit, cand.raw_unit = cur, cur_raw
         if rng.high is not None:
-            cand.flags += ["range", f"range_high={_fmt(cand.conv(rng.high))}"]
+            cand.set_range(cand.raw_value, rng.high)
         if rng.borrowed_at is not None:
             if cand.unit in (None, "count"):
                 return None
