@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from assets.text.figures.candidate import _Cand, _round
 from assets.text.figures.counts import _is_count
+from assets.text.figures.durations import _time_figure
 from assets.text.figures.hedges import _hedge_flags
 from assets.text.figures.measure import _figure_measure
 from assets.text.figures.scanner import _Scanner
@@ -31,6 +32,15 @@ def _kept_figures(doc: Doc) -> list[_Kept]:
             continue
         if cand.unit is not None:
             kept.append((cand, span, None))
+            continue
+        timed = _time_figure(cand, span, doc)
+        if timed is not None:  # "for 24 years", "67-year-old": a duration or an age, flagged as such
+            kind, unit, factor, last = timed
+            cand.set(unit, doc.text[span[-1].idx + len(span[-1].text) : last.idx + len(last.text)].strip(" -"),
+                     lambda x, f=factor: x * f)
+            cand.flags.append(kind)
+            cand.end = max(cand.end, last.idx + len(last.text))
+            kept.append((cand, _figure_span(doc, cand.start, cand.end), None))
             continue
         ok, noun = _is_count(cand, span, doc, doc.text)
         if not ok:

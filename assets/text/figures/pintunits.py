@@ -127,6 +127,9 @@ def _glued_unit(lex: list[_Lex], k: int, pos_at, allow_time: bool) -> tuple[str,
             continue
         if n == 1 and not _word_ok(parts[0], glued, pos_at(parts[0].start)):
             continue
+        letters = "".join(p.text for p in parts if p.text != ".")
+        if n > 1 and all(p.kind == "word" or p.text == "." for p in parts) and letters.lower() in _PROSE_WORDS:
+            continue  # "a.m.", "p.m.": an abbreviation that spells a prose word
         for expr in {_spell(parts), _spell(parts).replace("*", "")} if n > 1 else {parts[0].text}:
             if expr and (got := _parse(expr.strip("*/"), allow_time)):
                 return got, k + n

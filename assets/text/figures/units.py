@@ -27,6 +27,7 @@ _PERCENT_UNITS: dict[tuple[str, ...], tuple[str, float]] = {
     **{tuple(p.split()): ("pp", 1.0) for p in lexicon.ordered("units", "percentage_points")},
     **{tuple(p.split()): ("pp", 0.01) for p in lexicon.ordered("units", "basis_points")},
 }
+_INDEX_POINTS: dict[tuple[str, ...], str] = {tuple(p.split()): "points" for p in lexicon.ordered("units", "index_points")}
 # Oil barrels stay barrels; a daily rate ("bpd", "barrels a day") is the flag "per_day", like any other rate.
 _BARREL_UNITS: dict[tuple[str, ...], tuple[str, str | None]] = {
     **{tuple(p.split()): ("barrel", None) for p in lexicon.ordered("units", "barrels")},
@@ -36,6 +37,7 @@ _BARREL_UNITS: dict[tuple[str, ...], tuple[str, str | None]] = {
 _UNIT_TABLES = (
     ("percent", _PERCENT_UNITS),
     ("barrel", _BARREL_UNITS),
+    ("points", _INDEX_POINTS),
     ("minor", _MINOR_UNITS),
     ("cur", _CUR_WORDS),
     ("pint", _PINT_UNITS),
@@ -176,6 +178,8 @@ def _apply_quantity(sc: _Scanner, u, cand: _Cand) -> bool:
         _apply_times(sc, cand, raw_text, end)
     elif kind == "strong":
         cand.set("count", None, lambda x: x)
+    elif kind == "points":
+        cand.set("points", raw_text, lambda x: x)
     else:
         return False
     return True
