@@ -198,11 +198,17 @@ def score_outlets(folder: Path) -> tuple[dict, dict]:
     bodies = outlet_bodies(folder)
     preds = extract([(p, body, published) for p, (body, published) in sorted(bodies.items())])
 
+    from assets.text.entities import resolve_corpus
+
+    # Scopes hold each document's own entity keys; across documents they compare through the corpus resolution.
+    canon = {k: v[0] for k, v in resolve_corpus([(d, m) for d, ex in preds.items() for m in ex.mentions]).items()}
+
     def found(fig: dict):
         body = bodies[fig["doc"]][0]
         span = next(iter(_occurrences(body, fig["text"])), None)
         claims = [c for c in preds[fig["doc"]].claims if c.kind == "figure"]
-        return next((c for c in claims if span and _overlaps(span, (c.start_char, c.end_char))), None)
+        got = next((c for c in claims if span and _overlaps(span, (c.start_char, c.end_char))), None)
+        return got and got.__class__(**{**got.__dict__, "scope": tuple(sorted({canon.get(k, k) for k in got.scope}))})
 
     details: dict[str, list[str]] = defaultdict(list)
     c: dict[str, int] = defaultdict(int)

@@ -125,6 +125,8 @@ def _glued_unit(lex: list[_Lex], k: int, pos_at, allow_time: bool) -> tuple[str,
         parts = chain[:n]
         if parts[-1].kind != "word" and parts[-1].text not in ("2", "3", "."):
             continue
+        if parts[-1].text == "." and sum(p.text == "." for p in parts) < 2:
+            continue  # "118,000t." ends a sentence; "m.p.h." is an abbreviation
         if n == 1 and not _word_ok(parts[0], glued, pos_at(parts[0].start)):
             continue
         letters = "".join(p.text for p in parts if p.text != ".")

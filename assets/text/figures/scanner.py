@@ -19,7 +19,8 @@ from assets.text.figures.currencies import (
 )
 from assets.text.figures.lexer import HYPHENS, _glued, _lex, _match_table, _phrases, _sing
 from assets.text.figures.numbers import _fold_word, _number, _scale
-from assets.text.figures.units import _apply_unit, _pint_setter, _unit
+from assets.text.figures.pintunits import _generic_unit
+from assets.text.figures.units import _PINT_UNITS, _apply_unit, _pint_setter, _unit
 
 _RATES: dict[tuple[str, ...], str] = _phrases("figures", "rates")
 _CHANGE_VERBS = lexicon.words("figures", "change_up") | lexicon.words("figures", "change_down")
@@ -341,16 +342,24 @@ class _Scanner:
         return cand
 
     def _add_rate(self, cand: _Cand) -> None:
-        """Flags a rate after the figure: "a year" -> "per_year", "$90 a barrel" -> "per_barrel"."""
-        lex, n = self.lex, len(self.lex)
-        m = _match_table(lex, cand.lex_end, _RATES)
-        k = cand.lex_end + 2
-        if k < n and lex[k].low in _RATE_DATE_FOLLOWERS:
-            return  # "45% a year ago" is a date, not a rate
-        if m and cand.unit is not None:
-            cand.flags.append(_RATES[m[0]])
-        elif cand.unit is not None and cand.lex_end + 1 < n and lex[cand.lex_end].low in _PRICE_PER:
-            # "$90 a barrel", "$2,400 an ounce": a price per some thing.
-            tok = self.token_at(lex[cand.lex_end + 1].start)
-            if tok is not None and tok.pos_ == "NOUN" and tok.tag_ == "NN":
-                cand.flags.append(f"per_{tok.lower_}")
+        """Flags a rate after the figure: "a year" -> "per_year", "$90 a barrel" -> "per_barrel",
+        "$21.25 per square foot" -> "per_square_foot"."""
+        lex, n, k = self.lex, len(self.lex), cand.lex_end
+        if cand.unit is None or k + 1 >= n:
+            return
+        m = _match_table(lex, k, _RATES)
+        if m:
+            if not (k + 2 < n and lex[k + 2].low in _RATE_DATE_FOLLOWERS):  # "45% a year ago" is a date
+                cand.flags.append(_RATES[m[0]])
+            return
+        if lex[k].low not in _PRICE_PER:
+            return
+        unit = _match_table(lex, k + 1, _PINT_UNITS) or _generic_unit(lex, k + 1, self.pos_at)
+        if unit is not None:  # "per square foot", "a tonne"
+            words = [_sing(t.text) for t in lex[k + 1 : unit[1]] if t.kind == "word"]
+            cand.flags.append("per_" + "_".join(words))
+            return
+        # "$90 a barrel", "$2,400 an ounce", "£6 per car": a price per some thing.
+        tok = self.token_at(lex[k + 1].start)
+        if tok is not None and tok.pos_ == "NOUN" and tok.tag_ == "NN":
+            cand.flags.append(f"per_{tok.lower_}")
