@@ -61,12 +61,21 @@ def _kept_figures(doc: Doc) -> list[_Kept]:
             cand.raw_unit = noun.text
             span = _figure_span(doc, cand.start, cand.end)
         kept.append((cand, span, noun))
-    for cand, span, _ in kept:
+    return [k for k in map(_points, kept) if k is not None]
+
+
+def _points(kept: _Kept) -> _Kept | None:
+    """Points are percentage points in a sentence about shares or polls ("a 10-point lead"); elsewhere index
+    points, unless hyphenated before a noun ("a 10-point plan": a label)."""
+    cand, span, _ = kept
+    if cand.unit == "points":
         sent = span.root.sent
         before = span.doc[sent.start - 1].sent if sent.start > 0 else sent
         in_before = sent.start > 0 and any(t.lower_ in _SHARE_CONTEXT_BEFORE for t in before)
-        if cand.unit == "points" and (in_before or any(t.lower_ in _SHARE_CONTEXT for t in sent)):
-            cand.unit = "pp"  # "a 10-point lead" in a poll: percentage points
+        if in_before or any(t.lower_ in _SHARE_CONTEXT for t in sent):
+            cand.unit = "pp"
+        elif cand.raw_unit and "-" in span.doc.text[cand.start : cand.end]:
+            return None
     return kept
 
 

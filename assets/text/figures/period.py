@@ -14,6 +14,7 @@ import re
 from spacy.tokens import Span, Token
 
 from assets.text import lexicon
+from assets.text.figures.measure import _clause_head
 from assets.text.figures.years import (
     _BASELINE_RE,
     _BASELINE_WINDOW,
@@ -25,6 +26,8 @@ from assets.text.figures.years import (
 )
 
 _MONTHS: dict[str, int] = lexicon.mapping("figures", "months")
+# "…, the company said on Wednesday": a date on a verb of saying dates the statement, not the figure.
+_REPORTING = lexicon.words("speech", "reporting_verbs") | lexicon.words("speech", "speaking_verbs")
 _WEEKDAYS: dict[str, int] = lexicon.mapping("figures", "weekdays")
 _QUARTERS: dict[str, int] = lexicon.mapping("figures", "quarter_ordinals")
 _OFFSETS: dict[str, int] = lexicon.mapping("figures", "relative_offsets")
@@ -116,6 +119,19 @@ def parse_period(text: str, published: dt.date | None) -> str | None:
 _Period = tuple[str, Token]
 
 
+# A dateline opens a wire story: "DETROIT, Sept 18 (Pinewick) - …"; its date is the filing's, not a figure's.
+_DATELINE_TOKENS = 4
+_DASHES = ("-", "–", "—")
+
+
+def _dateline(ent: Span, sent: Span) -> bool:
+    """Whether a date sits in the dateline at the start of a sentence, before a dash."""
+    doc = sent.doc
+    if ent.start - sent.start > _DATELINE_TOKENS:
+        return False
+    return any(t.text in _DASHES for t in doc[ent.end : min(sent.end, ent.end + _DATELINE_TOKENS)])
+
+
 def _periods_in(sent: Span, covered: set[int], date_ents: list[Span], published) -> list[_Period]:
     """Periods a sentence names: its DATE entities read as periods, less baselines, and bare years ("in 2023")."""
     doc = sent.doc
@@ -125,7 +141,7 @@ def _periods_in(sent: Span, covered: set[int], date_ents: list[Span], published)
             continue
         before = " ".join(t.lower_ for t in doc[max(sent.start, ent.start - _BASELINE_WINDOW) : ent.start])
         after = doc[ent.end].lower_ if ent.end < len(doc) else ""
-        if _BASELINE_RE.search(before) or after in ("earlier", "before", "ago", "later"):
+        if _BASELINE_RE.search(before) or after in ("earlier", "before", "ago", "later") or _dateline(ent, sent):
             continue
         period = parse_period(ent.text, published)
         if period:
@@ -133,6 +149,12 @@ def _periods_in(sent: Span, covered: set[int], date_ents: list[Span], published)
     seen = {t.i for ent in date_ents for t in ent}
     out += [(str(y), t) for y, t in _years_in(sent, covered, date_ents) if t.i not in seen]
     return out
+
+
+def _dates_saying(tok: Token, clause: Token) -> bool:
+    """Whether a date hangs from a verb of saying other than the figure's own clause ("…, it said on Monday")."""
+    verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and verb.i != clause.i and verb.lemma_.lower() in _REPORTING
 
 
 def _figure_periods(spans: list[Span], covered: set[int], date_ents: list[Span], published) -> list[str | None]:
@@ -143,7 +165,8 @@ def _figure_periods(spans: list[Span], covered: set[int], date_ents: list[Span],
         sent = span.root.sent
         if sent.start not in by_sent:
             by_sent[sent.start] = _periods_in(sent, covered, date_ents, published)
-        pool = by_sent[sent.start]
+        clause = _clause_head(span.root)
+        pool = [(p, t) for p, t in by_sent[sent.start] if not _dates_saying(t, clause)]
         adjacent = _adjacent_year(span, pool)
         own = _subtree_years(span, pool)
         out.append(adjacent[0] if adjacent else own[0][0] if own else _year_for(span, pool))
