@@ -1,48 +1,54 @@
-"""Score the figure extractor (assets/text/figures) on a folder of gold figures, or its cross-source keys on the
-multi-outlet corpus.
+"""Score the figure extractor (assets/text/figures) on a folder of gold figures, or its cross-source keys on
+the multi-outlet corpus.
 
 usage: python bench/figures.py [FOLDER] [--json] [--details]
        python bench/figures.py --outlets [tests/fixtures/outlets] [--json] [--details]
 
-FOLDER (default tests/fixtures/figures_dev) holds <name>.txt article bodies (UTF-8, one paragraph a line) and
-gold.json:
+FOLDER (default tests/fixtures/figures_dev) holds <name>.txt article bodies (UTF-8, one paragraph a line)
+and gold.json:
 
-    {"<name>": {"published": "2024-03-12" | null,        # publication date: anchors "last year", "on Monday"
-                "figures": [{"text": "$240 billion",      # the figure as written; the n-th listing of a text is
-                                                          # its n-th occurrence in the body
-                             "value": 240000000000.0,     # normalised value (a range's midpoint)
-                             "unit": "USD",               # normalised unit (vocabulary below)
-                             "quantity": "money",         # kind of quantity (vocabulary below)
-                             "low": 239500000000.0,       # the interval the figure asserts, in `unit`;
-                             "high": 240500000000.0,      #   null = open on that side
-                             "period": "2023"}],          # "2023" | "2023-Q1" | "2023-04" | "2023-04-05" | null
-                "not_figures": ["one solution"]}}         # strings that must not be read as figures
+    {"<name>": {
+        "published": "2024-03-12",   # publication date or null: anchors "last year", "on Monday"
+        "figures": [{
+            "text": "$240 billion",  # as written; the n-th listing of a text: its n-th occurrence
+            "value": 240000000000.0, # normalised value (a range's midpoint)
+            "unit": "USD",           # normalised unit (vocabulary below)
+            "quantity": "money",     # kind of quantity (vocabulary below)
+            "low": 239500000000.0,   # the interval the figure asserts, in `unit`; null = open on that side
+            "high": 240500000000.0,
+            "period": "2023"}],      # "2023" | "2023-Q1" | "2023-04" | "2023-04-05" | null
+        "not_figures": ["one solution"]}}  # optional: strings that must not be read as figures
 
-Units: ISO 4217 codes for money; percent; pp (percentage points, basis points / 100); points (index points and
-levels); count; times (multiples); km, kg, m2, l (liquid volumes), m3 (cubic volumes, gas), barrel, MW, MWh,
-degC, km/h, kPa, Hz, N*m, km/l, ppm, GB; durations and ages in the time unit as written (years, months,
-weeks, days, hours, minutes). Quantities: money, share, count, ratio, index, rate (anything per a thing or a
-time: "$90 a barrel", "52,000 barrels a day"), length, mass, area, volume, speed, energy, power, temperature,
-pressure, frequency, torque, fuel_economy, concentration, data, duration, age.
+Units: ISO 4217 codes for money; percent; pp (percentage points; basis points / 100); points (index points
+and levels); count; times (multiples); km, kg, m2, l (liquid volumes), m3 (cubic volumes, gas), barrel, MW,
+MWh, degC, km/h, kPa, Hz, N*m, km/l, ppm, GB; durations and ages in the time unit as written (years,
+months, weeks, days, hours, minutes; a decade is 10 years). Quantities: money, share, count, ratio, index,
+rate (anything per a thing or a time: "$90 a barrel", "52,000 barrels a day"), length, mass, area, volume,
+speed, energy, power, temperature, pressure, frequency, torque, fuel_economy, concentration, data,
+duration, age.
 Intervals: a point value is +/- half a unit of its last significant digit as written (trailing zeros of a
-whole number of 1,000 or more without a scale word are not significant: "4,300" is +/- 50; "$240 billion" is
-+/- 0.5 billion), at least +/- 5 % with a hedge ("about", "nearly"), open on one side for "more than", "up to".
+whole number of 1,000 or more without a scale word are not significant: "4,300" is +/- 50; "$240 billion"
+is +/- 0.5 billion), at least +/- 5 % with a hedge ("about", "nearly"), open on one side for "more than",
+"up to"; a range asserts its bounds.
 
-Matching (one-to-one, greedy in gold order): a predicted figure matches a gold figure when their spans overlap;
+Matching (one-to-one, in gold order): a predicted figure matches a gold figure when their spans overlap;
 `value` counts it when the values agree within 0.5 % (relative), `value+unit` when the unit is equal too.
-Precision is over every predicted figure, recall over every gold figure. Among value+unit matches: interval
-accuracy (both bounds within 0.5 % of the larger magnitude, or both open), quantity and period accuracy.
+Precision is over every predicted figure, recall over every gold figure. Among value+unit matches:
+interval accuracy (both bounds within 0.5 % of the larger magnitude, or both open), quantity and period
+accuracy.
 
---outlets reads tests/fixtures/outlets (README.md there): every page decoded (assets.text.decode), cleaned with
-the lines its feed folder repeats that day (assets.text.cleaning), extracted with its gold publication date.
-For each gold fact it reports whether the figures found share measure_key, scope, quantity and unit and have
-overlapping periods (one equal to or a prefix of the other); for each `distinct` group, whether its figures
-differ in at least one of those.
+--outlets reads tests/fixtures/outlets (README.md there): every page decoded (assets.text.decode), cleaned
+with the lines its feed folder repeats that day (assets.text.cleaning), extracted with its gold publication
+date. For each gold fact it reports whether the figures found share measure_key, scope (each document's
+entity keys mapped through assets.text.entities.resolve_corpus), quantity and unit and have overlapping
+periods (equal, or one a prefix of the other); for each `distinct` group, whether its figures differ in at
+least one of those.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import json
 import sys
@@ -110,7 +116,11 @@ def _match_doc(body: str, gold: dict, claims: list, c: dict, details: dict, name
     c["pred"] += len(preds)
     for g, span in zip(gold["figures"], gold_spans(body, gold["figures"])):
         c["gold"] += 1
-        cands = [(k, p) for k, p in enumerate(preds) if k not in used and span and _overlaps(span, (p.start_char, p.end_char))]
+        cands = [
+            (k, p)
+            for k, p in enumerate(preds)
+            if k not in used and span and _overlaps(span, (p.start_char, p.end_char))
+        ]
         best = next(((k, p) for k, p in cands if _close(p.value, g["value"]) and p.unit == g["unit"]), None)
         best = best or next(((k, p) for k, p in cands if _close(p.value, g["value"])), None)
         best = best or (cands[0] if cands else None)
@@ -122,7 +132,9 @@ def _match_doc(body: str, gold: dict, claims: list, c: dict, details: dict, name
         value_ok = _close(p.value, g["value"])
         c["value_tp"] += value_ok
         if not (value_ok and p.unit == g["unit"]):
-            details["wrong"].append(f"{name}: {g['text']!r} gold {g['value']} {g['unit']} got {p.value} {p.unit}")
+            details["wrong"].append(
+                f"{name}: {g['text']!r} gold {g['value']} {g['unit']} got {p.value} {p.unit}"
+            )
             continue
         c["vu_tp"] += 1
         scale = max(abs(g["value"]), abs(g["low"] or 0), abs(g["high"] or 0))
@@ -193,64 +205,72 @@ def _keys(p) -> tuple:
     return (p.measure_key, tuple(sorted(p.scope)), p.quantity, p.unit)
 
 
+def _rows(figures: list[dict], got: list) -> str:
+    return "; ".join(
+        f"{f['text']!r}=" + ("-" if g is None else f"{g.measure_key}|{','.join(g.scope)}|{g.unit}|{g.period}")
+        for f, g in zip(figures, got)
+    )
+
+
+def _fact(got: list, c: dict) -> bool:
+    """Whether a fact's figures were all found with equal keys; tallies each key's agreement."""
+    have = [g for g in got if g is not None]
+    c["facts"] += 1
+    c["figures"] += len(got)
+    c["figures_found"] += len(have)
+    parts = {
+        "measure_key": len({g.measure_key for g in have}) == 1 and have[0].measure_key is not None,
+        "scope": len({tuple(sorted(g.scope)) for g in have}) == 1,
+        "quantity_unit": len({(g.quantity, g.unit) for g in have}) == 1,
+        "period": all(_periods_overlap(a.period, b.period) for a in have for b in have),
+    }
+    for k, v in parts.items():
+        c[f"facts_{k}"] += bool(have) and v
+    ok = len(have) == len(got) and all(parts.values())
+    c["facts_equal"] += ok
+    return ok
+
+
+def _differ(got: list) -> bool:
+    """Whether a trap group's figures were all found and no two of them share every key."""
+    have = [g for g in got if g is not None]
+    same = any(
+        _keys(a) == _keys(b) and _periods_overlap(a.period, b.period)
+        for i, a in enumerate(have)
+        for b in have[i + 1 :]
+    )
+    return len(have) == len(got) and not same
+
+
 def score_outlets(folder: Path) -> tuple[dict, dict]:
+    from assets.text.entities import resolve_corpus
+
     gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
     bodies = outlet_bodies(folder)
     preds = extract([(p, body, published) for p, (body, published) in sorted(bodies.items())])
-
-    from assets.text.entities import resolve_corpus
-
-    # Scopes hold each document's own entity keys; across documents they compare through the corpus resolution.
-    canon = {k: v[0] for k, v in resolve_corpus([(d, m) for d, ex in preds.items() for m in ex.mentions]).items()}
+    # Scopes hold each document's own entity keys; across documents they compare through corpus resolution.
+    mentions = [(d, m) for d, ex in preds.items() for m in ex.mentions]
+    canon = {k: v[0] for k, v in resolve_corpus(mentions).items()}
 
     def found(fig: dict):
-        body = bodies[fig["doc"]][0]
-        span = next(iter(_occurrences(body, fig["text"])), None)
+        span = next(iter(_occurrences(bodies[fig["doc"]][0], fig["text"])), None)
         claims = [c for c in preds[fig["doc"]].claims if c.kind == "figure"]
         got = next((c for c in claims if span and _overlaps(span, (c.start_char, c.end_char))), None)
-        return got and got.__class__(**{**got.__dict__, "scope": tuple(sorted({canon.get(k, k) for k in got.scope}))})
+        return got and dataclasses.replace(got, scope=tuple(sorted({canon.get(k, k) for k in got.scope})))
 
     details: dict[str, list[str]] = defaultdict(list)
     c: dict[str, int] = defaultdict(int)
     for fact in gold["facts"]:
         got = [found(f) for f in fact["figures"]]
-        c["facts"] += 1
-        have = [g for g in got if g is not None]
-        c["figures"] += len(got)
-        c["figures_found"] += len(have)
-        parts = {
-            "measure_key": len({g.measure_key for g in have}) == 1 and have[0].measure_key is not None,
-            "scope": len({tuple(sorted(g.scope)) for g in have}) == 1,
-            "quantity_unit": len({(g.quantity, g.unit) for g in have}) == 1,
-            "period": all(_periods_overlap(a.period, b.period) for a in have for b in have),
-        }
-        ok = len(have) == len(got) and all(parts.values())
-        c["facts_equal"] += ok
-        for k, v in parts.items():
-            c[f"facts_{k}"] += bool(have) and v
-        if not ok:
-            rows = "; ".join(
-                f"{f['text']!r}=" + ("-" if g is None else f"{g.measure_key}|{','.join(g.scope)}|{g.unit}|{g.period}")
-                for f, g in zip(fact["figures"], got)
-            )
-            details["facts"].append(f"{fact['id']}: {rows}")
+        if not _fact(got, c):
+            details["facts"].append(f"{fact['id']}: {_rows(fact['figures'], got)}")
     for group in gold["distinct"]:
         got = [found(f) for f in group["figures"]]
         c["distinct"] += 1
-        have = [g for g in got if g is not None]
-        same = any(
-            _keys(a) == _keys(b) and _periods_overlap(a.period, b.period)
-            for i, a in enumerate(have)
-            for b in have[i + 1 :]
-        )
-        differ = len(have) == len(got) and not same
+        differ = _differ(got)
         c["distinct_differ"] += differ
         if not differ:
-            rows = "; ".join(
-                f"{f['text']!r}=" + ("-" if g is None else f"{g.measure_key}|{','.join(g.scope)}|{g.unit}|{g.period}")
-                for f, g in zip(group["figures"], got)
-            )
-            details["distinct"].append(f"{group['why'][:60]}: {rows}")
+            details["distinct"].append(f"{group['why'][:60]}: {_rows(group['figures'], got)}")
     return dict(c), details
 
 

@@ -49,7 +49,9 @@ def bounds(c: Claim) -> tuple:
     ],
 )
 def test_interval_as_written(figs, text, fig, low, high):
-    assert bounds(one(figs(text), fig)) == bounds(Claim(0, 0, 0, "figure", "", value_low=low, value_high=high))
+    assert bounds(one(figs(text), fig)) == bounds(
+        Claim(0, 0, 0, "figure", "", value_low=low, value_high=high)
+    )
 
 
 def test_hedged_and_precise_figures_overlap_and_miles_meet_kilometres(figs):
@@ -92,7 +94,9 @@ def test_relative_periods_need_a_publication_date():
 
 
 def test_figure_period_from_its_clause(figs):
-    claims = figs("Turnout was 61% last month. In the fourth quarter, revenue rose to $1.8 billion.", PUBLISHED)
+    claims = figs(
+        "Turnout was 61% last month. In the fourth quarter, revenue rose to $1.8 billion.", PUBLISHED
+    )
     assert one(claims, "61%").period == "2024-01"
     assert one(claims, "$1.8 billion").period == "2023-Q4"
     assert one(figs("Turnout was 61% last month."), "61%").period is None
@@ -124,7 +128,9 @@ def test_measure_family_equal_across_wordings(figs):
 
 def test_verb_of_a_family_names_the_measure(figs):
     a = one(figs("The scheme would now cost about £1.9bn."), "£1.9bn")
-    b = one(figs("The recall will not come cheap. It is expected to cost about $310 million."), "$310 million")
+    b = one(
+        figs("The recall will not come cheap. It is expected to cost about $310 million."), "$310 million"
+    )
     assert a.measure_key == b.measure_key == "cost"
 
 

@@ -127,7 +127,10 @@ def test_between_two_percentages_is_one_range(figs):
 
 
 def test_a_verb_of_change_keeps_start_and_end_apart(figs):
-    assert sorted(vu(figs("Ticket prices will rise from $15 to $18 next year."))) == [(15.0, "USD"), (18.0, "USD")]
+    assert sorted(vu(figs("Ticket prices will rise from $15 to $18 next year."))) == [
+        (15.0, "USD"),
+        (18.0, "USD"),
+    ]
 
 
 def test_currency_range_with_repeated_symbol(figs):
@@ -432,7 +435,10 @@ def test_not_figures(figs, text):
 
 def test_time_nouns_make_durations_not_counts(figs):
     claims = figs("The talks lasted three days and the war five years.")
-    assert [(c.value, c.unit, c.quantity) for c in claims] == [(3.0, "days", "duration"), (5.0, "years", "duration")]
+    assert [(c.value, c.unit, c.quantity) for c in claims] == [
+        (3.0, "days", "duration"),
+        (5.0, "years", "duration"),
+    ]
     assert all("duration" in c.flags for c in claims)
 
 
@@ -623,9 +629,20 @@ def test_a_relative_date_of_the_figure_itself_still_blocks_borrowing(figs):
         ("Ozone reached 40 ppb.", "40 ppb", 0.04, "ppm", "concentration"),
         ("The lamp draws 65 W.", "65 W", 6.5e-05, "MW", "power"),
         ("The plot covers 3 square kilometres.", "3 square kilometres", 3e6, "m2", "area"),
-        ("Exports reached 4.3 billion cubic metres of gas.", "4.3 billion cubic metres", 4.3e9, "m3", "volume"),
-        ("The crater fell to minus-130 degrees Fahrenheit.", "minus-130 degrees Fahrenheit", -90.0, "degC",
-         "temperature"),
+        (
+            "Exports reached 4.3 billion cubic metres of gas.",
+            "4.3 billion cubic metres",
+            4.3e9,
+            "m3",
+            "volume",
+        ),
+        (
+            "The crater fell to minus-130 degrees Fahrenheit.",
+            "minus-130 degrees Fahrenheit",
+            -90.0,
+            "degC",
+            "temperature",
+        ),
     ],
 )
 def test_units_pint_reads(figs, text, fig, value, unit, quantity):

@@ -31,7 +31,8 @@ def _figure_span(doc: Doc, start: int, end: int) -> Span | None:
 
 
 def _kept_figures(doc: Doc) -> list[_Kept]:
-    """The scanner's candidates that are figures: those with a unit, durations and ages, index levels, and bare
+    """The scanner's candidates that are figures: those with a unit, durations and ages, index levels, and
+    bare
     numbers that count something."""
     kept: list[_Kept] = []
     for cand in _Scanner(doc).scan():
@@ -80,7 +81,8 @@ def _points(kept: _Kept) -> _Kept | None:
 
 
 def _index_level(span: Span, kept: list[_Kept]) -> bool:
-    """A bare number after "to"/"at" in a sentence whose earlier figure moved an index by points ("to 4,577.10")."""
+    """A bare number after "to"/"at" in a sentence whose earlier figure moved an index by points ("to
+    4,577.10")."""
     first = span[0]
     if first.i == 0 or first.nbor(-1).lower_ not in _INDEX_LEVEL_BEFORE:
         return False
@@ -114,7 +116,10 @@ def _claim(body: str, cand: _Cand, sentence_idx: int, year: int | None, flags: l
 
 
 def find_figures(
-    doc: Doc, sentences: list[Sentence], mentions: list[Mention] | None = None, published: dt.date | None = None
+    doc: Doc,
+    sentences: list[Sentence],
+    mentions: list[Mention] | None = None,
+    published: dt.date | None = None,
 ) -> list[Claim]:
     """Numbers with a unit in the body, normalised: money, percentages, quantities, multiples, counts.
 

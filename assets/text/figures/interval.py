@@ -1,10 +1,10 @@
 """The interval a figure asserts and the kind of quantity it is.
 
 A point value stands for every value that rounds to it as written: +/- half a unit of its last significant
-digit ("$238.6 billion" is 238.55-238.65 bn; "$240 billion" is 239.5-240.5 bn, the scale word's numeral counting
-every digit; "4,300 km" is 4,250-4,350, since trailing zeros of a whole number of 1,000 or more without a scale
-word are not significant). A hedge ("about", "nearly") widens it to at least +/- 5 %; "more than" and "up to"
-leave one side open (None). A range asserts its bounds.
+digit ("$238.6 billion" is 238.55-238.65 bn; "$240 billion" is 239.5-240.5 bn, the numeral before a scale
+word counting every digit; "4,300 km" is 4,250-4,350, since trailing zeros of a whole number of 1,000 or
+more without a scale word are not significant). A hedge ("about", "nearly") widens it to at least +/- 5 %;
+"more than" and "up to" leave one side open (None). A range asserts its bounds.
 """
 
 from __future__ import annotations

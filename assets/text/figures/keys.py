@@ -1,12 +1,13 @@
-"""What a figure measures, as keys that compare figures across documents: the measure's family, the entities the
-figure is about, and its role (a level, or a change).
+"""What a figure measures, as keys that compare figures across documents: the measure's family, the
+entities the figure is about, and its role (a level, or a change).
 
-- The measure comes from the syntax (measure.py); a pronoun or light noun ("It grew to …", "The total came to …")
-  stands for the subject of the sentence before, which then names the measure, its scope and its period.
-- measure_key: a verb of a measure family names it first ("the scheme would cost £1.9bn": cost), then a family
-  phrase or word in the measure ("public support": subsidy), else the measure's head noun. A share of a person
-  ("found Vanterpool at 48%") is a vote share. Changes ("up 26 percent", "rose by", "99 additional delegates")
-  get ":change", closing levels of a market ("closed 4.2% lower") ":close", so they never equal a level.
+- The measure comes from the syntax (measure.py); a pronoun or light noun ("It grew to …", "The total came
+  to …") stands for the subject of the sentence before, which then names the measure, its scope and period.
+- measure_key: a verb of a measure family names it first ("the scheme would cost £1.9bn": cost), then a
+  family phrase or word in the measure ("public support": subsidy), else the measure's head noun. A share of
+  a person ("found Vanterpool at 48%") is a vote share. Changes ("up 26 percent", "rose by", "99 additional
+  delegates") get ":change", closing levels of a market ("closed 4.2% lower") ":close", so they never equal
+  a level.
 - scope: the entity keys of the mentions inside the measure's phrase, the subject's phrase, the figure's own
   phrase and the verb's prepositional phrases and objects; a poll's share adds the pollster.
 """
@@ -61,7 +62,9 @@ def _mention_index(doc: Doc, mentions: list[Mention]) -> dict[int, str]:
 
 
 def _stands_for_other(tok: Token | None) -> bool:
-    return tok is not None and (tok.lower_ in _PRONOUNS and tok.pos_ == "PRON" or tok.lemma_.lower() in _LIGHT)
+    return tok is not None and (
+        tok.lower_ in _PRONOUNS and tok.pos_ == "PRON" or tok.lemma_.lower() in _LIGHT
+    )
 
 
 def _antecedent(tok: Token) -> Token | None:
@@ -102,7 +105,8 @@ def _is_change(m: Measured, span: Span, flags: list[str]) -> bool:
 
 
 def _person_share(m: Measured, unit: str | None, ents: dict[int, str]) -> Token | None:
-    """The person a share is of ("found Vanterpool at 48%", "gave Hale 41 percent"), when the verb names one."""
+    """The person a share is of ("found Vanterpool at 48%", "gave Hale 41 percent"), when the verb names
+    one."""
     if unit not in _SHARE_UNITS or m.verb is None:
         return None
     for c in m.verb.children:
@@ -162,10 +166,9 @@ def _pollster(sent: Span, ents: dict[int, str]) -> set[str]:
     return out
 
 
-def figure_keys(
-    m: Measured, span: Span, unit: str | None, flags: list[str], ents: dict[int, str]
-) -> Keys:
-    """The keys of one figure from what its measure analysis found (measure.py) and the document's mentions."""
+def figure_keys(m: Measured, span: Span, unit: str | None, flags: list[str], ents: dict[int, str]) -> Keys:
+    """The keys of one figure from what its measure analysis found (measure.py) and the document's
+    mentions."""
     subject, noun, antecedent = m.subject, m.noun, None
     if _stands_for_other(noun) or _stands_for_other(subject) and noun in (None, subject):
         stand_in = noun if _stands_for_other(noun) else subject
@@ -190,8 +193,12 @@ def figure_keys(
     if person is not None or key == "lead":  # a poll's figure: the person (for a share) and the pollster
         sent = span.root.sent
         prev = span.doc[sent.start - 1].sent if sent.start > 0 else sent
-        scope = ({ents[person.i]} if person is not None else set()) | (_pollster(sent, ents) or _pollster(prev, ents))
+        scope = ({ents[person.i]} if person is not None else set()) | (
+            _pollster(sent, ents) or _pollster(prev, ents)
+        )
     else:
-        tokens = _phrase_tokens(noun) | _phrase_tokens(subject) | _phrase_tokens(span.root) | _verb_scope(m.verb)
+        tokens = (
+            _phrase_tokens(noun) | _phrase_tokens(subject) | _phrase_tokens(span.root) | _verb_scope(m.verb)
+        )
         scope = {ents[i] for i in tokens if i in ents}
     return Keys(measure if measure else None, key, tuple(sorted(scope)), change, antecedent)

@@ -179,7 +179,8 @@ def _prep_object(verb: Token, covered: set[int]) -> Token | None:
 
 class Measured(NamedTuple):
     """What a figure measures: the phrase, the noun it names (if any), the verb governing the figure and that
-    verb's subject (even one that acts or is a pronoun), for the keys that compare figures across documents."""
+    verb's subject (even one that acts or is a pronoun), for the keys that compare figures across
+    documents."""
 
     text: str | None
     flags: list[str]
@@ -256,8 +257,9 @@ def _figure_measure(cand: _Cand, span: Span, noun: Token | None, covered: set[in
         if noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ == "VERB":
             verb = noun.head  # "a decision to recall 412,000 vehicles": the verb that acts on what is counted
         acted_on = verb is not None and noun.head.i == verb.i and noun.dep_ in ("dobj", "nsubjpass")
-        return Measured(_np(noun, covered - {noun.i}), [], noun, verb, _subject(verb, covered) if verb else None,
-                        acted_on)
+        return Measured(
+            _np(noun, covered - {noun.i}), [], noun, verb, _subject(verb, covered) if verb else None, acted_on
+        )
     if cand.occurrences:
         verb = _verb_of(span)
         return Measured(verb.lemma_.lower() if verb is not None else None, [], None, verb)

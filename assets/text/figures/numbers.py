@@ -49,7 +49,8 @@ def _below_hundred(lex: list[_Lex], k: int) -> tuple[int, int] | None:
 
 def _word_number(lex: list[_Lex], j: int) -> tuple[float, int] | None:
     """A number written in words from lexeme j, scale words inside it included when more words follow them
-    ("twenty-eight thousand six hundred forty-two"); a final scale word is left to `_scale` ("three million")."""
+    ("twenty-eight thousand six hundred forty-two"); a final scale word is left to `_scale` ("three
+    million")."""
     got = _word_group(lex, j)
     if got is None:
         return None
@@ -66,7 +67,8 @@ def _word_number(lex: list[_Lex], j: int) -> tuple[float, int] | None:
 
 
 def _word_group(lex: list[_Lex], j: int) -> tuple[float, int] | None:
-    """A number in words below a thousand from lexeme j ("twenty-five", "three hundred and ten", "a dozen")."""
+    """A number in words below a thousand from lexeme j ("twenty-five", "three hundred and ten", "a
+    dozen")."""
     w = _low(lex, j)
     if w in ("a", "an"):
         if _low(lex, j + 1) not in _AFTER_A:

@@ -43,7 +43,8 @@ _DATE_PATTERNS = [  # tried in order on the lower-cased date, without dots
     re.compile(rf"\b(?P<month>{_MONTH})\b"),
 ]
 _QUARTER = re.compile(
-    rf"\b(?:(?P<ord>{lexicon.alternation(_QUARTERS)})\s+(?:fiscal\s+)?quarter|q(?P<n>[1-4]))\b(?:\s+(?:of\s+)?{_YEAR})?"
+    rf"\b(?:(?P<ord>{lexicon.alternation(_QUARTERS)})\s+(?:fiscal\s+)?quarter|q(?P<n>[1-4]))\b"
+    rf"(?:\s+(?:of\s+)?{_YEAR})?"
 )
 _RELATIVE = re.compile(rf"\b(?P<rel>{lexicon.alternation(_OFFSETS)})\s+(?P<unit>year|month|quarter)\b")
 _WEEKDAY = re.compile(rf"\b(?P<wd>{lexicon.alternation(_WEEKDAYS)})\b")
@@ -74,7 +75,7 @@ def _relative(m: re.Match, published: dt.date) -> str:
 
 def _dated(text: str, published: dt.date | None) -> str | None:
     """A calendar date, month or weekday written in `text` (lower case, no dots) as a period."""
-    for n, pattern in enumerate(_DATE_PATTERNS):
+    for pattern in _DATE_PATTERNS:
         m = pattern.search(text)
         if m is None:
             continue
@@ -119,7 +120,8 @@ def parse_period(text: str, published: dt.date | None) -> str | None:
 _Period = tuple[str, Token]
 
 
-# A dateline opens a wire story: "DETROIT, Sept 18 (Pinewick) - …"; its date is the filing's, not a figure's.
+# A dateline opens a wire story ("DETROIT, Sept 18 (Pinewick) - …"): its date is the filing's, not a
+# figure's.
 _DATELINE_TOKENS = 4
 _DASHES = ("-", "–", "—")
 
@@ -133,7 +135,8 @@ def _dateline(ent: Span, sent: Span) -> bool:
 
 
 def _periods_in(sent: Span, covered: set[int], date_ents: list[Span], published) -> list[_Period]:
-    """Periods a sentence names: its DATE entities read as periods, less baselines, and bare years ("in 2023")."""
+    """Periods a sentence names: its DATE entities read as periods, less baselines, and bare years ("in
+    2023")."""
     doc = sent.doc
     out: list[_Period] = []
     for ent in date_ents:
@@ -141,7 +144,11 @@ def _periods_in(sent: Span, covered: set[int], date_ents: list[Span], published)
             continue
         before = " ".join(t.lower_ for t in doc[max(sent.start, ent.start - _BASELINE_WINDOW) : ent.start])
         after = doc[ent.end].lower_ if ent.end < len(doc) else ""
-        if _BASELINE_RE.search(before) or after in ("earlier", "before", "ago", "later") or _dateline(ent, sent):
+        if (
+            _BASELINE_RE.search(before)
+            or after in ("earlier", "before", "ago", "later")
+            or _dateline(ent, sent)
+        ):
             continue
         period = parse_period(ent.text, published)
         if period:
@@ -152,13 +159,17 @@ def _periods_in(sent: Span, covered: set[int], date_ents: list[Span], published)
 
 
 def _dates_saying(tok: Token, clause: Token) -> bool:
-    """Whether a date hangs from a verb of saying other than the figure's own clause ("…, it said on Monday")."""
+    """Whether a date hangs from a verb of saying other than the figure's own clause ("…, it said on
+    Monday")."""
     verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
     return verb is not None and verb.i != clause.i and verb.lemma_.lower() in _REPORTING
 
 
-def _figure_periods(spans: list[Span], covered: set[int], date_ents: list[Span], published) -> list[str | None]:
-    """The period of each figure: a date right after it, else one in its phrase, else the nearest in its clause."""
+def _figure_periods(
+    spans: list[Span], covered: set[int], date_ents: list[Span], published
+) -> list[str | None]:
+    """The period of each figure: a date right after it, else one in its phrase, else the nearest in its
+    clause."""
     by_sent: dict[int, list[_Period]] = {}
     out: list[str | None] = []
     for span in spans:

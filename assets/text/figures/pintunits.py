@@ -17,7 +17,8 @@ _TORQUE_TARGET = tuple(lexicon.ordered("units", "torque_target"))
 _TORQUE_NAMES = ("newton", "force_")
 # Words pint reads as units that are ordinary English in prose ("in", "at", "pm", "point").
 _PROSE_WORDS = lexicon.words("units", "pint_prose_words")
-# Single letters are units only where listed: glued to the number ("5m", "118,000t") or, for a few capitals that
+# Single letters are units only where listed: glued to the number ("5m", "118,000t") or, for a few capitals
+# that
 # are never words, also after a space ("65 W").
 _GLUED_LETTERS = lexicon.words("units", "single_letter_units_glued")
 _SPACED_LETTERS = lexicon.words("units", "single_letter_units_spaced")
@@ -48,9 +49,13 @@ def _target(parsed) -> tuple[str, str] | None:
     """The (pint unit, name) a parsed quantity is kept in, or None for a dimension that is no figure."""
     dim = parsed.dimensionality
     names = str(parsed.units)
-    if dim == _ureg().parse_expression(_TORQUE_TARGET[0]).dimensionality and any(n in names for n in _TORQUE_NAMES):
+    if dim == _ureg().parse_expression(_TORQUE_TARGET[0]).dimensionality and any(
+        n in names for n in _TORQUE_NAMES
+    ):
         return _TORQUE_TARGET
-    if dim == _ureg().parse_expression(_CUBIC_TARGET[0]).dimensionality and ("** 3" in names or "cubic" in names):
+    if dim == _ureg().parse_expression(_CUBIC_TARGET[0]).dimensionality and (
+        "** 3" in names or "cubic" in names
+    ):
         return _CUBIC_TARGET
     # Bytes and parts per million are both dimensionless to pint: the unit's name decides.
     return next((t for t, d in _target_dims() if d == dim and (t[1] == "GB") == ("byte" in names)), None)
@@ -72,7 +77,8 @@ def _pint_setter(pint_unit: str, raw_text: str):
 
 @lru_cache(maxsize=4096)
 def _parse(expr: str, allow_time: bool = False):
-    """The pint expression of a written unit when it names a kept dimension (or time, when allowed), else None."""
+    """The pint expression of a written unit when it names a kept dimension (or time, when allowed), else
+    None."""
     try:
         parsed = _ureg().parse_expression(expr)
     except Exception:  # pint raises its own error types (undefined unit, syntax) for what is not a unit
@@ -130,7 +136,11 @@ def _glued_unit(lex: list[_Lex], k: int, pos_at, allow_time: bool) -> tuple[str,
         if n == 1 and not _word_ok(parts[0], glued, pos_at(parts[0].start)):
             continue
         letters = "".join(p.text for p in parts if p.text != ".")
-        if n > 1 and all(p.kind == "word" or p.text == "." for p in parts) and letters.lower() in _PROSE_WORDS:
+        if (
+            n > 1
+            and all(p.kind == "word" or p.text == "." for p in parts)
+            and letters.lower() in _PROSE_WORDS
+        ):
             continue  # "a.m.", "p.m.": an abbreviation that spells a prose word
         for expr in {_spell(parts), _spell(parts).replace("*", "")} if n > 1 else {parts[0].text}:
             if expr and (got := _parse(expr.strip("*/"), allow_time)):
@@ -139,7 +149,8 @@ def _glued_unit(lex: list[_Lex], k: int, pos_at, allow_time: bool) -> tuple[str,
 
 
 def _generic_unit(lex: list[_Lex], k: int, pos_at, allow_time: bool = False) -> tuple[str, int] | None:
-    """A unit pint knows at lexeme k: a glued run ("km/hr"), or "square"/"cubic" before one; (expr, next index)."""
+    """A unit pint knows at lexeme k: a glued run ("km/hr"), or "square"/"cubic" before one; (expr, next
+    index)."""
     if k >= len(lex) or lex[k].kind != "word":
         return None
     power = 2 if lex[k].low in _SQUARE else 3 if lex[k].low in _CUBIC else None

@@ -79,7 +79,8 @@ class _Scanner:
         return plural and t.pos_ in ("NOUN", "PROPN")
 
     def changes(self, char: int) -> bool:
-        """Whether the figure at `char` hangs from a verb of change ("rose from 3 to 4 percent"): its bounds are
+        """Whether the figure at `char` hangs from a verb of change ("rose from 3 to 4 percent"): its bounds
+        are
         a start and an end, not a range."""
         t = self.token_at(char)
         for a in [t, *t.ancestors] if t is not None else []:
@@ -122,7 +123,8 @@ class _Scanner:
         return sorted(out, key=lambda c: c.start)
 
     def _join_ranges(self, cands: list[_Cand]) -> list[_Cand]:
-        """Two complete figures of one unit joined by "to", a dash or "between … and" are one range ("$250,000 to
+        """Two complete figures of one unit joined by "to", a dash or "between … and" are one range
+        ("$250,000 to
         $1 million", "between 5% and 6%"), unless a verb of change makes them a start and an end."""
         out: list[_Cand] = []
         for cand in cands:
@@ -137,7 +139,12 @@ class _Scanner:
     def _joins(self, a: _Cand, b: _Cand) -> bool:
         lex = self.lex
         k = a.lex_end
-        if a.unit is None or (a.unit, a.raw_unit) != (b.unit, b.raw_unit) or a.low is not None or b.low is not None:
+        if (
+            a.unit is None
+            or (a.unit, a.raw_unit) != (b.unit, b.raw_unit)
+            or a.low is not None
+            or b.low is not None
+        ):
             return False
         if k + 1 >= len(lex) or lex[k + 1].start != b.start:
             return False
@@ -240,9 +247,17 @@ class _Scanner:
             if j + 1 < n and lex[j + 1].kind == "num" and lex[j + 1].start - t.end <= 1:
                 return code, t.text, j + 1
         spaced = t.text + "$"  # "HK $1.2 billion": a prefix of two letters or more, spaced from its sign
-        if t.kind == "word" and len(t.text) > 1 and spaced in _CUR_SYMBOLS and j + 2 < n and lex[j + 1].text == "$":
-            if lex[j + 1].start - t.end <= 1 and lex[j + 2].kind == "num" and _glued(lex, j + 2):
-                return _CUR_SYMBOLS[spaced], self.body[t.start : lex[j + 1].end], j + 2
+        if (
+            t.kind == "word"
+            and len(t.text) > 1
+            and spaced in _CUR_SYMBOLS
+            and j + 2 < n
+            and lex[j + 1].text == "$"
+            and lex[j + 1].start - t.end <= 1
+            and lex[j + 2].kind == "num"
+            and _glued(lex, j + 2)
+        ):
+            return _CUR_SYMBOLS[spaced], self.body[t.start : lex[j + 1].end], j + 2
         if t.kind == "word" and (t.text in _CUR_PREFIX_WORDS or t.text in _ISO_CODES):
             k = j + 1
             if k < n and lex[k].text == "." and _glued(lex, k):
@@ -312,7 +327,8 @@ class _Scanner:
         if self._bad_right(k3) or (_unit(lex, k3, self.body, self.pos_at) is None and cur is None):
             return _Range(None, None, factor, k)
         if before == "from" and conn == "to" and self.changes(lex[i].start):
-            return _Range(None, k3, factor, k)  # "rose from 3 to 4 percent": a start and an end; the start borrows the unit
+            # "rose from 3 to 4 percent": a start and an end; the start borrows the unit
+            return _Range(None, k3, factor, k)
         if v2 * f2 > value * (factor if factor != 1 else f2):
             factor = factor if factor != 1 else f2
             return _Range(v2 * f2, None, factor, k3)

@@ -20,14 +20,17 @@ from assets.text.figures.pintunits import _generic_unit, _parse, _pint_setter
 if TYPE_CHECKING:
     from assets.text.figures.scanner import _Scanner
 
-# Physical units pint cannot read as written: (words...) -> pint unit; pint itself reads every other unit word.
+# Physical units pint cannot read as written: (words...) -> pint unit; pint itself reads every other unit
+# word.
 _PINT_UNITS: dict[tuple[str, ...], str] = _phrases("units", "pint_units")
 _PERCENT_UNITS: dict[tuple[str, ...], tuple[str, float]] = {
     **{tuple(p.split()): ("percent", 1.0) for p in lexicon.ordered("units", "percent")},
     **{tuple(p.split()): ("pp", 1.0) for p in lexicon.ordered("units", "percentage_points")},
     **{tuple(p.split()): ("pp", 0.01) for p in lexicon.ordered("units", "basis_points")},
 }
-_INDEX_POINTS: dict[tuple[str, ...], str] = {tuple(p.split()): "points" for p in lexicon.ordered("units", "index_points")}
+_INDEX_POINTS: dict[tuple[str, ...], str] = {
+    tuple(p.split()): "points" for p in lexicon.ordered("units", "index_points")
+}
 # Oil barrels stay barrels; a daily rate ("bpd", "barrels a day") is the flag "per_day", like any other rate.
 _BARREL_UNITS: dict[tuple[str, ...], tuple[str, str | None]] = {
     **{tuple(p.split()): ("barrel", None) for p in lexicon.ordered("units", "barrels")},
@@ -54,7 +57,8 @@ def _no_pos(_char: int) -> str | None:
 
 
 def _unit(lex: list[_Lex], k: int, body: str, pos_at=_no_pos):
-    """The unit written at lexeme k (after an optional glued hyphen): (kind, payload, raw text, next index) or None.
+    """The unit written at lexeme k (after an optional glued hyphen): (kind, payload, raw text, next index)
+    or None.
 
     `pos_at(char)` is spaCy's part of speech at a body offset: a word pint knows is no unit when it is a
     preposition, a verb, … ("in", "are")."""
@@ -81,7 +85,8 @@ def _unit(lex: list[_Lex], k: int, body: str, pos_at=_no_pos):
 
 
 def _per(lex: list[_Lex], kk: int, expr: str, end: int, body: str, pos_at):
-    """A physical unit, joined with a "per" unit after it when the two make a kept unit ("kilometres per hour",
+    """A physical unit, joined with a "per" unit after it when the two make a kept unit ("kilometres per
+    hour",
     "miles an hour", "km/h"): ("pint", expression, raw text, next index)."""
     n = len(lex)
     joiner = lex[end].low if end < n else ""
