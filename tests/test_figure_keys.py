@@ -120,7 +120,7 @@ def test_pronoun_measure_takes_the_antecedent_with_its_scope_and_period(figs):
 
 
 def test_measure_family_equal_across_wordings(figs):
-    a = one(figs("Overseas sales of wool brought in $538 million."), "$538 million")
+    a = one(figs("Overseas sales of wool reached $538 million."), "$538 million")
     b = one(figs("The industry's shipments abroad were worth $538 million."), "$538 million")
     c = one(figs("New Zealand's wool exports fell to $538 million."), "$538 million")
     assert a.measure_key == b.measure_key == c.measure_key == "exports"

@@ -27,6 +27,7 @@ _FAMILY_OF = {w: key for key, words in _FAMILIES.items() for w in words}
 _VERB_FAMILY: dict[str, str] = lexicon.mapping("figures", "measure_verbs")
 _PRONOUNS = lexicon.words("figures", "measure_pronouns")
 _LIGHT = lexicon.words("figures", "light_nouns")
+_LEVEL_VERBS = lexicon.words("figures", "level_verbs")
 _INCREMENTS = lexicon.words("figures", "increment_words")
 _CLOSING = lexicon.words("figures", "closing_verbs")
 _POLL_NOUNS = lexicon.words("figures", "poll_nouns")
@@ -62,22 +63,31 @@ def _mention_index(doc: Doc, mentions: list[Mention]) -> dict[int, str]:
 
 
 def _stands_for_other(tok: Token | None) -> bool:
-    return tok is not None and (
-        tok.lower_ in _PRONOUNS and tok.pos_ == "PRON" or tok.lemma_.lower() in _LIGHT
-    )
+    """A pronoun, or a light noun without modifiers ("the total", not "the combined monthly total")."""
+    if tok is None or tok.i - tok.sent.start > 1:
+        return False  # only a sentence that opens with it ("It grew to …"), not "… they say it is 2 percent"
+    if tok.pos_ == "PRON":
+        return tok.lower_ in _PRONOUNS
+    return tok.lemma_.lower() in _LIGHT and not any(c.dep_ in ("compound", "amod") for c in tok.children)
+
+
+def _states_level(verb: Token | None) -> bool:
+    """A verb whose subject is what the figure measures ("It grew to …", "It is expected to cost …")."""
+    if verb is None:
+        return False
+    lemma = verb.lemma_.lower()
+    return verb.pos_ == "AUX" or lemma in _LEVEL_VERBS or lemma in _VERB_FAMILY
 
 
 def _antecedent(tok: Token) -> Token | None:
-    """The measure a pronoun or light noun stands for: the subject of the sentence before (or an earlier noun
-    subject of its own sentence)."""
+    """The measure a pronoun or light noun stands for: the subject of the sentence before."""
     doc, sent = tok.doc, tok.sent
     if sent.start == 0:
         return None
     prev = doc[sent.start - 1].sent
-    for t in prev:
-        if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN") and t.head.dep_ == "ROOT":
-            return t
-    return next((t for t in prev if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN")), None)
+    # A thing measured, not someone acting: a common noun outside any named entity.
+    subjects = [t for t in prev if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN" and not t.ent_type_]
+    return next((t for t in subjects if t.head.dep_ == "ROOT"), subjects[0] if subjects else None)
 
 
 def _family(words: list[str]) -> str | None:
@@ -170,7 +180,8 @@ def figure_keys(m: Measured, span: Span, unit: str | None, flags: list[str], ent
     """The keys of one figure from what its measure analysis found (measure.py) and the document's
     mentions."""
     subject, noun, antecedent = m.subject, m.noun, None
-    if _stands_for_other(noun) or _stands_for_other(subject) and noun in (None, subject):
+    stands = _stands_for_other(noun) or _stands_for_other(subject) and noun in (None, subject)
+    if stands and _states_level(m.verb):
         stand_in = noun if _stands_for_other(noun) else subject
         found = _antecedent(stand_in)
         if found is not None:
