@@ -160,3 +160,24 @@ def test_poll_share_is_a_vote_share_of_the_person_with_the_pollster(figs):
     c = one(figs(text), "48%")
     assert c.measure_key == "vote_share"
     assert "PERSON|teresa vanterpool" in c.scope and "ORG|halden research" in c.scope
+
+
+def test_a_pronoun_inside_a_sentence_or_before_an_acting_verb_keeps_its_own_measure(figs):
+    quoted = one(figs("Water use rose sharply. They say it is only 2 percent of the supply."), "2 percent")
+    assert quoted.measure_key != "water use" and "water" not in (quoted.measure or "")
+    acting = one(figs("Pay talks ended. They will start at £12.60 an hour."), "£12.60")
+    assert acting.measure == "start"
+
+
+def test_the_dateline_date_is_not_the_figure_period(figs):
+    text = "DETROIT, Sept 18 (Pinewick) - Corvell Motors is recalling 412,318 vehicles in the United States."
+    c = one(figs(text, dt.date(2024, 9, 18)), "412,318 vehicles")
+    assert c.period is None
+    assert c.measure_key == "recall" and "GPE|united states" in c.scope
+
+
+def test_a_closing_move_differs_from_an_intraday_move(figs):
+    close = one(figs("The company's shares closed down 4.2% on Wednesday."), "4.2%")
+    intraday = one(figs("The company's shares fell as much as 6.1% during the day."), "6.1%")
+    assert close.measure_key == "share_price:change:close"
+    assert intraday.measure_key == "share_price:change"
