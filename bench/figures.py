@@ -3,6 +3,7 @@ the multi-outlet corpus.
 
 usage: python bench/figures.py [FOLDER] [--json] [--details]
        python bench/figures.py --outlets [tests/fixtures/outlets] [--json] [--details]
+       python bench/figures.py --claims-old-conventions tests/fixtures/claims_heldout4 [--json]
 
 FOLDER (default tests/fixtures/figures_dev) holds <name>.txt article bodies (UTF-8, one paragraph a line)
 and gold.json:
@@ -274,14 +275,57 @@ def score_outlets(folder: Path) -> tuple[dict, dict]:
     return dict(c), details
 
 
+# ---------------------------------------------------------------- the claims corpora under their older conventions
+
+
+def claims_old_conventions(folder: Path) -> dict:
+    """bench/claims.py's figure scores with the claims gold's older conventions applied to today's output: a
+    range's value is its lower bound, cubic metres are litres, durations and ages are not figures. Shows how
+    much of a change on those corpora is convention and how much is reading."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    import claims as cb
+
+    from assets.text import extraction
+
+    plain = extraction.extract
+
+    def old(doc, published=None):
+        ex = plain(doc, published)
+        out = []
+        for c in ex.claims:
+            if c.kind == "figure" and {"duration", "age"} & set(c.flags):
+                continue
+            if c.kind == "figure" and c.unit == "m3":
+                c = dataclasses.replace(c, unit="l", value=c.value * 1000)
+            if c.kind == "figure" and "range" in c.flags and c.value_low is not None:
+                c = dataclasses.replace(c, value=c.value_low)
+            out.append(c)
+        return dataclasses.replace(ex, claims=out)
+
+    extraction.extract = old
+    try:
+        docs, gold = cb.load_corpus(folder)
+        preds, resolved = cb.run_extractors(docs)
+        return cb.score(docs, gold, preds, resolved)["figures"]
+    finally:
+        extraction.extract = plain
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("folder", nargs="?")
     ap.add_argument("--outlets", action="store_true", help="score cross-source keys on the outlets corpus")
+    ap.add_argument(
+        "--claims-old-conventions",
+        action="store_true",
+        help="score a claims* folder under its older conventions",
+    )
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--details", action="store_true")
     args = ap.parse_args(argv)
-    if args.outlets:
+    if args.claims_old_conventions:
+        report, details = claims_old_conventions(Path(args.folder)), {}
+    elif args.outlets:
         report, details = score_outlets(Path(args.folder) if args.folder else OUTLETS)
     else:
         report, details = score_folder(Path(args.folder) if args.folder else DEFAULT)
@@ -289,8 +333,10 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps({**report, **({"details": details} if args.details else {})}, indent=1))
         return 0
     for k, v in report.items():
-        if isinstance(v, dict):
+        if isinstance(v, dict) and "f1" in v:
             print(f"{k:<20} P {v['precision']:.3f}  R {v['recall']:.3f}  F1 {v['f1']:.3f}  (tp {v['tp']})")
+        elif isinstance(v, dict):
+            print(f"{k:<20} {json.dumps(v)}")
         else:
             print(f"{k:<20} {v:.3f}" if isinstance(v, float) else f"{k:<20} {v}")
     if args.details:
