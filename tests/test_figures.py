@@ -693,3 +693,13 @@ def test_spelled_out_number_across_scale_words(figs):
 def test_rates_are_flagged_and_quantity_rate(figs, text, fig, flag):
     c = one(figs(text), fig)
     assert flag in c.flags and c.quantity == "rate"
+
+
+def test_bare_degrees_and_quarters_are_no_figures(figs):
+    assert figs("Temperatures of 16 degrees are expected.") == []
+    assert figs("Sales rose in four quarters.") == []
+
+
+def test_pounds_over_time_are_money(figs):
+    c = one(figs("That could mean two hundred pounds a month."), "two hundred pounds")
+    assert (c.value, c.unit) == (200.0, "GBP") and "per_month" in c.flags

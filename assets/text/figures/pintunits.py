@@ -25,8 +25,13 @@ _SPACED_LETTERS = lexicon.words("units", "single_letter_units_spaced")
 _SQUARE = lexicon.words("units", "square_words")
 _CUBIC = lexicon.words("units", "cubic_words")
 # Lexemes that join the parts of one written unit ("km/hr", "N·m", "m.p.h.", "kilowatt-hour").
+# What a dimensionless unit's pint name must contain to be kept ("16 degrees" is an angle, no figure).
+_NAMED = {"GB": "byte", "ppm": "ppm"}
 _UNIT_JOINERS = {"/": "/", "·": "*", "⋅": "*", "-": "*", "‑": "*", ".": "", "*": "*"}
 _MAX_CHAIN = 7
+_MIN_UNIT_NAME = 3
+# Dimensionless units a bare number measures rather than counts ("16 degrees": an angle or a temperature).
+_BARE_MEASURES = lexicon.words("units", "bare_measure_nouns")
 # Parts of speech a unit word never has ("in" ADP, "are" AUX, "us" PRON).
 _NOT_UNIT_POS = ("ADP", "AUX", "VERB", "ADV", "DET", "PRON", "CCONJ", "SCONJ", "PART", "ADJ")
 
@@ -57,8 +62,8 @@ def _target(parsed) -> tuple[str, str] | None:
         "** 3" in names or "cubic" in names
     ):
         return _CUBIC_TARGET
-    # Bytes and parts per million are both dimensionless to pint: the unit's name decides.
-    return next((t for t, d in _target_dims() if d == dim and (t[1] == "GB") == ("byte" in names)), None)
+    # Bytes, parts per million and angles are all dimensionless to pint: a dimensionless target needs its name.
+    return next((t for t, d in _target_dims() if d == dim and (dim or _NAMED[t[1]] in names)), None)
 
 
 def _pint_setter(pint_unit: str, raw_text: str):
@@ -160,3 +165,17 @@ def _generic_unit(lex: list[_Lex], k: int, pos_at, allow_time: bool = False) -> 
             return got, inner[1]
         return None
     return _glued_unit(lex, k, pos_at, allow_time)
+
+
+def _names_a_unit(word: str) -> bool:
+    """Whether a noun names a unit of measure ("degrees", "knots"): a number before it measures, not counts."""
+    if len(word) < _MIN_UNIT_NAME or word.lower() in _PROSE_WORDS:
+        return False
+    if word.lower() in _BARE_MEASURES:
+        return True
+    try:
+        parsed = _ureg().parse_expression(word)
+    except Exception:  # pint raises its own error types for what is not a unit
+        return False
+    # A dimensionless "unit" ("unit", "count", "bit", "cycle") is a thing counted in prose.
+    return hasattr(parsed, "units") and not parsed.dimensionless

@@ -19,7 +19,7 @@ from assets.text.figures.currencies import (
 )
 from assets.text.figures.lexer import HYPHENS, _glued, _lex, _match_table, _phrases, _sing
 from assets.text.figures.numbers import _fold_word, _number, _scale
-from assets.text.figures.pintunits import _generic_unit
+from assets.text.figures.pintunits import _PROSE_WORDS, _generic_unit
 from assets.text.figures.units import _PINT_UNITS, _apply_unit, _pint_setter, _unit
 
 _RATES: dict[tuple[str, ...], str] = _phrases("figures", "rates")
@@ -185,8 +185,8 @@ class _Scanner:
         """The figure at lexeme j whose unit is the longest run of `words` pint knows ("2 pints")."""
         for n_words in range(len(words), 0, -1):
             name = "_".join(_sing(w.text) for w in words[:n_words])
-            if len(name) < _MIN_PINT_NAME:
-                continue
+            if len(name) < _MIN_PINT_NAME or any(w.low in _PROSE_WORDS for w in words[:n_words]):
+                continue  # "four quarters" is a time, not a quarter-hundredweight
             try:
                 setter = _pint_setter(name, self.body[words[0].start : words[n_words - 1].end])
             except Exception:  # pint raises its own error types for names it does not know

@@ -48,6 +48,7 @@ _UNIT_TABLES = (
 _COMPARATIVE_AFTER_TIMES = lexicon.words("figures", "comparative_after_times")
 # Penn tags of comparatives: "10 times larger", "three times faster".
 _COMPARATIVE_TAGS = ("JJR", "RBR")
+_TIME_RATES = _phrases("figures", "rates")
 # Money nouns after a plain number are read as currency from this amount on when written with commas ("5,000 rand").
 _BIG_AMOUNT = 1000
 
@@ -142,9 +143,11 @@ def _apply_money(sc: _Scanner, u, cand: _Cand, cur: str | None, factor: float) -
     if kind == "cur":
         key = tuple(_sing(w) for w in re.findall(r"[^\W\d_]+", raw_text.lower()))
         head, qualified = (key[-1] if key else ""), len(key) > 1
-        money_read = factor != 1 or sc.in_money_ent(cand.start, sc.lex[end - 1].end)
         # A bare "pounds" is money only with a scale word: spaCy reads "weighs 200 pounds" as MONEY too.
-        if head == "pound" and not qualified and factor == 1:
+        # "two hundred pounds a month" is a price over time; a weight has no such rate.
+        per_time = _match_table(sc.lex, end, _TIME_RATES) is not None
+        money_read = factor != 1 or per_time or sc.in_money_ent(cand.start, sc.lex[end - 1].end)
+        if head == "pound" and not qualified and factor == 1 and not per_time:
             if cur is not None:
                 return None
             cand.set(*_pint_setter("pound", raw_text))  # pounds without a scale or spaCy's MONEY: a weight
