@@ -22,10 +22,24 @@ class _Cand:
     occurrences: bool = False  # "met 40 times": a count whose measure is the verb
     flags: list[str] = field(default_factory=list)
     conv: object = field(default=lambda x: x)  # raw value -> value in `unit`
+    low: float | None = None  # a range's bounds as written (raw, scaled); the value is their midpoint
+    high: float | None = None
 
     def set(self, unit: str, raw_unit: str | None, conv) -> None:
         self.unit, self.raw_unit, self.conv = unit, raw_unit, conv
         self.value = conv(self.raw_value)
+
+    def set_range(self, low: float, high: float) -> None:
+        """Makes the figure a range: raw value the midpoint of the written bounds, flagged "range"."""
+        self.low, self.high = low, high
+        self.raw_value = (low + high) / 2
+        self.value = self.conv(self.raw_value)
+        if "range" not in self.flags:
+            self.flags.append("range")
+
+    def bounds(self) -> tuple[float, float] | None:
+        """A range's bounds in `unit`."""
+        return None if self.low is None else (self.conv(self.low), self.conv(self.high))
 
 
 def _round(x: float) -> float:

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 from assets.text import lexicon
 from assets.text.figures.candidate import _Cand
 from assets.text.figures.lexer import HYPHENS
+from assets.text.figures.pintunits import _names_a_unit
 
 _TIME_NOUNS = lexicon.words("figures", "time_nouns")
 _COLLECTIVE_NOUNS = lexicon.words("figures", "collective_nouns")
@@ -58,6 +59,8 @@ def _count_noun(span: Span, doc: Doc) -> Token | None:
         return None
     if cand.lemma_.lower() in _TIME_NOUNS or cand.lower_ in _TIME_NOUNS or cand.ent_type_ in ("DATE", "TIME"):
         return None
+    if _names_a_unit(cand.lemma_):
+        return None  # "16 degrees": a measure in a unit no kept dimension has, not a count of things
     return cand
 
 

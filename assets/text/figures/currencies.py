@@ -5,7 +5,10 @@ from __future__ import annotations
 from assets.text import lexicon
 from assets.text.figures.lexer import _phrases
 
-_CUR_SYMBOLS: dict[str, str] = lexicon.mapping("currencies", "symbols")
+_CUR_SYMBOLS: dict[str, str] = {
+    **lexicon.mapping("currencies", "symbols"),
+    **lexicon.mapping("currencies", "suffixed_symbols"),
+}
 _CUR_PREFIX_WORDS: dict[str, str] = lexicon.mapping("currencies", "prefix_words")
 _GLUED_ONLY_PREFIXES = lexicon.words("currencies", "glued_only_prefixes")
 _ISO_CODES = lexicon.words("currencies", "iso_codes")

@@ -17,8 +17,11 @@ _SYMBOLS = lexicon.mapping("currencies", "symbols")
 # "HK$", "A$", …: the letters of a prefixed dollar, which count only when no letter comes before them.
 _DOLLAR_PREFIXES = [s[:-1] for s in _SYMBOLS if len(s) > 1]
 _SINGLE_SYMBOLS = [s for s in _SYMBOLS if len(s) == 1]
+# "$US2.3 billion": a sign with the country after it, only right before a number.
+_SUFFIXED = lexicon.mapping("currencies", "suffixed_symbols")
 _CUR_SYMBOL_RE = (
-    rf"(?<![A-Za-z]){lexicon.alternation(_DOLLAR_PREFIXES)}\$|{lexicon.alternation(_SINGLE_SYMBOLS)}"
+    rf"{lexicon.alternation(_SUFFIXED)}(?=\s?\d)"
+    rf"|(?<![A-Za-z]){lexicon.alternation(_DOLLAR_PREFIXES)}\$|{lexicon.alternation(_SINGLE_SYMBOLS)}"
 )
 _LEX_RE = re.compile(
     rf"(?P<cur>{_CUR_SYMBOL_RE})"

@@ -177,9 +177,22 @@ def _prep_object(verb: Token, covered: set[int]) -> Token | None:
     return None
 
 
+class Measured(NamedTuple):
+    """What a figure measures: the phrase, the noun it names (if any), the verb governing the figure and that
+    verb's subject (even one that acts or is a pronoun), for the keys that compare figures across
+    documents."""
+
+    text: str | None
+    flags: list[str]
+    noun: Token | None = None
+    verb: Token | None = None
+    subject: Token | None = None
+    by_verb: bool = False  # the verb states or acts on the figure: a verb of a measure family names it
+
+
 def _verb_measure(
     climb: _Climb, inside: set[int], covered: set[int], unit: str | None, flags: list[str]
-) -> str | None:
+) -> Measured:
     """What a figure governed by a verb measures: what changed, the subject of a level verb, or the object."""
     verb, via = climb.verb, climb.via
     lemma = verb.lemma_.lower()
@@ -196,41 +209,58 @@ def _verb_measure(
         flags.append("increase" if lemma in _CHANGE_UP else "decrease")
         thing = obj if obj is not None and obj.pos_ in ("NOUN", "PROPN") else subj
         measure = _np(thing, covered) if thing is not None else None
-        return f"{measure} {verb.lower_}" if measure else verb.lower_
+        text = f"{measure} {verb.lower_}" if measure else verb.lower_
+        return Measured(text, flags, thing if measure else None, verb, subj, True)
     # With a verb of level ("trade reached $240 billion", "the project will cost $5bn") the subject is measured;
     # with any other verb the subject acts ("the startup raised $150 million"): name what, not who.
     if subj is not None and not _is_actor(subj) and (lemma in _LEVEL_VERBS or verb.pos_ == "AUX"):
-        return _np(subj, covered)
-    if obj is not None and obj.pos_ == "NOUN":
-        return _np(obj, covered)
+        return Measured(_np(subj, covered), flags, subj, verb, subj, True)
+    if obj is not None and obj.pos_ == "NOUN" and obj.lemma_.lower() not in _TIME_NOUNS:
+        return Measured(_np(obj, covered), flags, obj, verb, subj, True)
     p = _prep_object(verb, covered)
     if p is not None:
-        return _np(p, covered)
-    return lemma if verb.pos_ == "VERB" and lemma not in ("be", "have") else None
+        return Measured(_np(p, covered), flags, p, verb, subj, True)
+    text = lemma if verb.pos_ == "VERB" and lemma not in ("be", "have") else None
+    return Measured(text, flags, None, verb, subj, True)
 
 
-def _measure(span: Span, covered: set[int], unit: str | None) -> tuple[str | None, list[str]]:
+def _measure(span: Span, covered: set[int], unit: str | None) -> Measured:
     """What the figure measures, via the dependency parse, and direction flags ("increase"/"decrease")."""
     inside = {t.i for t in span}
+    verb = _verb_of(span)
+    # "produced 118,000 tonnes of wool": the verb acts on the figure itself, and names the measure first.
+    acted_on = verb is not None and span.root.head.i == verb.i and span.root.dep_ in ("dobj", "nsubjpass")
     noun = _complement(span, inside, covered)
     if noun is not None:
-        return _np(noun, covered), []
+        return Measured(_np(noun, covered), [], noun, verb, None, acted_on)
     flags: list[str] = []
     climb = _climb(span, inside, covered, flags)
     if climb.noun is not None:
-        return _np(climb.noun, covered), flags
+        return Measured(_np(climb.noun, covered), flags, climb.noun, verb, None, acted_on)
     if climb.verb is None:
-        return None, flags
-    return _verb_measure(climb, inside, covered, unit, flags), flags
+        return Measured(None, flags)
+    return _verb_measure(climb, inside, covered, unit, flags)
 
 
-def _figure_measure(
-    cand: _Cand, span: Span, noun: Token | None, covered: set[int]
-) -> tuple[str | None, list[str]]:
+def _verb_of(span: Span) -> Token | None:
+    verb = _clause_head(span.root)
+    return verb if verb.pos_ in ("VERB", "AUX") else None
+
+
+def _figure_measure(cand: _Cand, span: Span, noun: Token | None, covered: set[int]) -> Measured:
     """The measure of any kept figure: the counted noun, the verb of occurrences ("met 40 times"), or the parse's."""
     if cand.unit == "count" and noun is not None:
-        return _np(noun, covered - {noun.i}), []
+        verb = _verb_of(span)
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+            owner = noun.head.head  # "a recall of 412,000 vehicles", "deliveries of 1.6 million vehicles"
+            return Measured(_np(noun, covered - {noun.i}), [], owner, verb)
+        if noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ == "VERB":
+            verb = noun.head  # "a decision to recall 412,000 vehicles": the verb that acts on what is counted
+        acted_on = verb is not None and noun.head.i == verb.i and noun.dep_ in ("dobj", "nsubjpass")
+        return Measured(
+            _np(noun, covered - {noun.i}), [], noun, verb, _subject(verb, covered) if verb else None, acted_on
+        )
     if cand.occurrences:
-        verb = _clause_head(span.root)
-        return (verb.lemma_.lower() if verb.pos_ in ("VERB", "AUX") else None), []
+        verb = _verb_of(span)
+        return Measured(verb.lemma_.lower() if verb is not None else None, [], None, verb)
     return _measure(span, covered, cand.unit)

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from assets.text import lexicon
 from assets.text.figures.currencies import _CUR_WORDS
 from assets.text.figures.lexer import HYPHENS, _glued, _Lex, _match_table
+from assets.text.figures.pintunits import _generic_unit
 from assets.text.figures.units import _BARREL_UNITS, _PINT_UNITS
 
 _ONES = {w: i for i, w in enumerate(lexicon.ordered("numbers", "ones"))}
@@ -19,6 +20,8 @@ _SCALES: dict[str, float] = lexicon.mapping("numbers", "scales")
 _LETTER_SCALES: dict[str, float] = lexicon.mapping("numbers", "letter_scales")
 _AFTER_A = lexicon.words("numbers", "after_a")
 _FOLD_STEMS: dict[str, float] = lexicon.mapping("numbers", "fold_stems")
+# Scale words that may sit inside a number written in words ("twenty-eight thousand six hundred").
+_INNER_SCALES = ("thousand", "million", "billion", "trillion")
 # "twenty-five" and "twenty five" take a unit word from one to nine.
 _UNIT_DIGIT = range(1, 10)
 
@@ -45,7 +48,27 @@ def _below_hundred(lex: list[_Lex], k: int) -> tuple[int, int] | None:
 
 
 def _word_number(lex: list[_Lex], j: int) -> tuple[float, int] | None:
-    """A number written in words from lexeme j ("twenty-five", "three hundred and ten", "a dozen", "half a")."""
+    """A number written in words from lexeme j, scale words inside it included when more words follow them
+    ("twenty-eight thousand six hundred forty-two"); a final scale word is left to `_scale` ("three
+    million")."""
+    got = _word_group(lex, j)
+    if got is None:
+        return None
+    total, (value, k) = 0.0, got
+    while _low(lex, k) in _INNER_SCALES:
+        nxt = k + 2 if _low(lex, k + 1) == "and" else k + 1
+        rest = _word_group(lex, nxt) if _low(lex, nxt) not in ("a", "an") else None
+        if rest is None:
+            break
+        total, (value, k) = total + value * _SCALES[_low(lex, k)], rest
+    if total and _low(lex, k) in _INNER_SCALES:  # "two million three hundred thousand"
+        value, k = value * _SCALES[_low(lex, k)], k + 1
+    return total + value, k
+
+
+def _word_group(lex: list[_Lex], j: int) -> tuple[float, int] | None:
+    """A number in words below a thousand from lexeme j ("twenty-five", "three hundred and ten", "a
+    dozen")."""
     w = _low(lex, j)
     if w in ("a", "an"):
         if _low(lex, j + 1) not in _AFTER_A:
@@ -102,6 +125,7 @@ def _unit_follows(lex: list[_Lex], k: int) -> bool:
         _match_table(lex, k, _CUR_WORDS)
         or _match_table(lex, k, _BARREL_UNITS)
         or _match_table(lex, k, _PINT_UNITS)
+        or _generic_unit(lex, k, lambda _c: None)
     )
 
 
@@ -119,7 +143,9 @@ def _scale(
         if w.low in _SCALES:
             factor *= _SCALES[w.low]
         elif w.low in _LETTER_SCALES and _glued(lex, kk) and not written and not hyphen:
-            if money or _unit_follows(lex, kk + 1) or (w.low != "b" and next_plural(kk)):
+            # "35m of its devices": a part of a counted plural is a count too.
+            of_plural = _low(lex, kk + 1) == "of" and (next_plural(kk + 1) or next_plural(kk + 2))
+            if money or _unit_follows(lex, kk + 1) or (w.low != "b" and (next_plural(kk) or of_plural)):
                 factor *= _LETTER_SCALES[w.low]
             else:
                 break

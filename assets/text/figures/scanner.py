@@ -7,7 +7,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Span, Token
 
 from assets.text import lexicon
-from assets.text.figures.candidate import _Cand, _fmt
+from assets.text.figures.candidate import _Cand
 from assets.text.figures.counts import _COLLECTIVE_NOUNS
 from assets.text.figures.currencies import (
     _CUR_HINTS,
@@ -19,9 +19,11 @@ from assets.text.figures.currencies import (
 )
 from assets.text.figures.lexer import HYPHENS, _glued, _lex, _match_table, _phrases, _sing
 from assets.text.figures.numbers import _fold_word, _number, _scale
-from assets.text.figures.units import _apply_unit, _pint_setter, _unit
+from assets.text.figures.pintunits import _PROSE_WORDS, _generic_unit
+from assets.text.figures.units import _PINT_UNITS, _apply_unit, _pint_setter, _unit
 
 _RATES: dict[tuple[str, ...], str] = _phrases("figures", "rates")
+_CHANGE_VERBS = lexicon.words("figures", "change_up") | lexicon.words("figures", "change_down")
 _PRICE_PER = lexicon.words("figures", "price_per")
 _RATE_DATE_FOLLOWERS = lexicon.words("figures", "rate_date_followers")
 # Written minus signs before a glued number: hyphen-minus, U+2212 minus, en dash ("-3.5%", "−5C").
@@ -64,6 +66,10 @@ class _Scanner:
         span = self.doc.char_span(char, char + 1, alignment_mode="expand")
         return span[0] if span is not None and len(span) else None
 
+    def pos_at(self, char: int) -> str | None:
+        t = self.token_at(char)
+        return t.pos_ if t is not None else None
+
     def next_plural(self, k: int) -> bool:
         """Whether the word after lexeme k is a plural noun (so a glued "m" there means million)."""
         if k + 1 >= len(self.lex) or self.lex[k + 1].kind != "word":
@@ -71,6 +77,16 @@ class _Scanner:
         t = self.token_at(self.lex[k + 1].start)
         plural = t is not None and (t.tag_ in ("NNS", "NNPS") or t.lower_ in _COLLECTIVE_NOUNS)
         return plural and t.pos_ in ("NOUN", "PROPN")
+
+    def changes(self, char: int) -> bool:
+        """Whether the figure at `char` hangs from a verb of change ("rose from 3 to 4 percent"): its bounds
+        are
+        a start and an end, not a range."""
+        t = self.token_at(char)
+        for a in [t, *t.ancestors] if t is not None else []:
+            if a.pos_ == "VERB":
+                return a.lemma_.lower() in _CHANGE_VERBS
+        return False
 
     def in_money_ent(self, start: int, end: int) -> bool:
         return any(s < end and start < e for s, e in self.money_ents)
@@ -94,6 +110,7 @@ class _Scanner:
                 i = cand.lex_end
             else:
                 i += 1
+        out = self._join_ranges(out)
         # spaCy's QUANTITY entities name units the table lacks ("20 micrograms"); pint decides if the words are a unit.
         for ent in self.doc.ents:
             if ent.label_ != "QUANTITY":
@@ -104,6 +121,41 @@ class _Scanner:
                 if cand is not None:
                     out = [c for c in out if c not in overlapping] + [cand]
         return sorted(out, key=lambda c: c.start)
+
+    def _join_ranges(self, cands: list[_Cand]) -> list[_Cand]:
+        """Two complete figures of one unit joined by "to", a dash or "between … and" are one range
+        ("$250,000 to
+        $1 million", "between 5% and 6%"), unless a verb of change makes them a start and an end."""
+        out: list[_Cand] = []
+        for cand in cands:
+            prev = out[-1] if out else None
+            if prev is not None and self._joins(prev, cand):
+                prev.set_range(prev.raw_value, cand.raw_value)
+                prev.end, prev.lex_end = cand.end, cand.lex_end
+                continue
+            out.append(cand)
+        return out
+
+    def _joins(self, a: _Cand, b: _Cand) -> bool:
+        lex = self.lex
+        k = a.lex_end
+        if (
+            a.unit is None
+            or (a.unit, a.raw_unit) != (b.unit, b.raw_unit)
+            or a.low is not None
+            or b.low is not None
+        ):
+            return False
+        if k + 1 >= len(lex) or lex[k + 1].start != b.start:
+            return False
+        first = next(j for j, t in enumerate(lex) if t.start >= a.start)
+        before = lex[first - 1].low if first > 0 else ""
+        conn = lex[k].low
+        if not (conn in _RANGE_JOINERS or conn == "and" and before == "between"):
+            return False
+        if conn == "to" and self.changes(a.start):
+            return False
+        return a.conv(a.raw_value) < b.conv(b.raw_value) and a.flags == b.flags
 
     def _from_quantity_ent(self, ent: Span) -> _Cand | None:
         """A figure from a QUANTITY entity whose unit words pint knows."""
@@ -133,8 +185,8 @@ class _Scanner:
         """The figure at lexeme j whose unit is the longest run of `words` pint knows ("2 pints")."""
         for n_words in range(len(words), 0, -1):
             name = "_".join(_sing(w.text) for w in words[:n_words])
-            if len(name) < _MIN_PINT_NAME:
-                continue
+            if len(name) < _MIN_PINT_NAME or any(w.low in _PROSE_WORDS for w in words[:n_words]):
+                continue  # "four quarters" is a time, not a quarter-hundredweight
             try:
                 setter = _pint_setter(name, self.body[words[0].start : words[n_words - 1].end])
             except Exception:  # pint raises its own error types for names it does not know
@@ -178,6 +230,8 @@ class _Scanner:
         t = lex[i]
         if t.low == "minus" and i + 1 < n and lex[i + 1].kind == "num":
             return -1.0, i + 1
+        if t.low == "minus" and i + 2 < n and lex[i + 1].text in HYPHENS and lex[i + 2].kind == "num":
+            return -1.0, i + 2  # "minus-130 degrees"
         if t.text in _MINUS_SIGNS and i + 1 < n and lex[i + 1].kind == "num" and _glued(lex, i + 1):
             if not (i == 0 or t.spaced or lex[i - 1].text in "(["):
                 return None  # a hyphen after a word or a number is not a minus ("COVID-19", "3-4")
@@ -192,6 +246,18 @@ class _Scanner:
             code = self.hint("¥", "JPY", t.start) if t.text == "¥" else _CUR_SYMBOLS[t.text]
             if j + 1 < n and lex[j + 1].kind == "num" and lex[j + 1].start - t.end <= 1:
                 return code, t.text, j + 1
+        spaced = t.text + "$"  # "HK $1.2 billion": a prefix of two letters or more, spaced from its sign
+        if (
+            t.kind == "word"
+            and len(t.text) > 1
+            and spaced in _CUR_SYMBOLS
+            and j + 2 < n
+            and lex[j + 1].text == "$"
+            and lex[j + 1].start - t.end <= 1
+            and lex[j + 2].kind == "num"
+            and _glued(lex, j + 2)
+        ):
+            return _CUR_SYMBOLS[spaced], self.body[t.start : lex[j + 1].end], j + 2
         if t.kind == "word" and (t.text in _CUR_PREFIX_WORDS or t.text in _ISO_CODES):
             k = j + 1
             if k < n and lex[k].text == "." and _glued(lex, k):
@@ -258,12 +324,11 @@ class _Scanner:
             return _Range(None, None, factor, k)
         v2, k3, _ = num2
         f2, k3, _ = _scale(lex, k3, cur is not None, self.next_plural)
-        if self._bad_right(k3) or (_unit(lex, k3, self.body) is None and cur is None):
+        if self._bad_right(k3) or (_unit(lex, k3, self.body, self.pos_at) is None and cur is None):
             return _Range(None, None, factor, k)
-        if before == "from" and conn == "to":
-            return _Range(
-                None, k3, factor, k
-            )  # "from 3 to 4 percent": a start and an end; the start borrows the unit
+        if before == "from" and conn == "to" and self.changes(lex[i].start):
+            # "rose from 3 to 4 percent": a start and an end; the start borrows the unit
+            return _Range(None, k3, factor, k)
         if v2 * f2 > value * (factor if factor != 1 else f2):
             factor = factor if factor != 1 else f2
             return _Range(v2 * f2, None, factor, k3)
@@ -274,12 +339,12 @@ class _Scanner:
     ) -> _Cand | None:
         """The candidate with its unit, range flags and rate applied; None when what follows says it is no figure."""
         lex, n = self.lex, len(self.lex)
-        u = _unit(lex, rng.borrowed_at if rng.borrowed_at is not None else rng.k, self.body)
+        u = _unit(lex, rng.borrowed_at if rng.borrowed_at is not None else rng.k, self.body, self.pos_at)
         end = _apply_unit(self, u, cand, cur, rng.factor) if u is not None else None
         if cand.unit is None and cur is not None:
             cand.unit, cand.raw_unit = cur, cur_raw
         if rng.high is not None:
-            cand.flags += ["range", f"range_high={_fmt(cand.conv(rng.high))}"]
+            cand.set_range(cand.raw_value, rng.high)
         if rng.borrowed_at is not None:
             if cand.unit in (None, "count"):
                 return None
@@ -293,16 +358,24 @@ class _Scanner:
         return cand
 
     def _add_rate(self, cand: _Cand) -> None:
-        """Flags a rate after the figure: "a year" -> "per_year", "$90 a barrel" -> "per_barrel"."""
-        lex, n = self.lex, len(self.lex)
-        m = _match_table(lex, cand.lex_end, _RATES)
-        k = cand.lex_end + 2
-        if k < n and lex[k].low in _RATE_DATE_FOLLOWERS:
-            return  # "45% a year ago" is a date, not a rate
-        if m and cand.unit is not None:
-            cand.flags.append(_RATES[m[0]])
-        elif cand.unit is not None and cand.lex_end + 1 < n and lex[cand.lex_end].low in _PRICE_PER:
-            # "$90 a barrel", "$2,400 an ounce": a price per some thing.
-            tok = self.token_at(lex[cand.lex_end + 1].start)
-            if tok is not None and tok.pos_ == "NOUN" and tok.tag_ == "NN":
-                cand.flags.append(f"per_{tok.lower_}")
+        """Flags a rate after the figure: "a year" -> "per_year", "$90 a barrel" -> "per_barrel",
+        "$21.25 per square foot" -> "per_square_foot"."""
+        lex, n, k = self.lex, len(self.lex), cand.lex_end
+        if cand.unit is None or k + 1 >= n:
+            return
+        m = _match_table(lex, k, _RATES)
+        if m:
+            if not (k + 2 < n and lex[k + 2].low in _RATE_DATE_FOLLOWERS):  # "45% a year ago" is a date
+                cand.flags.append(_RATES[m[0]])
+            return
+        if lex[k].low not in _PRICE_PER:
+            return
+        unit = _match_table(lex, k + 1, _PINT_UNITS) or _generic_unit(lex, k + 1, self.pos_at)
+        if unit is not None:  # "per square foot", "a tonne"
+            words = [_sing(t.text) for t in lex[k + 1 : unit[1]] if t.kind == "word"]
+            cand.flags.append("per_" + "_".join(words))
+            return
+        # "$90 a barrel", "$2,400 an ounce", "£6 per car": a price per some thing.
+        tok = self.token_at(lex[k + 1].start)
+        if tok is not None and tok.pos_ == "NOUN" and tok.tag_ == "NN":
+            cand.flags.append(f"per_{tok.lower_}")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from assets.text import lexicon
@@ -16,18 +15,21 @@ from assets.text.figures.currencies import (
     _MINOR_UNITS,
 )
 from assets.text.figures.lexer import HYPHENS, _glued, _Lex, _match_table, _phrases, _sing
+from assets.text.figures.pintunits import _generic_unit, _parse, _pint_setter
 
 if TYPE_CHECKING:
     from assets.text.figures.scanner import _Scanner
 
-# Physical units: (words...) -> pint unit. Pint does the converting; the table only says which words are units.
+# Physical units pint cannot read as written: (words...) -> pint unit; pint itself reads every other unit
+# word.
 _PINT_UNITS: dict[tuple[str, ...], str] = _phrases("units", "pint_units")
-# (pint unit we convert to, the name written in Claim.unit), one per dimension.
-_TARGETS = [tuple(t) for t in lexicon.ordered("units", "targets")]
 _PERCENT_UNITS: dict[tuple[str, ...], tuple[str, float]] = {
     **{tuple(p.split()): ("percent", 1.0) for p in lexicon.ordered("units", "percent")},
     **{tuple(p.split()): ("pp", 1.0) for p in lexicon.ordered("units", "percentage_points")},
     **{tuple(p.split()): ("pp", 0.01) for p in lexicon.ordered("units", "basis_points")},
+}
+_INDEX_POINTS: dict[tuple[str, ...], str] = {
+    tuple(p.split()): "points" for p in lexicon.ordered("units", "index_points")
 }
 # Oil barrels stay barrels; a daily rate ("bpd", "barrels a day") is the flag "per_day", like any other rate.
 _BARREL_UNITS: dict[tuple[str, ...], tuple[str, str | None]] = {
@@ -38,6 +40,7 @@ _BARREL_UNITS: dict[tuple[str, ...], tuple[str, str | None]] = {
 _UNIT_TABLES = (
     ("percent", _PERCENT_UNITS),
     ("barrel", _BARREL_UNITS),
+    ("points", _INDEX_POINTS),
     ("minor", _MINOR_UNITS),
     ("cur", _CUR_WORDS),
     ("pint", _PINT_UNITS),
@@ -45,40 +48,21 @@ _UNIT_TABLES = (
 _COMPARATIVE_AFTER_TIMES = lexicon.words("figures", "comparative_after_times")
 # Penn tags of comparatives: "10 times larger", "three times faster".
 _COMPARATIVE_TAGS = ("JJR", "RBR")
+_TIME_RATES = _phrases("figures", "rates")
 # Money nouns after a plain number are read as currency from this amount on when written with commas ("5,000 rand").
 _BIG_AMOUNT = 1000
 
 
-@lru_cache(maxsize=1)
-def _ureg():
-    """The one pint registry, built on first use."""
-    import pint
-
-    return pint.UnitRegistry()
+def _no_pos(_char: int) -> str | None:
+    return None
 
 
-@lru_cache(maxsize=1)
-def _target_dims():
-    """Each kept unit with its pint dimensionality."""
-    return [(t, _ureg().parse_expression(t[0]).dimensionality) for t in _TARGETS]
+def _unit(lex: list[_Lex], k: int, body: str, pos_at=_no_pos):
+    """The unit written at lexeme k (after an optional glued hyphen): (kind, payload, raw text, next index)
+    or None.
 
-
-def _pint_setter(pint_unit: str, raw_text: str):
-    """(unit name, raw text, converter) for a pint unit, converting to the unit we keep for its dimension."""
-    ureg = _ureg()
-    parsed = ureg.parse_expression(pint_unit)
-    target = next((t for t, dim in _target_dims() if dim == parsed.dimensionality), None)
-    if target is None or target[1] == "GB" and "byte" not in str(parsed.units):
-        return None, raw_text, None
-
-    def conv(x: float) -> float:
-        return ureg.Quantity(x * parsed.magnitude, parsed.units).to(target[0]).magnitude
-
-    return target[1], raw_text, conv
-
-
-def _unit(lex: list[_Lex], k: int, body: str):
-    """The unit written at lexeme k (after an optional glued hyphen): (kind, payload, raw text, next index) or None."""
+    `pos_at(char)` is spaCy's part of speech at a body offset: a word pint knows is no unit when it is a
+    preposition, a verb, … ("in", "are")."""
     if k >= len(lex):
         return None
     hyphen = lex[k].text in HYPHENS and _glued(lex, k) and k + 1 < len(lex) and _glued(lex, k + 1)
@@ -91,8 +75,28 @@ def _unit(lex: list[_Lex], k: int, body: str):
             key, end = m
             if kind == "pint" and lex[kk].text == "M":
                 continue  # a capital M is not metres
+            if kind == "pint":
+                gen = _generic_unit(lex, kk, pos_at)  # a longer glued unit wins: "m.p.h." over "m"
+                expr, end = (gen[0], gen[1]) if gen is not None and gen[1] > end else (table[key], end)
+                return _per(lex, kk, expr, end, body, pos_at)
             return kind, table[key], body[lex[kk].start : lex[end - 1].end], end
+    if lex[kk].text != "M" and (got := _generic_unit(lex, kk, pos_at)) is not None:
+        return _per(lex, kk, got[0], got[1], body, pos_at)
     return _unit_word(lex, kk, hyphen)
+
+
+def _per(lex: list[_Lex], kk: int, expr: str, end: int, body: str, pos_at):
+    """A physical unit, joined with a "per" unit after it when the two make a kept unit ("kilometres per
+    hour",
+    "miles an hour", "km/h"): ("pint", expression, raw text, next index)."""
+    n = len(lex)
+    joiner = lex[end].low if end < n else ""
+    if end + 1 < n and (joiner in ("per", "/") or joiner in ("a", "an") and lex[end + 1].kind == "word"):
+        m = _match_table(lex, end + 1, _PINT_UNITS)
+        other = (_PINT_UNITS[m[0]], m[1]) if m else _generic_unit(lex, end + 1, pos_at, allow_time=True)
+        if other is not None and _parse(f"({expr})/({other[0]})"):
+            expr, end = f"({expr})/({other[0]})", other[1]
+    return "pint", expr, body[lex[kk].start : lex[end - 1].end], end
 
 
 def _unit_word(lex: list[_Lex], kk: int, hyphen: bool):
@@ -139,9 +143,11 @@ def _apply_money(sc: _Scanner, u, cand: _Cand, cur: str | None, factor: float) -
     if kind == "cur":
         key = tuple(_sing(w) for w in re.findall(r"[^\W\d_]+", raw_text.lower()))
         head, qualified = (key[-1] if key else ""), len(key) > 1
-        money_read = factor != 1 or sc.in_money_ent(cand.start, sc.lex[end - 1].end)
         # A bare "pounds" is money only with a scale word: spaCy reads "weighs 200 pounds" as MONEY too.
-        if head == "pound" and not qualified and factor == 1:
+        # "two hundred pounds a month" is a price over time; a weight has no such rate.
+        per_time = _match_table(sc.lex, end, _TIME_RATES) is not None
+        money_read = factor != 1 or per_time or sc.in_money_ent(cand.start, sc.lex[end - 1].end)
+        if head == "pound" and not qualified and factor == 1 and not per_time:
             if cur is not None:
                 return None
             cand.set(*_pint_setter("pound", raw_text))  # pounds without a scale or spaCy's MONEY: a weight
@@ -180,6 +186,8 @@ def _apply_quantity(sc: _Scanner, u, cand: _Cand) -> bool:
         _apply_times(sc, cand, raw_text, end)
     elif kind == "strong":
         cand.set("count", None, lambda x: x)
+    elif kind == "points":
+        cand.set("points", raw_text, lambda x: x)
     else:
         return False
     return True
