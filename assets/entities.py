@@ -11,7 +11,7 @@ import polars as pl
 
 from assets import quality, stage, warehouse
 from assets.text import entities, records
-from assets.text.records import MENTION_LABELS, Mention, entity_id_for
+from assets.text.records import MENTION_LABELS, entity_id_for
 
 STEP = "entities"
 
@@ -44,16 +44,10 @@ CODE_VERSION = stage.code_version(__file__, entities, records)
 def resolve(con) -> dict[str, pl.DataFrame]:
     """nlp.entities and nlp.entity_map for everything stored, computed from per-key aggregates."""
     groups = con.execute(
-        "SELECT entity_key, label, canonical, count(*) AS n, bool_and(partial) AS partial, min(doc_id) "
-        "FROM nlp.mention_spans GROUP BY ALL ORDER BY ALL"
+        "SELECT entity_key, label, canonical, count(*) AS n, bool_and(partial) AS partial "
+        "FROM nlp.mention_spans GROUP BY entity_key, label, canonical ORDER BY ALL"
     ).fetchall()
-    # resolve_corpus counts (doc, mention) pairs: one stand-in mention per mention of each (key, surface) group
-    pairs = (
-        (doc, Mention(0, 0, 0, canonical, label, canonical, key, partial))
-        for key, label, canonical, n, partial, doc in groups
-        for _ in range(n)
-    )
-    resolved = entities.resolve_corpus(pairs)
+    resolved = entities.resolve_keys(groups)
     speakers = [
         k
         for (k,) in con.execute(

@@ -3,12 +3,18 @@ CREATE OR REPLACE VIEW marts.figures_compared AS
 WITH members AS (
     SELECT f.fact_id, u.claim_id, u.ordinal
     FROM marts.figure_facts f, unnest(f.claim_ids) WITH ORDINALITY AS u(claim_id, ordinal)
-), figures AS (
-    SELECT m.fact_id, c.claim_id, c.text, c.value, coalesce(c.value_low, c.value) AS low,
-           coalesce(c.value_high, c.value) AS high, s.source_key, s.outlet, s.source_path, s.published_at,
-           row_number() OVER (PARTITION BY m.fact_id, s.source_key ORDER BY m.ordinal) AS nth
+), firsts AS (  -- each independent source's earliest figure of the fact
+    SELECT m.fact_id, s.source_key, arg_min(m.claim_id, m.ordinal) AS claim_id
     FROM members m
-    JOIN nlp.claims c USING (claim_id)
+    JOIN nlp.claim_rows c USING (claim_id)
+    JOIN marts.document_sources s USING (doc_id)
+    GROUP BY m.fact_id, s.source_key
+), figures AS (
+    SELECT f.fact_id, f.source_key, c.claim_id, c.text, c.value,
+           coalesce(c.value_low, c.value) AS low, coalesce(c.value_high, c.value) AS high,
+           s.outlet, s.source_path
+    FROM firsts f
+    JOIN nlp.claim_rows c USING (claim_id)
     JOIN marts.document_sources s USING (doc_id)
 )
 SELECT
@@ -21,7 +27,7 @@ SELECT
     CASE WHEN greatest(a.low, b.low) <= least(a.high, b.high) THEN 'corroborated' ELSE 'discrepant' END AS status,
     a.claim_id AS claim_a, b.claim_id AS claim_b
 FROM figures a
-JOIN figures b ON a.fact_id = b.fact_id AND a.source_key < b.source_key AND a.nth = 1 AND b.nth = 1;
+JOIN figures b ON a.fact_id = b.fact_id AND a.source_key < b.source_key;
 COMMENT ON VIEW marts.figures_compared IS 'The pairs of figures behind each fact of marts.figure_facts: one per independent source, corroborated or discrepant';
 COMMENT ON COLUMN marts.figures_compared.fact_id IS 'marts.figure_facts.fact_id';
 COMMENT ON COLUMN marts.figures_compared.source_a IS 'source_path of the first figure''s document';
