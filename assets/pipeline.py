@@ -20,6 +20,7 @@ import dagster as dg
 from assets import clean, contract, copies, entities, extract, ingest, marts, publish, report, stage
 from assets.partitions import Policy
 from assets.resources import NLP, Inbox, Warehouse
+from assets.warehouse import retrying
 from assets.workers import Pool
 
 
@@ -41,7 +42,7 @@ def ingest_asset(policy: Policy) -> dg.AssetsDefinition:
         root = Path(inbox.path)
         day_stage = ingest.day_stage(root, inbox.max_bytes, inbox.read_timeout_seconds)
         with warehouse.connect() as con:
-            strays = ingest.publish_strays(con, root, context.log.warning)
+            strays = retrying(lambda: ingest.publish_strays(con, root, context.log.warning), log=context.log.info)
             results = stage.run_days(con, day_stage, _days(context), Pool(1), context.log.info)
         missing = [r.key for r in results if r.status == "missing"]
         if missing:
@@ -92,7 +93,7 @@ def copies_asset(policy: Policy) -> dg.AssetsDefinition:
     )
     def copies_(context: dg.AssetExecutionContext, warehouse: Warehouse):
         with warehouse.connect() as con:
-            result = copies.refresh(con, context.log.info)
+            result = retrying(lambda: copies.refresh(con, context.log.info), log=context.log.info)
         if result is None:
             yield from _unchanged(["clean.doc_bands", "clean.copy_pairs", "clean.documents"], [copies.PAIRS])
             return
@@ -143,7 +144,7 @@ def entities_asset(policy: Policy) -> dg.AssetsDefinition:
     )
     def entities_(context: dg.AssetExecutionContext, warehouse: Warehouse):
         with warehouse.connect() as con:
-            result = entities.refresh(con, context.log.info)
+            result = retrying(lambda: entities.refresh(con, context.log.info), log=context.log.info)
         if result is None:
             yield from _unchanged([o.table for o in entities.OUTPUTS] + views, entities.OUTPUTS)
             return
@@ -176,7 +177,7 @@ def marts_asset(policy: Policy) -> dg.AssetsDefinition:
     )
     def marts_(context: dg.AssetExecutionContext, warehouse: Warehouse):
         with warehouse.connect() as con:
-            results, held, counts = marts.check(con, context.log.info)
+            results, held, counts = retrying(lambda: marts.check(con, context.log.info), log=context.log.info)
         if held:
             context.log.warning(f"held back from the snapshot (failed their suites): {', '.join(held)}")
         for m in marts.marts():

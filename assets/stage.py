@@ -173,12 +173,27 @@ def run_days(
         elif day in known and known[day][0] == fp:
             results.append(DayResult(day, "skipped"))
         else:
-            results.append(publish_day(con, stage, day, inputs, fp, pool, log))
+            results.append(_publish_retrying(con, stage, day, inputs, fp, pool, log))
         if log and results[-1].status in ("skipped", "missing"):
             log(
                 f"{stage.name} {day}: {results[-1].status} ({'unchanged' if results[-1].status == 'skipped' else 'no input'})"
             )
     return results
+
+
+def _publish_retrying(con, stage: DayStage, day: dt.date, inputs: Inputs, fp: str, pool: Pool, log) -> DayResult:
+    """publish_day, redone from scratch when a DuckLake commit lost a race with another writer (the day's rows are
+    deleted and inserted in one transaction, so a retry never duplicates them)."""
+    for attempt in range(4):
+        try:
+            return publish_day(con, stage, day, inputs, fp, pool, log)
+        except Exception as exc:
+            if not warehouse.is_conflict(exc) or attempt == 3:
+                raise
+            if log:
+                log(f"{stage.name} {day}: another writer committed first; publishing the day again")
+            inputs = stage.inputs(con, day)
+    raise AssertionError("unreachable")
 
 
 def publish_day(
@@ -231,7 +246,7 @@ def publish_day(
         else:
             con.rollback()
     except BaseException:
-        con.rollback()
+        warehouse.rollback_quietly(con)
         track.finish("failed")
         raise
     track.finish(result.status)
@@ -313,6 +328,6 @@ def publish_whole(
             result.status = "held"
             con.rollback()
     except BaseException:
-        con.rollback()
+        warehouse.rollback_quietly(con)
         raise
     return result

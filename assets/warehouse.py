@@ -13,12 +13,14 @@ import datetime as dt
 import importlib.util
 import os
 import re
+import shutil
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import duckdb
 
@@ -107,12 +109,22 @@ def _load_extension(con: duckdb.DuckDBPyConnection, name: str) -> None:
     ).fetchone()
     if loaded and loaded[0]:
         return
-    con.execute(
-        f"FORCE INSTALL '{extension_file(name)}' AS {installed_as}"
-        if name == "postgres"
-        else f"INSTALL '{extension_file(name)}'"
-    )
+    con.execute(f"INSTALL '{_named_as(extension_file(name), installed_as)}'")
     con.execute(f"LOAD {installed_as}")
+
+
+def _named_as(path: str, name: str) -> str:
+    """The extension file under the name DuckDB must install it as (INSTALL takes the name from the file)."""
+    if Path(path).name == f"{name}.duckdb_extension":
+        return path
+    folder = Path(tempfile.gettempdir()) / f"dossier-duckdb-extensions-{duckdb.__version__}"
+    folder.mkdir(exist_ok=True)
+    target = folder / f"{name}.duckdb_extension"
+    if not target.exists() or target.stat().st_size != Path(path).stat().st_size:
+        tmp = folder / f".{name}.{os.getpid()}.tmp"
+        shutil.copyfile(path, tmp)
+        os.replace(tmp, target)
+    return str(target)
 
 
 Waiter = Callable[[str], None]
@@ -181,19 +193,34 @@ def _unusable(target: Target, exc: Exception) -> WarehouseError:
 
 
 def _open_lake(target: Target, read_only: bool):
+    # Two writers attaching a brand-new lake at once race to create its catalog tables; the loser retries.
+    for attempt in range(5):
+        try:
+            return _attach_lake(target, read_only)
+        except duckdb.Error as exc:
+            racing = "already exists" in str(exc) or "duplicate key" in str(exc) or is_conflict(exc)
+            if not racing or attempt == 4:
+                raise _unusable(target, exc) from None
+            time.sleep(0.3 * (attempt + 1))
+    raise AssertionError("unreachable")
+
+
+def _attach_lake(target: Target, read_only: bool):
     con = duckdb.connect()
     try:
         _load_extension(con, "ducklake")
         _load_extension(con, target.catalog)
-        options = [f"DATA_PATH '{target.lake_data_path()}'", "METADATA_SCHEMA 'ducklake'"]
+        options = [f"DATA_PATH '{target.lake_data_path()}'"]
+        if target.catalog == "postgres":  # the catalog's tables in a schema of their own, not public
+            options.append("METADATA_SCHEMA 'ducklake'")
         if read_only:
             options.append("READ_ONLY")
         con.execute(f"ATTACH '{target.url}' AS {LAKE_ALIAS} ({', '.join(options)})")
         con.execute(f"USE {LAKE_ALIAS}")
         return con
-    except duckdb.Error as exc:
+    except BaseException:
         con.close()
-        raise _unusable(target, exc) from None
+        raise
 
 
 # ---------------------------------------------------------------- schema versions and migrations
@@ -244,11 +271,54 @@ def _refuse_newer(state: SchemaState) -> None:
         )
 
 
+def is_conflict(exc: BaseException) -> bool:
+    """A DuckLake commit that lost a race with another writer: retrying from the start is safe."""
+    return isinstance(exc, duckdb.TransactionException) and "conflict" in str(exc).lower()
+
+
+def rollback_quietly(con: duckdb.DuckDBPyConnection) -> None:
+    """Roll back if a transaction is still open (a failed COMMIT has already ended it)."""
+    with contextlib.suppress(duckdb.Error):
+        con.rollback()
+
+
+T = TypeVar("T")
+
+
+def retrying(work: Callable[[], T], attempts: int = 5, log: Callable[[str], None] | None = None) -> T:
+    """Run a whole transactional step again when its commit lost a race with another lake writer.
+
+    Warehouse-wide steps are idempotent (they recompute from what is stored), so redoing one is always safe.
+    """
+    for attempt in range(attempts):
+        try:
+            return work()
+        except duckdb.TransactionException as exc:
+            if not is_conflict(exc) or attempt == attempts - 1:
+                raise
+            if log:
+                log("another writer committed first; doing the step again")
+            time.sleep(0.5 * (attempt + 1))
+    raise AssertionError("unreachable")
+
+
 def ensure_schema(con: duckdb.DuckDBPyConnection, lake: bool = False) -> list[str]:
     """Create a fresh warehouse, or bring an existing one to the current contract in one transaction.
 
-    Returns what was done (empty when nothing was needed): the migrations applied, or "created".
+    Returns what was done (empty when nothing was needed): the migrations applied, or "created". On a lake two
+    writers may start at once: the one that loses the race finds the schema the other created.
     """
+    for attempt in range(5):
+        try:
+            return _ensure_schema(con, lake)
+        except duckdb.TransactionException as exc:
+            if not is_conflict(exc) or attempt == 4:
+                raise
+            time.sleep(0.5 * (attempt + 1))
+    return []
+
+
+def _ensure_schema(con: duckdb.DuckDBPyConnection, lake: bool) -> list[str]:
     state = schema_state(con)
     _refuse_newer(state)
     latest, sha = contract.latest_version(), contract.contract_sha()
@@ -277,7 +347,7 @@ def ensure_schema(con: duckdb.DuckDBPyConnection, lake: bool = False) -> list[st
         )
         con.commit()
     except BaseException:
-        con.rollback()
+        rollback_quietly(con)
         raise
     return done or ["views and comments refreshed"]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import shlex
 import sys
 import time
 from pathlib import Path
@@ -117,7 +118,9 @@ def _summary(
     except (wh.WarehouseError, OSError) as exc:
         _say(f"finished in {seconds:.0f} s; nothing published to read ({exc})")
         return
-    db = f" --db {target.url}" if target.url != "data/warehouse.duckdb" else ""
+    db = f" --db {shlex.quote(target.url)}" if target.url != "data/warehouse.duckdb" else ""
+    if target.data_path:
+        db += f" --data-path {shlex.quote(target.data_path)}"
     rejected = ", ".join(f"{r} {c}" for r, c in reasons)
     lines = [
         f"{'FAILED' if failed else 'done'} in {seconds:.0f} s: {len(days)} day(s), {days[0]}..{days[-1]}",
