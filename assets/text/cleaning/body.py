@@ -69,7 +69,8 @@ def _segment_runs(units: list[Unit]) -> list[tuple[int, int, float]]:
     for i in range(len(units) + 1):
         if i == len(units) or units[i].kind in STRONG:
             if i > lo:
-                a, b, score = _best_run(units[:i], lo, i)
+                # units[i] is a boundary (or the end): the scan stops there without slicing the list
+                a, b, score = _best_run(units, lo, i)
                 if score > 0:
                     runs.append((a, b, score))
             lo = i + 1

@@ -15,8 +15,11 @@ from .weights import classify_all, table_rows
 def _analyse(raw: str, repeated: frozenset[str]) -> tuple[list[Unit], int | None]:
     """Units with their decisions, and the headline's unit index."""
     units = units_of(raw)
+    kinds: dict[str, str | None] = {}  # a unit's kind depends on its text alone: repeated lines cost once
     for u in units:
-        u.kind = kind_of(u)
+        if u.text not in kinds:
+            kinds[u.text] = kind_of(u)
+        u.kind = kinds[u.text]
     classify_all(units)
     title_idx, title_copies = mark_title(units)
     mark_repeated(units, repeated)
@@ -65,14 +68,15 @@ def _join_paragraphs(kept: list[Unit]) -> str:
     Lines the raw text kept together (single newlines, e.g. a list, or a dump without blank lines) stay on
     their own lines. The body is then never longer than the raw text.
     """
-    paragraphs: list[str] = []
+    # lists of lines joined once at the end: appending to one growing string is quadratic in a long block
+    paragraphs: list[list[str]] = []
     last_block = None
     for u in kept:
         if not u.text:
             continue
         if paragraphs and u.block == last_block:
-            paragraphs[-1] += "\n" + u.text
+            paragraphs[-1].append(u.text)
         else:
-            paragraphs.append(u.text)
+            paragraphs.append([u.text])
         last_block = u.block
-    return "\n\n".join(paragraphs)
+    return "\n\n".join("\n".join(p) for p in paragraphs)
