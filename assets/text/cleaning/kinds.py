@@ -147,7 +147,22 @@ def _byline_kind(u: Unit) -> str | None:
         return "byline"
     if _date_like(u):
         return "dateline"
+    if _name_and_role(u):
+        return "byline"
     return None
+
+
+def _name_and_role(u: Unit) -> bool:
+    """ "Jane Doe, Political Reporter": a capitalised name, a comma, then a role ending in a newsroom job."""
+    if not 3 <= u.n <= 9 or u.sentence or u.text.count(",") != 1:
+        return False
+    name, role = (part.split() for part in u.text.split(","))
+    return (
+        1 <= len(name) <= 4
+        and all(w[:1].isupper() for w in name)
+        and bool(role)
+        and role[-1].lower().strip(".") in p.BYLINE_ROLES
+    )
 
 
 def _navigation_kind(u: Unit) -> str | None:

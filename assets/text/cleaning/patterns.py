@@ -32,6 +32,7 @@ DATE_ANCHORS = _union("dates", "date_anchors")
 SHARE_WORDS = lexicon.words("boilerplate", "share_words")
 SHARE_FILLERS = lexicon.words("boilerplate", "share_fillers")
 RELATED_HEAD_LINKS = lexicon.words("boilerplate", "related_head_links")
+BYLINE_ROLES = lexicon.words("boilerplate", "byline_roles")
 
 # --- cookies and copyright --------------------------------------------------------------------------------
 
@@ -85,7 +86,11 @@ CATEGORY = re.compile(rf"^{_phrases('category_labels')}\b\s*[:|]?", re.I)
 # --- bylines, credits, captions ---------------------------------------------------------------------------
 
 BY = re.compile(rf"^{_phrases('byline_openers')}\s*:?$", re.I)
-BYLINE = re.compile(rf"^(?:{_phrases('byline_openers')}|{_phrases('author_labels')})\s*:?\s+[\w@]", re.I)
+BYLINE = re.compile(
+    rf"^(?:{_phrases('byline_openers')}|{_phrases('author_labels')})\s*:?\s+[\w@]|"
+    rf"^{_phrases('author_colon_labels')}\s*:\s*[\w@]",
+    re.I,
+)
 DATEISH = re.compile(rf"\b(\d{{4}}|\d{{1,2}}:\d{{2}}|{lexicon.alternation(MONTHS)}\.?)\b", re.I)
 CLOCK_OR_DATE = re.compile(r"\d{1,2}:\d{2}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}")
 HANDLE = re.compile(r"^@\w+$|^[\w.+-]+@[\w-]+\.[\w.]+$")

@@ -7,7 +7,7 @@ from .decide import decide, mark_duplicates, strip_truncation
 from .kinds import captions_by_credit, kind_of
 from .repeated import mark_repeated
 from .result import Cleaned, Removal
-from .title import headline_above, mark_title, site_like, site_name_cut
+from .title import headline_in_header, mark_title, site_name_cut
 from .units import Unit, norm, strip_span, units_of
 from .weights import classify_all, table_rows
 
@@ -32,8 +32,8 @@ def _analyse(raw: str, repeated: frozenset[str]) -> tuple[list[Unit], int | None
     b = extend(units, a, b, len(units) if zone is None else zone)
     mark_duplicates(units, a, b)
     decide(units, a, b)
-    if title_idx == 0 and not title_copies and site_like(units[0]):
-        title_idx = headline_above(units, a)
+    if not title_copies:
+        title_idx = headline_in_header(units, a, title_idx)
     return units, title_idx
 
 
