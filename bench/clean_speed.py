@@ -37,7 +37,8 @@ def inputs(scale: float) -> dict[str, str]:
         ],
         "repeated_lines": "Share this article on your favourite network today\n" * int(50_000 * scale),
         "boundaries": "".join(
-            f"Related stories\nA line of text number {i} about the weather.\n" for i in range(int(50_000 * scale))
+            f"Related stories\nA line of text number {i} about the weather.\n"
+            for i in range(int(50_000 * scale))
         ),
         "pages": PAGE * int(2_500 * scale),
         "kept_lines": "Council news today\n"

@@ -52,8 +52,14 @@ def dev_corpus(folder: Path, html: bool) -> dict:
     site = {k: urlparse(truth[k].get("url", "")).netloc or k for k in ids}
     tune, _ = halves(list(site.values()))
     return {
-        k: {"text": texts[k], "truth": truth[k]["articleBody"], "group": site[k], "title": None,
-            "half": "tune" if site[k] in tune else "check", "html_path": folder / "html" / f"{k}.html.gz"}
+        k: {
+            "text": texts[k],
+            "truth": truth[k]["articleBody"],
+            "group": site[k],
+            "title": None,
+            "half": "tune" if site[k] in tune else "check",
+            "html_path": folder / "html" / f"{k}.html.gz",
+        }
         for k in ids
     }
 
@@ -77,8 +83,13 @@ def fixture_corpus() -> dict:
     gold = json.loads((FIXTURES / "gold.json").read_text(encoding="utf-8"))
     tune, _ = halves(list(gold))
     return {
-        k: {"text": (FIXTURES / f"{k}.txt").read_text(encoding="utf-8"), "truth": g["body"], "group": "all",
-            "title": g["title"], "half": "tune" if k in tune else "check"}
+        k: {
+            "text": (FIXTURES / f"{k}.txt").read_text(encoding="utf-8"),
+            "truth": g["body"],
+            "group": "all",
+            "title": g["title"],
+            "half": "tune" if k in tune else "check",
+        }
         for k, g in gold.items()
     }
 
@@ -89,8 +100,13 @@ def outlet_titles() -> dict:
     out = {}
     for k, g in gold.items():
         if k.endswith(".txt"):
-            out[k] = {"text": (OUTLETS / "inbox" / k).read_text(encoding="utf-8"), "title": g["title"],
-                      "group": str(Path(k).parent), "truth": None, "half": "all"}
+            out[k] = {
+                "text": (OUTLETS / "inbox" / k).read_text(encoding="utf-8"),
+                "title": g["title"],
+                "group": str(Path(k).parent),
+                "truth": None,
+                "half": "all",
+            }
     return out
 
 
@@ -146,12 +162,35 @@ def _without_kind(kind: str) -> Callable[[], contextlib.AbstractContextManager]:
 
 
 ABLATIONS: dict[str, Callable[[], contextlib.AbstractContextManager]] = {
-    **{f"kind:{k}": _without_kind(k) for k in (
-        "navigation", "header", "caption", "credit", "byline", "dateline", "advertisement", "cookie_notice",
-        "share_widget", "audio_player", "comment_form", "comment_counter", "comments", "related_links",
-        "category_list", "newsletter_prompt", "login_prompt", "paywall", "attribution", "copyright",
-        "site_notice", "link", "markup", "truncation_marker",
-    )},
+    **{
+        f"kind:{k}": _without_kind(k)
+        for k in (
+            "navigation",
+            "header",
+            "caption",
+            "credit",
+            "byline",
+            "dateline",
+            "advertisement",
+            "cookie_notice",
+            "share_widget",
+            "audio_player",
+            "comment_form",
+            "comment_counter",
+            "comments",
+            "related_links",
+            "category_list",
+            "newsletter_prompt",
+            "login_prompt",
+            "paywall",
+            "attribution",
+            "copyright",
+            "site_notice",
+            "link",
+            "markup",
+            "truncation_marker",
+        )
+    },
     "glued_caption": _patch(kinds, "_glued_caption", lambda t: False),
     "captions_by_credit": _patch(pipeline, "captions_by_credit", lambda units: None),
     "headline_copies": _patch(pipeline, "mark_title", lambda units: (None, [])),
@@ -195,8 +234,9 @@ def ablation_table(corpora: dict[str, dict]) -> list[dict]:
         rows.append(row)
         print(
             rule.ljust(22),
-            "  ".join(f"{k} {v:+.4f}" if isinstance(v, float) else f"{k} {v}" for k, v in row.items()
-                      if k != "rule"),
+            "  ".join(
+                f"{k} {v:+.4f}" if isinstance(v, float) else f"{k} {v}" for k, v in row.items() if k != "rule"
+            ),
             flush=True,
         )
     return rows

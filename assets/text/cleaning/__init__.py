@@ -28,8 +28,17 @@ compiled in `patterns`.
 from __future__ import annotations
 
 from .pipeline import clean_text
-from .repeated import repeated_lines
+from .repeated import outlet_of, repeated_by_group, repeated_lines
 from .result import REASONS, Cleaned, Removal
 from .units import INVISIBLE
 
-__all__ = ["INVISIBLE", "REASONS", "Cleaned", "Removal", "clean_text", "repeated_lines"]
+__all__ = [
+    "INVISIBLE",
+    "REASONS",
+    "Cleaned",
+    "Removal",
+    "clean_text",
+    "outlet_of",
+    "repeated_by_group",
+    "repeated_lines",
+]

@@ -67,6 +67,8 @@ COMMENT_POLICY = re.compile(
 
 _DURATION = r"^\d{1,2}:\d{2}(\s*/\s*\d{1,2}:\d{2})?$"  # "3:45" or "0:12 / 3:45" alone on a line
 AUDIO = re.compile(rf"{_DURATION}|{_phrases('audio_player')}", re.I)
+PLAYER_WORDS = lexicon.words("boilerplate", "player_words")
+DURATION = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d+\s*(?:min|mins|minutes|sec|secs|seconds)\b", re.I)
 NEWSLETTER_STRONG = re.compile(_phrases("newsletter_prompts"), re.I)
 NEWSLETTER = re.compile(_phrases("newsletter_words"), re.I)
 YOU = re.compile(rf"\b{_phrases('reader_address')}\b", re.I)
@@ -111,8 +113,6 @@ CAPTION_CUE = re.compile(
     rf"{_phrases('caption_cues')}",
     re.I,
 )
-# Alt text run into a caption: capitalised words, then a capitalised word glued to the last one.
-GLUED = re.compile(r"^((?:[A-Z][\w'’.-]*\s+){1,6}[A-Z][a-z'’.-]*[a-z])([A-Z][a-z]{2,}\b.*)$")
 
 # --- ads, notices, navigation, links, markup --------------------------------------------------------------
 

@@ -10,7 +10,7 @@ from .units import WORD, Unit
 from .weights import HEADLINE_WEIGHT
 
 
-def _title_parts(text: str) -> list[str]:
+def title_parts(text: str) -> list[str]:
     """Segments of a "Headline | Site" title line."""
     return [p for p in TITLE_SEP.split(text) if p.strip()]
 
@@ -48,7 +48,7 @@ def _find_title(units: list[Unit]) -> tuple[int | None, list[int]]:
         return None, []
     # The <title> line often carries the site name ("Headline | Site"): the headline is the whole line
     # or, failing that, its longest segment, or its first.
-    parts = [" ".join(WORD.findall(p.lower())) for p in _title_parts(first.text)]
+    parts = [" ".join(WORD.findall(p.lower())) for p in title_parts(first.text)]
     tiers = [first.key] + sorted(
         {p for p in parts if len(p) >= 8 and len(p.split()) >= 2}, key=len, reverse=True
     )
@@ -110,7 +110,12 @@ def _name_line(u: Unit) -> bool:
     """A byline or dateline, or a bare name line under a headline ("Marisol Grant")."""
     if u.kind in ("byline", "dateline"):
         return True
-    return u.kind is None and 2 <= u.n <= 4 and bool(_NAME.match(u.text)) and all(w[0].isupper() for w in u.words)
+    return (
+        u.kind is None
+        and 2 <= u.n <= 4
+        and bool(_NAME.match(u.text))
+        and all(w[0].isupper() for w in u.words)
+    )
 
 
 def _attribution(units: list[Unit], j: int) -> bool:
