@@ -6,7 +6,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable
 
-from .title import title_parts, site_like
+from .title import site_like, title_parts
 from .units import WORD, Unit, key, units_of
 from .weights import REPEATED_WEIGHT
 
