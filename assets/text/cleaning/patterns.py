@@ -71,7 +71,9 @@ PLAYER_WORDS = lexicon.words("boilerplate", "player_words")
 DURATION = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d+\s*(?:min|mins|minutes|sec|secs|seconds)\b", re.I)
 NEWSLETTER_STRONG = re.compile(_phrases("newsletter_prompts"), re.I)
 NEWSLETTER = re.compile(_phrases("newsletter_words"), re.I)
-YOU = re.compile(rf"\b{_phrases('reader_address')}\b", re.I)
+YOU = re.compile(
+    rf"\b{_phrases('reader_address')}\b|(?:^|[.!?:;–—|•·]\s*){_phrases('reader_imperatives')}\b", re.I
+)
 PAYWALL = re.compile(_phrases("paywall"), re.I)
 LOGIN = re.compile(rf"^{_phrases('login')}\b", re.I)
 ATTRIBUTION = re.compile(rf"{_phrases('attribution')}|^{_phrases('source_labels')}\s*:", re.I)

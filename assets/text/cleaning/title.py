@@ -141,11 +141,16 @@ def support(units: list[Unit], k: int) -> int:
         if u.kind is not None and u.kind != "headline_repeat":
             continue
         # a standfirst is one sentence-like line, right under the headline
-        if standfirst is not None or j > k + 1 or u.n < 6 or u.cls == "title":
+        if standfirst is not None or j > k + 1 or not _standfirst_like(u):
             return 0
         # a standfirst is longer than its headline; a shorter line under this one is the headline
         standfirst = 0 if u.n > units[k].n else 1
     return 0
+
+
+def _standfirst_like(u: Unit) -> bool:
+    """A standfirst: a sentence, or a long line; a short question under a label is the headline itself."""
+    return u.cls != "title" and (u.n >= 6 and u.text.endswith(".") or u.n >= 10)
 
 
 def _headline_shape(u: Unit) -> bool:
