@@ -107,9 +107,7 @@ _NAME = re.compile(r"^[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){1,3}$")
 
 
 def _name_line(u: Unit) -> bool:
-    """A byline or dateline, or a bare name line under a headline ("Marisol Grant")."""
-    if u.kind in ("byline", "dateline"):
-        return True
+    """A bare name line, as under a headline ("Marisol Grant")."""
     return (
         u.kind is None
         and 2 <= u.n <= 4
@@ -133,12 +131,14 @@ def _attribution(units: list[Unit], j: int) -> bool:
 def support(units: list[Unit], k: int) -> int:
     """How strongly the lines under unit k mark it as the headline: a byline or dateline right below (4), or
     below a standfirst (3); boilerplate lines between them (a share bar, an audio label) are passed over."""
-    standfirst = None
+    standfirst, skipped = None, False
     for j in range(k + 1, min(len(units), k + 6)):
         u = units[j]
-        if _name_line(u) or _attribution(units, j):
+        # a bare name counts only right under the headline (or its standfirst): further down it is a menu item
+        if u.kind in ("byline", "dateline") or not skipped and (_name_line(u) or _attribution(units, j)):
             return 4 - (standfirst or 0)
         if u.kind is not None and u.kind != "headline_repeat":
+            skipped = True
             continue
         # a standfirst is one sentence-like line, right under the headline
         if standfirst is not None or j > k + 1 or not _standfirst_like(u):
