@@ -172,6 +172,40 @@ def test_email_newsletter_chrome_is_removed():
     assert c.title == "Allotments to get running water"
 
 
+# --- lines the article repeats or cites --------------------------------------------------------------
+
+
+def test_line_recurring_three_times_in_the_article_is_its_structure():
+    meal = "Breakfast: two eggs, one slice of toast and a cup of tea, then a short walk before work."
+    body = (P1, "Monday", meal, "Tuesday", meal, "Wednesday", meal, P2, P3)
+    c = clean_text(header_page("A week of simple meals", "By Ana Ruiz", body=body))
+    assert c.body.count(meal) == 3
+
+
+def test_pull_quote_shown_twice_is_a_duplicate():
+    quote = "“We owe the next generation something better than a leaking roof,” the chairman said on Monday."
+    c = clean_text(header_page("Stadium plan approved", "By Ana Ruiz", body=(P1, quote, P2, quote, P3)))
+    assert c.body.count(quote) == 1
+    assert "duplicate" in {r.reason for r in c.removed}
+
+
+def test_bare_address_inside_the_article_is_kept_outside_removed():
+    ref = "https://www.example.org/reports/2024/harbour-inspection.pdf"
+    c = clean_text(header_page("Inspection report published", "By Ana Ruiz", body=(P1, P2, ref, P3, P4)))
+    assert ref in c.body
+    c = clean_text(
+        header_page("Inspection report published", "By Ana Ruiz", body=(P1, P2, P3, "Photos", ref))
+    )
+    assert ref not in c.body
+
+
+def test_sentence_opening_with_by_is_not_a_byline():
+    line = "By March, prices had doubled."
+    c = clean_text(header_page("Prices double", "By Ana Ruiz", body=(P1, line, P2, P3)))
+    assert line in c.body
+    assert reasons(c)["By Ana Ruiz"] == "byline"
+
+
 # --- pathological inputs (linear time; bench/clean_speed.py prints the seconds) -------------------------
 
 

@@ -23,13 +23,20 @@ def mark_duplicates(units: list[Unit], a: int, b: int) -> None:
         if len(u.words) >= 8:
             groups.setdefault(u.key, []).append(i)
     for idxs in groups.values():
-        if len(idxs) < 2:
-            continue
         inside = [i for i in idxs if a <= i <= b]
+        # A pull quote or a box shown twice is one copy more; a line recurring three times or more in the
+        # article is its structure (a meal plan, a schedule), and a line mostly of numbers is a table row.
+        if len(idxs) < 2 or len(inside) >= 3 or _numeric(units[idxs[0]]):
+            continue
         first = inside[0] if inside else idxs[0]
         for i in idxs:
             if i != first:
                 units[i].dup_of = first
+
+
+def _numeric(u: Unit) -> bool:
+    """A line with a number in at least a fifth of its words (quantities, a table row)."""
+    return sum(any(c.isdigit() for c in w) for w in u.words) >= 0.2 * len(u.words)
 
 
 def decide(units: list[Unit], a: int, b: int) -> None:
@@ -40,6 +47,9 @@ def decide(units: list[Unit], a: int, b: int) -> None:
             list_reason = None
             continue
         inside = a <= i <= b
+        if u.kind == "link" and inside:  # a bare address in the article is a reference it gives
+            u.keep = True
+            continue
         if u.kind:
             u.reason = u.kind
             list_reason = u.kind if u.kind in _LIST_HEADS or BY.match(u.text) else None

@@ -149,13 +149,18 @@ def _byline_kind(u: Unit) -> str | None:
         return "byline"
     if 10 < n <= 24 and p.BYLINE.match(t) and p.DATEISH.search(t):
         return "byline"
-    if n <= 10 and (p.BYLINE.match(t) and sum(w[0].isupper() for w in u.words[1:]) >= 1 or p.HANDLE.match(t)):
+    if n <= 10 and (p.BYLINE.match(t) and _names_follow(u) or p.HANDLE.match(t)):
         return "byline"
     if _date_like(u):
         return "dateline"
     if _name_and_role(u):
         return "byline"
     return None
+
+
+def _names_follow(u: Unit) -> bool:
+    """After the opener, names: a capitalised word, and not a sentence ("By March, prices had doubled.")."""
+    return sum(w[0].isupper() for w in u.words[1:]) >= 1 and not END_STRONG.search(u.text)
 
 
 def _name_and_role(u: Unit) -> bool:
