@@ -28,13 +28,34 @@ def test_headline_with_byline_wins_over_teaser_above_it():
 
 
 def test_teaser_first_line_gives_way_to_headline_with_byline():
-    teaser = "Also today: the ferry timetable for the summer is out"
+    teaser = "Also today: the ferry timetable for the summer is out."
     headline = "Ferry terminal opening delayed after cracks found"
     raw = "\n\n".join([teaser, headline, "Ana Ruiz, Transport Correspondent\n3 May 2025", P1, P2, P3])
     c = clean_text(raw)
     assert c.title == headline
     assert reasons(c)[teaser] == "header"
     assert_accounted(raw, c)
+
+
+def test_title_line_stays_over_another_line_with_a_byline():
+    # the page's <title> line, then a box of another article with its own byline above this one's text
+    title = "Ferry terminal opening delayed after cracks found in pier"
+    raw = "\n\n".join([title, "Apple harvest starts early", "By Tom Bell", P1, P2, P3])
+    assert clean_text(raw).title == title
+
+
+def test_on_page_form_of_the_title_line_wins():
+    raw = "\n\n".join(
+        [
+            "Ferry delayed: cracks found in new harbour pier",
+            "Cracks in new harbour pier delay the ferry terminal",
+            "By Ana Ruiz",
+            P1,
+            P2,
+            P3,
+        ]
+    )
+    assert clean_text(raw).title == "Cracks in new harbour pier delay the ferry terminal"
 
 
 def test_first_line_headline_followed_by_byline_stays():

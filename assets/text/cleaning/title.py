@@ -6,7 +6,7 @@ import re
 from collections import Counter
 
 from .patterns import TITLE_SEP
-from .units import WORD, Unit
+from .units import END_STRONG, WORD, Unit
 from .weights import HEADLINE_WEIGHT
 
 
@@ -196,6 +196,17 @@ def _nearest_above(units: list[Unit], a: int) -> int | None:
     return None
 
 
+def _teaser(u: Unit) -> bool:
+    """A sentence of some length: a teaser or standfirst (a page's title line does not end in a full stop)."""
+    return u.n >= 6 and bool(END_STRONG.search(u.text)) and not u.text.endswith(("?", "!"))
+
+
+def _shares_words(u: Unit, first: Unit) -> bool:
+    """At least half of the line's longer words are in the first line."""
+    words = {w for w in u.key.split() if len(w) >= 3}
+    return bool(words) and len(words & set(first.key.split())) >= 0.5 * len(words)
+
+
 def headline_in_header(units: list[Unit], a: int, current: int | None) -> int | None:
     """The headline when the first line is not clearly it: a line above the body with a byline under it, or
     the line just above the body when the first line only names the site. Marks the units it moves."""
@@ -206,7 +217,11 @@ def headline_in_header(units: list[Unit], a: int, current: int | None) -> int | 
         return current
     k, score = _best_above(units, a)
     weak_first = current is None or site_like(first)
-    if score < _STRONG_SUPPORT and not weak_first:
+    # A first line that is a title line stays unless the line found is its on-page form (shares its words);
+    # a first line that reads as a sentence is a teaser, not a title line.
+    if not weak_first and not (
+        score >= _STRONG_SUPPORT and (_teaser(first) or _shares_words(units[k], first))
+    ):
         return current
     if k is None and weak_first:
         k = _nearest_above(units, a)
