@@ -201,10 +201,11 @@ def _teaser(u: Unit) -> bool:
     return u.n >= 6 and bool(END_STRONG.search(u.text)) and not u.text.endswith(("?", "!"))
 
 
-def _shares_words(u: Unit, first: Unit) -> bool:
-    """At least half of the line's longer words are in the first line."""
-    words = {w for w in u.key.split() if len(w) >= 3}
-    return bool(words) and len(words & set(first.key.split())) >= 0.5 * len(words)
+def _in_title_line(units: list[Unit], k: int, a: int) -> bool:
+    """Half or more of unit k's longer words are in the first line or in a title-shaped line above the body."""
+    words = {w for w in units[k].key.split() if len(w) >= 3}
+    lines = [units[0]] + [u for u in units[1:a] if u is not units[k] and TITLE_SEP.search(u.text)]
+    return bool(words) and any(len(words & set(u.key.split())) >= 0.5 * len(words) for u in lines)
 
 
 def headline_in_header(units: list[Unit], a: int, current: int | None) -> int | None:
@@ -217,11 +218,10 @@ def headline_in_header(units: list[Unit], a: int, current: int | None) -> int | 
         return current
     k, score = _best_above(units, a)
     weak_first = current is None or site_like(first)
-    # A first line that is a title line stays unless the line found is its on-page form (shares its words);
-    # a first line that reads as a sentence is a teaser, not a title line.
-    if not weak_first and not (
-        score >= _STRONG_SUPPORT and (_teaser(first) or _shares_words(units[k], first))
-    ):
+    # A first line that is a title line stays unless the line found is the on-page form of a title line
+    # (shares its words: the first line, or a "Headline – Site" line further down); a first line that reads
+    # as a sentence is a teaser, not a title line.
+    if not weak_first and not (score >= _STRONG_SUPPORT and (_teaser(first) or _in_title_line(units, k, a))):
         return current
     if k is None and weak_first:
         k = _nearest_above(units, a)
