@@ -227,6 +227,55 @@ def test_sentence_opening_with_by_is_not_a_byline():
     assert reasons(c)["By Ana Ruiz"] == "byline"
 
 
+def test_trailing_teasers_of_other_articles_are_cut():
+    teasers = [
+        "Bridge repairs close Station Road\nDrivers are warned of delays while engineers replace the bearings.",
+        "Cafe owner wins baking award\nThe owner of the Corner Cup has won a national award for her lemon cake.",
+        "Uniform swap shop opens on Saturday\nParents can swap outgrown uniforms for free at the church hall.",
+    ]
+    c = clean_text(header_page("Library to lend tools", "By Ana Ruiz", body=(P1, P2, P3, *teasers)))
+    assert c.body == "\n\n".join([P1, P2, P3])
+
+
+def test_sections_under_subheadings_are_kept():
+    body = (P1, "What the inspectors found", P2, "What happens next", P3, "Who pays for it", P4)
+    c = clean_text(header_page("Pier inspection report", "By Ana Ruiz", body=body))
+    assert c.body == "\n\n".join(body)
+
+
+def test_author_bio_at_the_end_is_a_byline():
+    bio = "Hannah Cole is a transport researcher and a regular contributor to the Marsh Gazette."
+    c = clean_text(
+        header_page("Stop changing the clocks", "Hannah Cole\n26 October 2025", body=(P1, P2, P3, bio))
+    )
+    assert c.body == "\n\n".join([P1, P2, P3])
+    assert reasons(c)[bio] == "byline"
+    other = "Tom Bell is the harbour master and has worked on the pier for thirty years, his colleagues said."
+    assert other in clean_text(header_page("Pier", "Hannah Cole", body=(P1, P2, other))).body
+
+
+def test_slash_credit_ends_a_caption_and_menu_capitals_are_no_byline():
+    caption = "The winning team paddles past the lighthouse. Elwin Chronicle/Megan Price"
+    raw = "\n\n".join(
+        [
+            "Port Elwin Chronicle\nNEWS SPORT EVENTS PICTURES",
+            "Raft race returns to the harbour",
+            "Megan Price\nSunday 10 August 2025",
+            caption,
+            P1,
+            P2,
+            P3,
+        ]
+    )
+    c = clean_text(raw)
+    assert reasons(c)[caption] == "caption"
+    assert c.title == "Raft race returns to the harbour"
+    assert (
+        "AC/DC"
+        in clean_text(header_page("Concert", body=(P1, "The band AC/DC played in the park.", P2))).body
+    )
+
+
 # --- pathological inputs (linear time; bench/clean_speed.py prints the seconds) -------------------------
 
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from .patterns import BY, TRAILING_ELLIPSIS, TRUNCATION
+from .patterns import BY, BYLINE, TRAILING_ELLIPSIS, TRUNCATION
 from .result import Removal
-from .units import INVISIBLE, Unit, norm, strip_span
+from .units import INVISIBLE, WORD, Unit, norm, strip_span
 
 # Kinds whose header line also claims the short lines listed under it (a "Related" box, a tag list).
 _BOX_HEADS = frozenset({"related_links", "category_list"})
@@ -110,3 +110,34 @@ def strip_truncation(raw: str, units: list[Unit], kept: list[Unit], removals: li
     removals.append(Removal(s, e, raw[s:e], "truncation_marker"))
     last.end = start
     last.text = norm(raw[last.start : start])
+
+
+# How an author bio at the end of an article opens: the author's name, then one of these.
+_BIO_VERBS = (" is ", " was ", " has ", " writes ", " teaches ", " works ", " lives ")
+
+
+def _author_names(units: list[Unit], a: int) -> set[str]:
+    """The names on the byline lines above the body: the capitalised words after any opener ("By", "Words:")."""
+    names = set()
+    for u in units[:a]:
+        name_line = u.kind is None and u.cls != "title" and 2 <= u.n <= 4 and u.caps == 1.0
+        if u.kind != "byline" and not name_line:
+            continue
+        m = BYLINE.match(u.text) if u.kind == "byline" else None
+        caps = []
+        for w in WORD.findall(u.text[m.end() - 1 :] if m else u.text):
+            if not w[0].isupper():
+                break
+            caps.append(w)
+        if 2 <= len(caps) <= 4:
+            names.add(" ".join(caps))
+    return names
+
+
+def mark_author_bio(units: list[Unit], a: int) -> None:
+    """The author's bio at the end of the article ("Hannah Cole is a transport researcher …") is a byline."""
+    names = _author_names(units, a)
+    kept = [u for u in units if u.keep]
+    for u in kept[-2:]:
+        if u.n <= 60 and any(u.text.startswith(n + v) for n in names for v in _BIO_VERBS):
+            u.keep, u.reason = False, "byline"

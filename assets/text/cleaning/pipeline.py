@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .body import choose_run, comment_zone, discount_comments, extend
-from .decide import decide, mark_duplicates, strip_truncation
+from .body import choose_run, comment_zone, discount_comments, extend, trim_teasers
+from .decide import decide, mark_author_bio, mark_duplicates, strip_truncation
 from .kinds import captions_by_credit, kind_of
 from .repeated import mark_repeated
 from .result import Cleaned, Removal
@@ -30,8 +30,10 @@ def _analyse(raw: str, repeated: frozenset[str]) -> tuple[list[Unit], int | None
     captions_by_credit(units)
     a, b = choose_run(units, anchors)
     b = extend(units, a, b, len(units) if zone is None else zone)
+    b = trim_teasers(units, a, b)
     mark_duplicates(units, a, b)
     decide(units, a, b)
+    mark_author_bio(units, a)
     if not title_copies:
         title_idx = headline_in_header(units, a, title_idx)
     return units, title_idx

@@ -107,7 +107,9 @@ _NAME = re.compile(r"^[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){1,3}$")
 
 
 def _name_line(u: Unit) -> bool:
-    """A bare name line, as under a headline ("Marisol Grant")."""
+    """A bare name line, as under a headline ("Marisol Grant"); not a row of menu words in capitals."""
+    if u.n >= 3 and u.text.isupper():
+        return False
     return (
         u.kind is None
         and 2 <= u.n <= 4
