@@ -254,6 +254,14 @@ def test_author_bio_at_the_end_is_a_byline():
     assert other in clean_text(header_page("Pier", "Hannah Cole", body=(P1, P2, other))).body
 
 
+def test_sentence_citing_an_agency_is_not_a_caption():
+    cited = "As yet there is no evidence linking the third case to the first two, the commission said, according to Reuters."
+    caption = "Protesters gather in the square outside the harbour office on Friday. Reuters"
+    c = clean_text(header_page("Plague case confirmed", "By Ana Ruiz", body=(P1, cited, P2, caption, P3)))
+    assert cited in c.body
+    assert reasons(c)[caption] == "caption"
+
+
 def test_slash_credit_ends_a_caption_and_menu_capitals_are_no_byline():
     caption = "The winning team paddles past the lighthouse. Elwin Chronicle/Megan Price"
     raw = "\n\n".join(

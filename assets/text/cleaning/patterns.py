@@ -102,7 +102,9 @@ CREDIT = re.compile(rf"^{_phrases('credit_labels')}s?\s*(by\b|:|/|©)|\b{_phrase
 CAPTION_TAIL = re.compile(
     rf"([\(\[][^()\[\]]{{0,100}}\b{_phrases('caption_bracket_words')}\b[^()\[\]]{{0,100}}[\)\]]|"
     rf"\b{_phrases('caption_credit_labels')}s?\s*(by\s|:|/|©)\s*[^.!?]{{2,80}}|"
-    rf"\b{_phrases('caption_agencies')}|"
+    # an agency closing the line after a stop or a separator ("… in Paris. Reuters", "… | AFP"), not a
+    # sentence that cites it ("…, according to Reuters.")
+    rf"(?:(?<=[.|/—–(:-])|(?<=[.|/—–(:-] ))\s*{_phrases('caption_agencies')}|"
     # "… lighthouse. Elwin Chronicle/Megan Price": a capitalised source, a slash, a person's name (two words)
     r"(?-i:\b[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,3}/[A-Z][\w'-]+(?: [A-Z][\w'-]+){1,2}))\s*\.?\s*$",
     re.I,
