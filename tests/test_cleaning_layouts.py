@@ -214,6 +214,9 @@ def test_bare_address_inside_the_article_is_kept_outside_removed():
     ref = "https://www.example.org/reports/2024/harbour-inspection.pdf"
     c = clean_text(header_page("Inspection report published", "By Ana Ruiz", body=(P1, P2, ref, P3, P4)))
     assert ref in c.body
+    image = "https://static.example.org/images/harbour-pier-500x250.jpg"
+    c = clean_text(header_page("Inspection report published", "By Ana Ruiz", body=(P1, P2, image, P3, P4)))
+    assert reasons(c)[image] == "link"
     c = clean_text(
         header_page("Inspection report published", "By Ana Ruiz", body=(P1, P2, P3, "Photos", ref))
     )

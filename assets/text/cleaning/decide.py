@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .patterns import BY, BYLINE, TRAILING_ELLIPSIS, TRUNCATION
+from .patterns import BY, BYLINE, MEDIA_FILE, TRAILING_ELLIPSIS, TRUNCATION
 from .result import Removal
 from .units import INVISIBLE, WORD, Unit, norm, strip_span
 
@@ -47,7 +47,8 @@ def decide(units: list[Unit], a: int, b: int) -> None:
             list_reason = None
             continue
         inside = a <= i <= b
-        if u.kind == "link" and inside:  # a bare address in the article is a reference it gives
+        # a bare address in the article is a reference it gives, unless it is an image's or a player's file
+        if u.kind == "link" and inside and not MEDIA_FILE.search(u.text):
             u.keep = True
             continue
         if u.kind:

@@ -138,6 +138,7 @@ AGGREGATOR = re.compile(
 )
 NAV = re.compile(rf"^{_phrases('nav_labels')}\s*[»›>«‹<→←↑]*$", re.I)
 SEPARATED = re.compile(r"\s[|/•·»›>]\s|\s[-–]\s")  # menu items side by side: "News | Sport | Weather"
+MEDIA_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?|avif|mp4|webm|mp3|m4a)(?:[?#]\S*)?$", re.I)
 URL = re.compile(rf"^(https?://|www\.)\S+$|^\S+\.{_phrases('url_domains')}(/\S*)?$", re.I)
 MARKUP = re.compile(
     rf"\{{\*|\*\}}|\{{\{{|\}}\}}|%[sd]\b|&{_phrases('html_entities')};|</?{_phrases('html_tags')}\b[^>]*>|"
