@@ -14,8 +14,19 @@ for, short and boilerplate units against), in the spirit of body-text extraction
   to a run that reads as one text; text after a reader-comment marker is discounted;
 - the run is then extended to adjacent lines that belong: a list or table under "…:", rows of numbers,
   a list just above the first paragraph; a short standfirst above the byline is cut.
-Inside the run, short lines stay (subheadings, bullets, quotes) unless they are recognised boilerplate
-or later copies of a paragraph; outside it everything goes, each with the most specific reason known.
+- a run ending in three or more (headline, one-line blurb) pairs ends before them (other articles' teasers).
+Inside the run, short lines stay (subheadings, bullets, quotes, a bare address it cites) unless they are
+recognised boilerplate or later copies of a paragraph (a line recurring three times is structure, not a copy);
+an author bio closing the article goes with the byline; outside the run everything goes, each with the most
+specific reason known.
+
+The headline is the first line, or its copy further down; when the first line only names the site, is a
+teaser sentence, or has a "Headline – Site" form of another line below it, it is the line above the body
+with a byline, a name or a dateline under it (a standfirst may stand between; a player label, menu row or
+section label never is).
+
+Repetition across documents is counted in whatever groups the caller passes (`repeated_by_group`); the
+outlet a page names in its first line (`outlet_of`) is one such grouping, across feeds and folders.
 
 jusText and boilerpipe score HTML DOM blocks with link density and tag context; scraped dumps have
 neither, only lines with offsets that every removal must keep, hence the hand-written pass here.
@@ -28,8 +39,17 @@ compiled in `patterns`.
 from __future__ import annotations
 
 from .pipeline import clean_text
-from .repeated import repeated_lines
+from .repeated import outlet_of, repeated_by_group, repeated_lines
 from .result import REASONS, Cleaned, Removal
 from .units import INVISIBLE
 
-__all__ = ["INVISIBLE", "REASONS", "Cleaned", "Removal", "clean_text", "repeated_lines"]
+__all__ = [
+    "INVISIBLE",
+    "REASONS",
+    "Cleaned",
+    "Removal",
+    "clean_text",
+    "outlet_of",
+    "repeated_by_group",
+    "repeated_lines",
+]

@@ -17,6 +17,9 @@ _BRIDGE_STRONG = 2
 _BRIDGE_GAP = 16
 # A run that reads as one text wins over a bigger list of teasers unless it is smaller than this share.
 _TEASER_SHARE = 0.2
+# A run ending in this many (headline, one-paragraph blurb) pairs ends in a list of other articles' teasers.
+_TEASER_PAIRS = 3
+_BLURB_WORDS = 40
 
 
 def comment_zone(units: list[Unit]) -> int | None:
@@ -69,7 +72,8 @@ def _segment_runs(units: list[Unit]) -> list[tuple[int, int, float]]:
     for i in range(len(units) + 1):
         if i == len(units) or units[i].kind in STRONG:
             if i > lo:
-                a, b, score = _best_run(units[:i], lo, i)
+                # units[i] is a boundary (or the end): the scan stops there without slicing the list
+                a, b, score = _best_run(units, lo, i)
                 if score > 0:
                     runs.append((a, b, score))
             lo = i + 1
@@ -233,3 +237,26 @@ def _listed_under(units: list[Unit], j: int, stop: int) -> int | None:
         if k - intro > 2:
             return k
     return None
+
+
+def trim_teasers(units: list[Unit], a: int, b: int) -> int:
+    """End the run before a trailing list of other articles' teasers, each a short headline-like line (no
+    final stop, colon or question mark) over a blurb of one or two sentences, when the text above them is
+    longer than one paragraph. Sections under subheadings run longer than a blurb."""
+    i, pairs = b, 0
+    while i - 1 > a:
+        blurb, head = units[i], units[i - 1]
+        if not (
+            blurb.kind is None
+            and blurb.cls in ("good", "medium")
+            and blurb.n <= _BLURB_WORDS
+            and head.kind is None
+            and head.cls in ("short", "content")
+            and 3 <= head.n <= 15
+            and not head.text.endswith((".", ":", "?", "!"))
+        ):
+            break
+        pairs, i = pairs + 1, i - 2
+    if pairs >= _TEASER_PAIRS and sum(u.cls == "good" for u in units[a : i + 1]) >= 2:
+        return i
+    return b

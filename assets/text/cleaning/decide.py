@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from .patterns import BY, TRAILING_ELLIPSIS, TRUNCATION
+from .patterns import BY, BYLINE, MEDIA_FILE, TRAILING_ELLIPSIS, TRUNCATION
 from .result import Removal
-from .units import INVISIBLE, Unit, norm, strip_span
+from .units import INVISIBLE, WORD, Unit, norm, strip_span
 
 # Kinds whose header line also claims the short lines listed under it (a "Related" box, a tag list).
 _BOX_HEADS = frozenset({"related_links", "category_list"})
@@ -23,13 +23,20 @@ def mark_duplicates(units: list[Unit], a: int, b: int) -> None:
         if len(u.words) >= 8:
             groups.setdefault(u.key, []).append(i)
     for idxs in groups.values():
-        if len(idxs) < 2:
-            continue
         inside = [i for i in idxs if a <= i <= b]
+        # A pull quote or a box shown twice is one copy more; a line recurring three times or more in the
+        # article is its structure (a meal plan, a schedule), and a line mostly of numbers is a table row.
+        if len(idxs) < 2 or len(inside) >= 3 or _numeric(units[idxs[0]]):
+            continue
         first = inside[0] if inside else idxs[0]
         for i in idxs:
             if i != first:
                 units[i].dup_of = first
+
+
+def _numeric(u: Unit) -> bool:
+    """A line with a number in at least a fifth of its words (quantities, a table row)."""
+    return sum(any(c.isdigit() for c in w) for w in u.words) >= 0.2 * len(u.words)
 
 
 def decide(units: list[Unit], a: int, b: int) -> None:
@@ -40,6 +47,10 @@ def decide(units: list[Unit], a: int, b: int) -> None:
             list_reason = None
             continue
         inside = a <= i <= b
+        # a bare address in the article is a reference it gives, unless it is an image's or a player's file
+        if u.kind == "link" and inside and not MEDIA_FILE.search(u.text):
+            u.keep = True
+            continue
         if u.kind:
             u.reason = u.kind
             list_reason = u.kind if u.kind in _LIST_HEADS or BY.match(u.text) else None
@@ -100,3 +111,34 @@ def strip_truncation(raw: str, units: list[Unit], kept: list[Unit], removals: li
     removals.append(Removal(s, e, raw[s:e], "truncation_marker"))
     last.end = start
     last.text = norm(raw[last.start : start])
+
+
+# How an author bio at the end of an article opens: the author's name, then one of these.
+_BIO_VERBS = (" is ", " was ", " has ", " writes ", " teaches ", " works ", " lives ")
+
+
+def _author_names(units: list[Unit], a: int) -> set[str]:
+    """The names on the byline lines above the body: the capitalised words after any opener ("By", "Words:")."""
+    names = set()
+    for u in units[:a]:
+        name_line = u.kind is None and u.cls != "title" and 2 <= u.n <= 4 and u.caps == 1.0
+        if u.kind != "byline" and not name_line:
+            continue
+        m = BYLINE.match(u.text) if u.kind == "byline" else None
+        caps = []
+        for w in WORD.findall(u.text[m.end() - 1 :] if m else u.text):
+            if not w[0].isupper():
+                break
+            caps.append(w)
+        if 2 <= len(caps) <= 4:
+            names.add(" ".join(caps))
+    return names
+
+
+def mark_author_bio(units: list[Unit], a: int) -> None:
+    """The author's bio at the end of the article ("Hannah Cole is a transport researcher …") is a byline."""
+    names = _author_names(units, a)
+    kept = [u for u in units if u.keep]
+    for u in kept[-2:]:
+        if u.n <= 60 and any(u.text.startswith(n + v) for n in names for v in _BIO_VERBS):
+            u.keep, u.reason = False, "byline"

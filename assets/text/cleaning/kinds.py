@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from . import patterns as p
@@ -119,9 +120,14 @@ def _prompt_kind(u: Unit) -> str | None:
         return "advertisement"
     if _social(u):
         return "share_widget"
-    if n <= 12 and p.AUDIO.search(t):
+    if n <= 12 and (p.AUDIO.search(t) or _player_label(u)):
         return "audio_player"
     return None
+
+
+def _player_label(u: Unit) -> bool:
+    """A media player's label: a short line with a duration and a player word ("Hear this story · 4:12")."""
+    return u.n <= 10 and bool(p.DURATION.search(u.text)) and any(w.lower() in p.PLAYER_WORDS for w in u.words)
 
 
 def _photo_kind(u: Unit) -> str | None:
@@ -143,11 +149,31 @@ def _byline_kind(u: Unit) -> str | None:
         return "byline"
     if 10 < n <= 24 and p.BYLINE.match(t) and p.DATEISH.search(t):
         return "byline"
-    if n <= 10 and (p.BYLINE.match(t) and sum(w[0].isupper() for w in u.words[1:]) >= 1 or p.HANDLE.match(t)):
+    if n <= 10 and (p.BYLINE.match(t) and _names_follow(u) or p.HANDLE.match(t)):
         return "byline"
     if _date_like(u):
         return "dateline"
+    if _name_and_role(u):
+        return "byline"
     return None
+
+
+def _names_follow(u: Unit) -> bool:
+    """After the opener, names: a capitalised word, and not a sentence ("By March, prices had doubled.")."""
+    return sum(w[0].isupper() for w in u.words[1:]) >= 1 and not END_STRONG.search(u.text)
+
+
+def _name_and_role(u: Unit) -> bool:
+    """ "Jane Doe, Political Reporter": a capitalised name, a comma, then a role ending in a newsroom job."""
+    if not 3 <= u.n <= 9 or u.sentence or u.text.count(",") != 1:
+        return False
+    name, role = (part.split() for part in u.text.split(","))
+    return (
+        1 <= len(name) <= 4
+        and all(w[:1].isupper() for w in name)
+        and bool(role)
+        and role[-1].lower().strip(".") in p.BYLINE_ROLES
+    )
 
 
 def _navigation_kind(u: Unit) -> str | None:
@@ -189,22 +215,40 @@ def _social(u: Unit) -> bool:
     return has_share and social / len(low) >= 0.6
 
 
+# Names and nothing else (letters, spaces, initials, hyphens, apostrophes): the alt text before a glue point.
+_NAMES = re.compile(r"^[^\W\d_][^\W\d_\s'’.-]*(?:[\s'’.-]+[^\W\d_]+)*$")
+
+
+def _glue_point(text: str) -> int | None:
+    """Where a capitalised word is glued to the next one ("…PutinChinese…"), in the first words of a line."""
+    for i in range(2, min(len(text) - 1, 120)):
+        if text[i].isupper() and text[i - 1].islower() and text[i + 1].islower():
+            j = i
+            while j > 0 and text[j - 1].isalpha():
+                j -= 1
+            if text[j].isupper() and i - j >= 2:  # "McDonald" and "iPhone" glue inside one name
+                return i
+    return None
+
+
+def _unglue(text: str) -> str:
+    """The text with a space at every glue point."""
+    return "".join(f" {c}" if c.isupper() and i and text[i - 1].islower() else c for i, c in enumerate(text))
+
+
 def _glued_caption(text: str) -> bool:
-    """Alt text run into the caption's first word ("… Vladimir PutinChinese President …")."""
-    m = p.GLUED.match(text)
-    if not m:
+    """Alt text run into the caption ("Maria Lopez Tom BakerMayor Maria Lopez talks …", "Ann LeeTom BellAnn Lee
+    and Tom Bell …"): capitalised words up to a glue point, whose names the caption after it repeats."""
+    i = _glue_point(text)
+    if i is None:
         return False
-    head, rest = m.group(1), m.group(2)
-    names = [w for w in WORD.findall(head) if len(w) >= 3 and w[0].isupper()]
-    if len(names) < 2:
+    head, rest = WORD.findall(text[:i]), text[i:]
+    if not _NAMES.match(text[:i]) or not 2 <= len(head) <= 8 or not all(w[0].isupper() for w in head):
         return False
+    names = [w for w in head if len(w) >= 3]
     # The alt text names the people the caption then describes; an ordinary CamelCase brand does not echo.
-    rest_words = set(WORD.findall(rest))
-    return (
-        any(w in rest_words for w in names[:-1])
-        or len(rest.split()) >= 6
-        and bool(p.CAPTION_TAIL.search(rest))
-    )
+    rest_words = set(WORD.findall(_unglue(rest)))
+    return any(w in rest_words for w in names) or len(rest.split()) >= 6 and bool(p.CAPTION_TAIL.search(rest))
 
 
 def captions_by_credit(units: list[Unit]) -> None:

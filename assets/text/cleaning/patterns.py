@@ -32,6 +32,7 @@ DATE_ANCHORS = _union("dates", "date_anchors")
 SHARE_WORDS = lexicon.words("boilerplate", "share_words")
 SHARE_FILLERS = lexicon.words("boilerplate", "share_fillers")
 RELATED_HEAD_LINKS = lexicon.words("boilerplate", "related_head_links")
+BYLINE_ROLES = lexicon.words("boilerplate", "byline_roles")
 
 # --- cookies and copyright --------------------------------------------------------------------------------
 
@@ -66,9 +67,13 @@ COMMENT_POLICY = re.compile(
 
 _DURATION = r"^\d{1,2}:\d{2}(\s*/\s*\d{1,2}:\d{2})?$"  # "3:45" or "0:12 / 3:45" alone on a line
 AUDIO = re.compile(rf"{_DURATION}|{_phrases('audio_player')}", re.I)
+PLAYER_WORDS = lexicon.words("boilerplate", "player_words")
+DURATION = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d+\s*(?:min|mins|minutes|sec|secs|seconds)\b", re.I)
 NEWSLETTER_STRONG = re.compile(_phrases("newsletter_prompts"), re.I)
 NEWSLETTER = re.compile(_phrases("newsletter_words"), re.I)
-YOU = re.compile(rf"\b{_phrases('reader_address')}\b", re.I)
+YOU = re.compile(
+    rf"\b{_phrases('reader_address')}\b|(?:^|[.!?:;–—|•·]\s*){_phrases('reader_imperatives')}\b", re.I
+)
 PAYWALL = re.compile(_phrases("paywall"), re.I)
 LOGIN = re.compile(rf"^{_phrases('login')}\b", re.I)
 ATTRIBUTION = re.compile(rf"{_phrases('attribution')}|^{_phrases('source_labels')}\s*:", re.I)
@@ -85,7 +90,11 @@ CATEGORY = re.compile(rf"^{_phrases('category_labels')}\b\s*[:|]?", re.I)
 # --- bylines, credits, captions ---------------------------------------------------------------------------
 
 BY = re.compile(rf"^{_phrases('byline_openers')}\s*:?$", re.I)
-BYLINE = re.compile(rf"^(?:{_phrases('byline_openers')}|{_phrases('author_labels')})\s*:?\s+[\w@]", re.I)
+BYLINE = re.compile(
+    rf"^(?:{_phrases('byline_openers')}|{_phrases('author_labels')})\s*:?\s+[\w@]|"
+    rf"^{_phrases('author_colon_labels')}\s*:\s*[\w@]",
+    re.I,
+)
 DATEISH = re.compile(rf"\b(\d{{4}}|\d{{1,2}}:\d{{2}}|{lexicon.alternation(MONTHS)}\.?)\b", re.I)
 CLOCK_OR_DATE = re.compile(r"\d{1,2}:\d{2}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}")
 HANDLE = re.compile(r"^@\w+$|^[\w.+-]+@[\w-]+\.[\w.]+$")
@@ -93,7 +102,11 @@ CREDIT = re.compile(rf"^{_phrases('credit_labels')}s?\s*(by\b|:|/|©)|\b{_phrase
 CAPTION_TAIL = re.compile(
     rf"([\(\[][^()\[\]]{{0,100}}\b{_phrases('caption_bracket_words')}\b[^()\[\]]{{0,100}}[\)\]]|"
     rf"\b{_phrases('caption_credit_labels')}s?\s*(by\s|:|/|©)\s*[^.!?]{{2,80}}|"
-    rf"\b{_phrases('caption_agencies')})\s*\.?\s*$",
+    # an agency closing the line after a stop or a separator ("… in Paris. Reuters", "… | AFP"), not a
+    # sentence that cites it ("…, according to Reuters.")
+    rf"(?:(?<=[.|/—–(:-])|(?<=[.|/—–(:-] ))\s*{_phrases('caption_agencies')}|"
+    # "… lighthouse. Elwin Chronicle/Megan Price": a capitalised source, a slash, a person's name (two words)
+    r"(?-i:\b[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,3}/[A-Z][\w'-]+(?: [A-Z][\w'-]+){1,2}))\s*\.?\s*$",
     re.I,
 )
 GALLERY = re.compile(
@@ -106,8 +119,6 @@ CAPTION_CUE = re.compile(
     rf"{_phrases('caption_cues')}",
     re.I,
 )
-# Alt text run into a caption: capitalised words, then a capitalised word glued to the last one.
-GLUED = re.compile(r"^((?:[A-Z][\w'’.-]*\s+){1,6}[A-Z][a-z'’.-]*[a-z])([A-Z][a-z]{2,}\b.*)$")
 
 # --- ads, notices, navigation, links, markup --------------------------------------------------------------
 
@@ -127,6 +138,7 @@ AGGREGATOR = re.compile(
 )
 NAV = re.compile(rf"^{_phrases('nav_labels')}\s*[»›>«‹<→←↑]*$", re.I)
 SEPARATED = re.compile(r"\s[|/•·»›>]\s|\s[-–]\s")  # menu items side by side: "News | Sport | Weather"
+MEDIA_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?|avif|mp4|webm|mp3|m4a)(?:[?#]\S*)?$", re.I)
 URL = re.compile(rf"^(https?://|www\.)\S+$|^\S+\.{_phrases('url_domains')}(/\S*)?$", re.I)
 MARKUP = re.compile(
     rf"\{{\*|\*\}}|\{{\{{|\}}\}}|%[sd]\b|&{_phrases('html_entities')};|</?{_phrases('html_tags')}\b[^>]*>|"

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from .body import choose_run, comment_zone, discount_comments, extend
-from .decide import decide, mark_duplicates, strip_truncation
+from .body import choose_run, comment_zone, discount_comments, extend, trim_teasers
+from .decide import decide, mark_author_bio, mark_duplicates, strip_truncation
 from .kinds import captions_by_credit, kind_of
 from .repeated import mark_repeated
 from .result import Cleaned, Removal
-from .title import headline_above, mark_title, site_like, site_name_cut
+from .title import headline_in_header, mark_title, site_name_cut
 from .units import Unit, norm, strip_span, units_of
 from .weights import classify_all, table_rows
 
@@ -15,8 +15,11 @@ from .weights import classify_all, table_rows
 def _analyse(raw: str, repeated: frozenset[str]) -> tuple[list[Unit], int | None]:
     """Units with their decisions, and the headline's unit index."""
     units = units_of(raw)
+    kinds: dict[str, str | None] = {}  # a unit's kind depends on its text alone: repeated lines cost once
     for u in units:
-        u.kind = kind_of(u)
+        if u.text not in kinds:
+            kinds[u.text] = kind_of(u)
+        u.kind = kinds[u.text]
     classify_all(units)
     title_idx, title_copies = mark_title(units)
     mark_repeated(units, repeated)
@@ -27,10 +30,12 @@ def _analyse(raw: str, repeated: frozenset[str]) -> tuple[list[Unit], int | None
     captions_by_credit(units)
     a, b = choose_run(units, anchors)
     b = extend(units, a, b, len(units) if zone is None else zone)
+    b = trim_teasers(units, a, b)
     mark_duplicates(units, a, b)
     decide(units, a, b)
-    if title_idx == 0 and not title_copies and site_like(units[0]):
-        title_idx = headline_above(units, a)
+    mark_author_bio(units, a)
+    if not title_copies:
+        title_idx = headline_in_header(units, a, title_idx)
     return units, title_idx
 
 
@@ -65,14 +70,15 @@ def _join_paragraphs(kept: list[Unit]) -> str:
     Lines the raw text kept together (single newlines, e.g. a list, or a dump without blank lines) stay on
     their own lines. The body is then never longer than the raw text.
     """
-    paragraphs: list[str] = []
+    # lists of lines joined once at the end: appending to one growing string is quadratic in a long block
+    paragraphs: list[list[str]] = []
     last_block = None
     for u in kept:
         if not u.text:
             continue
         if paragraphs and u.block == last_block:
-            paragraphs[-1] += "\n" + u.text
+            paragraphs[-1].append(u.text)
         else:
-            paragraphs.append(u.text)
+            paragraphs.append([u.text])
         last_block = u.block
-    return "\n\n".join(paragraphs)
+    return "\n\n".join("\n".join(p) for p in paragraphs)

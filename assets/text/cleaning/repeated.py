@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import math
-from collections import Counter
-from collections.abc import Iterable
+from collections import Counter, defaultdict
+from collections.abc import Hashable, Iterable
 
-from .units import Unit, key, units_of
+from .title import site_like, title_parts
+from .units import WORD, Unit, key, units_of
 from .weights import REPEATED_WEIGHT
 
 # Repeated lines holding over this share of a document's good text are a syndicated story, not a template.
@@ -26,6 +27,32 @@ def repeated_lines(texts: Iterable[str], min_docs: int = 3, min_share: float = 0
     # line must recur in min_docs documents or in min_share of them.
     need = max(2, min(min_docs, math.ceil(min_share * n_docs)))
     return frozenset(k for k, c in counts.items() if c >= need)
+
+
+def repeated_by_group(docs: Iterable[tuple[Hashable, str]], **kw) -> dict[Hashable, frozenset[str]]:
+    """repeated_lines of each group of (group, text) documents: the caller decides what a group is (a source
+    folder, an outlet, a site, a feed), e.g. `repeated_by_group((outlet_of(t) or folder, t) for …)`."""
+    groups: dict[Hashable, list[str]] = defaultdict(list)
+    for group, text in docs:
+        groups[group].append(text)
+    return {g: repeated_lines(texts, **kw) for g, texts in groups.items()}
+
+
+def outlet_of(text: str) -> str | None:
+    """The outlet a scraped page names in its first line, as a grouping key: the whole line when it only names
+    the site ("THE DRIFTLINE"), the trailing name of a "Headline | Site" title line; None when it names none.
+
+    Pages of one outlet arrive through mixed feeds and folders; grouping them by the outlet lets its template
+    lines and recurring section labels count as repeated.
+    """
+    first = next((u for u in units_of(text[:2000])), None)
+    if first is None:
+        return None
+    if site_like(first):
+        return key(first.text) or None
+    parts = title_parts(first.text)
+    tail = parts[-1] if len(parts) >= 2 else ""
+    return key(tail) if 1 <= len(WORD.findall(tail)) <= 4 else None
 
 
 def mark_repeated(units: list[Unit], repeated: frozenset[str]) -> None:
