@@ -6,8 +6,13 @@ FIXTURE_DIR (default tests/fixtures/claims) holds <name>.txt article bodies and 
     {"<name>": {"quotes":   [{"text", "speaker", "scare"?}],
                 "reported": [{"speaker", "text"}],
                 "entities": [{"surface", "canonical", "label"}],
-                "figures":  [{"text", "value", "unit", "year"}],
+                "figures":  [{"text", "value", "unit", "year", "value_low"?, "value_high"?, "quantity"?}],
                 "not_figures": ["<string>"]}}
+Figures follow the conventions of tests/fixtures/CONVENTIONS.md: a range ("$5 billion and $6 billion", "30% to
+50%") is one figure whose text runs from its first number to its last, value its midpoint, value_low/value_high
+its bounds (two figures under a verb of change: "rose from 3 to 4 percent"); durations and ages are figures in the
+time unit (quantity "duration"/"age"); units are the extractor's (m3 for cubic metres). The n-th listing of a
+figure text is its n-th occurrence in the body.
 A quote may also carry "mention" (the words naming its speaker at the quote: "he", "the ministry", "Ms. Ruiz";
 null when none do) and "mention_kind" ("named" | "described" | "pronoun" | "none": a name, a description, a
 pronoun, or no words at all, as for a second quotation after a cue or a paragraph continuing a quote run); any
@@ -31,8 +36,12 @@ Matching rules (one-to-one, greedy by best score):
   entities   every occurrence of a gold surface in the body (occurrences inside a longer gold occurrence dropped);
              NER recall = share with an overlapping predicted mention; canonical accuracy = share whose
              best-overlapping mention's corpus name equals the gold canonical (over all occurrences, and over found).
-  figures    spans overlap, same unit, value within 0.5 % relative; also a span-free value+unit F1, year accuracy
-             on span matches, and the number of predicted figures that overlap a not_figures string.
+  figures    spans overlap, same unit, and the values agree: for a gold point, the predicted value within 0.5 %
+             (relative) of the gold value; for a gold range (value_low and value_high given), the predicted
+             value_low and value_high each within 0.5 % of the gold bounds (a predicted single figure, whose bounds
+             are only its precision, or half of the range, does not match). Also a span-free value+unit F1 under
+             the same agreement, year accuracy on span matches, and the number of predicted figures that overlap
+             a not_figures occurrence lying outside every gold figure.
 """
 
 from __future__ import annotations
@@ -187,6 +196,23 @@ def unit_equal(gold: str | None, pred: str | None) -> bool:
     return (gold or "").strip().lower() == (pred or "").strip().lower()
 
 
+def is_range(gold_figure: Mapping) -> bool:
+    """Whether a gold figure is a range: it gives both bounds."""
+    return gold_figure.get("value_low") is not None and gold_figure.get("value_high") is not None
+
+
+def figure_agrees(gold: Mapping, pred: Mapping) -> bool:
+    """Same unit, and: for a gold range, both predicted bounds within tolerance of the gold bounds; for a gold
+    point, the predicted value within tolerance of the gold value."""
+    if not unit_equal(gold["unit"], pred["unit"]):
+        return False
+    if is_range(gold):
+        return value_close(gold["value_low"], pred.get("value_low")) and value_close(
+            gold["value_high"], pred.get("value_high")
+        )
+    return value_close(gold["value"], pred["value"])
+
+
 # ---------------------------------------------------------------- spans
 
 
@@ -307,6 +333,8 @@ def predicted_figures(ex: Any) -> list[dict]:
                 "span": (c.start_char, c.end_char),
                 "text": c.text,
                 "value": c.value,
+                "value_low": getattr(c, "value_low", None),
+                "value_high": getattr(c, "value_high", None),
                 "unit": c.unit,
                 "year": c.year,
             }
@@ -387,6 +415,65 @@ def _reported_sim(a: dict, b: dict) -> float:
     return s if s >= REPORTED_DICE_MIN else 0.0
 
 
+def _fig_sim(sp: tuple[int, int] | None, gfig: dict, p: dict) -> float:
+    """1 + the share of the gold span covered, for an overlapping prediction that agrees with the gold; else 0."""
+    if sp is None or not _overlaps(sp, p["span"]) or not figure_agrees(gfig, p):
+        return 0.0
+    ov = min(sp[1], p["span"][1]) - max(sp[0], p["span"][0])
+    return 1.0 + ov / max(1, sp[1] - sp[0])
+
+
+def _score_figures(body: str, g: dict, pf: list[dict], c: dict, d: dict) -> None:
+    """Tally one document's figures (span match, span-free value+unit, year) and not-figure traps."""
+    gf = g.get("figures", [])
+    gspans = gold_figure_spans(body, gf)
+    pairs = greedy_match(list(enumerate(gf)), pf, lambda ig, p: _fig_sim(gspans[ig[0]], ig[1], p))
+    c["figure_tp"] += len(pairs)
+    c["figure_fp"] += len(pf) - len(pairs)
+    c["figure_fn"] += len(gf) - len(pairs)
+    mg, mp = {i for i, _, _ in pairs}, {j for _, j, _ in pairs}
+    d["figure_missed"] += [f"{f['text']} = {_shown(f)} {f['unit']}" for i, f in enumerate(gf) if i not in mg]
+    d["figure_spurious"] += [
+        f"{p['text']} = {p['value']} {p['unit']}" for j, p in enumerate(pf) if j not in mp
+    ]
+    for i, j, _ in pairs:
+        c["figure_year_total"] += 1
+        if gf[i].get("year") == pf[j]["year"]:
+            c["figure_year_correct"] += 1
+        else:
+            d["figure_year_wrong"].append(
+                {"text": gf[i]["text"], "gold": gf[i].get("year"), "pred": pf[j]["year"]}
+            )
+    vu_pairs = greedy_match(gf, pf, lambda a, b: 1.0 if figure_agrees(a, b) else 0.0)
+    c["figure_vu_tp"] += len(vu_pairs)
+    c["figure_vu_fp"] += len(pf) - len(vu_pairs)
+    c["figure_vu_fn"] += len(gf) - len(vu_pairs)
+
+    # not-figures: occurrences outside every gold figure span
+    traps = [
+        (s, span)
+        for s in g.get("not_figures", [])
+        for span in find_all(body, s)
+        if not any(gs is not None and _overlaps(span, gs) for gs in gspans)
+    ]
+    c["not_figure_total"] += len(traps)
+    hit_traps = set()
+    for p in pf:
+        hit = [t for t in traps if _overlaps(t[1], p["span"])]
+        if hit:
+            c["not_figure_extracted"] += 1
+            hit_traps.update(hit)
+            d["not_figure_extracted"].append(p["text"])
+    c["not_figure_traps_hit"] += len(hit_traps)
+
+
+def _shown(f: dict) -> str:
+    """A figure's value for the details: the bounds of a range, else the value."""
+    if is_range(f):
+        return f"{f['value_low']}..{f['value_high']}"
+    return str(f["value"])
+
+
 def score(
     docs: Mapping[str, str], gold: Mapping[str, dict], preds: Mapping[str, Any], resolved: Mapping
 ) -> dict:
@@ -464,67 +551,8 @@ def score(
                     {"surface": o["surface"], "gold": o["canonical"], "pred": pname}
                 )
 
-        # figures
-        gf = g.get("figures", [])
-        gspans = gold_figure_spans(body, gf)
-        pf = predicted_figures(ex) if ex is not None else []
-
-        def fig_sim(gi_g, p, gspans=gspans):
-            gi, gfig = gi_g
-            sp = gspans[gi]
-            if sp is None or not _overlaps(sp, p["span"]):
-                return 0.0
-            if not unit_equal(gfig["unit"], p["unit"]) or not value_close(gfig["value"], p["value"]):
-                return 0.0
-            ov = min(sp[1], p["span"][1]) - max(sp[0], p["span"][0])
-            return 1.0 + ov / max(1, sp[1] - sp[0])
-
-        pairs = greedy_match(list(enumerate(gf)), pf, fig_sim)
-        c["figure_tp"] += len(pairs)
-        c["figure_fp"] += len(pf) - len(pairs)
-        c["figure_fn"] += len(gf) - len(pairs)
-        mg, mp = {i for i, _, _ in pairs}, {j for _, j, _ in pairs}
-        d["figure_missed"] += [
-            f"{f['text']} = {f['value']} {f['unit']}" for i, f in enumerate(gf) if i not in mg
-        ]
-        d["figure_spurious"] += [
-            f"{p['text']} = {p['value']} {p['unit']}" for j, p in enumerate(pf) if j not in mp
-        ]
-        for i, j, _ in pairs:
-            c["figure_year_total"] += 1
-            if gf[i].get("year") == pf[j]["year"]:
-                c["figure_year_correct"] += 1
-            else:
-                d["figure_year_wrong"].append(
-                    {"text": gf[i]["text"], "gold": gf[i].get("year"), "pred": pf[j]["year"]}
-                )
-        vu_pairs = greedy_match(
-            gf,
-            pf,
-            lambda a, b: (
-                1.0 if unit_equal(a["unit"], b["unit"]) and value_close(a["value"], b["value"]) else 0.0
-            ),
-        )
-        c["figure_vu_tp"] += len(vu_pairs)
-        c["figure_vu_fp"] += len(pf) - len(vu_pairs)
-        c["figure_vu_fn"] += len(gf) - len(vu_pairs)
-
-        # not-figures: occurrences outside every gold figure span
-        traps = [
-            (s, span)
-            for s in g.get("not_figures", [])
-            for span in find_all(body, s)
-            if not any(gs is not None and _overlaps(span, gs) for gs in gspans)
-        ]
-        c["not_figure_total"] += len(traps)
-        hit_traps = set()
-        for p in pf:
-            hit = [t for t in traps if _overlaps(t[1], p["span"])]
-            if hit:
-                c["not_figure_extracted"] += 1
-                hit_traps.update(hit)
-                d["not_figure_extracted"].append(p["text"])
-        c["not_figure_traps_hit"] += len(hit_traps)
+        # figures and not-figures
+        _score_figures(body, g, predicted_figures(ex) if ex is not None else [], c, d)
 
     quotes = prf(c["quotes_tp"], c["quotes_fp"], c["quotes_fn"])
     scare = prf(c["scare_tp"], c["scare_fp"], c["scare_fn"])
