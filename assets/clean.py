@@ -2,7 +2,7 @@
 
 import datetime as dt
 import json
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from pathlib import PurePosixPath
 
@@ -10,7 +10,7 @@ import polars as pl
 
 from assets import quality, stage, warehouse
 from assets.text import cleaning, metadata
-from assets.text.cleaning import clean_text, repeated_lines
+from assets.text.cleaning import clean_text, outlet_of, repeated_by_group
 
 BATCH = 50
 
@@ -72,12 +72,18 @@ def source_of(source_path: str) -> str:
     return "/".join(parts[1:-1]) or "."
 
 
-def clean_documents(day: dt.date, docs: list[tuple], repeated: Mapping[str, frozenset[str]]) -> stage.Rows:
-    """Rows of the clean tables for (doc_id, source_path, raw_text[, page_meta JSON]) documents of one day."""
+def group_key(source_path: str, text: str) -> str:
+    """The group whose repeated lines count as boilerplate for a document: its outlet, else its folder."""
+    outlet = outlet_of(text)
+    return f"outlet:{outlet}" if outlet else f"folder:{source_of(source_path)}"
+
+
+def clean_documents(day: dt.date, docs: list[tuple]) -> stage.Rows:
+    """Rows of the clean tables for (doc_id, source_path, raw_text, page_meta JSON, repeated lines) of one day."""
     out: stage.Rows = {o.table: [] for o in OUTPUTS}
-    for doc_id, path, text, *page in docs:
-        result = clean_text(text, repeated.get(source_of(path), frozenset()))
-        found = metadata.document_metadata(text, result, json.loads(page[0]) if page and page[0] else None)
+    for doc_id, _path, text, page, repeated in docs:
+        result = clean_text(text, repeated)
+        found = metadata.document_metadata(text, result, json.loads(page) if page else None)
         base = {"doc_id": doc_id, "partition_date": day}
         out[DOCUMENTS.table].append(
             {
@@ -132,10 +138,8 @@ def _timestamp(value: dt.date | dt.datetime | None) -> dt.datetime | None:
 def clean_partition(raw: pl.DataFrame, day: dt.date) -> tuple[pl.DataFrame, pl.DataFrame]:
     """One day's raw documents (doc_id, source_path, raw_text) cleaned in memory: for tests and benchmarks."""
     docs = list(raw.select("doc_id", "source_path", "raw_text").iter_rows())
-    by_source: dict[str, list[str]] = defaultdict(list)
-    for _, path, text in docs:
-        by_source[source_of(path)].append(text)
-    rows = clean_documents(day, docs, {s: repeated_lines(texts) for s, texts in by_source.items()})
+    repeated = repeated_by_group((group_key(path, text), text) for _, path, text in docs)
+    rows = clean_documents(day, [(d, p, t, None, repeated[group_key(p, t)]) for d, p, t in docs])
     return DOCUMENTS.frame(rows[DOCUMENTS.table]), REMOVED.frame(rows[REMOVED.table])
 
 
@@ -157,24 +161,29 @@ def inputs(con, day: dt.date) -> stage.Inputs:
     ).fetchall()
     upstream = warehouse.partition_state(con, "ingest", [day]).get(day)
     fp = stage.fingerprint(upstream[1] if upstream else listing)
-    ids_by_source: dict[str, list[str]] = defaultdict(list)
-    for doc_id, path, _ in listing:
-        ids_by_source[source_of(path)].append(doc_id)
+    ids = [doc_id for doc_id, _, _ in listing]
 
     def items():
-        repeated = {
-            source: repeated_lines(text for _, _, text, _ in _texts(con, day, ids))
-            for source, ids in ids_by_source.items()
-        }
-        for part in stage.batched([doc_id for doc_id, _, _ in listing], BATCH):
-            yield day, list(_texts(con, day, list(part))), repeated
+        # Template lines and recurring section labels repeat across one outlet's pages, whatever feed folder they
+        # arrived in: documents are grouped by the outlet their first line names, else by their folder.
+        group_of: dict[str, str] = {}
+
+        def grouped():
+            for doc_id, path, text, _ in _texts(con, day, ids):
+                group_of[doc_id] = group_key(path, text)
+                yield group_of[doc_id], text
+
+        repeated = repeated_by_group(grouped())
+        for part in stage.batched(ids, BATCH):
+            docs = _texts(con, day, list(part))
+            yield day, [(*doc, repeated.get(group_of[doc[0]], frozenset())) for doc in docs]
 
     return stage.Inputs(fp, items(), len(listing))
 
 
 def build(item) -> stage.Rows:
-    day, docs, repeated = item
-    return clean_documents(day, docs, repeated)
+    day, docs = item
+    return clean_documents(day, docs)
 
 
 def describe(frames: Mapping[str, pl.DataFrame]) -> dict[str, Counter]:
