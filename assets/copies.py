@@ -166,6 +166,7 @@ def _refresh(con, log) -> stage.DayResult | None:
         wh.insert_frame(con, PAIRS.table, frame)
         result.rows[PAIRS.table] = frame.height
         result.invariants = wh.run_invariants(con, PAIRS.invariants)
+        wh.record_step(con, STEP, stage.fingerprint(days))  # one copies step at a time (see record_step)
         for day in days:
             con.execute(
                 "DELETE FROM meta.partition_state WHERE stage = ? AND partition_date = ?", [STEP, day]

@@ -101,11 +101,10 @@ def refresh(con, log=print) -> stage.DayResult | None:
     if warehouse.step_done(con, STEP) == input_sha:
         log("entities: unchanged since the last refresh")
         return None
-    frames = resolve(con)
-    result = stage.publish_whole(
+    result, frames = stage.publish_whole(
         con,
         OUTPUTS,
-        frames,
+        lambda: resolve(con),
         keys={ENTITIES.table: "entity_id", ENTITY_MAP.table: "local_entity_id"},
         on_commit=lambda: warehouse.record_step(con, STEP, input_sha),
     )

@@ -109,48 +109,45 @@ def decode_name(encoding: str) -> str:
     return encoding.replace("_", "-").lower()
 
 
-class Deduplicate:
-    """The same bytes stored once: a later copy (in the day, or of another day's file) becomes a reject."""
+def deduplicate(con, day: dt.date, rows: stage.Rows, seen: dict) -> stage.Rows:
+    """The same bytes stored once: a later copy (in the day, or of another day's file) becomes a reject.
 
-    def __init__(self) -> None:
-        self.seen: dict[dt.date, dict[str, str]] = {}
-
-    def __call__(self, con, day: dt.date, rows: stage.Rows) -> stage.Rows:
-        seen = self.seen.setdefault(day, {})
-        docs = rows.get(DOCUMENTS.table, [])
-        ids = [d["doc_id"] for d in docs]
-        known = (
-            dict(
-                con.execute(
-                    "SELECT doc_id, source_path FROM raw.documents WHERE partition_date <> ? "
-                    "AND list_contains(?, doc_id)",
-                    [day, ids],
-                ).fetchall()
-            )
-            if ids
-            else {}
+    `seen` (doc id -> path) lives as long as one publishing attempt of the day.
+    """
+    docs = rows.get(DOCUMENTS.table, [])
+    ids = [d["doc_id"] for d in docs]
+    known = (
+        dict(
+            con.execute(
+                "SELECT doc_id, source_path FROM raw.documents WHERE partition_date <> ? "
+                "AND list_contains(?, doc_id)",
+                [day, ids],
+            ).fetchall()
         )
-        kept, rejects = [], list(rows.get(REJECTS.table, []))
-        for d in docs:
-            where = seen.get(d["doc_id"]) or (
-                known.get(d["doc_id"]) and f"{known[d['doc_id']]}, already ingested"
+        if ids
+        else {}
+    )
+    kept, rejects = [], list(rows.get(REJECTS.table, []))
+    for d in docs:
+        where = seen.get(d["doc_id"]) or (
+            known.get(d["doc_id"]) and f"{known[d['doc_id']]}, already ingested"
+        )
+        if where:
+            rejects.append(
+                {
+                    "partition_date": day,
+                    "source_path": d["source_path"],
+                    "reason": "duplicate",
+                    "detail": f"same bytes as {where}",
+                    "seen_at": d["ingested_at"],
+                    "content_sha256": d["content_sha256"],
+                    "n_bytes": d["n_bytes"],
+                }
             )
-            if where:
-                rejects.append(
-                    {
-                        "partition_date": day,
-                        "source_path": d["source_path"],
-                        "reason": "duplicate",
-                        "detail": f"same bytes as {where}",
-                        "seen_at": d["ingested_at"],
-                        "content_sha256": d["content_sha256"],
-                        "n_bytes": d["n_bytes"],
-                    }
-                )
-            else:
-                seen[d["doc_id"]] = d["source_path"]
-                kept.append(d)
-        return {DOCUMENTS.table: kept, REJECTS.table: rejects}
+        else:
+            seen[d["doc_id"]] = d["source_path"]
+            kept.append(d)
+    return {DOCUMENTS.table: kept, REJECTS.table: rejects}
 
 
 def describe(frames: Mapping[str, pl.DataFrame]) -> dict[str, Counter]:
@@ -184,7 +181,7 @@ def day_stage(root: Path, max_bytes: int, timeout_seconds: float) -> stage.DaySt
         inputs=inputs,
         build=build,
         count=lambda item: 1,
-        review=Deduplicate(),
+        review=deduplicate,
         describe=describe,
     )
 

@@ -42,7 +42,9 @@ def ingest_asset(policy: Policy) -> dg.AssetsDefinition:
         root = Path(inbox.path)
         day_stage = ingest.day_stage(root, inbox.max_bytes, inbox.read_timeout_seconds)
         with warehouse.connect() as con:
-            strays = retrying(lambda: ingest.publish_strays(con, root, context.log.warning), log=context.log.info)
+            strays = retrying(
+                lambda: ingest.publish_strays(con, root, context.log.warning), log=context.log.info
+            )
             results = stage.run_days(con, day_stage, _days(context), Pool(1), context.log.info)
         missing = [r.key for r in results if r.status == "missing"]
         if missing:

@@ -67,9 +67,8 @@ class DayStage:
     build: Callable[[Any], Rows]  # work item -> rows; module-level, so worker processes can run it
     items_per_chunk: int = 200  # work items validated and written together
     count: Callable[[Any], int] = len  # documents in a work item, for progress
-    review: Callable[[Any, dt.date, Rows], Rows] | None = (
-        None  # in the writer, before validation (e.g. dedupe)
-    )
+    # in the writer, before validation (e.g. dedupe), with a dict that lives for one publishing attempt of the day
+    review: Callable[[Any, dt.date, Rows, dict], Rows] | None = None
     describe: Callable[[Mapping[str, pl.DataFrame]], Mapping[str, Counter]] | None = None  # metadata counters
     parallel: bool = False  # build in worker processes ...
     parallel_min_docs: int = (
@@ -181,7 +180,9 @@ def run_days(
     return results
 
 
-def _publish_retrying(con, stage: DayStage, day: dt.date, inputs: Inputs, fp: str, pool: Pool, log) -> DayResult:
+def _publish_retrying(
+    con, stage: DayStage, day: dt.date, inputs: Inputs, fp: str, pool: Pool, log
+) -> DayResult:
     """publish_day, redone from scratch when a DuckLake commit lost a race with another writer (the day's rows are
     deleted and inserted in one transaction, so a retry never duplicates them)."""
     for attempt in range(4):
@@ -208,6 +209,7 @@ def publish_day(
     """Replace one day's rows of every table of the stage in one transaction, or leave them as they were."""
     result = DayResult(day, "published", suites={t: [] for t in stage.tables})
     output_digest = hashlib.sha256()
+    attempt_state: dict = {}
     track = progress.tracker(stage.name, day.isoformat(), inputs.total, log)
     con.begin()
     try:
@@ -223,7 +225,7 @@ def publish_day(
         built = pool.map(stage.build, counted(inputs.items), parallel=parallel)
         for rows, n_docs in _chunks(((rows, sizes.popleft()) for rows in built), stage.items_per_chunk):
             if stage.review:
-                rows = stage.review(con, day, rows)
+                rows = stage.review(con, day, rows, attempt_state)
             frames = {o.table: o.frame(rows.get(o.table, [])) for o in stage.outputs}
             if not _validate(stage, frames, result):
                 break
@@ -298,28 +300,34 @@ def _frame_digest(frame: pl.DataFrame) -> bytes:
 def publish_whole(
     con,
     outputs: Iterable[Output],
-    frames: Mapping[str, pl.DataFrame],
+    compute: Callable[[], Mapping[str, pl.DataFrame]],
     keys: Mapping[str, str],
     on_commit: Callable[[], None] | None = None,
-) -> DayResult:
-    """Make whole (unpartitioned) tables equal to the frames in one transaction, validated first, touching only
-    changed rows (by each table's key column); rolled back if an invariant breaks."""
+) -> tuple[DayResult, Mapping[str, pl.DataFrame]]:
+    """Make whole (unpartitioned) tables equal to what `compute` returns, in one transaction: computed from the
+    same snapshot that is written (another lake writer's later commits are not half seen), validated, touching only
+    changed rows (by each table's key column), rolled back if an expectation or an invariant fails."""
     outputs = list(outputs)
     result = DayResult(None, "published", suites={o.table: [] for o in outputs})
-    for o in outputs:
-        result.suites[o.table].append(quality.validate(o.table.replace(".", "_"), frames[o.table], o.suite()))
-    if not all(s.passed for results in result.suites.values() for s in results):
-        result.status = "held"
-        return result
     con.begin()
     try:
+        frames = compute()
         for o in outputs:
-            result.rows[o.table] = frames[o.table].height
-            result.counters[f"{o.table}:rows changed"] = Counter(
-                {"rows": warehouse.replace_changed(con, o.table, frames[o.table], keys[o.table])}
+            result.suites[o.table].append(
+                quality.validate(o.table.replace(".", "_"), frames[o.table], o.suite())
             )
-        result.invariants = warehouse.run_invariants(con, [i for o in outputs for i in o.invariants])
-        if all(i.passed for i in result.invariants):
+        if all(s.passed for results in result.suites.values() for s in results):
+            for o in outputs:
+                result.rows[o.table] = frames[o.table].height
+                result.counters[f"{o.table}:rows changed"] = Counter(
+                    {"rows": warehouse.replace_changed(con, o.table, frames[o.table], keys[o.table])}
+                )
+            result.invariants = warehouse.run_invariants(con, [i for o in outputs for i in o.invariants])
+        if (
+            result.suites
+            and all(s.passed for rs in result.suites.values() for s in rs)
+            and all(i.passed for i in result.invariants)
+        ):
             if on_commit:
                 on_commit()
             warehouse.hold_for_fault_injection(result.rows)
@@ -330,4 +338,4 @@ def publish_whole(
     except BaseException:
         warehouse.rollback_quietly(con)
         raise
-    return result
+    return result, frames

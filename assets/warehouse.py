@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     import polars as pl
 
 LAKE_ALIAS = "lake"
+STEPS = ("copies", "entities", "marts", "publish")  # the warehouse-wide steps (meta.step_state)
 _LOCK = re.compile(r"Conflicting lock is held in (?P<prog>\S+) \(PID (?P<pid>\d+)\)")
 _LOCK_ERRORS = ("Conflicting lock", "Could not set lock")
 # DuckDB's signed extensions come from registry wheels (duckdb-extension-*), installed from disk by path: no
@@ -132,12 +133,17 @@ Waiter = Callable[[str], None]
 
 @contextlib.contextmanager
 def connect(
-    target: Target | str, read_only: bool = False, wait_seconds: float = 900.0, on_wait: Waiter | None = None
+    target: Target | str,
+    read_only: bool = False,
+    wait_seconds: float = 900.0,
+    on_wait: Waiter | None = None,
+    snapshot_version: int | None = None,
 ) -> Iterator[duckdb.DuckDBPyConnection]:
-    """Open the warehouse; for a file, wait (and say so) while another process holds its lock."""
+    """Open the warehouse; for a file, wait (and say so) while another process holds its lock; for a lake,
+    optionally as of a past commit (`snapshot_version`)."""
     target = target if isinstance(target, Target) else Target(str(target))
     con = (
-        _open_lake(target, read_only)
+        _open_lake(target, read_only, snapshot_version)
         if target.is_lake
         else _open_file(target, read_only, wait_seconds, on_wait)
     )
@@ -192,11 +198,11 @@ def _unusable(target: Target, exc: Exception) -> WarehouseError:
     return WarehouseError(f"cannot open the warehouse {target.describe()}: {first}{hint}")
 
 
-def _open_lake(target: Target, read_only: bool):
+def _open_lake(target: Target, read_only: bool, snapshot_version: int | None = None):
     # Two writers attaching a brand-new lake at once race to create its catalog tables; the loser retries.
     for attempt in range(5):
         try:
-            return _attach_lake(target, read_only)
+            return _attach_lake(target, read_only, snapshot_version)
         except duckdb.Error as exc:
             racing = "already exists" in str(exc) or "duplicate key" in str(exc) or is_conflict(exc)
             if not racing or attempt == 4:
@@ -205,7 +211,7 @@ def _open_lake(target: Target, read_only: bool):
     raise AssertionError("unreachable")
 
 
-def _attach_lake(target: Target, read_only: bool):
+def _attach_lake(target: Target, read_only: bool, snapshot_version: int | None):
     con = duckdb.connect()
     try:
         _load_extension(con, "ducklake")
@@ -215,6 +221,8 @@ def _attach_lake(target: Target, read_only: bool):
             options.append("METADATA_SCHEMA 'ducklake'")
         if read_only:
             options.append("READ_ONLY")
+        if snapshot_version is not None:  # time travel: the lake as that commit left it
+            options.append(f"SNAPSHOT_VERSION {int(snapshot_version)}")
         con.execute(f"ATTACH '{target.url}' AS {LAKE_ALIAS} ({', '.join(options)})")
         con.execute(f"USE {LAKE_ALIAS}")
         return con
@@ -273,7 +281,8 @@ def _refuse_newer(state: SchemaState) -> None:
 
 def is_conflict(exc: BaseException) -> bool:
     """A DuckLake commit that lost a race with another writer: retrying from the start is safe."""
-    return isinstance(exc, duckdb.TransactionException) and "conflict" in str(exc).lower()
+    text = str(exc).lower()
+    return isinstance(exc, duckdb.Error) and ("conflict" in text or "database is locked" in text)
 
 
 def rollback_quietly(con: duckdb.DuckDBPyConnection) -> None:
@@ -293,7 +302,7 @@ def retrying(work: Callable[[], T], attempts: int = 5, log: Callable[[str], None
     for attempt in range(attempts):
         try:
             return work()
-        except duckdb.TransactionException as exc:
+        except duckdb.Error as exc:
             if not is_conflict(exc) or attempt == attempts - 1:
                 raise
             if log:
@@ -311,7 +320,7 @@ def ensure_schema(con: duckdb.DuckDBPyConnection, lake: bool = False) -> list[st
     for attempt in range(5):
         try:
             return _ensure_schema(con, lake)
-        except duckdb.TransactionException as exc:
+        except duckdb.Error as exc:
             if not is_conflict(exc) or attempt == 4:
                 raise
             time.sleep(0.5 * (attempt + 1))
@@ -345,6 +354,12 @@ def _ensure_schema(con: duckdb.DuckDBPyConnection, lake: bool) -> list[str]:
             "INSERT INTO meta.schema_version VALUES (?, ?, ?, ?)",
             [latest, sha, _dossier_version(), _utcnow()],
         )
+        for step in STEPS:  # one row per warehouse-wide step from the start: see record_step
+            con.execute(
+                "INSERT INTO meta.step_state SELECT ?, '', ? WHERE NOT EXISTS "
+                "(SELECT 1 FROM meta.step_state WHERE step = ?)",
+                [step, _utcnow(), step],
+            )
         con.commit()
     except BaseException:
         rollback_quietly(con)
@@ -540,8 +555,18 @@ def step_done(con: duckdb.DuckDBPyConnection, step: str) -> str | None:
 
 
 def record_step(con: duckdb.DuckDBPyConnection, step: str, input_sha: str) -> None:
-    con.execute("DELETE FROM meta.step_state WHERE step = ?", [step])
-    con.execute("INSERT INTO meta.step_state VALUES (?, ?, ?)", [step, input_sha, _utcnow()])
+    """Note what a warehouse-wide step ran on, inside its transaction.
+
+    The step's row exists from the start (ensure_schema seeds it), so two writers running the same step at once
+    both rewrite that one row and the lake refuses the second commit: warehouse-wide steps never interleave.
+    """
+    if con.execute("SELECT count(*) FROM meta.step_state WHERE step = ?", [step]).fetchone()[0]:
+        con.execute(
+            "UPDATE meta.step_state SET input_sha = ?, finished_at = ? WHERE step = ?",
+            [input_sha, _utcnow(), step],
+        )
+    else:
+        con.execute("INSERT INTO meta.step_state VALUES (?, ?, ?)", [step, input_sha, _utcnow()])
 
 
 def hashlib_sha(text: str) -> str:

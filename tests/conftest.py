@@ -6,7 +6,6 @@ import datetime as dt
 from pathlib import Path
 
 import dagster as dg
-import duckdb
 import pytest
 
 from assets import contract
@@ -105,26 +104,23 @@ WHEN_COLUMNS = {"ingested_at", "seen_at"}
 TABLES = [r.name for r in contract.published()]
 
 
-def table_contents(path: Path) -> dict[str, list[tuple]]:
-    """Every row of every table (minus run-time stamps), sorted, for exact comparison between runs."""
-    con = duckdb.connect(str(path), read_only=True)
-    try:
-        out = {}
-        for table in TABLES:
-            cols = [
-                c
-                for (c,) in con.execute(
-                    "SELECT column_name FROM information_schema.columns WHERE table_schema || '.' || table_name = ? "
-                    "ORDER BY ordinal_position",
-                    [table],
-                ).fetchall()
-                if c not in WHEN_COLUMNS
-            ]
-            rows = con.execute(f"SELECT {', '.join(cols)} FROM {table}").fetchall()
-            out[table] = sorted(rows, key=repr)
-        return out
-    finally:
-        con.close()
+def table_contents(path) -> dict[str, list[tuple]]:
+    """Every row of every table and view (minus run-time stamps), sorted, for exact comparison between runs.
+
+    `path` is a warehouse file, or a warehouse.Target (a lake)."""
+    from assets import warehouse
+
+    with warehouse.connect(path, read_only=True) as con:
+        return _contents(con)
+
+
+def _contents(con) -> dict[str, list[tuple]]:
+    out = {}
+    for table in TABLES:
+        cols = [c for c in contract.relation(table).column_names if c not in WHEN_COLUMNS]
+        rows = con.execute(f"SELECT {', '.join(cols)} FROM {table}").fetchall()
+        out[table] = sorted(rows, key=repr)
+    return out
 
 
 def today() -> str:

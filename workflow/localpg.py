@@ -46,6 +46,13 @@ class Server:
         """The DuckLake target for this server's database."""
         return f"ducklake:postgres:dbname={DATABASE} host=127.0.0.1 port={self.port} user=postgres"
 
+    def database(self, name: str) -> str:
+        """Create another database on this server; returns the DuckLake target for it."""
+        bin_dir = binaries()
+        subprocess.run(_as_postgres([str(bin_dir / "createdb"), "-h", "127.0.0.1", "-p", str(self.port), "-U",
+                                     "postgres", name]), check=True, capture_output=True)
+        return self.attach.replace(f"dbname={DATABASE}", f"dbname={name}")
+
     def stop(self) -> None:
         """Stop the server by the PID it recorded (fast shutdown), and wait for it to go."""
         pid_file = self.folder / "data" / "postmaster.pid"
