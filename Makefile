@@ -6,7 +6,7 @@ export DAGSTER_HOME := $(CURDIR)/dagster_home
 DEMO_INBOX := data/demo/inbox
 DEMO_DB := data/demo/warehouse.duckdb
 
-.PHONY: setup demo test test-fast lint format ui validate bench-cleaning bench-claims clean
+.PHONY: setup demo lake-demo test test-fast lint format ui validate bench-cleaning bench-claims clean
 
 .venv/.synced: pyproject.toml uv.lock
 	$(UV) --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet uv
@@ -20,6 +20,18 @@ demo: setup
 	cp -r data/sample/. $(DEMO_INBOX)/
 	$(UV) run --frozen dossier run --inbox $(DEMO_INBOX) --db $(DEMO_DB)
 	$(UV) run --frozen dossier summary --db $(DEMO_DB)
+
+# The same sample into a DuckLake (catalog in a throwaway PostgreSQL, Parquet files on disk) with two workers
+# publishing days in parallel; needs Debian's postgresql package (apt-get install postgresql).
+LAKE_DEMO := data/lake-demo
+lake-demo: setup
+	rm -rf $(LAKE_DEMO) && mkdir -p $(LAKE_DEMO)/inbox
+	cp -r data/sample/. $(LAKE_DEMO)/inbox/
+	lake="$$($(UV) run --frozen python -m workflow.localpg start $(LAKE_DEMO)/postgres)" && \
+	trap '$(UV) run --frozen python -m workflow.localpg stop $(LAKE_DEMO)/postgres' EXIT && \
+	$(UV) run --frozen dossier run --inbox $(LAKE_DEMO)/inbox --db "$$lake" --data-path $(LAKE_DEMO)/files --workers 2 && \
+	$(UV) run --frozen dossier sql "SELECT snapshot_id, snapshot_time, changes FROM ducklake_snapshots('lake') ORDER BY 1 DESC LIMIT 5" --db "$$lake" --data-path $(LAKE_DEMO)/files && \
+	$(UV) run --frozen dossier summary --db "$$lake" --data-path $(LAKE_DEMO)/files
 
 test: setup
 	$(UV) run --frozen pytest -q
@@ -49,4 +61,4 @@ bench-claims: setup
 	for corpus in claims claims_heldout claims_heldout2 claims_heldout3 claims_heldout4; do $(UV) run --frozen python bench/claims.py tests/fixtures/$$corpus; done
 
 clean:
-	rm -rf data/demo .venv dagster_home/history dagster_home/storage dagster_home/logs dagster_home/schedules
+	rm -rf data/demo data/lake-demo .venv dagster_home/history dagster_home/storage dagster_home/logs dagster_home/schedules

@@ -17,7 +17,19 @@ from pathlib import Path
 
 import dagster as dg
 
-from assets import clean, contract, copies, entities, extract, ingest, marts, publish, report, stage
+from assets import (
+    clean,
+    contract,
+    copies,
+    entities,
+    extract,
+    ingest,
+    maintenance,
+    marts,
+    publish,
+    report,
+    stage,
+)
 from assets.partitions import Policy
 from assets.resources import NLP, Inbox, Warehouse
 from assets.warehouse import retrying
@@ -31,7 +43,7 @@ def _days(context: dg.AssetExecutionContext) -> list[dt.date]:
 def ingest_asset(policy: Policy) -> dg.AssetsDefinition:
     @dg.multi_asset(
         name="ingest",
-        specs=[report.spec(o.table, kinds=("python", "duckdb")) for o in ingest.OUTPUTS],
+        specs=[report.spec(o.table, kinds=("python", "duckdb"), per_day=True) for o in ingest.OUTPUTS],
         check_specs=report.check_specs(ingest.OUTPUTS),
         description="Files of the day's inbox folder decoded into raw.documents (text, encoding, SHA-256, the HTML "
         "page's own metadata); what cannot be ingested (and links, special files, misnamed day folders) goes to "
@@ -61,7 +73,8 @@ def clean_asset(policy: Policy) -> dg.AssetsDefinition:
     @dg.multi_asset(
         name="clean",
         specs=[
-            report.spec(o.table, deps=["raw.documents"], kinds=("python", "duckdb")) for o in clean.OUTPUTS
+            report.spec(o.table, deps=["raw.documents"], kinds=("python", "duckdb"), per_day=True)
+            for o in clean.OUTPUTS
         ],
         check_specs=report.check_specs(clean.OUTPUTS),
         description="Each raw document split into title and body with boilerplate removed, its outlet, URL, "
@@ -110,7 +123,9 @@ def extract_asset(policy: Policy) -> dg.AssetsDefinition:
     @dg.multi_asset(
         name="extract",
         specs=[
-            report.spec(o.table, deps=["clean.document_rows"], kinds=("python", "spacy", "duckdb"))
+            report.spec(
+                o.table, deps=["clean.document_rows"], kinds=("python", "spacy", "duckdb"), per_day=True
+            )
             for o in extract.OUTPUTS
         ],
         check_specs=report.check_specs(extract.OUTPUTS),
@@ -239,6 +254,24 @@ def publish_asset(policy: Policy) -> dg.AssetsDefinition:
     return snapshot_
 
 
+def maintenance_asset(policy: Policy) -> dg.AssetsDefinition:
+    @dg.asset(
+        key=dg.AssetKey(["maintenance", "lake"]),
+        group_name="publish",
+        kinds={"ducklake"},
+        owners=list(policy.owners),
+        description="Lake upkeep (DuckLake's own functions): flush inlined rows to Parquet, merge small files, "
+        "expire snapshots older than the retention, delete files no snapshot needs. Scheduled weekly.",
+    )
+    def lake_(context: dg.AssetExecutionContext, warehouse: Warehouse):
+        with warehouse.connect() as con:
+            done = maintenance.tidy(con, warehouse.keep_snapshot_days)
+        context.log.info(", ".join(f"{k}: {v}" for k, v in done.items()))
+        return dg.MaterializeResult(metadata={k: dg.MetadataValue.int(v) for k, v in done.items()})
+
+    return lake_
+
+
 def _unchanged(tables: list[str], outputs) -> list[object]:
     """What a warehouse-wide step reports when its inputs did not change since it last ran."""
     events: list[object] = [
@@ -260,6 +293,7 @@ BUILDERS = (
 )
 
 
-def build_assets(policy: Policy) -> list[dg.AssetsDefinition]:
-    """Every asset of the graph, with the deployment's partitions, pool and backfill policy."""
-    return [build(policy) for build in BUILDERS]
+def build_assets(policy: Policy, lake: bool = False) -> list[dg.AssetsDefinition]:
+    """Every asset of the graph, with the deployment's partitions, pool and backfill policy (and, on a lake, its
+    upkeep)."""
+    return [build(policy) for build in BUILDERS] + ([maintenance_asset(policy)] if lake else [])

@@ -32,7 +32,12 @@ def column_schema(relation: contract.Relation) -> dg.TableSchema:
     )
 
 
-def spec(table: str, deps: Iterable[str] = (), kinds: Iterable[str] = ("duckdb",), **kwargs) -> dg.AssetSpec:
+PER_DAY = "dossier/per_day"  # asset tag of the tables written day by day (the days-only job selects them)
+
+
+def spec(
+    table: str, deps: Iterable[str] = (), kinds: Iterable[str] = ("duckdb",), per_day: bool = False, **kwargs
+) -> dg.AssetSpec:
     """The asset of one warehouse table or view: its description, columns and lineage come from the contract."""
     relation = contract.relation(table)
     return dg.AssetSpec(
@@ -44,7 +49,7 @@ def spec(table: str, deps: Iterable[str] = (), kinds: Iterable[str] = ("duckdb",
             "dagster/table_name": f"warehouse.{table}",
             "dagster/column_schema": column_schema(relation),
         },
-        tags={"layer": relation.schema},
+        tags={"layer": relation.schema, **({PER_DAY: "true"} if per_day else {})},
         **kwargs,
     )
 

@@ -26,6 +26,7 @@ class Warehouse(dg.ConfigurableResource):
     url: str = "data/warehouse.duckdb"
     data_path: str = ""
     lock_wait_seconds: float = 900.0
+    keep_snapshot_days: int = 7  # DuckLake: snapshots (time travel) kept this long by the weekly upkeep
 
     @property
     def target(self) -> warehouse.Target:

@@ -149,3 +149,18 @@ def test_a_reader_on_a_snapshot_is_unaffected_by_later_writes(inbox, lake):
         assert count(latest)[0] == before[0] + 1
     with warehouse.connect(lake, read_only=True, snapshot_version=version) as yesterday:
         assert count(yesterday) == before  # time travel: the marts as they were
+
+
+def test_lake_upkeep_changes_no_answer(inbox, tmp_path):
+    from workflow.definitions import build_definitions
+    from workflow.deployment import Deployment
+
+    lake = warehouse.Target(f"ducklake:sqlite:{tmp_path / 'catalog.sqlite'}", str(tmp_path / "files"))
+    assert run_graph(inbox, lake.url, "2024-05-14", data_path=lake.data_path).success
+    assert run_graph(inbox, lake.url, "2024-05-15", data_path=lake.data_path).success
+    before = table_contents(lake)
+    defs = build_definitions(Deployment(inbox=str(inbox), db=lake.url, data_path=lake.data_path,
+                                        start_date="2024-01-01"))
+    result = defs.resolve_job_def("lake_maintenance").execute_in_process()
+    assert result.success
+    assert table_contents(lake) == before

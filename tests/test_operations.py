@@ -18,7 +18,7 @@ from assets.resources import Inbox
 from conftest import run_graph, table_contents, today
 from workflow.jobs import build_automation, new_files
 
-_, daily_schedule, inbox_sensor = build_automation(daily("2024-01-01"))
+_, _, daily_schedule, inbox_sensor = build_automation(daily("2024-01-01"))
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -309,6 +309,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     run.add_argument("--allow-empty", action="store_true", help="succeed when there is nothing to ingest")
     run.add_argument(
+        "--days-only",
+        action="store_true",
+        help="only the per-day stages (ingest, clean, extract): "
+        "what each parallel worker runs on a lake; the warehouse-wide steps are left to a later run",
+    )
+    run.add_argument(
         "--log-level",
         default="WARNING",
         choices=["DEBUG", "INFO", "WARNING", "ERROR"],

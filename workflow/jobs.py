@@ -11,6 +11,7 @@ from pathlib import Path
 
 import dagster as dg
 
+from assets.report import PER_DAY
 from assets.resources import Inbox
 
 
@@ -50,6 +51,14 @@ def build_automation(partitions: dg.PartitionsDefinition):
         "canonical entities, marts and the published snapshot once.",
     )
 
+    days_job = dg.define_asset_job(
+        "dossier_days",
+        selection=dg.AssetSelection.tag(PER_DAY, "true"),
+        partitions_def=partitions,
+        description="Only the per-day stages (ingest, clean, extract) of some days: what parallel workers on a lake run "
+        "side by side before one run of the whole graph does the warehouse-wide steps.",
+    )
+
     @dg.schedule(
         cron_schedule="30 1 * * *",
         job=job,
@@ -84,4 +93,4 @@ def build_automation(partitions: dg.PartitionsDefinition):
             tags={"dossier/trigger": "inbox_sensor", "dossier/new_files": str(len(fresh))},
         )
 
-    return job, daily_schedule, inbox_sensor
+    return job, days_job, daily_schedule, inbox_sensor

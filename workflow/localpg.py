@@ -26,7 +26,9 @@ DATABASE = "dossier"
 
 def binaries() -> Path | None:
     """The folder of PostgreSQL's server binaries, newest version first; None when not installed."""
-    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/pg_ctl"), key=lambda p: int(p.parts[-3]), reverse=True)
+    found = sorted(
+        Path("/usr/lib/postgresql").glob("*/bin/pg_ctl"), key=lambda p: int(p.parts[-3]), reverse=True
+    )
     return found[0].parent if found else None
 
 
@@ -49,8 +51,13 @@ class Server:
     def database(self, name: str) -> str:
         """Create another database on this server; returns the DuckLake target for it."""
         bin_dir = binaries()
-        subprocess.run(_as_postgres([str(bin_dir / "createdb"), "-h", "127.0.0.1", "-p", str(self.port), "-U",
-                                     "postgres", name]), check=True, capture_output=True)
+        subprocess.run(
+            _as_postgres(
+                [str(bin_dir / "createdb"), "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres", name]
+            ),
+            check=True,
+            capture_output=True,
+        )
         return self.attach.replace(f"dbname={DATABASE}", f"dbname={name}")
 
     def stop(self) -> None:
@@ -91,17 +98,53 @@ def start(folder: Path, port: int | None = None) -> Server:
     data, sock = folder / "data", folder / "socket"
     port = port or free_port()
     if not data.exists():
-        subprocess.run(_as_postgres([str(bin_dir / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres",
-                                     "--no-sync", "-E", "UTF8"]), check=True, capture_output=True)
+        subprocess.run(
+            _as_postgres(
+                [
+                    str(bin_dir / "initdb"),
+                    "-D",
+                    str(data),
+                    "-A",
+                    "trust",
+                    "-U",
+                    "postgres",
+                    "--no-sync",
+                    "-E",
+                    "UTF8",
+                ]
+            ),
+            check=True,
+            capture_output=True,
+        )
     sock.mkdir(exist_ok=True)
     if os.geteuid() == 0:
         shutil.chown(sock, "postgres", "postgres")
     options = f"-p {port} -k {sock} -c listen_addresses=127.0.0.1 -c max_connections=60 -c fsync=off"
-    subprocess.run(_as_postgres([str(bin_dir / "pg_ctl"), "-D", str(data), "-o", options, "-l",
-                                 str(folder / "server.log"), "-w", "start"]), check=True, capture_output=True)
+    subprocess.run(
+        _as_postgres(
+            [
+                str(bin_dir / "pg_ctl"),
+                "-D",
+                str(data),
+                "-o",
+                options,
+                "-l",
+                str(folder / "server.log"),
+                "-w",
+                "start",
+            ]
+        ),
+        check=True,
+        capture_output=True,
+    )
     server = Server(folder, port)
-    created = subprocess.run(_as_postgres([str(bin_dir / "createdb"), "-h", "127.0.0.1", "-p", str(port),
-                                           "-U", "postgres", DATABASE]), capture_output=True, text=True)
+    created = subprocess.run(
+        _as_postgres(
+            [str(bin_dir / "createdb"), "-h", "127.0.0.1", "-p", str(port), "-U", "postgres", DATABASE]
+        ),
+        capture_output=True,
+        text=True,
+    )
     if created.returncode != 0 and "already exists" not in created.stderr:
         server.stop()
         raise RuntimeError(f"createdb failed: {created.stderr.strip()}")

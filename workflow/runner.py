@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 import os
 import shlex
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -35,66 +36,123 @@ def _instance():
             fcntl.flock(lock, fcntl.LOCK_UN)
 
 
+def _deployment(args: argparse.Namespace, inbox: Path, days: list[str]) -> Deployment:
+    settings = {"inbox": str(inbox), "db": args.db, "data_path": args.data_path, "workers": args.workers}
+    first = min(dt.date.fromisoformat(min(days)), Deployment.from_env(**settings).first_day())
+    return Deployment.from_env(**settings, start_date=first.isoformat())
+
+
 def run(args: argparse.Namespace, inbox: Path, days: list[str]) -> int:
     started = time.monotonic()
-    deployment = Deployment.from_env(
-        inbox=str(inbox), db=args.db, data_path=args.data_path, workers=args.workers
-    )
-    first = min(dt.date.fromisoformat(min(days)), deployment.first_day())
-    deployment = Deployment.from_env(
-        inbox=str(inbox),
-        db=args.db,
-        data_path=args.data_path,
-        workers=args.workers,
-        start_date=first.isoformat(),
-    )
-    _say(f"{len(days)} day(s) from {inbox} into {deployment.target.describe()}")
-
+    deployment = _deployment(args, inbox, days)
+    target = deployment.target
+    _say(f"{len(days)} day(s) from {inbox} into {target.describe()}")
+    workers = args.workers or deployment.resources()["nlp"].worker_count
+    failed: list[str] = []
+    if target.is_lake and workers > 1 and len(days) > 1 and not args.days_only:
+        failed += _days_in_parallel(args, inbox, days, workers)
     from workflow.definitions import build_definitions
 
-    job = build_definitions(deployment).resolve_job_def("dossier")
+    job = build_definitions(deployment).resolve_job_def("dossier_days" if args.days_only else "dossier")
     instance = _instance()
-    display = LiveProgress() if sys.stderr.isatty() else None
+    display = LiveProgress() if sys.stderr.isatty() and not os.environ.get("DOSSIER_PLAIN_PROGRESS") else None
     progress.install(display or LogProgress())
-    failed: list[str] = []
     checks = {"passed": 0, "failed": 0}
+    steps: dict[str, float] = {}
     try:
         if display:
             display.__enter__()
         for start, end in contiguous_ranges(days):
-            tags = {
-                "dagster/asset_partition_range_start": start,
-                "dagster/asset_partition_range_end": end,
-                "dossier/trigger": "cli",
-            }
-            result = job.execute_in_process(
-                instance=instance,
-                tags=tags,
-                raise_on_error=False,
-                run_config={"loggers": {"console": {"config": {"log_level": args.log_level}}}},
-            )
+            result = _execute(job, instance, start, end, args.log_level)
             for evaluation in result.get_asset_check_evaluations():
                 checks["passed" if evaluation.passed else "failed"] += 1
-            if not result.success:
-                for event in result.all_events:
-                    if event.is_step_failure:
-                        error = event.step_failure_data.error
-                        failed.append(
-                            f"{start}..{end}: step {event.step_key}: "
-                            f"{error.message.strip() if error else 'failed'}"
-                        )
+            failed += _failures(result, start, end)
+            for key, seconds in _step_seconds(result).items():
+                steps[key] = steps.get(key, 0.0) + seconds
     finally:
         if display:
             display.__exit__(None, None, None)
         progress.install(None)
     for line in failed:
         _say(line)
-    _summary(deployment, days, checks, time.monotonic() - started, failed)
+    if not args.days_only:
+        _summary(deployment, days, checks, time.monotonic() - started, failed, steps)
     return 1 if failed else 0
 
 
+def _execute(job, instance, start: str, end: str, log_level: str):
+    tags = {
+        "dagster/asset_partition_range_start": start,
+        "dagster/asset_partition_range_end": end,
+        "dossier/trigger": "cli",
+    }
+    return job.execute_in_process(
+        instance=instance,
+        tags=tags,
+        raise_on_error=False,
+        run_config={"loggers": {"console": {"config": {"log_level": log_level}}}},
+    )
+
+
+def _failures(result, start: str, end: str) -> list[str]:
+    out = []
+    if not result.success:
+        for event in result.all_events:
+            if event.is_step_failure:
+                error = event.step_failure_data.error
+                out.append(
+                    f"{start}..{end}: step {event.step_key}: {error.message.strip() if error else 'failed'}"
+                )
+    return out
+
+
+def _step_seconds(result) -> dict[str, float]:
+    """Seconds each step of a run took, from its success event."""
+    return {
+        event.step_key: event.event_specific_data.duration_ms / 1000
+        for event in result.all_events
+        if event.event_type_value == "STEP_SUCCESS"
+    }
+
+
+def _days_in_parallel(args: argparse.Namespace, inbox: Path, days: list[str], workers: int) -> list[str]:
+    """On a lake: worker processes run the per-day stages of their share of the days side by side, each publishing
+    its days itself; the whole graph then runs once (the days are skipped, the warehouse-wide steps run)."""
+    shares = [days[i::workers] for i in range(workers) if days[i::workers]]
+    env = {**os.environ, "DOSSIER_PLAIN_PROGRESS": "1"}
+    base = [
+        sys.executable,
+        "-m",
+        "workflow.cli",
+        "run",
+        "--inbox",
+        str(inbox),
+        "--workers",
+        "1",
+        "--days-only",
+        "--log-level",
+        args.log_level,
+    ]
+    if args.db:
+        base += ["--db", args.db]
+    if args.data_path:
+        base += ["--data-path", args.data_path]
+    _say(f"{len(shares)} worker processes publish their days in parallel")
+    procs = [
+        subprocess.Popen([*base, *(a for d in share for a in ("--date", d))], env=env) for share in shares
+    ]
+    return [
+        f"worker for {', '.join(share)} exited with {p.wait()}" for p, share in zip(procs, shares) if p.wait()
+    ]
+
+
 def _summary(
-    deployment: Deployment, days: list[str], checks: dict[str, int], seconds: float, failed: list[str]
+    deployment: Deployment,
+    days: list[str],
+    checks: dict[str, int],
+    seconds: float,
+    failed: list[str],
+    steps: dict[str, float],
 ) -> None:
     target = deployment.target
     try:
@@ -128,6 +186,7 @@ def _summary(
         f"  claims     {n[3]} quotes, {n[4]} reported statements, {n[5]} figures",
         f"  warehouse  {n[6]} documents, {n[2]} entities in all",
         f"  checks     {checks['passed']} passed, {checks['failed']} failed",
+        "  steps      " + ", ".join(f"{k.replace('__', '/')} {v:.0f} s" for k, v in steps.items()),
         f'  read it    dossier sql "SELECT * FROM marts.speakers LIMIT 10"{db}',
         f"             dossier summary{db}"
         + ("" if target.is_lake else f"   (or duckdb -readonly {target.snapshot_path})"),
