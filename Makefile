@@ -10,7 +10,7 @@ DEMO_DB := data/demo/warehouse.duckdb
 
 .venv/.synced: pyproject.toml uv.lock
 	$(UV) --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet uv
-	$(UV) sync --frozen
+	$(UV) sync --frozen --compile-bytecode
 	touch $@
 
 setup: .venv/.synced

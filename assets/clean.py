@@ -12,7 +12,7 @@ from assets import quality, stage, warehouse
 from assets.text import cleaning, metadata
 from assets.text.cleaning import clean_text, outlet_of, repeated_by_group
 
-BATCH = 50
+BATCH = 25  # documents per work item (a worker cleans one item at a time)
 
 
 def document_suite() -> list:
@@ -186,6 +186,10 @@ def build(item) -> stage.Rows:
     return clean_documents(day, docs)
 
 
+def _batch_size(item) -> int:
+    return len(item[1])
+
+
 def describe(frames: Mapping[str, pl.DataFrame]) -> dict[str, Counter]:
     docs, removed = frames[DOCUMENTS.table], frames[REMOVED.table]
     return {
@@ -203,6 +207,7 @@ DAY_STAGE = stage.DayStage(
     inputs=inputs,
     build=build,
     items_per_chunk=4,
-    count=lambda item: len(item[1]),
+    count=_batch_size,
     describe=describe,
+    parallel=True,  # cleaning and reading dates cost tens of milliseconds a page: worth the worker processes
 )

@@ -82,9 +82,9 @@ def clean_asset(policy: Policy) -> dg.AssetsDefinition:
         "span with its offsets into raw_text and its reason.",
         **policy.asset_args("clean", partitioned=True, op_tags={"stage": "clean"}),
     )
-    def clean_(context: dg.AssetExecutionContext, warehouse: Warehouse):
-        with warehouse.connect() as con:
-            results = stage.run_days(con, clean.DAY_STAGE, _days(context), Pool(1), context.log.info)
+    def clean_(context: dg.AssetExecutionContext, warehouse: Warehouse, nlp: NLP):
+        with warehouse.connect() as con, Pool(nlp.worker_count) as pool:
+            results = stage.run_days(con, clean.DAY_STAGE, _days(context), pool, context.log.info)
         yield from report.events(context, clean.OUTPUTS, results)
 
     return clean_

@@ -13,8 +13,6 @@ import hashlib
 import re
 import struct
 
-from datasketch import MinHash
-
 SHINGLE = 5  # words per shingle: long enough that unrelated articles rarely share one
 PERMUTATIONS = 128
 BANDS, ROWS = 32, 4  # 32 bands of 4: pairs with Jaccard >= ~0.45 share a bucket with probability > 0.9
@@ -38,6 +36,9 @@ def bands(shingle_set: set[str]) -> list[int]:
     """One 64-bit bucket per band of the body's MinHash signature (empty for a body too short to compare)."""
     if len(shingle_set) < MIN_SHINGLES:
         return []
+    # imported here: datasketch pulls in scipy, which a run that hashes nothing never needs
+    from datasketch import MinHash
+
     mh = MinHash(num_perm=PERMUTATIONS, seed=SEED)
     mh.update_batch([s.encode("utf-8") for s in sorted(shingle_set)])
     values = mh.hashvalues

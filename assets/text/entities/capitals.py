@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from assets.text.entities.clues import _speaks_or_described
 from assets.text.entities.names import ORG_DESIGNATORS, ROLE_NOUNS, TITLE_WORDS, normalise
 from assets.text.entities.spans import _covered_chars, _Raw
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
 
 # Parts of speech the model gives to name words (unknown names are often tagged NOUN, ADJ or X).
 _NAME_POS = frozenset({"PROPN", "NOUN", "ADJ", "X"})

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from assets.text import lexicon
 from assets.text.entities.names import TITLE_WORDS, is_role
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
 
 _SAY = lexicon.words("speech", "speaking_verbs")
 _SPEECH_WHATEVER_OBJECT = lexicon.words("entities", "speech_whatever_object")

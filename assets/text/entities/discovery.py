@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from assets.text import lexicon
 from assets.text.entities.names import ORG_DESIGNATORS, TITLE_WORDS, normalise
 from assets.text.entities.spans import _covered_chars, _Raw
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
 
 ORG_DESCRIPTORS = lexicon.words("entities", "org_descriptors")
 

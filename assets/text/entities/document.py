@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter, defaultdict
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from assets.text.entities.aliases import _apply_aliases, _split_country_prefix, _split_possessive_owner
 from assets.text.entities.capitals import _extend_names_left, _names_from_capitals
@@ -36,6 +35,9 @@ from assets.text.entities.speakers import _discover_speakers
 from assets.text.entities.trim import _cut_line_breaks, _trim_people
 from assets.text.entities.usage import _things_not_people
 from assets.text.records import Mention, Sentence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 
 def doc_mentions(doc: Doc, sentences: list[Sentence]) -> list[Mention]:

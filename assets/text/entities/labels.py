@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from assets.text import lexicon
 from assets.text.entities.clues import _next_sentence_he_or_she, _pronoun_follows, _says
@@ -17,6 +16,10 @@ from assets.text.entities.names import (
     normalise,
 )
 from assets.text.entities.spans import LABEL_PRIORITY, _Raw
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
 
 PLACE_LAST_WORDS = lexicon.words("places", "last_words")
 PLACE_FIRST_WORDS = lexicon.words("places", "first_words")

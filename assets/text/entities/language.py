@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from assets.text import lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
 
 # The commonest function words of each language (lexicon/stopwords.toml, shared with the cleaner).
 _STOPWORDS = {

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from assets.text.entities.names import trim_span
 from assets.text.records import LABEL_PRIORITY, MENTION_LABELS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
 
 __all__ = ["LABEL_PRIORITY", "MENTION_LABELS"]
 

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from assets.text.entities.clues import _name_chain, _next_sentence_he_or_she, _pronoun_follows, _says
 from assets.text.entities.names import _HONORIFICS, ORG_DESIGNATORS, TITLE_WORDS, is_role
 from assets.text.entities.spans import _Raw
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
 
 # A name found only through its syntax is two or three words: longer capitalised runs are titles or headlines.
 _MAX_FOUND_WORDS = 3

@@ -8,13 +8,16 @@ the span at a feature of the text, never at a listed name.
 from __future__ import annotations
 
 import re
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from assets.text import lexicon
 from assets.text.entities.names import trim_span
 from assets.text.entities.spans import _Raw
 from assets.text.entities.verbs import inflected_verb
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
 
 _LOWER_PARTICLES = lexicon.words("names", "lower_particles")
 _BREAKS = re.compile("[" + re.escape("".join(lexicon.ordered("names", "person_breaks"))) + "]")

@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from assets.text import lexicon
 from assets.text.entities.clues import _locative
 from assets.text.entities.names import _HONORIFICS, TITLE_WORDS, normalise
 from assets.text.entities.spans import _Raw
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
 
 # What follows a dateline's place: a comma (", Sept 18"), a bracket ("(Reuters)") or a dash.
 _DATELINE_TAIL = re.compile(r"\s*(?:,|\(|-|–|—)")

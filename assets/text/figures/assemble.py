@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_right
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from assets.text import lexicon
 from assets.text.figures.candidate import _Cand, _round
@@ -20,7 +19,11 @@ from assets.text.figures.scanner import _Scanner
 from assets.text.figures.years import _borrowed_year, _own_years, _SentenceYears
 from assets.text.records import Claim, Mention, Sentence
 
-_Kept = tuple[_Cand, Span, Token | None]  # a figure, its tokens and the noun it counts
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+
+_Kept = tuple["_Cand", "Span", "Token | None"]  # a figure, its tokens and the noun it counts
 _SHARE_CONTEXT = lexicon.words("figures", "share_context")
 _SHARE_CONTEXT_BEFORE = lexicon.words("figures", "share_context_before")
 _INDEX_LEVEL_BEFORE = lexicon.words("figures", "index_level_before")

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from assets.text import lexicon
 from assets.text.figures.candidate import _Cand
 from assets.text.figures.lexer import HYPHENS
 from assets.text.figures.pintunits import _names_a_unit
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
 
 _TIME_NOUNS = lexicon.words("figures", "time_nouns")
 _COLLECTIVE_NOUNS = lexicon.words("figures", "collective_nouns")

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from assets.text import lexicon
 from assets.text.figures.candidate import _Cand
 from assets.text.figures.lexer import HYPHENS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
 
 _NOUNS: dict[str, list] = lexicon.mapping("units", "duration_nouns")
 _NOT_AFTER = lexicon.words("figures", "not_duration_after")

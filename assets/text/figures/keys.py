@@ -14,13 +14,15 @@ entities the figure is about, and its role (a level, or a change).
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING, NamedTuple
 
 from assets.text import lexicon
 from assets.text.figures.measure import Measured, _np
 from assets.text.records import Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
 
 _FAMILIES: dict[str, list[str]] = lexicon.mapping("figures", "measure_families")
 _FAMILY_OF = {w: key for key, words in _FAMILIES.items() for w in words}

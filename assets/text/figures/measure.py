@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
-from spacy.tokens import Span, Token
+from typing import TYPE_CHECKING, NamedTuple
 
 from assets.text import lexicon
 from assets.text.figures.candidate import _Cand
 from assets.text.figures.counts import _TIME_NOUNS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
 
 _CHANGE_UP = lexicon.words("figures", "change_up")
 _CHANGE_DOWN = lexicon.words("figures", "change_down")

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-
-from spacy.tokens import Span, Token
+from typing import TYPE_CHECKING
 
 from assets.text import lexicon
 from assets.text.figures.measure import _clause_head
@@ -24,6 +23,10 @@ from assets.text.figures.years import (
     _year_for,
     _years_in,
 )
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
 
 _MONTHS: dict[str, int] = lexicon.mapping("figures", "months")
 # "…, the company said on Wednesday": a date on a verb of saying dates the statement, not the figure.
@@ -117,7 +120,7 @@ def parse_period(text: str, published: dt.date | None) -> str | None:
     return m.group("year") if m else None
 
 
-_Period = tuple[str, Token]
+_Period = tuple[str, "Token"]
 
 
 # A dateline opens a wire story ("DETROIT, Sept 18 (Pinewick) - …"): its date is the filing's, not a

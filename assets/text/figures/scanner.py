@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING, NamedTuple
 
 from assets.text import lexicon
 from assets.text.figures.candidate import _Cand
@@ -21,6 +19,10 @@ from assets.text.figures.lexer import HYPHENS, _glued, _lex, _match_table, _phra
 from assets.text.figures.numbers import _fold_word, _number, _scale
 from assets.text.figures.pintunits import _PROSE_WORDS, _generic_unit
 from assets.text.figures.units import _PINT_UNITS, _apply_unit, _pint_setter, _unit
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
 
 _RATES: dict[tuple[str, ...], str] = _phrases("figures", "rates")
 _CHANGE_VERBS = lexicon.words("figures", "change_up") | lexicon.words("figures", "change_down")

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
-
-from spacy.tokens import Span, Token
+from typing import TYPE_CHECKING
 
 from assets.text import lexicon
 from assets.text.figures.measure import _clause_head
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
 
 _YEAR_RE = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?![\d]|s\b|'s)")
 _YEAR_PREPS = lexicon.words("figures", "year_preps")
@@ -22,7 +25,7 @@ _RATE_OPENER_RE = re.compile(rf"{lexicon.alternation(lexicon.words('figures', 'r
 # An apposition or clause hanging off the figure dates its own content, not the figure.
 _ASIDE_DEPS = {"appos", "relcl", "acl", "advcl", "conj", "parataxis"}
 
-_Year = tuple[int, Token]  # a year and the token that names it
+_Year = tuple[int, "Token"]  # a year and the token that names it
 
 
 def _dates_other_noun(year: Token, span: Span) -> bool:

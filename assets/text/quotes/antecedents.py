@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import bisect
-
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
 
 from assets.text.entities import alias_lookup
 from assets.text.quotes.index import _Index
@@ -20,6 +19,10 @@ from assets.text.quotes.words import (
     TITLE_WORDS,
 )
 from assets.text.records import Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
 
 # How many paragraphs back a pronoun, a definite description or an unattributed quotation may reach for its
 # speaker (news paragraphs are one or two sentences long).

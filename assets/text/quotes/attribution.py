@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
 
 from assets.text.quotes.antecedents import _surface
 from assets.text.quotes.coref import _resolve_pronoun
@@ -28,6 +28,10 @@ from assets.text.quotes.words import (
     REFUSAL_VERBS,
     SENT_END,
 )
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
 
 # A partial quotation this short takes its speaker only from someone who can speak.
 PARTIAL_MAX_WORDS = 12

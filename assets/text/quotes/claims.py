@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from assets.text.quotes.attribution import _attribute_quotes
 from assets.text.quotes.index import _Index
 from assets.text.quotes.inheritance import _propagate
 from assets.text.quotes.reported import _find_reported, _reported_claims
 from assets.text.records import Claim, Mention, Sentence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 
 def _analyse(doc: Doc, sentences: list[Sentence], mentions: list[Mention]) -> tuple[list[Claim], list[Claim]]:

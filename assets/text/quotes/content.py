@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
 
 from assets.text.quotes.cues import _clear_clause, _is_reporting
 from assets.text.quotes.index import _Index
@@ -14,6 +14,10 @@ from assets.text.quotes.words import (
     RELATIVES,
     WH_WORDS,
 )
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
 
 # A content span: (start, end, flags).
 _Span = tuple[int, int, list[str]]

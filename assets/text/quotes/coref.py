@@ -13,8 +13,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
-
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
 
 from assets.text.entities import is_role
 from assets.text.quotes.antecedents import (
@@ -51,6 +50,10 @@ from assets.text.quotes.words import (
     SPOKES_NOUNS,
 )
 from assets.text.records import Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
 
 # How many heads up a pronoun may look for the speech verb it is bound under ("said she would probably not").
 _HEAD_CLIMB = 4

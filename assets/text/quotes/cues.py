@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
 
 from assets.text.quotes.words import NAMING_VERBS, PARTICLE_CUES, REPORTING_VERBS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 
 def _cue(verb: Token) -> str:

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
-
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING
 
 from assets.text.quotes.marks import _paragraphs, _scan_quotes
 from assets.text.quotes.model import _Quote
 from assets.text.quotes.words import FEMALE_PRONOUN_FORMS, FEMALE_WORDS, MALE_PRONOUN_FORMS, MALE_WORDS
 from assets.text.records import Mention, Sentence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
 
 # A gendered title or role word beside a name outweighs a sentence's pronouns, which may mean someone else; a
 # first name the dictionary knows counts between the two (names are shared across genders and cultures).

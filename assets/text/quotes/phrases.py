@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
-
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
 
 from assets.text.quotes.index import _Index
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
 
 # The longest for/of/at/from phrase kept in a speaker's description ("a spokesman for the chain Aeon").
 _ORG_PHRASE_MAX_TOKENS = 8

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
-
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
 
 from assets.text.entities import is_role
 from assets.text.quotes.index import _Index
 from assets.text.quotes.words import TITLE_WORDS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
 
 # An age given in apposition ("Haller, 54,") is a person's age only in this range.
 _MIN_AGE, _MAX_AGE = 1, 120

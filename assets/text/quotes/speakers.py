@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
 
 from assets.text.entities import is_role
 from assets.text.quotes.antecedents import (
@@ -28,6 +28,10 @@ from assets.text.quotes.words import (
     TITLE_WORDS,
 )
 from assets.text.records import Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
 
 # How many heads up a verb may look for a shared subject or an outer reporting verb ("went on to say",
 # "was quoted as saying"): beyond that the parse is someone else's clause.

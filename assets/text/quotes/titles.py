@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
 
 from assets.text.quotes.index import _Index
 from assets.text.quotes.model import _Quote
 from assets.text.quotes.words import NAMING_PARTICIPLES, TITLE_CUES, TITLE_SMALL_WORDS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
 
 # Titles of works are short: a longer title-case quotation is speech.
 _TITLE_MAX_WORDS = 12
