@@ -49,9 +49,13 @@ def bare(inbox: Path, db: Path) -> None:
     con.execute("CREATE TABLE entities (path VARCHAR, text VARCHAR, label VARCHAR)")
     texts = (p.read_text(encoding="utf-8", errors="replace") for p in paths)
     for path, doc in zip(paths, nlp.pipe(texts, batch_size=16)):
-        con.executemany("INSERT INTO sentences VALUES (?, ?, ?)",
-                        [(str(path), i, s.text) for i, s in enumerate(doc.sents)])
-        con.executemany("INSERT INTO entities VALUES (?, ?, ?)", [(str(path), e.text, e.label_) for e in doc.ents])
+        con.executemany(
+            "INSERT INTO sentences VALUES (?, ?, ?)",
+            [(str(path), i, s.text) for i, s in enumerate(doc.sents)],
+        )
+        con.executemany(
+            "INSERT INTO entities VALUES (?, ?, ?)", [(str(path), e.text, e.label_) for e in doc.ents]
+        )
     con.close()
 
 
@@ -62,7 +66,9 @@ class Run:
         import psutil
 
         started = time.monotonic()
-        proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        proc = subprocess.Popen(
+            cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+        )
         self.peak = 0
         chunks: list[str] = []
         reader = threading.Thread(target=lambda: chunks.append(proc.stdout.read()))
@@ -89,8 +95,12 @@ class Run:
 
 
 def make_inbox(src: Path, inbox: Path, n: int, days: int) -> int:
-    out = subprocess.run([sys.executable, str(SHARED / "make_corpus.py"), str(src), str(inbox), str(n), str(days)],
-                         check=True, capture_output=True, text=True).stdout
+    out = subprocess.run(
+        [sys.executable, str(SHARED / "make_corpus.py"), str(src), str(inbox), str(n), str(days)],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
     return int(re.search(r"(\d+) words", out).group(1))
 
 
@@ -126,7 +136,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--src", type=Path, default=SHARED / "scrapinghub-dev" / "text")
     ap.add_argument("--workers", type=int, default=0)
     ap.add_argument("--db", help="a lake (ducklake:sqlite: or ducklake:postgres:) instead of a .duckdb file")
-    ap.add_argument("--pg", help="with a ducklake:postgres: --db: the localpg folder of its server (new databases)")
+    ap.add_argument(
+        "--pg", help="with a ducklake:postgres: --db: the localpg folder of its server (new databases)"
+    )
     ap.add_argument("--data-path")
     ap.add_argument("--work", type=Path)
     ap.add_argument("--skip-bare", action="store_true")
@@ -138,20 +150,37 @@ def main(argv: list[str] | None = None) -> int:
     inbox = work / "inbox"
     shutil.rmtree(inbox, ignore_errors=True)
     words = make_inbox(args.src, inbox, args.docs, args.days)
-    rows: list[tuple[str, str]] = [("inbox", f"{args.docs} articles, {words} words, {args.days} days ({work})")]
+    rows: list[tuple[str, str]] = [
+        ("inbox", f"{args.docs} articles, {words} words, {args.days} days ({work})")
+    ]
 
     db, sub = fresh_db(args, work, "main")
     first = dossier(inbox, db, sub)
-    rows += [("dossier run", f"{first.seconds:.1f} s, {words / first.seconds:.0f} words/s, "
-                             f"peak RSS {first.peak / 2**20:.0f} MB"), ("  per stage", first.steps)]
+    rows += [
+        (
+            "dossier run",
+            f"{first.seconds:.1f} s, {words / first.seconds:.0f} words/s, "
+            f"peak RSS {first.peak / 2**20:.0f} MB",
+        ),
+        ("  per stage", first.steps),
+    ]
     if not args.skip_bare:
         base = Run([sys.executable, str(Path(__file__)), "--bare", str(inbox), str(work / "bare.duckdb")])
-        rows += [("bare script", f"{base.seconds:.1f} s, {words / base.seconds:.0f} words/s, "
-                                 f"peak RSS {base.peak / 2**20:.0f} MB"),
-                 ("dossier / bare", f"{base.seconds / first.seconds:.2f}x the bare script's words/s")]
+        rows += [
+            (
+                "bare script",
+                f"{base.seconds:.1f} s, {words / base.seconds:.0f} words/s, "
+                f"peak RSS {base.peak / 2**20:.0f} MB",
+            ),
+            ("dossier / bare", f"{base.seconds / first.seconds:.2f}x the bare script's words/s"),
+        ]
     again = dossier(inbox, db, sub)
-    rows.append(("re-run, nothing new", f"{again.seconds:.1f} s = {100 * again.seconds / first.seconds:.1f} % of "
-                                        f"the first run"))
+    rows.append(
+        (
+            "re-run, nothing new",
+            f"{again.seconds:.1f} s = {100 * again.seconds / first.seconds:.1f} % of the first run",
+        )
+    )
     rows += added_day(args, work, inbox, db, sub)
     rows += fixed_overhead(args, work)
     width = max(len(k) for k, _ in rows)
@@ -175,19 +204,31 @@ def added_day(args, work: Path, inbox: Path, db: str, sub) -> list[tuple[str, st
     shutil.copytree(extra / day, alone_inbox / day)
     alone_db, alone_sub = fresh_db(args, work, "alone")
     alone = dossier(alone_inbox, alone_db, alone_sub)
-    return [("one more day (100 articles)", f"{onto.seconds:.1f} s onto the warehouse, {alone.seconds:.1f} s into "
-             f"an empty one: {onto.seconds / alone.seconds:.2f}x"), ("  per stage (onto)", onto.steps)]
+    return [
+        (
+            "one more day (100 articles)",
+            f"{onto.seconds:.1f} s onto the warehouse, {alone.seconds:.1f} s into "
+            f"an empty one: {onto.seconds / alone.seconds:.2f}x",
+        ),
+        ("  per stage (onto)", onto.steps),
+    ]
 
 
 def fixed_overhead(args, work: Path) -> list[tuple[str, str]]:
     small = work / "small" / dt.date(2026, 1, 1).isoformat()
     shutil.rmtree(small.parent, ignore_errors=True)
     small.mkdir(parents=True)
-    (small / "one.txt").write_text("Ferry strike ends\n\nDock workers returned to the terminals on Thursday after "
-                                   "the operator agreed to a new rota, the union said.\n", encoding="utf-8")
+    (small / "one.txt").write_text(
+        "Ferry strike ends\n\nDock workers returned to the terminals on Thursday after "
+        "the operator agreed to a new rota, the union said.\n",
+        encoding="utf-8",
+    )
     db, sub = fresh_db(args, work, "small")
     one = dossier(small.parent, db, sub)
-    return [("one small file", f"{one.seconds:.1f} s (fixed overhead of dossier run)"), ("  per stage", one.steps)]
+    return [
+        ("one small file", f"{one.seconds:.1f} s (fixed overhead of dossier run)"),
+        ("  per stage", one.steps),
+    ]
 
 
 if __name__ == "__main__":

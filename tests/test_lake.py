@@ -159,8 +159,9 @@ def test_lake_upkeep_changes_no_answer(inbox, tmp_path):
     assert run_graph(inbox, lake.url, "2024-05-14", data_path=lake.data_path).success
     assert run_graph(inbox, lake.url, "2024-05-15", data_path=lake.data_path).success
     before = table_contents(lake)
-    defs = build_definitions(Deployment(inbox=str(inbox), db=lake.url, data_path=lake.data_path,
-                                        start_date="2024-01-01"))
+    defs = build_definitions(
+        Deployment(inbox=str(inbox), db=lake.url, data_path=lake.data_path, start_date="2024-01-01")
+    )
     result = defs.resolve_job_def("lake_maintenance").execute_in_process()
     assert result.success
     assert table_contents(lake) == before

@@ -106,7 +106,9 @@ def _date_shaped(text: str) -> bool:
     return bool(_months().search(text) or re.search(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d年|\d月", text))
 
 
-@functools.lru_cache(maxsize=20_000)  # dateparser is slow, and an outlet's template lines recur page after page
+@functools.lru_cache(
+    maxsize=20_000
+)  # dateparser is slow, and an outlet's template lines recur page after page
 def _parse(text: str, language: str | None) -> tuple[dt.datetime | dt.date | None, bool]:
     """(value, clock-only): a whole date (datetime when a time is given), or a bare clock time."""
     full, clock = _parsers(language)
