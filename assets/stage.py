@@ -185,14 +185,15 @@ def _publish_retrying(
 ) -> DayResult:
     """publish_day, redone from scratch when a DuckLake commit lost a race with another writer (the day's rows are
     deleted and inserted in one transaction, so a retry never duplicates them)."""
-    for attempt in range(4):
+    for attempt in range(warehouse.LAKE_ATTEMPTS):
         try:
             return publish_day(con, stage, day, inputs, fp, pool, log)
         except Exception as exc:
-            if not warehouse.is_conflict(exc) or attempt == 3:
+            if not warehouse.is_conflict(exc) or attempt == warehouse.LAKE_ATTEMPTS - 1:
                 raise
             if log:
                 log(f"{stage.name} {day}: another writer committed first; publishing the day again")
+            warehouse.backoff(attempt)
             inputs = stage.inputs(con, day)
     raise AssertionError("unreachable")
 

@@ -12,6 +12,7 @@ import contextlib
 import datetime as dt
 import importlib.util
 import os
+import random
 import re
 import shutil
 import sys
@@ -200,14 +201,14 @@ def _unusable(target: Target, exc: Exception) -> WarehouseError:
 
 def _open_lake(target: Target, read_only: bool, snapshot_version: int | None = None):
     # Two writers attaching a brand-new lake at once race to create its catalog tables; the loser retries.
-    for attempt in range(5):
+    for attempt in range(LAKE_ATTEMPTS):
         try:
             return _attach_lake(target, read_only, snapshot_version)
         except duckdb.Error as exc:
             racing = "already exists" in str(exc) or "duplicate key" in str(exc) or is_conflict(exc)
-            if not racing or attempt == 4:
+            if not racing or attempt == LAKE_ATTEMPTS - 1:
                 raise _unusable(target, exc) from None
-            time.sleep(0.3 * (attempt + 1))
+            backoff(attempt)
     raise AssertionError("unreachable")
 
 
@@ -285,6 +286,16 @@ def is_conflict(exc: BaseException) -> bool:
     return isinstance(exc, duckdb.Error) and ("conflict" in text or "database is locked" in text)
 
 
+# Attempts a lake writer makes at a commit that keeps losing races. Two writers doing the same steps in step
+# would lose to each other in turn; a random, growing wait (0.25-0.75 s, doubling to 8-24 s) breaks the tie.
+LAKE_ATTEMPTS = 8
+
+
+def backoff(attempt: int) -> None:
+    """Wait before attempt number `attempt + 1` of a commit that lost a race with another lake writer."""
+    time.sleep(random.uniform(0.5, 1.5) * min(0.5 * 2**attempt, 16))
+
+
 def rollback_quietly(con: duckdb.DuckDBPyConnection) -> None:
     """Roll back if a transaction is still open (a failed COMMIT has already ended it)."""
     with contextlib.suppress(duckdb.Error):
@@ -294,7 +305,9 @@ def rollback_quietly(con: duckdb.DuckDBPyConnection) -> None:
 T = TypeVar("T")
 
 
-def retrying(work: Callable[[], T], attempts: int = 5, log: Callable[[str], None] | None = None) -> T:
+def retrying(
+    work: Callable[[], T], attempts: int = LAKE_ATTEMPTS, log: Callable[[str], None] | None = None
+) -> T:
     """Run a whole transactional step again when its commit lost a race with another lake writer.
 
     Warehouse-wide steps are idempotent (they recompute from what is stored), so redoing one is always safe.
@@ -307,7 +320,7 @@ def retrying(work: Callable[[], T], attempts: int = 5, log: Callable[[str], None
                 raise
             if log:
                 log("another writer committed first; doing the step again")
-            time.sleep(0.5 * (attempt + 1))
+            backoff(attempt)
     raise AssertionError("unreachable")
 
 
@@ -317,13 +330,13 @@ def ensure_schema(con: duckdb.DuckDBPyConnection, lake: bool = False) -> list[st
     Returns what was done (empty when nothing was needed): the migrations applied, or "created". On a lake two
     writers may start at once: the one that loses the race finds the schema the other created.
     """
-    for attempt in range(5):
+    for attempt in range(LAKE_ATTEMPTS):
         try:
             return _ensure_schema(con, lake)
         except duckdb.Error as exc:
-            if not is_conflict(exc) or attempt == 4:
+            if not is_conflict(exc) or attempt == LAKE_ATTEMPTS - 1:
                 raise
-            time.sleep(0.5 * (attempt + 1))
+            backoff(attempt)
     return []
 
 

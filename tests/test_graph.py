@@ -31,12 +31,27 @@ def step_counts(result):
     return counts
 
 
+WIRE = """Northgate Wire
+China and Russia trade hits a record
+By Lena Ortiz | May 14, 2024
+Trade between China and Russia reached $240 billion in 2023, up 30 percent from the year before, according to figures from the customs agency in Beijing.
+Officials in Moscow said the total would keep rising as more oil and gas is sold east.
+"""
+
+
 def test_one_partition_fills_every_table(inbox, db):
+    # a second outlet's report of the same trade figures: the courier's two articles are one source, this another
+    (inbox / "2024-05-14" / "wire").mkdir()
+    (inbox / "2024-05-14" / "wire" / "trade-record.txt").write_text(WIRE, encoding="utf-8")
     result = run_graph(inbox, db, "2024-05-14")
     assert result.success
 
     paths = {p for (p,) in query(db, "SELECT source_path FROM raw.documents")}
-    assert paths == {"2024-05-14/courier/summit.txt", "2024-05-14/courier/trade.txt"}
+    assert paths == {
+        "2024-05-14/courier/summit.txt",
+        "2024-05-14/courier/trade.txt",
+        "2024-05-14/wire/trade-record.txt",
+    }
     rejects = dict(query(db, "SELECT source_path, reason FROM raw.rejects"))
     assert rejects == {
         "2024-05-14/empty.txt": "empty",
@@ -45,7 +60,7 @@ def test_one_partition_fills_every_table(inbox, db):
         "2024-05-14/resent-summit.txt": "duplicate",
         "2024-05-14/gone.txt": "symlink",
     }
-    assert query(db, "SELECT count(*) FROM raw.documents WHERE encoding = 'utf-8' AND n_bytes > 0") == [(2,)]
+    assert query(db, "SELECT count(*) FROM raw.documents WHERE encoding = 'utf-8' AND n_bytes > 0") == [(3,)]
 
     titles = {t for (t,) in query(db, "SELECT title FROM clean.documents")}
     assert "Leaders pledge deeper trade ties at two-day summit" in titles
@@ -92,15 +107,23 @@ def test_one_partition_fills_every_table(inbox, db):
         db, "SELECT value, unit, year FROM nlp.claims WHERE kind = 'figure' AND text = '$240 billion'"
     )
     assert (240e9, "USD", 2023) in figures
-    groups = {
-        (head, unit): status
-        for head, unit, status in query(db, "SELECT measure_key, unit, status FROM marts.figure_facts")
+    sources = dict(query(db, "SELECT source_path, source_key FROM marts.document_sources"))
+    assert sources["2024-05-14/courier/summit.txt"] == sources["2024-05-14/courier/trade.txt"]
+    assert sources["2024-05-14/wire/trade-record.txt"] != sources["2024-05-14/courier/trade.txt"]
+    facts = {
+        (key, unit, period): (status, n_sources)
+        for key, unit, period, status, n_sources in query(
+            db, "SELECT measure_key, unit, period, status, n_sources FROM marts.figure_facts"
+        )
     }
-    assert groups.get(("trade", "USD")) == "corroborated"
-    assert groups.get(("border", "km")) == "discrepant"
+    # "$240 billion" in 2023 from two outlets (the courier's two articles count once) agree; 26 vs 30 percent not
+    assert facts.get(("trade", "USD", "2023")) == ("corroborated", 2)
+    assert facts.get(("trade:change", "percent", "2023")) == ("discrepant", 2)
+    # the border, in kilometres by one outlet only, is no fact across sources
+    assert not [k for k in facts if k[0] == "border"]
 
     snapshot = db.with_name("warehouse.read.duckdb")
-    assert query(snapshot, "SELECT count(*) FROM clean.documents") == [(2,)]
+    assert query(snapshot, "SELECT count(*) FROM clean.documents") == [(3,)]
 
     examples = sorted((Path(__file__).parent.parent / "sql" / "examples").glob("*.sql"))
     assert len(examples) >= 5
@@ -108,7 +131,8 @@ def test_one_partition_fills_every_table(inbox, db):
     assert results["quotes_by_person"] and all(
         row[0] == "Vladimir Putin" for row in results["quotes_by_person"]
     )
-    assert results["figures_in_dispute"][0][:2] == ("km", "border")
+    assert any("30 percent" in str(row) and "26 percent" in str(row) for row in results["facts_in_dispute"])
+    assert any("$240 billion" in str(row) for row in results["facts_corroborated"])
 
 
 def test_rerunning_a_partition_gives_identical_rows(inbox, db):
@@ -132,6 +156,7 @@ def test_a_three_day_range_is_one_run_and_entities_resolve_across_days(inbox, db
         "clean": 1,
         "extract": 1,
         "entities": 1,
+        "copies": 1,
         "marts": 1,
         "publish__snapshot": 1,
     }

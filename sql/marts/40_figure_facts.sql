@@ -1,7 +1,8 @@
 -- Facts across outlets: figures that measure the same thing (measure family, what it is about, unit, period) seen
--- in two or more independent sources. A figure without a period joins its measure's only period. The fact is
--- corroborated when every source's figure can be right at once (their stated intervals share a value: "about
--- $240 billion" and "$238.6 billion" agree), discrepant when they cannot.
+-- in two or more independent sources. A figure without a period joins its measure's only period; then a figure
+-- about nothing named ("trade between the two countries") joins the only scope its measure has in that period.
+-- The fact is corroborated when every source's figure can be right at once (their stated intervals share a
+-- value: "about $240 billion" and "$238.6 billion" agree), discrepant when they cannot.
 CREATE OR REPLACE VIEW marts.figure_facts AS
 WITH candidates AS (
     SELECT * FROM nlp.claims
@@ -25,6 +26,15 @@ WITH candidates AS (
                                         THEN max(f.period) OVER w END) AS fact_period
     FROM figures f
     WINDOW w AS (PARTITION BY f.measure_key, f.unit, f.scope_ids)
+), anchored AS (
+    SELECT k.* REPLACE (
+        CASE WHEN len(k.scope_ids) = 0
+                  AND min(k.scope_ids) FILTER (WHERE len(k.scope_ids) > 0) OVER w
+                      = max(k.scope_ids) FILTER (WHERE len(k.scope_ids) > 0) OVER w
+             THEN min(k.scope_ids) FILTER (WHERE len(k.scope_ids) > 0) OVER w
+             ELSE k.scope_ids END AS scope_ids)
+    FROM keyed k
+    WINDOW w AS (PARTITION BY k.measure_key, k.unit, k.fact_period)
 ), facts AS (
     SELECT
         'F' || left(sha1(measure_key || '|' || unit || '|' || coalesce(fact_period, '') || '|'
@@ -39,7 +49,7 @@ WITH candidates AS (
         list(DISTINCT text ORDER BY text) AS texts,
         list(claim_id ORDER BY published_at NULLS LAST, claim_id) AS claim_ids,
         min(published_at) AS first_published
-    FROM keyed
+    FROM anchored
     GROUP BY ALL
     HAVING count(DISTINCT source_key) >= 2
 )
