@@ -48,10 +48,13 @@ format: setup
 	$(UV) run --frozen ruff format .
 
 validate: setup
-	$(UV) run --frozen dagster definitions validate -w workspace.yaml
+	$(UV) run --frozen dg check defs
 
+# The UI on the demo's inbox and warehouse (and the demo's run history, in DAGSTER_HOME): after `make demo` it shows
+# what the demo materialised. Point it elsewhere with DOSSIER_INBOX=... DOSSIER_DB=... make ui.
 ui: setup
-	$(UV) run --frozen dagster dev -w workspace.yaml -h 127.0.0.1 -p 3000
+	DOSSIER_INBOX="$${DOSSIER_INBOX:-$(DEMO_INBOX)}" DOSSIER_DB="$${DOSSIER_DB:-$(DEMO_DB)}" \
+	  $(UV) run --frozen dagster dev -w workspace.yaml -h 127.0.0.1 -p 3000
 
 bench-cleaning: setup
 	$(UV) run --frozen python bench/cleaning.py $(or $(BENCH),../shared/bench/scrapinghub-dev)

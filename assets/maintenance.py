@@ -26,6 +26,10 @@ def tidy(con, keep_days: int = 7) -> dict[str, int]:
     """Run every upkeep step; returns how many tables or files each touched."""
     done = {}
     for name, sql in STEPS:
-        rows = con.execute(sql.format(lake=wh.LAKE_ALIAS, days=int(keep_days))).fetchall()
+        try:
+            rows = con.execute(sql.format(lake=wh.LAKE_ALIAS, days=int(keep_days))).fetchall()
+        except Exception:
+            wh.rollback_quietly(con)  # a step that lost a race leaves its transaction aborted; retried by the caller
+            raise
         done[name] = len(rows)
     return done

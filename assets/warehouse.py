@@ -283,7 +283,9 @@ def _refuse_newer(state: SchemaState) -> None:
 def is_conflict(exc: BaseException) -> bool:
     """A DuckLake commit that lost a race with another writer: retrying from the start is safe."""
     text = str(exc).lower()
-    return isinstance(exc, duckdb.Error) and ("conflict" in text or "database is locked" in text)
+    # a catalog transaction PostgreSQL aborted (serialisation failure) surfaces as "transaction is aborted"
+    races = ("conflict", "database is locked", "current transaction is aborted")
+    return isinstance(exc, duckdb.Error) and any(r in text for r in races)
 
 
 # Attempts a lake writer makes at a commit that keeps losing races. Two writers doing the same steps in step

@@ -17,6 +17,7 @@ _NOT_AFTER = lexicon.words("figures", "not_duration_after")
 _AGE_BEFORE = lexicon.words("figures", "age_before")
 # A duration is a small number: "1990 days" is no more likely than a year misread.
 _MAX_DURATION = 1000
+_MAX_AGE = 120
 
 
 def _noun(tok: Token | None) -> list | None:
@@ -35,6 +36,8 @@ def _time_figure(cand: _Cand, span: Span, doc: Doc) -> tuple[str, str, float, To
     before = _at(doc, first.i - 1)
     if before is not None and before.lower_ in _AGE_BEFORE:
         return "age", "years", 1.0, last
+    if _in_apposition(span, before, doc) and cand.raw_value == int(cand.raw_value) and cand.raw_value <= _MAX_AGE:
+        return "age", "years", 1.0, last  # "Wanjiru Kamau, 47, said": an age set off by commas after a name
     nxt = _at(doc, last.i + 1)
     if nxt is not None and nxt.text in HYPHENS and nxt.idx == last.idx + len(last.text):
         noun = _noun(_at(doc, nxt.i + 1))
@@ -51,3 +54,16 @@ def _time_figure(cand: _Cand, span: Span, doc: Doc) -> tuple[str, str, float, To
     if after is not None and after.lower_ in _NOT_AFTER:
         return None
     return "duration", noun[0], noun[1], nxt
+
+
+def _in_apposition(span: Span, before: Token | None, doc: Doc) -> bool:
+    """A lone number between commas right after a person's name ("Kamau, 47, said")."""
+    if len(span) != 1 or before is None or before.text != ",":
+        return False
+    name, after = _at(doc, before.i - 1), _at(doc, span[-1].i + 1)
+    return (
+        name is not None
+        and name.ent_type_ == "PERSON"
+        and after is not None
+        and after.text in {",", ")", ";", "."}
+    )
