@@ -29,7 +29,8 @@ def tidy(con, keep_days: int = 7) -> dict[str, int]:
         try:
             rows = con.execute(sql.format(lake=wh.LAKE_ALIAS, days=int(keep_days))).fetchall()
         except Exception:
-            wh.rollback_quietly(con)  # a step that lost a race leaves its transaction aborted; retried by the caller
+            # a step that lost a race leaves its transaction aborted; the caller retries it
+            wh.rollback_quietly(con)
             raise
         done[name] = len(rows)
     return done

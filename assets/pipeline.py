@@ -265,7 +265,9 @@ def maintenance_asset(policy: Policy) -> dg.AssetsDefinition:
     )
     def lake_(context: dg.AssetExecutionContext, warehouse: Warehouse):
         with warehouse.connect() as con:
-            done = retrying(lambda: maintenance.tidy(con, warehouse.keep_snapshot_days), log=context.log.warning)
+            done = retrying(
+                lambda: maintenance.tidy(con, warehouse.keep_snapshot_days), log=context.log.warning
+            )
         context.log.info(", ".join(f"{k}: {v}" for k, v in done.items()))
         return dg.MaterializeResult(metadata={k: dg.MetadataValue.int(v) for k, v in done.items()})
 

@@ -36,7 +36,11 @@ def _time_figure(cand: _Cand, span: Span, doc: Doc) -> tuple[str, str, float, To
     before = _at(doc, first.i - 1)
     if before is not None and before.lower_ in _AGE_BEFORE:
         return "age", "years", 1.0, last
-    if _in_apposition(span, before, doc) and cand.raw_value == int(cand.raw_value) and cand.raw_value <= _MAX_AGE:
+    if (
+        _in_apposition(span, before, doc)
+        and cand.raw_value == int(cand.raw_value)
+        and cand.raw_value <= _MAX_AGE
+    ):
         return "age", "years", 1.0, last  # "Wanjiru Kamau, 47, said": an age set off by commas after a name
     nxt = _at(doc, last.i + 1)
     if nxt is not None and nxt.text in HYPHENS and nxt.idx == last.idx + len(last.text):
