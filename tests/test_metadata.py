@@ -150,10 +150,28 @@ def test_names_in_lists_places_and_roles():
         ("Posted: 17 Sep 2024 07:45", dt.datetime(2024, 9, 17, 7, 45)),
         ("Wednesday 18 September 2024, 6:00am", dt.datetime(2024, 9, 18, 6, 0)),
         ("September 16, 2024 1:20 PM BST", dt.datetime(2024, 9, 16, 13, 20)),  # as written, not converted
+        ("Posted on May 16, 2024 by Wire Desk", dt.date(2024, 5, 16)),  # the credit after the date goes
     ],
 )
 def test_date_lines(text, want):
     assert [c.value for c in line_dates(_line(text))] == [want]
+
+
+def test_a_writer_credited_after_the_date_is_the_author():
+    from assets.text.metadata.document import document_metadata
+
+    body = (
+        "Russia and China agreed on Thursday to expand cooperation on oil, coal and nuclear power, officials in "
+        "both capitals said after the talks.\nA Kremlin aide said negotiations on the pipeline would continue.\n"
+    )
+    meta = document_metadata(
+        f"Northwire Daily\nTalks end without a pipeline deal\nPosted on May 16, 2024 by Ann Lee\n{body}"
+    )
+    assert (meta.published_at, meta.author) == (dt.date(2024, 5, 16), "Ann Lee")
+    meta = document_metadata(
+        f"Northwire Daily\nTalks end without a pipeline deal\nPosted on May 16, 2024 by Wire Desk\n{body}"
+    )
+    assert (meta.published_at, meta.author) == (dt.date(2024, 5, 16), None)  # a desk is not a writer
 
 
 @pytest.mark.parametrize(
