@@ -6,7 +6,7 @@ export DAGSTER_HOME := $(CURDIR)/dagster_home
 DEMO_INBOX := data/demo/inbox
 DEMO_DB := data/demo/warehouse.duckdb
 
-.PHONY: setup demo lake-demo test test-fast lint format ui validate bench-cleaning bench-claims clean
+.PHONY: setup demo lake-demo test test-fast lint format ui validate readme bench-cleaning bench-claims clean
 
 .venv/.synced: pyproject.toml uv.lock
 	$(UV) --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet uv
@@ -55,6 +55,10 @@ validate: setup
 ui: setup
 	DOSSIER_INBOX="$${DOSSIER_INBOX:-$(DEMO_INBOX)}" DOSSIER_DB="$${DOSSIER_DB:-$(DEMO_DB)}" \
 	  $(UV) run --frozen dagster dev -w workspace.yaml -h 127.0.0.1 -p 3000
+
+# README.md's tables section, regenerated from the contract (sql/schema, sql/marts); tests/test_readme.py checks it.
+readme: setup
+	$(UV) run --frozen python tests/test_readme.py --write
 
 bench-cleaning: setup
 	$(UV) run --frozen python bench/cleaning.py $(or $(BENCH),../shared/bench/scrapinghub-dev)
