@@ -9,7 +9,7 @@ from pathlib import PurePosixPath
 import polars as pl
 
 from assets import quality, stage, warehouse
-from assets.text import cleaning, metadata
+from assets.text import cleaning, lexicon, metadata
 from assets.text.cleaning import clean_text, outlet_of, repeated_by_group
 
 BATCH = 25  # documents per work item (a worker cleans one item at a time)
@@ -63,7 +63,7 @@ REMOVED = stage.Output(
 )
 EVIDENCE = stage.Output("clean.metadata_evidence", evidence_suite, extra={"_raw_slice": pl.String})
 OUTPUTS = (DOCUMENTS, REMOVED, EVIDENCE)
-CODE_VERSION = stage.code_version(__file__, cleaning, metadata)
+CODE_VERSION = stage.code_version(__file__, cleaning, metadata, lexicon)
 
 
 def source_of(source_path: str) -> str:

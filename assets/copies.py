@@ -14,6 +14,7 @@ import polars as pl
 from assets import quality, stage
 from assets import warehouse as wh
 from assets.text import copies as text_copies
+from assets.text import lexicon
 
 STEP = "copies"
 CROWDED_BUCKET = 1000  # a bucket shared by more documents than this is boilerplate, not a story: not compared
@@ -30,7 +31,7 @@ def pair_suite() -> list:
 
 
 PAIRS = stage.Output("clean.copy_pairs", pair_suite, invariants=("copy_pairs_have_documents",))
-CODE_VERSION = stage.code_version(__file__, text_copies)
+CODE_VERSION = stage.code_version(__file__, text_copies, lexicon)
 
 
 def changed_days(con) -> tuple[list[dt.date], dict[dt.date, str]]:

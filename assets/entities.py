@@ -10,7 +10,7 @@ from collections import Counter
 import polars as pl
 
 from assets import quality, stage, warehouse
-from assets.text import entities, records
+from assets.text import entities, lexicon, records
 from assets.text.records import MENTION_LABELS, entity_id_for
 
 STEP = "entities"
@@ -38,7 +38,7 @@ def map_suite() -> list:
 ENTITIES = stage.Output("nlp.entities", entity_suite, invariants=("mentions_have_entity",))
 ENTITY_MAP = stage.Output("nlp.entity_map", map_suite, invariants=("speakers_have_entity",))
 OUTPUTS = (ENTITIES, ENTITY_MAP)
-CODE_VERSION = stage.code_version(__file__, entities, records)
+CODE_VERSION = stage.code_version(__file__, entities, records, lexicon)
 
 
 def resolve(con) -> dict[str, pl.DataFrame]:

@@ -11,7 +11,7 @@ from collections.abc import Iterator, Mapping
 import polars as pl
 
 from assets import quality, stage, warehouse
-from assets.text import entities, extraction, figures, quotes, records
+from assets.text import entities, extraction, figures, lexicon, quotes, records
 from assets.text.records import MENTION_LABELS, entity_id_for, stable_id
 
 DOCS_PER_TASK = 8  # documents a worker parses per task (spaCy batches them)
@@ -71,7 +71,7 @@ MENTIONS = stage.Output("nlp.mention_spans", mention_suite, ("mentions_within_se
 CLAIMS = stage.Output("nlp.claim_rows", claim_suite, ("claims_have_sentence",), SLICE)
 HELD = stage.Output("nlp.held_back", held_suite)
 OUTPUTS = (SENTENCES, MENTIONS, CLAIMS, HELD)
-CODE_VERSION = stage.code_version(__file__, extraction, entities, quotes, figures, records)
+CODE_VERSION = stage.code_version(__file__, extraction, entities, quotes, figures, records, lexicon)
 
 
 class OverBudget(Exception):

@@ -297,5 +297,6 @@ BUILDERS = (
 
 def build_assets(policy: Policy, lake: bool = False) -> list[dg.AssetsDefinition]:
     """Every asset of the graph, with the deployment's partitions, pool and backfill policy (and, on a lake, its
-    upkeep)."""
-    return [build(policy) for build in BUILDERS] + ([maintenance_asset(policy)] if lake else [])
+    upkeep), each owned by the policy's owners."""
+    assets = [build(policy) for build in BUILDERS] + ([maintenance_asset(policy)] if lake else [])
+    return dg.map_asset_specs(lambda spec: spec.replace_attributes(owners=list(policy.owners)), assets)

@@ -187,14 +187,17 @@ def _publish_retrying(
     deleted and inserted in one transaction, so a retry never duplicates them)."""
     for attempt in range(warehouse.LAKE_ATTEMPTS):
         try:
+            if attempt:  # what the other writer committed may change this day's inputs
+                inputs = stage.inputs(con, day)
+                fp = fingerprint(inputs.fingerprint, stage.code_version, stage.columns)
             return publish_day(con, stage, day, inputs, fp, pool, log)
         except Exception as exc:
             if not warehouse.is_conflict(exc) or attempt == warehouse.LAKE_ATTEMPTS - 1:
                 raise
+            warehouse.rollback_quietly(con)
             if log:
                 log(f"{stage.name} {day}: another writer committed first; publishing the day again")
             warehouse.backoff(attempt)
-            inputs = stage.inputs(con, day)
     raise AssertionError("unreachable")
 
 

@@ -55,7 +55,9 @@ def report(corpus, warehouse):
 @pytest.mark.parametrize("name", CORPORA)
 def test_the_floors_are_for_this_corpus(name):
     floors = json.loads((FIXTURES / name / "floors.json").read_text())
-    assert floors["corpus_sha256"] == corpus_sha(FIXTURES / name), "the corpus changed: measure it, review floors.json"
+    assert floors["corpus_sha256"] == corpus_sha(FIXTURES / name), (
+        "the corpus changed: measure it, review floors.json"
+    )
 
 
 def test_cross_source_gate(corpus, report):
@@ -69,9 +71,13 @@ def test_cross_source_gate(corpus, report):
         "quotes F1": report["quotes"]["f1"],
         "quotes status accuracy": report["quotes"]["status_accuracy"],
     }
-    below = {k: (round(measured[k], 3), floor) for k, floor in pinned["floors"].items() if measured[k] < floor}
+    below = {
+        k: (round(measured[k], 3), floor) for k, floor in pinned["floors"].items() if measured[k] < floor
+    }
     assert below == {}, bench.format_report(report, details=True)
-    assert report["facts"]["traps_taken"] <= pinned["max_traps_taken"], bench.format_report(report, details=True)
+    assert report["facts"]["traps_taken"] <= pinned["max_traps_taken"], bench.format_report(
+        report, details=True
+    )
 
 
 def test_every_mart_gives_the_same_answer_twice(warehouse):

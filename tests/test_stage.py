@@ -2,6 +2,7 @@
 
 import dataclasses
 import datetime as dt
+from pathlib import Path
 
 import polars as pl
 import pytest
@@ -121,3 +122,11 @@ def test_clean_partition_by_direct_call():
     docs, removed = clean.clean_partition(raw, DAY)
     assert docs["title"].to_list() == ["Ferry strike ends"]
     assert docs["body"][0].startswith("Dock workers") and removed.height == 0
+
+
+def test_every_stage_that_reads_word_lists_is_redone_when_they_change():
+    from assets import copies, entities, extract
+
+    for module in (clean, copies, extract, entities):
+        line = Path(module.__file__).read_text(encoding="utf-8").split("CODE_VERSION = ")[1].splitlines()[0]
+        assert "lexicon" in line, module.__name__

@@ -29,10 +29,15 @@ def test_on_a_file_every_writer_is_in_the_one_writer_pool_and_backfills_in_one_r
 
 
 def test_on_a_lake_writers_need_no_pool_and_backfills_split_into_runs():
-    assets = {a.op.name: a for a in _defs(db="ducklake:sqlite:/tmp/x.sqlite", days_per_run=3).assets}
+    defs = _defs(db="ducklake:sqlite:/tmp/x.sqlite", days_per_run=3)
+    assets = {a.op.name: a for a in defs.assets}
     assert all(a.op.pool is None for a in assets.values())
     assert assets["extract"].backfill_policy == dg.BackfillPolicy.multi_run(3)
     assert assets["entities"].backfill_policy == dg.BackfillPolicy.single_run()
+    # lake upkeep has its own weekly job: inside the main job it would race the other writers' commits
+    upkeep = dg.AssetKey(["maintenance", "lake"])
+    assert upkeep not in defs.resolve_job_def("dossier").asset_layer.selected_asset_keys
+    assert defs.resolve_job_def("lake_maintenance").asset_layer.selected_asset_keys == {upkeep}
 
 
 def test_partitions_start_at_the_first_inbox_day(tmp_path):
@@ -50,6 +55,7 @@ def test_assets_are_grouped_described_and_versioned():
     assert groups == {"ingest", "clean", "extract", "marts", "publish"}
     for key in graph.get_all_asset_keys():
         assert graph.get(key).description, key
+        assert graph.get(key).owners == ["team:dossier"], key
     defs = _defs()
     for job_part in (defs.resolve_job_def("dossier"),):
         assert job_part.description

@@ -263,6 +263,9 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 def cmd_migrate(args: argparse.Namespace) -> int:
     target = target_of(args)
+    if args.check and not target.is_lake and not target.path.exists():  # connecting would create the file
+        print(f"{target.describe()}: no warehouse yet; `dossier run` creates it at the current schema")
+        return 0
     with warehouse.connect(target, on_wait=_say) as con:
         state = warehouse.schema_state(con)
         pending = warehouse.pending_migrations(con)
@@ -325,7 +328,7 @@ def _parser() -> argparse.ArgumentParser:
     imp = sub.add_parser(
         "import", help="copy a flat folder of article files into one day folder of the inbox"
     )
-    imp.add_argument("src", help="folder of article files (.txt, .md, .html)")
+    imp.add_argument("src", help="folder of article files (every regular file is copied; ingest decides)")
     imp.add_argument("--date", type=_valid_day, metavar="YYYY-MM-DD", help="arrival day (default today, UTC)")
     imp.add_argument("--inbox", help=f"the inbox (default $DOSSIER_INBOX or {DEFAULT_INBOX})")
     imp.set_defaults(func=cmd_import)

@@ -35,7 +35,8 @@ def write_rows(
         )
         out.write("\n")
     else:
-        cells = [[_short(_flat(v), max_width) for v in row] for row in rows]
+        # a Markdown table is for a document: cells are kept whole
+        cells = [[_flat(v) if fmt == "markdown" else _short(_flat(v), max_width) for v in row] for row in rows]
         if fmt == "markdown":
             out.write("| " + " | ".join(columns) + " |\n|" + "---|" * len(columns) + "\n")
             for row in cells:

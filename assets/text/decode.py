@@ -15,7 +15,7 @@ TEXT_SUFFIXES = {".txt": "text/plain", ".md": "text/markdown", ".text": "text/pl
 HTML_SUFFIXES = {".html": "text/html", ".htm": "text/html"}
 DEFAULT_MAX_BYTES = 5_000_000
 
-# Reasons a file lands in raw.rejects (public vocabulary, documented in README and sql/raw.sql).
+# Reasons a file lands in raw.rejects (public vocabulary: the README lists them, sql/schema holds the column).
 REJECT_REASONS = (
     "empty",  # zero bytes, or only whitespace once decoded
     "too_large",  # over the size limit

@@ -34,7 +34,7 @@ CREATE TABLE meta.step_state (
     input_sha       VARCHAR   NOT NULL,
     finished_at     TIMESTAMP NOT NULL
 );
-COMMENT ON TABLE meta.step_state IS 'What each warehouse-wide step (entities, copies) last ran on: a run whose inputs are unchanged does nothing';
+COMMENT ON TABLE meta.step_state IS 'What each warehouse-wide step (copies, entities, marts, publish) last ran on: a run whose inputs are unchanged does nothing';
 COMMENT ON COLUMN meta.step_state.step IS 'The step';
 COMMENT ON COLUMN meta.step_state.input_sha IS 'Hash of the day states the step read';
 COMMENT ON COLUMN meta.step_state.finished_at IS 'When it last ran (UTC)';
