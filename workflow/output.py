@@ -36,7 +36,9 @@ def write_rows(
         out.write("\n")
     else:
         # a Markdown table is for a document: cells are kept whole
-        cells = [[_flat(v) if fmt == "markdown" else _short(_flat(v), max_width) for v in row] for row in rows]
+        cells = [
+            [_flat(v) if fmt == "markdown" else _short(_flat(v), max_width) for v in row] for row in rows
+        ]
         if fmt == "markdown":
             out.write("| " + " | ".join(columns) + " |\n|" + "---|" * len(columns) + "\n")
             for row in cells:
