@@ -105,3 +105,47 @@ def test_migrate_check_says_what_is_pending(tmp_path, capsys):
     with warehouse.connect(old, read_only=True) as con:
         version, _, _, migrated = con.execute("SELECT * FROM meta.schema_version").fetchone()
     assert version == contract.latest_version() and migrated.date() <= dt.datetime.now(dt.UTC).date()
+
+
+@pytest.mark.slow
+def test_a_warehouse_written_by_the_previous_releases_duckdb_opens_and_migrates(tmp_path):
+    """The release before pinned duckdb 1.5.6; the DuckLake extensions pin 1.5.5 now. Same storage format: its
+    file opens under the pinned DuckDB and migrates in place."""
+    import os
+    import shutil
+    import subprocess
+
+    # the uv running the suite (`uv run` sets $UV), else one on the PATH, else the Makefile's `python3 -m uv`
+    found = os.environ.get("UV") or shutil.which("uv")
+    uv = [found] if found else ["python3", "-m", "uv"]
+    old = tmp_path / "old.duckdb"
+    script = (
+        "import duckdb, sys; con = duckdb.connect(sys.argv[1]); con.execute(open(sys.argv[2]).read()); "
+        "con.execute(\"INSERT INTO raw.documents VALUES ('D0123456789abcde', '2024-05-14', '2024-05-14/a.txt', "
+        "repeat('0', 64), 5, 'utf-8', 'text/plain', 'hello', '2024-05-14 10:00:00')\"); con.close(); "
+        "print(duckdb.__version__)"
+    )
+    made = subprocess.run(
+        [
+            *uv,
+            "run",
+            "--no-project",
+            "--with",
+            "duckdb==1.5.6",
+            "python",
+            "-c",
+            script,
+            str(old),
+            str(V0),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    if made.returncode != 0:
+        pytest.skip(f"could not install duckdb 1.5.6 from the package registry: {made.stderr[-500:]}")
+    assert made.stdout.strip() == "1.5.6" and duckdb.__version__ != "1.5.6"
+    assert main(["migrate", "--db", str(old)]) == 0
+    with warehouse.connect(old, read_only=True) as con:
+        assert warehouse.schema_state(con).version == contract.latest_version()
+        assert con.execute("SELECT raw_text FROM raw.documents").fetchall() == [("hello",)]
