@@ -35,7 +35,7 @@ class Warehouse(dg.ConfigurableResource):
     @contextlib.contextmanager
     def connect(self, on_wait: Callable[[str], None] | None = None) -> Iterator:
         """A writing connection to a warehouse at the current schema version (migrated on first use)."""
-        on_wait = on_wait or dg.get_dagster_logger().info
+        on_wait = on_wait or dg.get_dagster_logger().warning  # shown by the CLI at its default level
         with warehouse.connect(self.target, wait_seconds=self.lock_wait_seconds, on_wait=on_wait) as con:
             done = warehouse.ensure_schema(con, lake=self.target.is_lake)
             if done:

@@ -392,6 +392,20 @@ def _contract_statements(lake: bool, views_and_comments_only: bool = False) -> I
             if lake and _comments_view_column(stmt, views):
                 continue
             yield stmt
+    if not lake:
+        yield from _inherited_view_comments()
+
+
+def _inherited_view_comments() -> Iterator[str]:
+    """A view column the SQL does not describe shows its source column's description (the contract's), so that
+    `SELECT comment FROM duckdb_columns()` describes every column an analyst can read."""
+    for r in contract.relations().values():
+        if r.kind != "view":
+            continue
+        for c in r.columns:
+            if c.description:
+                text = c.description.replace("'", "''")
+                yield f"COMMENT ON COLUMN {r.name}.{c.name} IS '{text}'"
 
 
 def view_statements() -> list[str]:

@@ -9,6 +9,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from assets import contract
 from assets.text import cleaning
 from conftest import run_graph, table_contents
 
@@ -124,6 +125,18 @@ def test_one_partition_fills_every_table(inbox, db):
 
     snapshot = db.with_name("warehouse.read.duckdb")
     assert query(snapshot, "SELECT count(*) FROM clean.documents") == [(3,)]
+    # what `duckdb -readonly warehouse.read.duckdb` shows an analyst: every published column described
+    described = {
+        (s, t, c)
+        for s, t, c in query(
+            snapshot,
+            "SELECT schema_name, table_name, column_name FROM duckdb_columns() "
+            "WHERE schema_name IN ('raw', 'clean', 'nlp', 'marts') AND coalesce(comment, '') <> ''",
+        )
+    }
+    for relation in contract.published():
+        schema, name = relation.name.split(".")
+        assert {(schema, name, c) for c in relation.column_names} <= described, relation.name
 
     examples = sorted((Path(__file__).parent.parent / "sql" / "examples").glob("*.sql"))
     assert len(examples) >= 5
