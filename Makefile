@@ -5,6 +5,7 @@ UV := $(PYTHON) -m uv
 export DAGSTER_HOME := $(CURDIR)/dagster_home
 DEMO_INBOX := data/demo/inbox
 DEMO_DB := data/demo/warehouse.duckdb
+UI_PORT ?= 3000
 
 .PHONY: setup demo lake-demo test test-fast lint format ui validate readme bench-cleaning bench-claims clean
 
@@ -54,7 +55,7 @@ validate: setup
 # what the demo materialised. Point it elsewhere with DOSSIER_INBOX=... DOSSIER_DB=... make ui.
 ui: setup
 	DOSSIER_INBOX="$${DOSSIER_INBOX:-$(DEMO_INBOX)}" DOSSIER_DB="$${DOSSIER_DB:-$(DEMO_DB)}" \
-	  $(UV) run --frozen dagster dev -w workspace.yaml -h 127.0.0.1 -p 3000
+	  $(UV) run --frozen dagster dev -w workspace.yaml -h 127.0.0.1 -p $(UI_PORT)
 
 # README.md's tables section, regenerated from the contract (sql/schema, sql/marts); tests/test_readme.py checks it.
 readme: setup

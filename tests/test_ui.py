@@ -210,36 +210,26 @@ def wait_until_serving(server: Server) -> None:
     )
 
 
-@pytest.fixture
-def dagster_ui(tmp_path: Path):
-    """`dagster dev` on temp paths; every process it started is stopped afterwards, whatever the test did."""
+def need_browser() -> None:
     if not CHROMIUM.exists():
         pytest.skip(f"{CHROMIUM} not found: install Debian's chromium package to run the UI test")
     pytest.importorskip("playwright.sync_api", reason="playwright (dev dependency) is not installed")
 
-    home = tmp_path / "dagster_home"
-    home.mkdir()
-    shutil.copy(REPO / "dagster_home" / "dagster.yaml", home / "dagster.yaml")
-    inbox = write_inbox(tmp_path / "inbox")
+
+def clean_env(**extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DAGSTER_", "DOSSIER_"))}
-    env.update(
-        DAGSTER_HOME=str(home),
-        DOSSIER_INBOX=str(inbox),
-        DOSSIER_DB=str(tmp_path / "warehouse.duckdb"),
-        PYTHONUNBUFFERED="1",
-    )
     if os.environ.get("DOSSIER_SPACY_MODEL"):
         env["DOSSIER_SPACY_MODEL"] = os.environ["DOSSIER_SPACY_MODEL"]
+    return {**env, "PYTHONUNBUFFERED": "1", **extra}
 
-    port = free_port()
-    dagster = Path(sys.executable).with_name("dagster")
-    command = [str(dagster)] if dagster.exists() else [sys.executable, "-m", "dagster"]
-    command += ["dev", "-w", "workspace.yaml", "-h", "127.0.0.1", "-p", str(port)]
-    log = tmp_path / "dagster-dev.log"
+
+@contextlib.contextmanager
+def serving(command: list[str], cwd: Path, env: dict[str, str], log: Path, port: int):
+    """The UI server `command` starts, until it serves; every process it started is stopped afterwards."""
     with log.open("wb") as out:
         proc = subprocess.Popen(
             [sys.executable, "-c", TRAMPOLINE, *command],
-            cwd=REPO,
+            cwd=cwd,
             env=env,
             stdin=subprocess.DEVNULL,
             stdout=out,
@@ -255,9 +245,28 @@ def dagster_ui(tmp_path: Path):
         yield server
     finally:
         killed = started.stop()
-        print(f"dagster dev processes started: {sorted(started.known)}; needed SIGKILL: {killed or 'none'}")
+        print(f"UI processes started: {sorted(started.known)}; needed SIGKILL: {killed or 'none'}")
         survivors = started.alive()
         assert not survivors, f"processes still running after SIGKILL: {survivors}"
+
+
+@pytest.fixture
+def dagster_ui(tmp_path: Path):
+    """`dagster dev` on temp paths; every process it started is stopped afterwards, whatever the test did."""
+    need_browser()
+    home = tmp_path / "dagster_home"
+    home.mkdir()
+    shutil.copy(REPO / "dagster_home" / "dagster.yaml", home / "dagster.yaml")
+    inbox = write_inbox(tmp_path / "inbox")
+    env = clean_env(
+        DAGSTER_HOME=str(home), DOSSIER_INBOX=str(inbox), DOSSIER_DB=str(tmp_path / "warehouse.duckdb")
+    )
+    port = free_port()
+    dagster = Path(sys.executable).with_name("dagster")
+    command = [str(dagster)] if dagster.exists() else [sys.executable, "-m", "dagster"]
+    command += ["dev", "-w", "workspace.yaml", "-h", "127.0.0.1", "-p", str(port)]
+    with serving(command, REPO, env, tmp_path / "dagster-dev.log", port) as server:
+        yield server
 
 
 # ---------------------------------------------------------------------------------------------- GraphQL
@@ -420,3 +429,83 @@ def test_ui_shows_checks_after_partition_run(dagster_ui: Server, tmp_path: Path)
                     print(f"no final screenshot: {exc}")
         finally:
             browser.close()
+
+
+PARTITION_STATS = """
+query($path: [String!]!) { assetNodeOrError(assetKey: {path: $path}) { __typename
+    ... on AssetNode { partitionStats { numMaterialized numPartitions numFailed } } } }
+"""
+
+
+def committed_copy(dest: Path) -> Path:
+    """The repository as a fresh clone has it: every tracked file (as in the working tree), nothing else."""
+    listed = subprocess.run(["git", "ls-files", "-z"], cwd=REPO, capture_output=True, check=True).stdout
+    for name in filter(None, listed.decode().split("\\0")):
+        source = REPO / name
+        if source.is_file():
+            (dest / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, dest / name)
+    return dest
+
+
+def test_a_newcomer_runs_make_demo_then_make_ui_and_sees_the_demo(tmp_path: Path):
+    """Fresh copy -> `make demo` -> `make ui`: the UI shows the demo's partitions materialised, with their rows."""
+    need_browser()
+    uv = os.environ.get("UV") or shutil.which("uv")
+    make = shutil.which("make")
+    if not (uv and make):
+        pytest.skip("needs make and uv (`make test` runs the suite under uv, which sets $UV)")
+    clone = committed_copy(tmp_path / "dossier")
+    env = clean_env()
+    demo = subprocess.run(
+        [make, "demo", f"UV={uv}"], cwd=clone, env=env, capture_output=True, text=True, timeout=1800
+    )
+    assert demo.returncode == 0, demo.stdout[-3000:] + demo.stderr[-3000:]
+    days = sorted(p.name for p in (clone / "data" / "sample").iterdir() if p.is_dir())
+    screens = Path(os.environ.get("DOSSIER_SCREENSHOTS", tmp_path / "screens"))
+    screens.mkdir(parents=True, exist_ok=True)
+
+    port = free_port()
+    command = [make, "ui", f"UV={uv}", f"UI_PORT={port}"]
+    with serving(command, clone, env, tmp_path / "make-ui.log", port) as server:
+        # the demo's run history is the UI's: every day of the sample is materialised, none failed
+        for path in (["raw", "documents"], ["clean", "documents"], ["nlp", "claim_rows"]):
+            stats = server.graphql(PARTITION_STATS, {"path": path})["assetNodeOrError"]["partitionStats"]
+            assert stats["numMaterialized"] == len(days) and stats["numFailed"] == 0, (path, stats)
+        from playwright.sync_api import expect, sync_playwright
+
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+            )
+            try:
+                page = browser.new_context(viewport={"width": 1600, "height": 1000}).new_page()
+                page.goto(f"{server.url}/asset-groups", wait_until="load")
+                dismiss_community_modal(page)
+                expect(page.get_by_text("Global asset lineage").first).to_be_visible(timeout=UI_TIMEOUT_MS)
+                settle(page)
+                page.screenshot(path=screens / "lineage.png")
+
+                page.goto(f"{server.url}/assets/clean/documents?view=partitions", wait_until="load")
+                dismiss_community_modal(page)
+                for day in days:  # each materialised day is listed with its status
+                    expect(page.get_by_text(day).first).to_be_visible(timeout=UI_TIMEOUT_MS)
+                settle(page)
+                page.screenshot(path=screens / "clean-documents-partitions.png", full_page=True)
+
+                page.goto(f"{server.url}/assets/raw/documents", wait_until="load")
+                dismiss_community_modal(page)
+                expect(
+                    page.get_by_text("dagster/row_count").or_(page.get_by_text("Row count")).first
+                ).to_be_visible(timeout=UI_TIMEOUT_MS)
+                settle(page)
+                page.screenshot(path=screens / "raw-documents.png", full_page=True)
+
+                page.goto(f"{server.url}/assets/raw/documents?view=checks", wait_until="load")
+                dismiss_community_modal(page)
+                expect(page.get_by_text("Succeeded").first).to_be_visible(timeout=UI_TIMEOUT_MS)
+                expect(page.get_by_text("Failed", exact=True)).to_have_count(0)
+                settle(page)
+                page.screenshot(path=screens / "raw-documents-checks.png", full_page=True)
+            finally:
+                browser.close()

@@ -1,7 +1,9 @@
 -- Facts across outlets: figures that measure the same thing (measure family, what it is about, unit, period) seen
 -- in two or more independent sources. A figure without a period joins its measure's only period; then a figure
--- about nothing named ("trade between the two countries") joins the only scope its measure has in that period.
--- The fact is corroborated when every source's figure can be right at once (their stated intervals share a
+-- about nothing named ("trade between the two countries") joins the only scope its measure has in that period,
+-- else, when it has no period either, it is about what its article is mostly about (the article's most mentioned
+-- entity): "three sets" in a tennis report and in a furniture review are not one fact. Values more than 3x apart
+-- measure different things ("$20 a share" and "$3 billion"). The fact is corroborated when every source's figure can be right at once (their stated intervals share a
 -- value: "about $240 billion" and "$238.6 billion" agree), discrepant when they cannot.
 CREATE OR REPLACE VIEW marts.figure_facts AS
 WITH candidates AS (
@@ -13,14 +15,20 @@ WITH candidates AS (
     FROM (SELECT claim_id, 'E' || left(sha1(unnest(scope)), 15) AS local_id FROM candidates) u
     LEFT JOIN nlp.entity_map em ON em.local_entity_id = u.local_id
     GROUP BY u.claim_id
+), main_entity AS (  -- what a document is mostly about: its most mentioned named entity
+    SELECT doc_id, arg_max(entity_id, n) AS entity_id
+    FROM (SELECT doc_id, entity_id, count(*) AS n FROM nlp.mentions
+          WHERE label IN ('PERSON', 'ORG', 'GPE', 'NORP', 'EVENT', 'FAC', 'PRODUCT', 'LAW') GROUP BY ALL)
+    GROUP BY doc_id
 ), figures AS (
     SELECT c.claim_id, c.doc_id, c.text, c.value, c.unit, c.quantity, c.measure, c.measure_key, c.period,
            coalesce(c.value_low, c.value) AS low, coalesce(c.value_high, c.value) AS high,
            s.source_key, s.outlet, s.published_at, s.source_path,
-           coalesce(sc.scope_ids, []::VARCHAR[]) AS scope_ids
+           coalesce(sc.scope_ids, []::VARCHAR[]) AS scope_ids, me.entity_id AS main_entity
     FROM candidates c
     JOIN marts.document_sources s USING (doc_id)
     LEFT JOIN scopes sc USING (claim_id)
+    LEFT JOIN main_entity me USING (doc_id)
 ), keyed AS (
     SELECT f.*, coalesce(f.period, CASE WHEN count(DISTINCT f.period) OVER w = 1
                                         THEN max(f.period) OVER w END) AS fact_period
@@ -32,6 +40,8 @@ WITH candidates AS (
                   AND min(k.scope_ids) FILTER (WHERE len(k.scope_ids) > 0) OVER w
                       = max(k.scope_ids) FILTER (WHERE len(k.scope_ids) > 0) OVER w
              THEN min(k.scope_ids) FILTER (WHERE len(k.scope_ids) > 0) OVER w
+             WHEN len(k.scope_ids) = 0 AND k.fact_period IS NULL AND k.main_entity IS NOT NULL
+             THEN [k.main_entity]  -- about nothing named, in no period: about what its article is about
              ELSE k.scope_ids END AS scope_ids)
     FROM keyed k
     WINDOW w AS (PARTITION BY k.measure_key, k.unit, k.fact_period)
@@ -49,9 +59,11 @@ WITH candidates AS (
         list(DISTINCT text ORDER BY text) AS texts,
         list(claim_id ORDER BY published_at NULLS LAST, claim_id) AS claim_ids,
         min(published_at) AS first_published
-    FROM anchored
+    FROM (SELECT * EXCLUDE (main_entity) FROM anchored)
     GROUP BY ALL
     HAVING count(DISTINCT source_key) >= 2
+       -- values an order of magnitude apart measure different things ("$20 a share", "$3 billion")
+       AND NOT (min(value) > 0 AND max(value) > 3 * min(value))
 )
 SELECT
     f.fact_id,

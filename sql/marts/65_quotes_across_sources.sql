@@ -7,10 +7,14 @@ WITH links AS (
     UNION ALL
     SELECT claim_b, claim_a FROM marts.quote_variants
 ), quotes AS (
-    SELECT q.claim_id, q.quote, q.speaker_name, s.outlet, s.source_key, s.published_at, s.source_path
+    SELECT q.claim_id, q.quote, q.speaker_name, s.outlet, s.source_key, s.published_at, s.source_path,
+           s.copy_of IS NOT NULL AS is_copy
     FROM marts.quotes_by_speaker q JOIN marts.document_sources s USING (doc_id)
 ), rep AS (
-    SELECT l.claim_id, arg_min(o.claim_id, (o.published_at, o.claim_id)) AS first_claim
+    -- earliest by day first (a page that gives only its date is not earlier than one giving a time that day),
+    -- an original before its copies, then by time
+    SELECT l.claim_id,
+           arg_min(o.claim_id, (o.published_at::DATE, o.is_copy, o.published_at, o.claim_id)) AS first_claim
     FROM (SELECT claim_id, other FROM links UNION ALL SELECT DISTINCT claim_id, claim_id FROM links) l
     JOIN quotes o ON o.claim_id = l.other
     GROUP BY l.claim_id
