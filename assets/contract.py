@@ -238,3 +238,15 @@ def tables(schema: str | None = None) -> list[Relation]:
 def published() -> list[Relation]:
     """What analysts query: every table and view outside the bookkeeping schema."""
     return [r for r in relations().values() if r.schema != "meta"]
+
+
+def view_column_comments() -> Iterator[str]:
+    """COMMENT statements giving every view column its description (a column the SQL does not describe inherits
+    its source column's), so that `SELECT comment FROM duckdb_columns()` describes all an analyst can read."""
+    for r in relations().values():
+        if r.kind != "view":
+            continue
+        for c in r.columns:
+            if c.description:
+                text = c.description.replace("'", "''")
+                yield f"COMMENT ON COLUMN {r.name}.{c.name} IS '{text}'"

@@ -393,19 +393,7 @@ def _contract_statements(lake: bool, views_and_comments_only: bool = False) -> I
                 continue
             yield stmt
     if not lake:
-        yield from _inherited_view_comments()
-
-
-def _inherited_view_comments() -> Iterator[str]:
-    """A view column the SQL does not describe shows its source column's description (the contract's), so that
-    `SELECT comment FROM duckdb_columns()` describes every column an analyst can read."""
-    for r in contract.relations().values():
-        if r.kind != "view":
-            continue
-        for c in r.columns:
-            if c.description:
-                text = c.description.replace("'", "''")
-                yield f"COMMENT ON COLUMN {r.name}.{c.name} IS '{text}'"
+        yield from contract.view_column_comments()
 
 
 def view_statements() -> list[str]:

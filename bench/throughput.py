@@ -1,7 +1,7 @@
 """Throughput: `dossier run` against a bare spaCy script on the same inbox, re-runs, an added day, fixed overhead.
 
 usage: python bench/throughput.py [--docs N] [--days D] [--src DIR] [--workers W] [--db URL] [--data-path DIR]
-                                  [--work DIR] [--skip-bare]
+                                  [--work DIR] [--skip-bare] [--first-only]
 
 Builds an inbox of N articles over D day folders from a folder of pages (default
 ../shared/bench/scrapinghub-dev/text through ../shared/bench/make_corpus.py), then measures, in one go:
@@ -142,6 +142,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data-path")
     ap.add_argument("--work", type=Path)
     ap.add_argument("--skip-bare", action="store_true")
+    ap.add_argument(
+        "--first-only", action="store_true", help="only the first run (comparing workers or warehouses)"
+    )
     args = ap.parse_args(argv)
     if args.bare:
         bare(Path(args.bare[0]), Path(args.bare[1]))
@@ -164,6 +167,10 @@ def main(argv: list[str] | None = None) -> int:
         ),
         ("  per stage", first.steps),
     ]
+    if args.first_only:
+        width = max(len(k) for k, _ in rows)
+        print("\n".join(f"{k:<{width}}  {v}" for k, v in rows))
+        return 0
     if not args.skip_bare:
         base = Run([sys.executable, str(Path(__file__)), "--bare", str(inbox), str(work / "bare.duckdb")])
         rows += [
