@@ -71,3 +71,12 @@ def test_every_table_takes_a_frame_built_from_its_contract_schema(fresh):
             assert {d[0]: d[1] for d in described} == table_types, r.name
     finally:
         con.close()
+
+
+def test_every_mart_answers_on_an_empty_warehouse(tmp_path):
+    from assets import warehouse
+
+    with warehouse.connect(tmp_path / "w.duckdb") as con:
+        warehouse.ensure_schema(con)
+        for relation in contract.published():
+            assert con.execute(f"SELECT count(*) FROM {relation.name}").fetchone() == (0,), relation.name

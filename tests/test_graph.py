@@ -284,3 +284,19 @@ def test_size_limit_and_empty_html_are_quarantined_while_good_files_load(tmp_pat
         "2024-05-16/legacy.txt": "undecodable",
     }
     assert query(db, "SELECT title FROM clean.documents") == [("Ferry strike ends",)]
+
+
+def test_a_one_document_warehouse_has_sources_but_no_fact_across_sources(tmp_path):
+    inbox = tmp_path / "inbox"
+    (inbox / "2024-05-15").mkdir(parents=True)
+    (inbox / "2024-05-15" / "one.txt").write_text(
+        "Ferry strike ends\n\nDock workers returned on Thursday after the operator agreed to a new rota. About "
+        "1,200 sailings were cancelled during the 12-day strike, and fares will rise 4 percent in 2025.\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "w.duckdb"
+    assert run_graph(inbox, db, "2024-05-15").success
+    assert query(db, "SELECT count(*) FROM marts.document_sources") == [(1,)]
+    assert query(db, "SELECT count(*) FROM nlp.claims WHERE kind = 'figure'")[0][0] >= 2
+    for mart in ("marts.figure_facts", "marts.figures_compared", "marts.quotes_across_sources"):
+        assert query(db, f"SELECT count(*) FROM {mart}") == [(0,)], mart

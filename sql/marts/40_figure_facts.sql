@@ -16,7 +16,7 @@ WITH candidates AS (
     LEFT JOIN nlp.entity_map em ON em.local_entity_id = u.local_id
     GROUP BY u.claim_id
 ), main_entity AS (  -- what a document is mostly about: its most mentioned named entity
-    SELECT doc_id, arg_max(entity_id, n) AS entity_id
+    SELECT doc_id, arg_max(entity_id, (n, entity_id)) AS entity_id  -- ties: the same one every run
     FROM (SELECT doc_id, entity_id, count(*) AS n FROM nlp.mentions
           WHERE label IN ('PERSON', 'ORG', 'GPE', 'NORP', 'EVENT', 'FAC', 'PRODUCT', 'LAW') GROUP BY ALL)
     GROUP BY doc_id
@@ -49,8 +49,8 @@ WITH candidates AS (
     SELECT
         'F' || left(sha1(measure_key || '|' || unit || '|' || coalesce(fact_period, '') || '|'
                          || array_to_string(scope_ids, ',')), 15) AS fact_id,
-        measure_key, unit, any_value(quantity) AS quantity, fact_period AS period, scope_ids,
-        mode(measure) AS measure,
+        measure_key, unit, min(quantity) AS quantity, fact_period AS period, scope_ids,
+        list(measure) AS measures,
         count(DISTINCT source_key) AS n_sources,
         count(*) AS n_figures,
         min(value) AS min_value, max(value) AS max_value,
@@ -68,7 +68,8 @@ WITH candidates AS (
 SELECT
     f.fact_id,
     f.measure_key,
-    f.measure,
+    -- the most common wording, ties broken alphabetically (mode() breaks ties differently run to run)
+    (SELECT m FROM (SELECT unnest(f.measures) AS m) GROUP BY m ORDER BY count(*) DESC, m LIMIT 1) AS measure,
     (SELECT list(e.name ORDER BY e.name) FROM nlp.entities e WHERE list_contains(f.scope_ids, e.entity_id)) AS scope,
     f.unit, f.quantity, f.period,
     CASE WHEN f.highest_low <= f.lowest_high THEN 'corroborated' ELSE 'discrepant' END AS status,
