@@ -300,3 +300,23 @@ def test_a_one_document_warehouse_has_sources_but_no_fact_across_sources(tmp_pat
     assert query(db, "SELECT count(*) FROM nlp.claims WHERE kind = 'figure'")[0][0] >= 2
     for mart in ("marts.figure_facts", "marts.figures_compared", "marts.quotes_across_sources"):
         assert query(db, f"SELECT count(*) FROM {mart}") == [(0,)], mart
+
+
+def test_a_copy_arriving_a_day_later_in_a_second_run_points_at_the_original(inbox, db):
+    from conftest import FOOTER, HEADER, SUMMIT
+
+    assert run_graph(inbox, db, "2024-05-14").success
+    # the same story re-scraped from another site a day later: other boilerplate around the same body
+    body = SUMMIT.replace(HEADER, "").replace(FOOTER, "")
+    rescrape = "World News Digest\nTop stories | Markets | Sport\n" + body + "Follow us for more.\n"
+    (inbox / "2024-05-15" / "digest").mkdir()
+    (inbox / "2024-05-15" / "digest" / "summit-again.txt").write_text(rescrape, encoding="utf-8")
+    assert run_graph(inbox, db, "2024-05-15").success
+    copies = dict(
+        query(
+            db,
+            "SELECT c.source_path, o.source_path FROM clean.documents d "
+            "JOIN raw.documents c ON c.doc_id = d.doc_id JOIN raw.documents o ON o.doc_id = d.copy_of",
+        )
+    )
+    assert copies == {"2024-05-15/digest/summit-again.txt": "2024-05-14/courier/summit.txt"}
