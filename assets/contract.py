@@ -52,6 +52,7 @@ class Column:
     type: str  # DuckDB type as the catalog spells it: VARCHAR, INTEGER, VARCHAR[], ...
     nullable: bool
     description: str
+    inherited: bool = False  # a view column the SQL does not describe: its description is its source column's
 
     @property
     def polars(self) -> pl.DataType:
@@ -184,7 +185,13 @@ def _read_catalog(con: duckdb.DuckDBPyConnection) -> dict[str, Relation]:
             pending.append((name, kind, comment, _))
             continue
         cols = tuple(
-            Column(col, typ, bool(nullable), comment or _inherited(col, sources.get(name, ()), out))
+            Column(
+                col,
+                typ,
+                bool(nullable),
+                comment or _inherited(col, sources.get(name, ()), out),
+                inherited=kind == "view" and not comment,
+            )
             for col, typ, nullable, comment in columns.get(name, [])
         )
         out[name] = Relation(
@@ -241,12 +248,10 @@ def published() -> list[Relation]:
 
 
 def view_column_comments() -> Iterator[str]:
-    """COMMENT statements giving every view column its description (a column the SQL does not describe inherits
-    its source column's), so that `SELECT comment FROM duckdb_columns()` describes all an analyst can read."""
+    """COMMENT statements for the view columns the SQL does not describe, with their source column's description,
+    so that `SELECT comment FROM duckdb_columns()` describes all an analyst can read."""
     for r in relations().values():
-        if r.kind != "view":
-            continue
         for c in r.columns:
-            if c.description:
+            if c.inherited and c.description:
                 text = c.description.replace("'", "''")
                 yield f"COMMENT ON COLUMN {r.name}.{c.name} IS '{text}'"

@@ -332,14 +332,7 @@ def ensure_schema(con: duckdb.DuckDBPyConnection, lake: bool = False) -> list[st
     Returns what was done (empty when nothing was needed): the migrations applied, or "created". On a lake two
     writers may start at once: the one that loses the race finds the schema the other created.
     """
-    for attempt in range(LAKE_ATTEMPTS):
-        try:
-            return _ensure_schema(con, lake)
-        except duckdb.Error as exc:
-            if not is_conflict(exc) or attempt == LAKE_ATTEMPTS - 1:
-                raise
-            backoff(attempt)
-    return []
+    return retrying(lambda: _ensure_schema(con, lake))
 
 
 def _ensure_schema(con: duckdb.DuckDBPyConnection, lake: bool) -> list[str]:

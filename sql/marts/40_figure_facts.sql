@@ -3,8 +3,9 @@
 -- about nothing named ("trade between the two countries") joins the only scope its measure has in that period,
 -- else, when it has no period either, it is about what its article is mostly about (the article's most mentioned
 -- entity): "three sets" in a tennis report and in a furniture review are not one fact. Values more than 3x apart
--- measure different things ("$20 a share" and "$3 billion"). The fact is corroborated when every source's figure can be right at once (their stated intervals share a
--- value: "about $240 billion" and "$238.6 billion" agree), discrepant when they cannot.
+-- measure different things ("$20 a share" and "$3 billion"). The fact is corroborated when every source's figure
+-- can be right at once (their stated intervals share a value: "about $240 billion" and "$238.6 billion" agree),
+-- discrepant when they cannot.
 CREATE OR REPLACE VIEW marts.figure_facts AS
 WITH candidates AS (
     SELECT * FROM nlp.claims

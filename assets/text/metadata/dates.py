@@ -24,8 +24,9 @@ from .result import plausible
 # Separators between the parts of a date line ("Sept. 17, 2024 | Updated 11:02 a.m. ET").
 _SEPARATORS = re.compile(r"\s*(?:[|·•]|\s[-–—]\s)\s*")
 _TIME_BASE = dt.datetime(1900, 1, 1)
-# A writer's credit after the date on one line (blog templates: "Posted on May 16, 2024 by Ann Lee").
-_CREDIT = re.compile(r"(?<=\d)\s+by\s+\S.*$", re.I)
+# A writer's credit after the date on one line (blog templates: "Posted on May 16, 2024 by Ann Lee"): the date
+# ends where it starts, the writer's names follow it (people.py reads them).
+CREDIT_AFTER_DATE = re.compile(r"(?<=\d)\s+by\s+(?=\S)", re.I)
 # Lines between a byline and the date printed with it.
 NEAR_BYLINE = 3
 # Longest line (in words) read as a date line: a dateline is short, a sentence mentioning a date is not.
@@ -135,7 +136,7 @@ def line_dates(line: Line, language: str | None = None) -> list[DateCandidate]:
         cut = update_inside.search(text)  # "May 14, 2024 Updated May 15, 2024": the update part goes
         if cut:
             text, end = text[: cut.start()], start + cut.start()
-        credit = _CREDIT.search(text)  # "Posted on May 16, 2024 by Wire Desk": the byline part goes
+        credit = CREDIT_AFTER_DATE.search(text)  # "Posted on May 16, 2024 by Wire Desk": the byline part goes
         if credit:
             text, end = text[: credit.start()], start + credit.start()
         if update.match(text) or not text:

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 from assets.text.lexicon import alternation, ordered, table, words
 
+from .dates import CREDIT_AFTER_DATE
 from .lines import Line
 
 # A byline is a short line; a sentence that starts with "By …" is not one.
@@ -26,8 +27,6 @@ CREDIT_LINES = 4
 _LISTS = {"related_links", "category_list", "share_widget", "newsletter_prompt", "comments"}
 # Separators between the parts of a byline line ("Reporting by A; Editing by B", "Words: A | Photos: B").
 _PARTS = re.compile(r"\s*[;|·•]\s*")
-# A writer credited after the date on a date line (blog templates: "Posted on May 16, 2024 by Ann Lee").
-_AFTER_DATE = re.compile(r"(?<=\d)\s+by\s+", re.I)
 # Separators between names in a list ("A, B and C", "A & B").
 _LIST = re.compile(r"\s*(?:,|\band\b|&|\bund\b|\bet\b|\by\b|\be\b)\s*")
 # A place after a wire reporter's name ("Ellen Marsh in Detroit").
@@ -131,7 +130,7 @@ def _labelled(line: Line) -> list[tuple[str, int, int]]:
         if label and not v["other"].match(part.lstrip()):
             names = part.lstrip()[label.end() :]
             out += names_in(names, line.start + pos + lead + label.end())
-        elif dated := _AFTER_DATE.search(part):  # "Posted on May 16, 2024 by Ann Lee"
+        elif dated := CREDIT_AFTER_DATE.search(part):  # "Posted on May 16, 2024 by Ann Lee"
             out += names_in(part[dated.end() :], line.start + pos + dated.end())
         if m is None:
             break
