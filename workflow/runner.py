@@ -11,7 +11,7 @@ import sys
 import time
 from pathlib import Path
 
-from assets import progress
+from assets import progress, quality
 from assets import warehouse as wh
 from workflow.cli import _say, contiguous_ranges
 from workflow.deployment import Deployment
@@ -44,6 +44,14 @@ def _deployment(args: argparse.Namespace, inbox: Path, days: list[str]) -> Deplo
 
 def run(args: argparse.Namespace, inbox: Path, days: list[str]) -> int:
     started = time.monotonic()
+    quality.start_validator()  # GX loads in another process while this one starts Dagster
+    try:
+        return _run(args, inbox, days, started)
+    finally:
+        quality.stop_validator()
+
+
+def _run(args: argparse.Namespace, inbox: Path, days: list[str], started: float) -> int:
     deployment = _deployment(args, inbox, days)
     target = deployment.target
     _say(f"{len(days)} day(s) from {inbox} into {target.describe()}")
