@@ -6,9 +6,10 @@ that hold up on exact shingle overlap are kept (clean.copy_pairs). clean.documen
 """
 
 import datetime as dt
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Iterable
 
+import numpy as np
 import polars as pl
 
 from assets import quality, stage
@@ -105,28 +106,63 @@ def _candidates(con, days: list[dt.date]) -> list[tuple[str, str]]:
 
 
 def _confirm(con, pairs: list[tuple[str, str]]) -> list[dict]:
-    """The candidate pairs whose exact shingle overlap says copy."""
+    """The candidate pairs whose exact shingle overlap says copy.
+
+    Pairs are compared group by group of connected documents (a story and its copies), so each body is read and
+    shingled about once however many pairs it is in; at most CACHED signatures are held at a time."""
     out = []
-    cache: dict[str, set[str]] = {}
-    for part in stage.batched(pairs, 500):
-        missing = {d for pair in part for d in pair} - set(cache)
-        for doc_id, body in _bodies(con, missing).items():
-            cache[doc_id] = text_copies.shingles(body)
-        for a, b in part:
-            sa, sb = cache.get(a, set()), cache.get(b, set())
-            similarity, containment = text_copies.overlap(sa, sb)
-            if text_copies.is_copy(similarity, containment, min(len(sa), len(sb))):
-                out.append(
-                    {
-                        "doc_a": a,
-                        "doc_b": b,
-                        "similarity": round(similarity, 6),
-                        "containment": round(containment, 6),
-                    }
-                )
-        if len(cache) > 5000:
-            cache.clear()
-    return out
+    cache: OrderedDict[str, np.ndarray] = OrderedDict()
+    for group in _connected(pairs):
+        for part in stage.batched(group, 500):
+            missing = {d for pair in part for d in pair} - set(cache)
+            for doc_id, body in _bodies(con, missing).items():
+                cache[doc_id] = text_copies.signature(text_copies.shingles(body))
+            for a, b in part:
+                sa, sb = _recent(cache, a), _recent(cache, b)
+                similarity, containment = text_copies.overlap(sa, sb)
+                if text_copies.is_copy(similarity, containment, min(sa.size, sb.size)):
+                    out.append(
+                        {
+                            "doc_a": a,
+                            "doc_b": b,
+                            "similarity": round(similarity, 6),
+                            "containment": round(containment, 6),
+                        }
+                    )
+            while len(cache) > CACHED:
+                cache.popitem(last=False)
+    return sorted(out, key=lambda r: (r["doc_a"], r["doc_b"]))
+
+
+CACHED = 4000  # signatures held at once (~12 KB each)
+_NONE = np.empty(0, dtype=np.int64)  # a document whose body is gone: no shingles
+
+
+def _recent(cache: OrderedDict[str, np.ndarray], doc_id: str) -> np.ndarray:
+    if doc_id not in cache:
+        return _NONE
+    cache.move_to_end(doc_id)  # least recently used leaves first
+    return cache[doc_id]
+
+
+def _connected(pairs: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
+    """The pairs split by connected component of the documents they join, each sorted; in a stable order."""
+    parent: dict[str, str] = {}
+
+    def root(d: str) -> str:
+        while parent.setdefault(d, d) != d:
+            parent[d] = parent[parent[d]]  # path halving
+            d = parent[d]
+        return d
+
+    for a, b in pairs:
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for pair in pairs:
+        groups.setdefault(root(pair[0]), []).append(pair)
+    return [sorted(groups[r]) for r in sorted(groups)]
 
 
 def refresh(con, log=print) -> stage.DayResult | None:

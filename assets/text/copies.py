@@ -13,6 +13,8 @@ import hashlib
 import re
 import struct
 
+import numpy as np
+
 SHINGLE = 5  # words per shingle: long enough that unrelated articles rarely share one
 PERMUTATIONS = 128
 BANDS, ROWS = 32, 4  # 32 bands of 4: pairs with Jaccard >= ~0.45 share a bucket with probability > 0.9
@@ -49,12 +51,19 @@ def bands(shingle_set: set[str]) -> list[int]:
     return out
 
 
-def overlap(a: set[str], b: set[str]) -> tuple[float, float]:
-    """(Jaccard similarity, containment of the smaller in the larger) of two shingle sets."""
-    if not a or not b:
+def signature(shingle_set: set[str]) -> np.ndarray:
+    """A shingle set as sorted unique 64-bit hashes, compared at array speed (a wire story carried by a hundred
+    outlets is some 5,000 pairs). Python's string hash is salted per process, which is fine for comparing within
+    one; two distinct shingles colliding among a few thousand has odds of about 1e-13."""
+    return np.unique(np.fromiter((hash(s) for s in shingle_set), dtype=np.int64, count=len(shingle_set)))
+
+
+def overlap(a: np.ndarray, b: np.ndarray) -> tuple[float, float]:
+    """(Jaccard similarity, containment of the smaller in the larger) of two signatures."""
+    if not a.size or not b.size:
         return 0.0, 0.0
-    common = len(a & b)
-    return common / len(a | b), common / min(len(a), len(b))
+    common = np.intersect1d(a, b, assume_unique=True).size
+    return common / (a.size + b.size - common), common / min(a.size, b.size)
 
 
 def is_copy(similarity: float, containment: float, smaller: int) -> bool:
