@@ -215,3 +215,63 @@ def test_speaker_mention_keeps_the_title_before_a_name(nlp):
     text = "“The border will stay open for trade,” Interior Minister Jonas Haller said at a news conference."
     q = only(quotes_of(nlp, text), "The border will stay open")
     assert (q.speaker, q.speaker_mention) == ("Jonas Haller", "Interior Minister Jonas Haller")
+
+
+# ---------------------------------------------------------------------------------------------
+# News conventions for descriptions; names the parser split or took for common nouns
+
+
+def test_an_age_no_one_was_given_describes_the_person_just_named(nlp):
+    text = (
+        "The town's member of parliament, Graham Voss, said he had written to the company asking it to delay "
+        "the closure. The 61-year-old, who worked at the plant in the 1980s, called the announcement "
+        '"a hammer blow to a town that has had too many of them."'
+    )
+    q = only(quotes_of(nlp, text), "a hammer blow")
+    assert q.speaker_key == "PERSON|graham voss"
+
+
+def test_an_age_given_to_someone_else_is_not_the_person_just_named(nlp):
+    text = (
+        "Ruth Mwangi, 44, chairs the tenants' group. Landlord Peter Olsen said he would appeal.\n"
+        "“We will take this as far as it goes,” the 44-year-old said."
+    )
+    q = only(quotes_of(nlp, text), "as far as it goes")
+    assert q.speaker_key == "PERSON|ruth mwangi"
+
+
+def test_a_lede_description_is_the_person_named_further_down(nlp):
+    text = (
+        "A landlord who invented flats was jailed on Friday, in what the judge called “a cold and rehearsed "
+        "deception.”\n"
+        "Sentencing him, Judge Alison Pryce said the victims had been chosen because they were desperate."
+    )
+    q = only(quotes_of(nlp, text), "rehearsed")
+    assert q.speaker_key == "PERSON|alison pryce"
+
+
+def test_a_hyphenated_subject_is_the_name_in_apposition(nlp):
+    text = (
+        "Her co-author, Samuel Okoro, who led the dives, described “whole fields of coral where there was only "
+        "rubble.”"
+    )
+    q = only(quotes_of(nlp, text), "whole fields")
+    assert q.speaker_key == "PERSON|samuel okoro"
+
+
+def test_a_relative_pronoun_is_never_the_speaker(nlp):
+    text = (
+        "The minister defended a bill that would let police search cars without a warrant, telling "
+        'parliament that "the threat has changed faster than our laws have."'
+    )
+    q = only(quotes_of(nlp, text), "the threat has changed")
+    assert q.speaker is None or q.speaker.lower() not in ("that", "which", "who")
+
+
+def test_a_surname_taken_for_a_common_noun_is_still_the_person(nlp):
+    text = (
+        "The lead author, Naomi Price, said the gains were real. Her colleague Samuel Okoro agreed.\n"
+        "Price was more cautious about the future. “Beautiful is not the same as resilient,” she said."
+    )
+    q = only(quotes_of(nlp, text), "Beautiful is not")
+    assert q.speaker_key == "PERSON|naomi price"

@@ -25,10 +25,13 @@ claims = load_bench("claims")
 #   tune  1.000 0.986 1.000 0.917 1.000 1.000   (before the round: 1.000 0.843 0.864 0.417 0.957 1.000)
 #   check 1.000 0.973 1.000 0.857 1.000 1.000   (before the round: 1.000 0.838 1.000 0.429 0.909 0.857)
 #   heldout 0.996 0.737 0.821 0.607 0.692 0.800 (blind, once, at f6d9b30)
+# Then speakers_heldout became development material (its misses were read and fixed: ages, lede descriptions,
+# hyphenated subjects, relative pronouns, surnames parsed as nouns); speakers_blind2 took its place as the blind set:
+#   heldout 0.996 0.805 0.872 0.714 0.769 0.840 (2026-12-02, after those fixes)
 FLOORS = {
     "tune": (0.97, 0.95, 0.95, 0.80, 0.93, 0.95),
     "check": (0.97, 0.93, 0.95, 0.70, 0.90, 0.85),
-    "heldout": (0.97, 0.71, 0.79, 0.57, 0.66, 0.77),
+    "heldout": (0.97, 0.78, 0.84, 0.68, 0.74, 0.81),
 }
 FOLDERS = {
     "tune": ROOT / "tests" / "fixtures" / "speakers_dev" / "tune",

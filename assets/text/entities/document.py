@@ -196,11 +196,16 @@ def _relabel_known_people(raws: list[_Raw], known: _KnownPeople) -> None:
 
 
 def _add_untagged_surnames(doc: Doc, raws: list[_Raw], known: _KnownPeople) -> None:
-    """Bare first names or surnames of a known person that spaCy missed entirely."""
+    """Bare first names or surnames of a known person that spaCy missed entirely (also when it took the word
+    for a common noun at a sentence start: "Price was more cautious", a subject with no article)."""
     covered = _covered_chars(raws)
     pieces = {t for ft, _ in known.fulls for t in (ft[0], ft[-1]) if len(t) > 1}
     for tok in doc:
-        if tok.pos_ != "PROPN" or tok.idx in covered or not tok.text[:1].isupper():
+        if (
+            tok.idx in covered
+            or not tok.text[:1].isupper()
+            or not (tok.pos_ == "PROPN" or _bare_subject(tok))
+        ):
             continue
         if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN":
             continue  # part of a longer name ("Trump Tower")
@@ -214,6 +219,14 @@ def _add_untagged_surnames(doc: Doc, raws: list[_Raw], known: _KnownPeople) -> N
                 nr = _Raw(tok.idx, tok.idx + len(tok.text), tok.text, "PERSON")
                 nr.canonical = full
                 raws.append(nr)
+
+
+def _bare_subject(tok) -> bool:
+    return (
+        tok.pos_ == "NOUN"
+        and tok.dep_ in ("nsubj", "nsubjpass")
+        and not any(c.dep_ == "det" for c in tok.children)
+    )
 
 
 # ---------------------------------------------------------------------------------------------- organisations

@@ -277,7 +277,9 @@ def _description_referent(idx: _Index, tok: Token) -> _Referent | None:
 
 def _role_holder(idx: _Index, tok: Token) -> _Referent | None:
     """The person named earlier whose titles or appositions hold this description's noun (or age); the one
-    sharing most of its modifiers ("the former governor"), then the latest."""
+    sharing most of its modifiers ("the former governor"), then the latest. Failing that, the news conventions:
+    an age no one was given is new about the person just named ("Graham Voss said … The 61-year-old …"), and a
+    lede's description is named further down ("the judge called it …" … "Judge Alison Pryce")."""
     lemma = tok.lemma_.lower()
     age = _age_described(tok)
     words = {c.lower_ for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod")} | {lemma}
@@ -289,7 +291,29 @@ def _role_holder(idx: _Index, tok: Token) -> _Referent | None:
             score = (len(words & words_r), r.start)
             if best_score is None or score > best_score:
                 best, best_score = r, score
-    return best
+    if best is not None:
+        return best
+    return _just_named(idx, tok, latest) if age is not None else _named_later(idx, tok, lemma)
+
+
+def _just_named(idx: _Index, tok: Token, latest: dict[str | None, _Referent]) -> _Referent | None:
+    """The person named last before an age description, in its paragraph or the one before, if not given
+    another age."""
+    para = idx.tok_para[tok.i]
+    for r in sorted(latest.values(), key=lambda r: -r.start):
+        if r.para < para - 1:
+            return None
+        if r.salient and not _roles(idx, r.key, tok.idx)[1]:
+            return r
+    return None
+
+
+def _named_later(idx: _Index, tok: Token, lemma: str) -> _Referent | None:
+    """The one person named after a description whose titles or appositions hold its noun."""
+    end = len(idx.body)
+    later = {r.key: r for r in reversed(idx.referents) if r.start > tok.idx and r.label == "PERSON"}
+    holders = [r for r in later.values() if lemma in _roles(idx, r.key, end)[0]]
+    return holders[0] if len(holders) == 1 else None
 
 
 def _same_description(idx: _Index, tok: Token) -> _Referent | None:

@@ -133,6 +133,8 @@ def _speaker_from_token(idx: _Index, tok: Token, verb: Token) -> _Speaker | None
     """The speaker a subject stands for, with the subject's words as its mention; never markup or a number."""
     if tok.lower_ in RELATIVES and verb.dep_ == "relcl":
         tok = verb.head
+    elif tok.lower_ in RELATIVES and tok.head.dep_ == "relcl":
+        tok = tok.head.head  # reached by climbing from a verb further on: the relative stands for its noun
     spk = _speaker_of(idx, tok)
     if spk is not None and spk.surface is not None and not _plausible(spk.surface):
         return None
@@ -174,7 +176,7 @@ def _named_beside(idx: _Index, tok: Token) -> _Speaker | None:
     """A name in apposition or as a compound of the subject noun.
 
     "The Kremlin spokesman, Dmitry Peskov, said" / "The developer, Prairie Carbon Partners, says"."""
-    for c in tok.children:
+    for c in (c for t in _word_of(tok) for c in t.children):
         if c.dep_ == "appos":
             am = idx.mention_at(c)
             if am is not None and am.label in ("PERSON", "ORG"):
@@ -185,6 +187,21 @@ def _named_beside(idx: _Index, tok: Token) -> _Speaker | None:
             if cm is not None and cm.label == "PERSON":
                 return _Speaker(_surface(cm), cm.entity_key, cm.label)
     return None
+
+
+def _word_of(tok: Token) -> list[Token]:
+    """The tokens of the hyphenated word a token is in ("co - author": its apposition may hang on any)."""
+    doc = tok.doc
+
+    def glued(a: Token, b: Token) -> bool:
+        return not a.whitespace_ and all(t.is_alpha or t.text == "-" for t in (a, b))
+
+    i = j = tok.i
+    while i > 0 and glued(doc[i - 1], doc[i]):
+        i -= 1
+    while j + 1 < len(doc) and glued(doc[j], doc[j + 1]):
+        j += 1
+    return list(doc[i : j + 1])
 
 
 def _described_speaker(idx: _Index, tok: Token, surface: str) -> _Speaker:
