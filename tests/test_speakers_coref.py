@@ -275,3 +275,14 @@ def test_a_surname_taken_for_a_common_noun_is_still_the_person(nlp):
     )
     q = only(quotes_of(nlp, text), "Beautiful is not")
     assert q.speaker_key == "PERSON|naomi price"
+
+
+def test_a_person_met_again_as_a_description_is_the_she_that_follows(nlp):
+    text = (
+        "Sentencing him, Judge Alison Pryce said the victims had been chosen because they were desperate.\n"
+        "Okonjo's barrister, Priya Raman, said her client was ashamed. “He is not a sophisticated criminal,” "
+        "Raman said.\n"
+        "The judge was unmoved. “Repaying a fraction of what you took counts for very little,” she said."
+    )
+    q = only(quotes_of(nlp, text), "Repaying a fraction")
+    assert q.speaker_key == "PERSON|alison pryce"

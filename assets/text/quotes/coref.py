@@ -12,7 +12,7 @@ earlier description with the same noun ("the spokesman").
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from assets.text.entities import is_role
@@ -125,10 +125,15 @@ def _described(idx: _Index) -> list[_Referent]:
             t.dep_ == "appos" and idx.mention_at(t) is not None for t in tok.subtree
         ):
             continue  # "the spokesman, Dmitry Peskov", "the owner of a bakery, Tomás Núñez": the name is it
-        if _definite(tok) and (person or _description_referent(idx, tok) is not None):
+        if _definite(tok):
             # "the company" is a named one met again; "the president" is one the text named without that title
-            # (a later he/she goes to the names, not to the title).
-            continue
+            # (a later he/she goes to the names, not to the title). A person met again as "the judge" is the
+            # latest subject for the he/she that follows ("The judge was unmoved. '…,' she said").
+            again = _description_referent(idx, tok)
+            if again is not None and again.key is not None and again.person:
+                out.append(replace(again, start=tok.idx, tok=tok.i, para=idx.tok_para[tok.i], salient=True))
+            if person or again is not None:
+                continue
         s, e = _np_surface(idx, tok)
         plural = tok.tag_ in ("NNS", "NNPS") or lemma in GROUP_NOUNS
         out.append(

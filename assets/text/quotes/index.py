@@ -133,7 +133,7 @@ class _Index:
                     votes.setdefault(m.entity_key, Counter())["f"] += _WORD_VOTE
 
     def _vote_by_pronouns(self, votes: dict[str, Counter]) -> None:
-        """A sentence naming one person and using only one gender of pronoun."""
+        """A sentence naming one person and using only one gender of pronoun as a subject or possessive."""
         for s in self.doc.sents:
             keys = {
                 self.mention_at(t).entity_key
@@ -142,7 +142,13 @@ class _Index:
             }
             if len(keys) != 1:
                 continue
-            prons = {t.lower_ for t in s if not self.in_quote(t) and t.pos_ == "PRON"}
+            # Subjects and possessives only: an object pronoun in a sentence naming one person is someone else
+            # ("Sentencing him, Judge Alison Pryce said").
+            prons = {
+                t.lower_
+                for t in s
+                if not self.in_quote(t) and t.pos_ == "PRON" and t.dep_ in ("nsubj", "nsubjpass", "poss")
+            }
             male = bool(prons & MALE_PRONOUN_FORMS)
             female = bool(prons & FEMALE_PRONOUN_FORMS)
             if male != female:
