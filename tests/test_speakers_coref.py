@@ -286,3 +286,34 @@ def test_a_person_met_again_as_a_description_is_the_she_that_follows(nlp):
     )
     q = only(quotes_of(nlp, text), "Repaying a fraction")
     assert q.speaker_key == "PERSON|alison pryce"
+
+
+# ---------------------------------------------------------------------------------------------
+# Documents speak for their owners
+
+
+def test_the_report_is_the_one_published_by_the_charity_before(nlp):
+    text = (
+        "A report published last year by the charity Fair Rent Network estimated that such scams had risen. "
+        "“Most victims never see their money again,” the report said."
+    )
+    q = only(quotes_of(nlp, text), "Most victims")
+    assert q.speaker_key == "ORG|fair rent network"
+
+
+def test_a_study_published_by_a_centre_is_the_centre(nlp):
+    text = (
+        "Corals are recovering faster than expected, but the gains are “fragile and could be erased by one hot "
+        "summer,” according to a study published on Wednesday by the Halden Marine Research Centre."
+    )
+    q = only(quotes_of(nlp, text), "fragile and could")
+    assert q.speaker_key == "ORG|halden marine research centre"
+
+
+def test_a_judgment_speaks_for_the_judge_who_wrote_it(nlp):
+    text = (
+        "In a 94-page judgment, Ms. Justice Fiona Keane found that the screen misled users. The judgment "
+        "states: “A user who must open four menus has not been informed of anything.”"
+    )
+    q = only(quotes_of(nlp, text), "four menus")
+    assert q.speaker_key == "PERSON|fiona keane"

@@ -10,7 +10,7 @@ from assets.text.quotes.antecedents import (
     _key_by_name,
     _surface,
 )
-from assets.text.quotes.coref import _resolve_description, _resolve_pronoun
+from assets.text.quotes.coref import _definite, _resolve_description, _resolve_pronoun
 from assets.text.quotes.cues import _is_reporting
 from assets.text.quotes.index import _Index
 from assets.text.quotes.model import _Speaker
@@ -226,8 +226,10 @@ def _described_speaker(idx: _Index, tok: Token, surface: str) -> _Speaker:
     return _Speaker(surface, key, label)
 
 
-def _document_owner(idx: _Index, tok: Token) -> Mention | None:
-    """The organisation owning a document: "its report", "Brellin's filing", "a statement from the firm"."""
+def _document_owner(idx: _Index, tok: Token, look_back: bool = True) -> Mention | None:
+    """Who owns a document: "its report", "Brellin's filing", "a statement from the firm", "a study published by
+    the centre", "In a judgment, Justice Keane found"; for "the report" with none of these, the owner of the
+    document named last before it ("A report by Fair Rent Network … the report said")."""
     holders = list(idx.kids(tok, ("poss",)))
     holders += [
         p
@@ -235,23 +237,56 @@ def _document_owner(idx: _Index, tok: Token) -> Mention | None:
         if c.lower_ in ("from", "by", "of")
         for p in idx.kids(c, ("pobj",))
     ]
+    holders += [  # the agent of a participle: "a study published on Wednesday by the centre"
+        p
+        for v in idx.kids(tok, ("acl",))
+        for c in idx.kids(v, ("agent", "prep"))
+        if c.lower_ == "by"
+        for p in idx.kids(c, ("pobj",))
+    ]
     for h in holders:
-        if h.lower_ == "its":
-            spk = _resolve_pronoun(idx, h)
-            if spk is not None and spk.label == "ORG":
-                return next((m for m in idx.mentions if m.entity_key == spk.key), None)
-            continue
-        for t in [h] + [c for c in h.lefts if c.dep_ in ("compound", "nmod")]:
-            m = idx.mention_at(t)
-            if m is not None:
-                return m if m.label == "ORG" else None
-        if (
-            h.pos_ == "NOUN"
-            and h.lemma_.lower() in ORG_NOUNS
-            and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in h.children)
-            and not any(c.dep_ in ("poss", "compound", "nmod", "prep") for c in h.children)
-        ):
-            return _antecedent_org(idx, h)
+        owner = _holder_org(idx, h)
+        if owner is not None:
+            return owner
+    author = _author(idx, tok)
+    if author is not None:
+        return author
+    if look_back and _definite(tok) and not holders:
+        for t in reversed(idx.doc[max(0, tok.i - 400) : tok.i]):
+            if t.lemma_.lower() in DOCUMENT_NOUNS and not idx.in_quote(t):
+                return _document_owner(idx, t, look_back=False)
+    return None
+
+
+def _holder_org(idx: _Index, h: Token) -> Mention | None:
+    """The organisation a possessor or a by/from/of phrase names, if it names one."""
+    if h.lower_ == "its":
+        spk = _resolve_pronoun(idx, h)
+        if spk is not None and spk.label == "ORG":
+            return next((m for m in idx.mentions if m.entity_key == spk.key), None)
+        return None
+    for t in [h] + [c for c in h.lefts if c.dep_ in ("compound", "nmod")]:
+        m = idx.mention_at(t)
+        if m is not None:
+            return m if m.label == "ORG" else None
+    if (
+        h.pos_ == "NOUN"
+        and h.lemma_.lower() in ORG_NOUNS
+        and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in h.children)
+        and not any(c.dep_ in ("poss", "compound", "nmod", "prep") for c in h.children)
+    ):
+        return _antecedent_org(idx, h)
+    return None
+
+
+def _author(idx: _Index, tok: Token) -> Mention | None:
+    """'In a 94-page judgment, Justice Keane found …': the subject of the verb a document is 'in' is its author."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "in" or tok.head.head.pos_ not in ("VERB", "AUX"):
+        return None
+    for subj in idx.kids(tok.head.head, ("nsubj",)):
+        m = idx.mention_at(subj)
+        if m is not None and m.label in ("PERSON", "ORG"):
+            return m
     return None
 
 
