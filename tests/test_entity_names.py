@@ -37,6 +37,15 @@ def test_a_name_is_cut_at_punctuation_no_name_holds(nlp):
     assert texts(ms) == ["Dana Whitfield"]
 
 
+def test_a_titles_portfolio_before_the_name_is_cut(nlp):
+    text = (
+        "Rents rose again. Minister of State for Housing Ciarán Dunphy defended the record on housing. "
+        "Housing groups disagreed."
+    )
+    ms = mentions_for(nlp, text, [("Housing Ciarán Dunphy", "PERSON")])
+    assert texts(ms) == ["Ciarán Dunphy"]
+
+
 def test_a_filler_before_s_is_no_part_of_the_name(nlp):
     ms = mentions_for(nlp, "That's Jeb Bush for you, an aide said.", [("That's Jeb Bush", "PERSON")])
     assert texts(ms) == ["Jeb Bush"]

@@ -11,7 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from assets.text import lexicon
-from assets.text.entities.names import trim_span
+from assets.text.entities.names import TITLE_WORDS, trim_span
 from assets.text.entities.spans import _Raw
 from assets.text.entities.verbs import inflected_verb
 
@@ -71,6 +71,7 @@ def _trim_people(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
         and not t.tag_.startswith("NNP")
         and (t.text.lower() in lower or t.tag_ in _MODIFIER_TAGS)
     }
+    common |= _portfolios(doc, lower)
     # Surnames the document gives people, with the spans that give them: a word left over from a trimmed span
     # must be some other span's surname.
     lasts: dict[str, set[str]] = {}
@@ -94,6 +95,22 @@ def _trim_people(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
             r.canonical = body[start:end]
             r.start, r.end, r.text = start, end, body[start:end]
         out.append(r)
+    return out
+
+
+def _portfolios(doc: Doc, lower: set[str]) -> set[int]:
+    """'Minister of State for Housing Ciarán Dunphy': a word after a title's "for"/"of" that the document also
+    writes in lower case is the title's portfolio, not the start of the name."""
+    out = set()
+    for t in doc[1:]:
+        prev = doc[t.i - 1]
+        if (
+            prev.lower_ in ("for", "of")
+            and t.text[:1].isupper()
+            and t.text.lower() in lower
+            and any(w.lower_ in TITLE_WORDS for w in doc[max(0, t.i - 5) : t.i - 1])
+        ):
+            out.add(t.idx)
     return out
 
 
