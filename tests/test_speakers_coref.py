@@ -317,3 +317,21 @@ def test_a_judgment_speaks_for_the_judge_who_wrote_it(nlp):
     )
     q = only(quotes_of(nlp, text), "four menus")
     assert q.speaker_key == "PERSON|fiona keane"
+
+
+def test_the_statement_is_the_company_that_issued_it(nlp):
+    text = (
+        "Jalanku, a ride-hailing company, cut its commission on Monday. The company said in a statement that "
+        'the change would cost it money. "We have listened to our driver partners," the statement said.'
+    )
+    q = only(quotes_of(nlp, text), "We have listened")
+    assert q.speaker_key == "ORG|jalanku"
+
+
+def test_a_name_described_as_a_maker_is_a_company(nlp):
+    text = (
+        "Kessler Antriebstechnik, a German maker of drive units, said on Wednesday that it would build a plant. "
+        '"Mexico offers us proximity to our customers," the company said.'
+    )
+    q = only(quotes_of(nlp, text), "proximity")
+    assert q.speaker_key == "ORG|kessler antriebstechnik"

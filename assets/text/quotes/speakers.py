@@ -287,6 +287,9 @@ def _author(idx: _Index, tok: Token) -> Mention | None:
         m = idx.mention_at(subj)
         if m is not None and m.label in ("PERSON", "ORG"):
             return m
+        spk = _resolve_description(idx, subj) if m is None else None  # "The company said in a statement"
+        if spk is not None and spk.key is not None:
+            return next((x for x in idx.mentions if x.entity_key == spk.key), None)
     return None
 
 
