@@ -335,3 +335,13 @@ def test_a_name_described_as_a_maker_is_a_company(nlp):
     )
     q = only(quotes_of(nlp, text), "proximity")
     assert q.speaker_key == "ORG|kessler antriebstechnik"
+
+
+def test_she_is_the_main_clauses_subject_not_the_one_in_its_that_clause(nlp):
+    text = (
+        "Deputy Commissioner Aoife Brennan welcomed the ruling. Ms. Justice Fiona Keane had written it.\n"
+        "Asked about an appeal, Brennan pointed out that Keane had already refused one. "
+        "“I would be surprised if they had better luck in the Court of Appeal,” she said."
+    )
+    q = only(quotes_of(nlp, text), "better luck")
+    assert q.speaker_key == "PERSON|aoife brennan"

@@ -241,8 +241,31 @@ def _latest(idx: _Index, pron: Token, want: str | None, person: bool) -> _Refere
                 # means, even as the object of a preposition.
                 return r
         if r.salient:
-            return r
+            return _main_subject(idx, refs, r, want, person)
     return nearest if want is not None else None
+
+
+def _main_subject(
+    idx: _Index, refs: list[_Referent], r: _Referent, want: str | None, person: bool
+) -> _Referent:
+    """A subject of a subordinate clause gives way to a compatible subject of its sentence's main clause: "Brennan
+    pointed out that Keane had refused. '…,' she said" is Brennan (the main clause's subject stays the topic)."""
+    tok = idx.doc[r.tok]
+    if tok.head.dep_ == "ROOT":
+        return r
+    sent = tok.sent
+    for o in refs:
+        t = idx.doc[o.tok]
+        if (
+            sent.start <= o.tok < r.tok
+            and o.para == r.para
+            and o.salient
+            and t.dep_ in ("nsubj", "nsubjpass")
+            and t.head.dep_ == "ROOT"
+            and _compatible(idx, o, want, person)
+        ):
+            return o
+    return r
 
 
 def _resolve_description(idx: _Index, tok: Token) -> _Speaker | None:
