@@ -636,3 +636,14 @@ def test_a_title_with_its_portfolio_in_front_is_not_part_of_the_name(nlp):
     canon = {m.canonical for m in doc_mentions(doc, sentences(doc)) if m.label == "PERSON"}
     assert "Ciarán Dunphy" in canon
     assert not any(name.startswith(("Housing", "Foreign", "Affairs")) for name in canon)
+
+
+def test_a_word_is_not_the_short_form_of_an_organisation_named_only_later(nlp):
+    text = (
+        "Ireland’s High Court on Monday upheld a €45 million fine imposed on the fitness app Pacelink for "
+        "sharing location data.\n"
+        "Pacelink has 28 days to appeal. “I would be surprised if they had better luck in the Court of Appeal,” "
+        "she said."
+    )
+    ms = mentions_for(nlp, text)
+    assert not [m for m in ms if m.start_char < 30 and m.canonical == "Court of Appeal"]

@@ -236,6 +236,9 @@ def _resolve_org_short_forms(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
     """'Goldman' after 'Goldman Sachs', 'the Commission' after 'the European Commission': the long form."""
     longs = [r for r in raws if r.label == "ORG" and len(r.canonical.split()) >= 2]
     firsts, lasts, ends = _org_name_words(longs)
+    firsts_at: dict[str, int] = {}
+    for x in longs:
+        firsts_at.setdefault(x.canonical, x.start)
     tok_at = {t.idx: t for t in doc}
     for r in raws:
         if r.fixed:
@@ -244,10 +247,10 @@ def _resolve_org_short_forms(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
         if len(words) >= 2 and r.label == "ORG":
             _join_longer_org(r, words, longs)
         elif len(words) == 1:
-            _resolve_one_word_org(r, tok_at, firsts, lasts, ends)
+            _resolve_one_word_org(r, tok_at, firsts, lasts, ends, firsts_at)
     if not firsts:
         return raws
-    return _untagged_org_first_words(doc, raws, firsts)
+    return _untagged_org_first_words(doc, raws, firsts, firsts_at)
 
 
 def _org_name_words(longs: list[_Raw]) -> tuple[dict, dict, dict]:
@@ -282,7 +285,9 @@ def _join_longer_org(r: _Raw, words: list[str], longs: list[_Raw]) -> None:
         r.canonical = full[0]
 
 
-def _resolve_one_word_org(r: _Raw, tok_at: dict, firsts: dict, lasts: dict, ends: dict) -> None:
+def _resolve_one_word_org(
+    r: _Raw, tok_at: dict, firsts: dict, lasts: dict, ends: dict, firsts_at: dict[str, int]
+) -> None:
     """A one-word ORG or partial person: the organisation it opens (an ORG: or the one it alone ends)."""
     word = r.canonical.lower()
     if not (r.label == "ORG" or (r.label == "PERSON" and r.partial)):
@@ -294,11 +299,16 @@ def _resolve_one_word_org(r: _Raw, tok_at: dict, firsts: dict, lasts: dict, ends
     if not cands and r.label == "ORG":
         single = lasts.get(word) if len(lasts.get(word, [])) == 1 else ends.get(word)
         cands = single if single and len(single) == 1 else None
+    cands = [
+        c for c in cands or () if firsts_at.get(c, 0) < r.start
+    ]  # named before: "Court" is not a later "Court of Appeal"
     if cands:
         r.label, r.canonical, r.partial = "ORG", cands[0], False
 
 
-def _untagged_org_first_words(doc: Doc, raws: list[_Raw], firsts: dict) -> list[_Raw]:
+def _untagged_org_first_words(
+    doc: Doc, raws: list[_Raw], firsts: dict, firsts_at: dict[str, int]
+) -> list[_Raw]:
     """Untagged lone proper nouns that are the first word of an organisation named here ("Goldman")."""
     covered = _covered_chars(raws)
     for tok in doc:
@@ -312,6 +322,11 @@ def _untagged_org_first_words(doc: Doc, raws: list[_Raw], firsts: dict) -> list[
         ):
             continue
         if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN":
+            continue
+        if tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN" and doc[tok.i - 1].dep_ == "compound":
+            continue  # the end of a longer name ("High Court" is no "Court of Appeal")
+        cands = [c for c in cands if firsts_at.get(c, 0) < tok.idx]
+        if not cands:
             continue
         nr = _Raw(tok.idx, tok.idx + len(tok.text), tok.text, "ORG")
         nr.canonical = cands[0]
