@@ -2,8 +2,8 @@
 
 speakers_dev/tune is what the coreference rules were fixed against (in-sample: a regression guard only);
 speakers_dev/check was written at the same time and measured after the rules were done; speakers_heldout was
-written apart from the rules and measured blind once after them (the gap to check is the rules' overfit). The
-scorer self-tests
+written apart from the rules and measured blind once after them (the gap to check is the rules' overfit), then
+used for development; speakers_heldout2 was written blind after that and measured once. The scorer self-tests
 check the per-kind tally on hand-made predictions.
 """
 
@@ -27,16 +27,22 @@ claims = load_bench("claims")
 #   heldout 0.996 0.737 0.821 0.607 0.692 0.800 (blind, once, at f6d9b30)
 # Then speakers_heldout became development material (its misses were read and fixed: ages, lede descriptions,
 # hyphenated subjects, relative pronouns, surnames parsed as nouns); speakers_blind2 took its place as the blind set:
-#   heldout 0.996 0.805 0.872 0.714 0.769 0.840 (2026-12-02, after those fixes)
+#   heldout 0.996 0.805 0.872 0.714 0.769 0.840 (2026-12-02, after the first of those fixes)
+#   heldout 0.996 0.856 0.897 0.821 0.846 0.840 (2026-12-02, after all of them, at 6507713)
+# speakers_heldout2 (folder speakers_heldout2, written blind by another author after those fixes), measured once:
+#   heldout2 0.993 0.819 0.939 0.559 0.865 0.875 (at 6507713; the code before the fixes, 9f53dce: 0.993 0.806
+#            0.939 0.529 0.865 0.833 — so little of the heldout gain carried over to unseen text)
 FLOORS = {
     "tune": (0.97, 0.95, 0.95, 0.80, 0.93, 0.95),
     "check": (0.97, 0.93, 0.95, 0.70, 0.90, 0.85),
-    "heldout": (0.97, 0.78, 0.84, 0.68, 0.74, 0.81),
+    "heldout": (0.97, 0.83, 0.87, 0.79, 0.82, 0.81),
+    "heldout2": (0.97, 0.79, 0.91, 0.52, 0.83, 0.84),
 }
 FOLDERS = {
     "tune": ROOT / "tests" / "fixtures" / "speakers_dev" / "tune",
     "check": ROOT / "tests" / "fixtures" / "speakers_dev" / "check",
     "heldout": ROOT / "tests" / "fixtures" / "speakers_heldout",
+    "heldout2": ROOT / "tests" / "fixtures" / "speakers_heldout2",
 }
 
 
