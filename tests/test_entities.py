@@ -647,3 +647,41 @@ def test_a_word_is_not_the_short_form_of_an_organisation_named_only_later(nlp):
     )
     ms = mentions_for(nlp, text)
     assert not [m for m in ms if m.start_char < 30 and m.canonical == "Court of Appeal"]
+
+
+# ---------------------------------------------------------------------------------------------- used as things
+
+
+def _labels(ms, text):
+    return {m.label for m in ms if m.text == text}
+
+
+def test_a_person_taking_which_is_an_organisation(nlp):
+    text = "The largest lander is from Corvane Orbital, which bid its reusable vehicle for the contract."
+    ms = mentions_for(nlp, text, [("Corvane Orbital", "PERSON")])
+    assert _labels(ms, "Corvane Orbital") == {"ORG"}
+
+
+def test_a_platform_where_things_are_posted_is_not_a_person(nlp):
+    text = "Taylor Swift posted on Chirper accusing the label of blocking her. Follow us on Chirper @desk for more."
+    ms = mentions_for(nlp, text, [("Taylor Swift", "PERSON"), ("Chirper", "PERSON"), ("Chirper", "PERSON")])
+    assert _labels(ms, "Chirper") == {"ORG"}
+    assert _labels(ms, "Taylor Swift") == {"PERSON"}
+
+
+def test_a_name_before_a_noun_only_companies_have_is_a_company(nlp):
+    text = "Many Chirper users argued that the campaign had worked."
+    ms = mentions_for(nlp, text, [("Chirper", "PERSON")])
+    assert _labels(ms, "Chirper") == {"ORG"}
+
+
+def test_a_title_or_who_keeps_a_person_used_that_way(nlp):
+    text = "Mr. Halloran, who runs the fund, said Halloran shares had doubled."
+    ms = mentions_for(nlp, text, [("Halloran", "PERSON"), ("Halloran", "PERSON")])
+    assert _labels(ms, "Halloran") == {"PERSON"}
+
+
+def test_a_name_after_a_is_a_product(nlp):
+    text = "The bundle is still $50 cheaper than a regular Lumo, and the Lumo Lite docks too."
+    ms = mentions_for(nlp, text, [("Lumo", "PERSON")])
+    assert _labels(ms, "Lumo") == {"PRODUCT"}

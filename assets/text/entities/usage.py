@@ -24,6 +24,8 @@ _DATELINE_TAIL = re.compile(r"\s*(?:,|\(|-|–|—)")
 # Dependencies of a name that modifies the noun after it ("the Trump administration"): no thing-use there.
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 _OF_PLACE = lexicon.words("places", "of_place_nouns")
+_ORG_OWNED = lexicon.words("entities", "org_owned_nouns")
+_POSTING = lexicon.words("entities", "posting_verbs")
 # Places and peoples keep their capital at a sentence start too ("Turkey", "Republicans"): not judged there.
 _PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
 
@@ -35,6 +37,7 @@ def _things_not_people(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
     tok_of = {t.idx: t for t in doc}
     _product_short_forms(raws)
     _definite_things(doc, raws, tok_of)
+    _used_as_things(doc, raws)
     _listed_with_companies(raws, tok_of)
     _places_named_by_of(raws, tok_of)
     return raws
@@ -84,6 +87,50 @@ def _definite_things(doc: Doc, raws: list[_Raw], tok_of: dict) -> None:
             label = "LOC" if any(_locative(t) for t in used) else "ORG"
             for r in group:
                 r.label = label
+
+
+def _used_as_things(doc: Doc, raws: list[_Raw]) -> None:
+    """'SpaceX, which bid …', 'the Twitter account', 'posted on Twitter', 'a regular Switch': a 'person' used as
+    an organisation or a platform, or taking 'a' (a product), is one, unless a title or a 'who' shows it is a
+    person somewhere in the document."""
+    for group in _groups(raws).values():
+        heads = [s.root for r in group if (s := doc.char_span(r.start, r.end, alignment_mode="expand"))]
+        if len(heads) != len(group) or any(_person_use(doc, h, r) for h, r in zip(heads, group)):
+            continue
+        label = None
+        for h in heads:
+            if _used_as_organisation(h):
+                label = "ORG"
+            elif label is None and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in h.children):
+                label = "PRODUCT"
+        if label is not None:
+            for r in group:
+                r.label = label
+
+
+def _used_as_organisation(h) -> bool:
+    """'SpaceX, which …', 'Twitter users', 'across Twitter', 'posted on (Facebook and) Twitter', 'Twitter
+    @handle'."""
+    which = any(c.dep_ == "relcl" and c.left_edge.lower_ == "which" for c in h.children)
+    while h.dep_ == "conj" and h.head is not h:
+        h = h.head  # a list shares its first member's use
+    prep = h.head if h.dep_ == "pobj" else None
+    return (
+        which
+        or (h.dep_ == "compound" and (h.head.lemma_.lower() in _ORG_OWNED or h.head.text.startswith("@")))
+        or (prep is not None and prep.lower_ in ("across", "via"))
+        or (prep is not None and prep.lower_ in ("on", "at") and prep.head.lemma_.lower() in _POSTING)
+    )
+
+
+def _person_use(doc: Doc, head, r: _Raw) -> bool:
+    first = doc.char_span(r.start, r.end, alignment_mode="expand")[0]
+    before = doc[first.i - 1].lower_.rstrip(".") if first.i > 0 else ""
+    return (
+        before in _HONORIFICS
+        or before in TITLE_WORDS
+        or any(c.dep_ == "relcl" and c.left_edge.lower_ in ("who", "whom", "whose") for c in head.children)
+    )
 
 
 def _listed_with_companies(raws: list[_Raw], tok_of: dict) -> None:
