@@ -114,10 +114,15 @@ def _used_as_organisation(h) -> bool:
     which = any(c.dep_ == "relcl" and c.left_edge.lower_ == "which" for c in h.children)
     while h.dep_ == "conj" and h.head is not h:
         h = h.head  # a list shares its first member's use
+    owned = h.dep_ == "compound" and h.head.lemma_.lower() in _ORG_OWNED
+    if h.dep_ == "compound" and h.head.text.startswith("@"):
+        h = (
+            h.head
+        )  # "on Twitter @handle": the handle's place is the name's ("Dana Whitfield @dw" stays a person)
     prep = h.head if h.dep_ == "pobj" else None
     return (
         which
-        or (h.dep_ == "compound" and (h.head.lemma_.lower() in _ORG_OWNED or h.head.text.startswith("@")))
+        or owned
         or (prep is not None and prep.lower_ in ("across", "via"))
         or (prep is not None and prep.lower_ in ("on", "at") and prep.head.lemma_.lower() in _POSTING)
     )
