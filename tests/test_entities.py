@@ -685,3 +685,18 @@ def test_a_name_after_a_is_a_product(nlp):
     text = "The bundle is still $50 cheaper than a regular Lumo, and the Lumo Lite docks too."
     ms = mentions_for(nlp, text, [("Lumo", "PERSON")])
     assert _labels(ms, "Lumo") == {"PRODUCT"}
+
+
+def test_a_name_with_shareholders_or_a_chairman_is_a_company(nlp):
+    text = (
+        "Nantwell had become the largest shareholder of Corbridge. Later it bought the stake held by "
+        "Corbridge's former chairman, who was then Corbridge's largest shareholder."
+    )
+    ms = mentions_for(nlp, text, [("Corbridge", "PERSON"), ("Corbridge", "PERSON"), ("Corbridge", "PERSON")])
+    assert _labels(ms, "Corbridge") == {"ORG"}
+
+
+def test_a_persons_chairman_role_does_not_make_them_a_company(nlp):
+    text = "The council's chairman, Viktor Holub, said the fine was lawful."
+    ms = mentions_for(nlp, text, [("Viktor Holub", "PERSON")])
+    assert _labels(ms, "Viktor Holub") == {"PERSON"}

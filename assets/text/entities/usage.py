@@ -114,7 +114,10 @@ def _used_as_organisation(h) -> bool:
     which = any(c.dep_ == "relcl" and c.left_edge.lower_ == "which" for c in h.children)
     while h.dep_ == "conj" and h.head is not h:
         h = h.head  # a list shares its first member's use
-    owned = h.dep_ == "compound" and h.head.lemma_.lower() in _ORG_OWNED
+    # "Twitter users", "Tribune's former chairman", "the largest shareholder of Tribune"
+    of = h.dep_ == "pobj" and h.head.lower_ == "of"
+    owner = h.head.head if of else h.head
+    owned = (of or h.dep_ in ("compound", "poss")) and owner.lemma_.lower() in _ORG_OWNED
     if h.dep_ == "compound" and h.head.text.startswith("@"):
         h = (
             h.head
@@ -130,10 +133,11 @@ def _used_as_organisation(h) -> bool:
 
 def _person_use(doc: Doc, head, r: _Raw) -> bool:
     first = doc.char_span(r.start, r.end, alignment_mode="expand")[0]
-    before = doc[first.i - 1].lower_.rstrip(".") if first.i > 0 else ""
+    prev = doc[first.i - 1] if first.i > 0 else None
+    before = prev.lower_.rstrip(".") if prev is not None else ""
     return (
         before in _HONORIFICS
-        or before in TITLE_WORDS
+        or (before in TITLE_WORDS and prev.text[:1].isupper())  # "then" in "who was then X's …" is no title
         or any(c.dep_ == "relcl" and c.left_edge.lower_ in ("who", "whom", "whose") for c in head.children)
     )
 
