@@ -345,3 +345,24 @@ def test_a_name_given_to_a_kind_of_place_is_a_place(nlp):
     text = "The ferry is the only link to the island of Skerra. Skerra has about 4,000 residents."
     ms = mentions_for(nlp, text, [("Skerra", "PERSON"), ("Skerra", "PERSON", "Skerra.")])
     assert [m.label for m in ms] == ["GPE", "GPE"]
+
+
+def test_two_names_joined_by_and_split_when_each_is_named_alone(nlp):
+    text = (
+        "The charger suits the Lumo Pad and the Vexa Book. It is my go-to for Lumo Pad and Vexa Book. "
+        "Procter and Gamble makes neither."
+    )
+    ms = mentions_for(
+        nlp,
+        text,
+        [
+            ("Lumo Pad", "PRODUCT"),
+            ("Vexa Book", "PRODUCT"),
+            ("Lumo Pad and Vexa Book", "ORG"),
+            ("Procter and Gamble", "ORG"),
+        ],
+    )
+    assert "Lumo Pad and Vexa Book" not in [m.text for m in ms]
+    assert [m.text for m in ms].count("Lumo Pad") == 2 and [m.text for m in ms].count("Vexa Book") == 2
+    assert {m.label for m in ms if m.text == "Vexa Book"} == {"PRODUCT"}
+    assert "Procter and Gamble" in [m.text for m in ms]

@@ -32,7 +32,7 @@ from assets.text.entities.names import (
 )
 from assets.text.entities.spans import _covered_chars, _Raw, _raw_mentions
 from assets.text.entities.speakers import _discover_speakers
-from assets.text.entities.trim import _cut_line_breaks, _trim_people
+from assets.text.entities.trim import _cut_line_breaks, _split_coordinated, _trim_people
 from assets.text.entities.usage import _things_not_people
 from assets.text.records import Mention, Sentence
 
@@ -61,7 +61,7 @@ def doc_mentions(doc: Doc, sentences: list[Sentence]) -> list[Mention]:
     raws = _described_orgs(doc, raws)
     _extend_names_left(doc, raws)
     raws, spelled = _names_from_capitals(doc, raws)
-    raws = _trim_people(doc, _cut_line_breaks(doc.text, raws))
+    raws = _split_coordinated(_trim_people(doc, _cut_line_breaks(doc.text, raws)))
     _products_by_model_word(raws)
     raws = _things_not_people(doc, raws)
     raws = _resolve_people(doc, raws)

@@ -203,3 +203,28 @@ def _tail_junk(body: str, words: list, i: int, tags: dict, lasts: dict[str, set[
     if i < len(words) - 1:
         return False  # a name goes on after it ("World Glacier Monitoring Service")
     return inflected_verb(text, ("ing", "ed")) or tags.get(s, "") in _VERB_TAGS
+
+
+_AND = re.compile(r"\s+(?:and|&)\s+")
+
+
+def _split_coordinated(raws: list[_Raw]) -> list[_Raw]:
+    """'iPad Pro and MacBook Pro' is two names when the document names each on its own; 'Procter and Gamble',
+    'Customs and Border Protection' stay one (their halves are never names alone)."""
+    alone: dict[str, list[str]] = {}
+    for r in raws:
+        alone.setdefault(r.text, []).append(r.label)
+    out: list[_Raw] = []
+    for r in raws:
+        m = _AND.search(r.text)
+        if r.fixed or m is None or _AND.search(r.text, m.end()):
+            out.append(r)
+            continue
+        left, right = r.text[: m.start()], r.text[m.end() :]
+        if left in alone and right in alone:
+            for s, t in ((r.start, left), (r.start + m.end(), right)):
+                labels = alone[t]
+                out.append(_Raw(s, s + len(t), t, max(set(labels), key=labels.count)))
+        else:
+            out.append(r)
+    return out
