@@ -366,3 +366,9 @@ def test_two_names_joined_by_and_split_when_each_is_named_alone(nlp):
     assert [m.text for m in ms].count("Lumo Pad") == 2 and [m.text for m in ms].count("Vexa Book") == 2
     assert {m.label for m in ms if m.text == "Vexa Book"} == {"PRODUCT"}
     assert "Procter and Gamble" in [m.text for m in ms]
+
+
+def test_a_span_with_no_capital_is_no_name(nlp):
+    text = "Coat the pan with nonstick spray before Dana Whitfield adds the batter."
+    ms = mentions_for(nlp, text, [("nonstick spray", "ORG"), ("Dana Whitfield", "PERSON")])
+    assert [m.text for m in ms] == ["Dana Whitfield"]

@@ -27,7 +27,7 @@ class _Raw:
 
 
 def _raw_mentions(doc: Doc) -> list[_Raw]:
-    """The model's entities of the kept labels, trimmed; spans with no letter left are dropped."""
+    """The model's entities of the kept labels, trimmed; spans with no capital letter left are dropped."""
     body = doc.text
     out: list[_Raw] = []
     for ent in doc.ents:
@@ -35,8 +35,8 @@ def _raw_mentions(doc: Doc) -> list[_Raw]:
             continue
         start, end = trim_span(body, ent.start_char, ent.end_char, ent.label_)
         text = body[start:end]
-        if not any(c.isalpha() for c in text):
-            continue
+        if not any(c.isupper() for c in text):
+            continue  # no letter, or no capital: "nonstick spray" is no name (English capitalises names)
         out.append(_Raw(start, end, text, ent.label_))
     return out
 
