@@ -700,3 +700,23 @@ def test_a_persons_chairman_role_does_not_make_them_a_company(nlp):
     text = "The council's chairman, Viktor Holub, said the fine was lawful."
     ms = mentions_for(nlp, text, [("Viktor Holub", "PERSON")])
     assert _labels(ms, "Viktor Holub") == {"PERSON"}
+
+
+def test_a_titles_organisation_after_the_title_is_no_person(nlp):
+    text = (
+        "Tellvo announced a new alarm system. Rob Goldman, President Tellvo North America, says hospitals "
+        "asked for it. Tellvo is based in Zurich. President Maria Lund of Vestland Bank agreed."
+    )
+    ms = mentions_for(
+        nlp,
+        text,
+        [
+            ("Tellvo", "ORG"),
+            ("Rob Goldman", "PERSON"),
+            ("Tellvo North America", "PERSON"),
+            ("Tellvo", "ORG"),
+            ("Maria Lund", "PERSON"),
+        ],
+    )
+    assert _labels(ms, "Tellvo North America") == {"ORG"}
+    assert _labels(ms, "Maria Lund") == {"PERSON"}

@@ -38,6 +38,7 @@ def _things_not_people(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
     _product_short_forms(raws)
     _definite_things(doc, raws, tok_of)
     _used_as_things(doc, raws)
+    _employers_after_titles(doc, raws)
     _listed_with_companies(raws, tok_of)
     _places_named_by_of(raws, tok_of)
     return raws
@@ -129,6 +130,24 @@ def _used_as_organisation(h) -> bool:
         or (prep is not None and prep.lower_ in ("across", "via"))
         or (prep is not None and prep.lower_ in ("on", "at") and prep.head.lemma_.lower() in _POSTING)
     )
+
+
+def _employers_after_titles(doc: Doc, raws: list[_Raw]) -> None:
+    """'Rob Goldman, President Ascom North America, says': a 'person' of several words after a title, whose
+    first word the document names alone as an organisation and whose last word is no other person's surname
+    here, is the organisation the title belongs to."""
+    orgs = {r.text for r in raws if r.label == "ORG" and " " not in r.text}
+    people = [r.text for r in raws if r.label == "PERSON" and " " in r.text]
+    for r in raws:
+        words = r.text.split()
+        if r.label != "PERSON" or r.fixed or len(words) < 2 or words[0] not in orgs:
+            continue
+        if any(p.split()[-1] == words[-1] for p in people if p != r.text):
+            continue
+        span = doc.char_span(r.start, r.end, alignment_mode="expand")
+        prev = doc[span.start - 1] if span is not None and span.start > 0 else None
+        if prev is not None and prev.text[:1].isupper() and prev.lower_.rstrip(".") in TITLE_WORDS:
+            r.label = "ORG"
 
 
 def _person_use(doc: Doc, head, r: _Raw) -> bool:
