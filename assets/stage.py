@@ -72,7 +72,7 @@ class DayStage:
     describe: Callable[[Mapping[str, pl.DataFrame]], Mapping[str, Counter]] | None = None  # metadata counters
     parallel: bool = False  # build in worker processes ...
     parallel_min_docs: int = (
-        48  # ... when the day has at least this many documents (starting workers costs seconds)
+        48  # ... when the day (or the run so far) has this many documents (starting workers costs seconds)
     )
 
     @property
@@ -164,6 +164,7 @@ def run_days(
     days = list(days)
     known = warehouse.partition_state(con, stage.name, days)
     results = []
+    run_docs = 0  # documents this run has had to build so far: many small days use the workers too
     for day in days:
         inputs = stage.inputs(con, day)
         fp = fingerprint(inputs.fingerprint, stage.code_version, stage.columns)
@@ -172,7 +173,8 @@ def run_days(
         elif day in known and known[day][0] == fp:
             results.append(DayResult(day, "skipped"))
         else:
-            results.append(_publish_retrying(con, stage, day, inputs, fp, pool, log))
+            run_docs += inputs.total
+            results.append(_publish_retrying(con, stage, day, inputs, fp, pool, log, run_docs))
         if log and results[-1].status in ("skipped", "missing"):
             log(
                 f"{stage.name} {day}: {results[-1].status} ({'unchanged' if results[-1].status == 'skipped' else 'no input'})"
@@ -181,7 +183,7 @@ def run_days(
 
 
 def _publish_retrying(
-    con, stage: DayStage, day: dt.date, inputs: Inputs, fp: str, pool: Pool, log
+    con, stage: DayStage, day: dt.date, inputs: Inputs, fp: str, pool: Pool, log, run_docs: int = 0
 ) -> DayResult:
     """publish_day, redone from scratch when a DuckLake commit lost a race with another writer (the day's rows are
     deleted and inserted in one transaction, so a retry never duplicates them)."""
@@ -190,7 +192,7 @@ def _publish_retrying(
             if attempt:  # what the other writer committed may change this day's inputs
                 inputs = stage.inputs(con, day)
                 fp = fingerprint(inputs.fingerprint, stage.code_version, stage.columns)
-            return publish_day(con, stage, day, inputs, fp, pool, log)
+            return publish_day(con, stage, day, inputs, fp, pool, log, run_docs)
         except Exception as exc:
             if not warehouse.is_conflict(exc) or attempt == warehouse.LAKE_ATTEMPTS - 1:
                 raise
@@ -209,8 +211,12 @@ def publish_day(
     fp: str,
     pool: Pool,
     log: Callable[[str], None] | None = None,
+    run_docs: int = 0,
 ) -> DayResult:
-    """Replace one day's rows of every table of the stage in one transaction, or leave them as they were."""
+    """Replace one day's rows of every table of the stage in one transaction, or leave them as they were.
+
+    Work items are built in the worker processes when the stage allows it and the day, or the run so far
+    (`run_docs`), has enough documents to pay for starting them."""
     result = DayResult(day, "published", suites={t: [] for t in stage.tables})
     output_digest = hashlib.sha256()
     attempt_state: dict = {}
@@ -225,7 +231,7 @@ def publish_day(
                 sizes.append(stage.count(item))
                 yield item
 
-        parallel = stage.parallel and inputs.total >= stage.parallel_min_docs
+        parallel = stage.parallel and max(inputs.total, run_docs) >= stage.parallel_min_docs
         built = pool.map(stage.build, counted(inputs.items), parallel=parallel)
         for rows, n_docs in _chunks(((rows, sizes.popleft()) for rows in built), stage.items_per_chunk):
             if stage.review:

@@ -130,3 +130,33 @@ def test_every_stage_that_reads_word_lists_is_redone_when_they_change():
     for module in (clean, copies, extract, entities):
         line = Path(module.__file__).read_text(encoding="utf-8").split("CODE_VERSION = ")[1].splitlines()[0]
         assert "lexicon" in line, module.__name__
+
+
+class _Recording(Pool):
+    """A pool of one that records, per map call, whether the stage asked for worker processes."""
+
+    def __init__(self):
+        super().__init__(1)
+        self.asked: list[bool] = []
+
+    def map(self, fn, items, parallel=True):
+        self.asked.append(parallel)
+        return super().map(fn, items, parallel)
+
+
+def test_many_small_days_use_the_workers_once_the_run_has_enough_documents(tmp_path):
+    box = tmp_path / "inbox"
+    days = [DAY + dt.timedelta(days=i) for i in range(3)]
+    for day in days:
+        (box / day.isoformat()).mkdir(parents=True)
+        for n in range(2):
+            (box / day.isoformat() / f"{n}.txt").write_text(ARTICLE.replace("Thursday", f"day {day} {n}"))
+    path = tmp_path / "w.duckdb"
+    with warehouse.connect(path) as con:
+        warehouse.ensure_schema(con)
+    small = dataclasses.replace(ingest.day_stage(box, 5_000_000, 30.0), parallel=True, parallel_min_docs=4)
+    pool = _Recording()
+    with warehouse.connect(path) as con:
+        statuses = [r.status for r in stage.run_days(con, small, days, pool)]
+    assert statuses == ["published"] * 3
+    assert pool.asked == [False, True, True]  # 2 documents a day: the run reaches 4 on its second day
