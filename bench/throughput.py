@@ -153,9 +153,8 @@ def main(argv: list[str] | None = None) -> int:
     inbox = work / "inbox"
     shutil.rmtree(inbox, ignore_errors=True)
     words = make_inbox(args.src, inbox, args.docs, args.days)
-    rows: list[tuple[str, str]] = [
-        ("inbox", f"{args.docs} articles, {words} words, {args.days} days ({work})")
-    ]
+    rows = _Rows()
+    rows.append(("inbox", f"{args.docs} articles, {words} words, {args.days} days ({work})"))
 
     db, sub = fresh_db(args, work, "main")
     first = dossier(inbox, db, sub)
@@ -168,8 +167,6 @@ def main(argv: list[str] | None = None) -> int:
         ("  per stage", first.steps),
     ]
     if args.first_only:
-        width = max(len(k) for k, _ in rows)
-        print("\n".join(f"{k:<{width}}  {v}" for k, v in rows))
         return 0
     if not args.skip_bare:
         base = Run([sys.executable, str(Path(__file__)), "--bare", str(inbox), str(work / "bare.duckdb")])
@@ -190,9 +187,20 @@ def main(argv: list[str] | None = None) -> int:
     )
     rows += added_day(args, work, inbox, db, sub)
     rows += fixed_overhead(args, work)
-    width = max(len(k) for k, _ in rows)
-    print("\n".join(f"{k:<{width}}  {v}" for k, v in rows))
     return 0
+
+
+class _Rows(list):
+    """The table's rows, each printed as soon as it is measured (a long run that is stopped keeps what it has)."""
+
+    def append(self, row: tuple[str, str]) -> None:
+        super().append(row)
+        print(f"{row[0]:<28}  {row[1]}", flush=True)
+
+    def __iadd__(self, more):
+        for row in more:
+            self.append(row)
+        return self
 
 
 def added_day(args, work: Path, inbox: Path, db: str, sub) -> list[tuple[str, str]]:
