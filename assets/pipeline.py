@@ -198,7 +198,13 @@ def marts_asset(policy: Policy) -> dg.AssetsDefinition:
         if held:
             context.log.warning(f"held back from the snapshot (failed their suites): {', '.join(held)}")
         for m in marts.marts():
-            meta = {"unchanged": True} if results is None else {"dagster/row_count": counts.get(m.name, 0)}
+            meta = (
+                {"unchanged": True}
+                if results is None
+                else {"dagster/row_count": counts[m.name]}
+                if m.name in counts
+                else {}
+            )
             yield dg.MaterializeResult(asset_key=report.key(m.name), metadata=meta)
         for name in marts.SUITES:
             suite = (results or {}).get(name)
