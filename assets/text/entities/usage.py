@@ -95,11 +95,11 @@ def _used_as_things(doc: Doc, raws: list[_Raw]) -> None:
     an organisation or a platform, or taking 'a' (a product), is one, unless a title or a 'who' shows it is a
     person somewhere in the document."""
     for group in _groups(raws).values():
-        heads = [s.root for r in group if (s := doc.char_span(r.start, r.end, alignment_mode="expand"))]
-        if len(heads) != len(group) or any(_person_use(doc, h, r) for h, r in zip(heads, group)):
+        spans = [s for r in group if (s := doc.char_span(r.start, r.end, alignment_mode="expand"))]
+        if len(spans) != len(group) or any(_person_use(s) for s in spans):
             continue
         label = None
-        for h in heads:
+        for h in (s.root for s in spans):
             if _used_as_organisation(h):
                 label = "ORG"
             elif label is None and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in h.children):
@@ -113,16 +113,15 @@ def _used_as_organisation(h) -> bool:
     """'SpaceX, which …', 'Twitter users', 'across Twitter', 'posted on (Facebook and) Twitter', 'Twitter
     @handle'."""
     which = any(c.dep_ == "relcl" and c.left_edge.lower_ == "which" for c in h.children)
-    while h.dep_ == "conj" and h.head is not h:
+    while h.dep_ == "conj" and h.head.i != h.i:
         h = h.head  # a list shares its first member's use
     # "Twitter users", "Tribune's former chairman", "the largest shareholder of Tribune"
     of = h.dep_ == "pobj" and h.head.lower_ == "of"
     owner = h.head.head if of else h.head
     owned = (of or h.dep_ in ("compound", "poss")) and owner.lemma_.lower() in _ORG_OWNED
     if h.dep_ == "compound" and h.head.text.startswith("@"):
-        h = (
-            h.head
-        )  # "on Twitter @handle": the handle's place is the name's ("Dana Whitfield @dw" stays a person)
+        # "on Twitter @handle": the handle's place is the name's ("Dana Whitfield @dw" stays a person)
+        h = h.head
     prep = h.head if h.dep_ == "pobj" else None
     return (
         which
@@ -145,19 +144,25 @@ def _employers_after_titles(doc: Doc, raws: list[_Raw]) -> None:
         if any(p.split()[-1] == words[-1] for p in people if p != r.text):
             continue
         span = doc.char_span(r.start, r.end, alignment_mode="expand")
-        prev = doc[span.start - 1] if span is not None and span.start > 0 else None
-        if prev is not None and prev.text[:1].isupper() and prev.lower_.rstrip(".") in TITLE_WORDS:
+        if span is not None and _after_title(span):
             r.label = "ORG"
 
 
-def _person_use(doc: Doc, head, r: _Raw) -> bool:
-    first = doc.char_span(r.start, r.end, alignment_mode="expand")[0]
-    prev = doc[first.i - 1] if first.i > 0 else None
-    before = prev.lower_.rstrip(".") if prev is not None else ""
+def _after_title(span) -> bool:
+    """A capitalised title word just before the span ("then" in "who was then X's …" is no title)."""
+    prev = span.doc[span.start - 1] if span.start > 0 else None
+    return prev is not None and prev.text[:1].isupper() and prev.lower_.rstrip(".") in TITLE_WORDS
+
+
+def _person_use(span) -> bool:
+    """An honorific or a title before the name, or a 'who' clause on it."""
+    before = span.doc[span.start - 1].lower_.rstrip(".") if span.start > 0 else ""
     return (
         before in _HONORIFICS
-        or (before in TITLE_WORDS and prev.text[:1].isupper())  # "then" in "who was then X's …" is no title
-        or any(c.dep_ == "relcl" and c.left_edge.lower_ in ("who", "whom", "whose") for c in head.children)
+        or _after_title(span)
+        or any(
+            c.dep_ == "relcl" and c.left_edge.lower_ in ("who", "whom", "whose") for c in span.root.children
+        )
     )
 
 
