@@ -2,7 +2,8 @@
 
 Warehouse-wide and incremental: only the days whose clean output changed since the last run are (re)hashed into
 LSH buckets (clean.doc_bands), their documents are compared with the documents sharing a bucket, and the pairs
-that hold up on exact shingle overlap are kept (clean.copy_pairs). clean.documents.copy_of is a view over them.
+that hold up on exact shingle overlap are kept (clean.copy_pairs). Each document's earliest partner is kept in
+clean.document_copies (clean.documents.copy_of), recomputed only for the documents whose pairs changed.
 """
 
 import datetime as dt
@@ -192,16 +193,21 @@ def _refresh(con, log) -> stage.DayResult | None:
                 ).fetchall()
             ]
             touched += old + _hash_day(con, day)
-        con.execute(
-            "DELETE FROM clean.copy_pairs WHERE list_contains(?, doc_a) OR list_contains(?, doc_b)",
-            [touched, touched],
-        )
-        found = _confirm(con, _candidates(con, days))
-        frame = PAIRS.frame(found)
-        suite = quality.validate("clean_copy_pairs", frame, PAIRS.suite())
-        result.suites[PAIRS.table].append(suite)
-        wh.insert_frame(con, PAIRS.table, frame)
-        result.rows[PAIRS.table] = frame.height
+        con.register("_touched", pl.DataFrame({"doc_id": sorted(set(touched))}, schema={"doc_id": pl.String}))
+        try:
+            con.execute(
+                "DELETE FROM clean.copy_pairs "
+                "WHERE doc_a IN (SELECT doc_id FROM _touched) OR doc_b IN (SELECT doc_id FROM _touched)"
+            )
+            found = _confirm(con, _candidates(con, days))
+            frame = PAIRS.frame(found)
+            suite = quality.validate("clean_copy_pairs", frame, PAIRS.suite())
+            result.suites[PAIRS.table].append(suite)
+            wh.insert_frame(con, PAIRS.table, frame)
+            result.rows[PAIRS.table] = frame.height
+            result.rows[COPIES_TABLE] = _update_copy_of(con)
+        finally:
+            con.unregister("_touched")
         result.invariants = wh.run_invariants(con, PAIRS.invariants)
         wh.record_step(con, STEP, stage.fingerprint(days))  # one copies step at a time (see record_step)
         for day in days:
@@ -220,6 +226,49 @@ def _refresh(con, log) -> stage.DayResult | None:
         f"copies: {len(days)} day(s) hashed, {frame.height} copy pair(s) found for {len(set(touched))} document(s)"
     )
     return result
+
+
+COPIES_TABLE = "clean.document_copies"
+
+# The documents whose earliest partner may have changed: the touched ones, their partners now, and the documents
+# that copied a touched one before. Nothing else can change: a partner's arrival (day, path) is fixed by its doc_id.
+_AFFECTED = """
+CREATE OR REPLACE TEMP TABLE _affected AS
+SELECT doc_id FROM _touched
+UNION SELECT doc_b FROM clean.copy_pairs WHERE doc_a IN (SELECT doc_id FROM _touched)
+UNION SELECT doc_a FROM clean.copy_pairs WHERE doc_b IN (SELECT doc_id FROM _touched)
+UNION SELECT doc_id FROM clean.document_copies WHERE copy_of IN (SELECT doc_id FROM _touched)
+"""
+
+# The rule (also in sql/migrations/0006_document_copies.sql, which fills the table once from stored pairs): a
+# document copies its earliest partner by arrival day, then source path, then doc_id, if that is earlier than it.
+_EARLIEST = """
+INSERT INTO clean.document_copies
+WITH arrival AS (
+    SELECT d.doc_id, d.partition_date, r.source_path
+    FROM clean.document_rows d JOIN raw.documents r USING (doc_id)
+), partners AS (
+    SELECT doc_a AS doc_id, doc_b AS other FROM clean.copy_pairs WHERE doc_a IN (SELECT doc_id FROM _affected)
+    UNION ALL
+    SELECT doc_b, doc_a FROM clean.copy_pairs WHERE doc_b IN (SELECT doc_id FROM _affected)
+)
+SELECT p.doc_id, arg_min(o.doc_id, (o.partition_date, o.source_path, o.doc_id)) AS copy_of
+FROM partners p
+JOIN arrival me ON me.doc_id = p.doc_id
+JOIN arrival o ON o.doc_id = p.other
+WHERE (o.partition_date, o.source_path, o.doc_id) < (me.partition_date, me.source_path, me.doc_id)
+GROUP BY p.doc_id
+"""
+
+
+def _update_copy_of(con) -> int:
+    """Recompute clean.document_copies for the documents the changed pairs can affect; returns rows written."""
+    con.execute(_AFFECTED)
+    try:
+        con.execute("DELETE FROM clean.document_copies WHERE doc_id IN (SELECT doc_id FROM _affected)")
+        return con.execute(_EARLIEST).fetchone()[0]
+    finally:
+        con.execute("DROP TABLE IF EXISTS _affected")
 
 
 class _HeldBack(Exception):

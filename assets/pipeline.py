@@ -2,7 +2,7 @@
 
     ingest   raw.documents, raw.rejects                                  per day
     clean    clean.document_rows, clean.removed, clean.metadata_evidence per day
-    copies   clean.doc_bands, clean.copy_pairs -> view clean.documents   once per run
+    copies   clean.doc_bands, clean.copy_pairs, clean.document_copies -> view clean.documents   once per run
     extract  nlp.sentences, nlp.mention_spans, nlp.claim_rows, nlp.held_back   per day (worker processes)
     entities nlp.entities, nlp.entity_map -> views nlp.mentions, nlp.claims    once per run
     marts    the views of sql/marts, validated                           once per run
@@ -96,6 +96,7 @@ def copies_asset(policy: Policy) -> dg.AssetsDefinition:
         specs=[
             report.spec("clean.doc_bands", deps=["clean.document_rows"], kinds=("python", "duckdb")),
             report.spec("clean.copy_pairs", deps=["clean.document_rows"], kinds=("python", "duckdb")),
+            report.spec(copies.COPIES_TABLE, deps=["clean.copy_pairs"], kinds=("sql", "duckdb")),
             report.spec(
                 "clean.documents", deps=contract.relation("clean.documents").reads, kinds=("sql", "duckdb")
             ),
@@ -103,17 +104,24 @@ def copies_asset(policy: Policy) -> dg.AssetsDefinition:
         check_specs=report.check_specs([copies.PAIRS]),
         description="Near-duplicate documents (the same story with other boilerplate or small edits): MinHash LSH "
         "buckets per day, candidate pairs confirmed on exact shingle overlap. Only days whose cleaned text changed "
-        "are hashed again; clean.documents.copy_of reads the pairs.",
+        "are hashed again; each document's earliest copy partner (clean.documents.copy_of) is kept in a table, "
+        "recomputed only for documents whose pairs changed.",
         **policy.asset_args("clean", partitioned=False, op_tags={"stage": "copies"}),
     )
     def copies_(context: dg.AssetExecutionContext, warehouse: Warehouse):
         with warehouse.connect() as con:
             result = retrying(lambda: copies.refresh(con, context.log.info), log=context.log.info)
         if result is None:
-            yield from _unchanged(["clean.doc_bands", "clean.copy_pairs", "clean.documents"], [copies.PAIRS])
+            yield from _unchanged(
+                ["clean.doc_bands", "clean.copy_pairs", copies.COPIES_TABLE, "clean.documents"], [copies.PAIRS]
+            )
             return
         yield dg.MaterializeResult(asset_key=report.key("clean.doc_bands"))
         yield from report.events(context, [copies.PAIRS], [result])
+        yield dg.MaterializeResult(
+            asset_key=report.key(copies.COPIES_TABLE),
+            metadata={"rows recomputed": result.rows[copies.COPIES_TABLE]},
+        )
         yield dg.MaterializeResult(asset_key=report.key("clean.documents"))
 
     return copies_

@@ -17,7 +17,7 @@ def test_every_table_view_and_column_is_described():
 
 def test_views_know_what_they_read():
     assert set(contract.relation("nlp.mentions").reads) == {"nlp.mention_spans", "nlp.entity_map"}
-    assert "clean.copy_pairs" in contract.relation("clean.documents").reads
+    assert "clean.document_copies" in contract.relation("clean.documents").reads
 
 
 @pytest.fixture(scope="module")

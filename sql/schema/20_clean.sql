@@ -91,24 +91,17 @@ COMMENT ON COLUMN clean.copy_pairs.doc_b IS 'The other document';
 COMMENT ON COLUMN clean.copy_pairs.similarity IS 'Jaccard similarity of the bodies'' word 5-shingles';
 COMMENT ON COLUMN clean.copy_pairs.containment IS 'Share of the shorter body''s shingles found in the longer one';
 
+CREATE TABLE clean.document_copies (
+    doc_id          VARCHAR NOT NULL,
+    copy_of         VARCHAR NOT NULL
+);
+COMMENT ON TABLE clean.document_copies IS 'Each document that copies an earlier one, and the earliest it copies (kept by the copies step from clean.copy_pairs, so readers do not recompute every pair)';
+COMMENT ON COLUMN clean.document_copies.doc_id IS 'The copy (raw.documents.doc_id)';
+COMMENT ON COLUMN clean.document_copies.copy_of IS 'Its earliest stored near-duplicate partner, by arrival day, then source path, then doc_id';
+
 CREATE OR REPLACE VIEW clean.documents AS
-WITH arrival AS (
-    SELECT d.doc_id, d.partition_date, r.source_path
-    FROM clean.document_rows d JOIN raw.documents r USING (doc_id)
-), partners AS (
-    SELECT doc_a AS doc_id, doc_b AS other FROM clean.copy_pairs
-    UNION ALL
-    SELECT doc_b, doc_a FROM clean.copy_pairs
-), earliest AS (
-    SELECT p.doc_id, arg_min(o.doc_id, (o.partition_date, o.source_path, o.doc_id)) AS copy_of
-    FROM partners p
-    JOIN arrival me ON me.doc_id = p.doc_id
-    JOIN arrival o ON o.doc_id = p.other
-    WHERE (o.partition_date, o.source_path, o.doc_id) < (me.partition_date, me.source_path, me.doc_id)
-    GROUP BY p.doc_id
-)
-SELECT d.*, e.copy_of
+SELECT d.*, c.copy_of
 FROM clean.document_rows d
-LEFT JOIN earliest e USING (doc_id);
+LEFT JOIN clean.document_copies c USING (doc_id);
 COMMENT ON VIEW clean.documents IS 'One row per document: headline, article text, outlet, date, author, and the earlier document it copies';
 COMMENT ON COLUMN clean.documents.copy_of IS 'doc_id of the earliest stored document (by arrival day, then path) whose body is a near-duplicate of this one; NULL when none';

@@ -1,0 +1,76 @@
+"""clean.document_copies, kept incrementally by the copies step, equals the copy rule recomputed over every pair."""
+
+import datetime as dt
+
+import pytest
+
+from assets import contract, copies, warehouse
+
+DAY1, DAY2 = dt.date(2024, 5, 14), dt.date(2024, 5, 15)
+STORY = (
+    "The harbour authority said on Tuesday that the new ferry terminal would open in March after two years of "
+    "delays, and that the operator had agreed to run eleven crossings a day in summer. Councillors welcomed the "
+    "date but asked who would pay for the extra buses to the quay. The authority said the road works were already "
+    "funded and that a second berth could follow if traffic grew as forecast over the next five years. "
+)
+OTHER = (
+    "A bakery in the old town won the regional bread prize for the third time, beating forty entrants with a rye "
+    "loaf proofed for two days. The owner said the recipe came from her grandmother and that she would not change "
+    "it for a prize. Queues formed before dawn on the morning after the award and the shop sold out by nine. "
+)
+
+
+def add(con, doc_id: str, day: dt.date, path: str, body: str) -> None:
+    con.execute(
+        "INSERT INTO raw.documents VALUES (?, ?, ?, ?, 1, 'utf-8', 'text/plain', ?, now()::TIMESTAMP, NULL)",
+        [doc_id, day, path, doc_id * 4, body],
+    )
+    con.execute(
+        "INSERT INTO clean.document_rows VALUES (?, ?, 'T', ?, 1, 1, 0, NULL, NULL, NULL, NULL, NULL)",
+        [doc_id, day, body],
+    )
+
+
+def cleaned(con, day: dt.date, state: str) -> None:
+    warehouse.record_partition(con, "clean", day, state, state, 0)
+
+
+def stored(con) -> dict[str, str]:
+    return dict(con.execute("SELECT doc_id, copy_of FROM clean.document_copies").fetchall())
+
+
+def recomputed(con) -> dict[str, str]:
+    """The rule over every stored pair, as the migration that created the table fills it."""
+    (path,) = [p for _, p in contract.migrations() if p.name.endswith("_document_copies.sql")]
+    (insert,) = [s for s in contract.statements(path) if s.lstrip().upper().startswith("INSERT")]
+    select = insert[insert.upper().index("WITH") :]
+    return dict(con.execute(select).fetchall())
+
+
+@pytest.fixture
+def con(tmp_path):
+    with warehouse.connect(tmp_path / "w.duckdb") as con:
+        warehouse.ensure_schema(con)
+        yield con
+
+
+def test_copy_of_follows_backfills_and_recleaned_days(con):
+    add(con, "Dbbbb", DAY2, "2024-05-15/wire/terminal.txt", STORY)
+    add(con, "Dcccc", DAY2, "2024-05-15/zeta/terminal.txt", STORY + "Follow us for more.")
+    add(con, "Ddddd", DAY2, "2024-05-15/zeta/bread.txt", OTHER)
+    cleaned(con, DAY2, "v1")
+    copies.refresh(con, log=lambda _: None)
+    assert stored(con) == recomputed(con) == {"Dcccc": "Dbbbb"}
+
+    # an earlier day arrives later: the story's original is now on it, for both documents of the later day
+    add(con, "Deeee", DAY1, "2024-05-14/courier/terminal.txt", "Ferry news. " + STORY)
+    cleaned(con, DAY1, "v1")
+    copies.refresh(con, log=lambda _: None)
+    assert stored(con) == recomputed(con) == {"Dbbbb": "Deeee", "Dcccc": "Deeee"}
+
+    # that day is cleaned again and now holds the bread story: the terminal pair stands alone again, and the
+    # later bread document copies the earlier day's
+    con.execute("UPDATE clean.document_rows SET body = ? WHERE doc_id = 'Deeee'", [OTHER + "Letters page."])
+    cleaned(con, DAY1, "v2")
+    copies.refresh(con, log=lambda _: None)
+    assert stored(con) == recomputed(con) == {"Dcccc": "Dbbbb", "Ddddd": "Deeee"}
