@@ -113,7 +113,8 @@ def copies_asset(policy: Policy) -> dg.AssetsDefinition:
             result = retrying(lambda: copies.refresh(con, context.log.info), log=context.log.info)
         if result is None:
             yield from _unchanged(
-                ["clean.doc_bands", "clean.copy_pairs", copies.COPIES_TABLE, "clean.documents"], [copies.PAIRS]
+                ["clean.doc_bands", "clean.copy_pairs", copies.COPIES_TABLE, "clean.documents"],
+                [copies.PAIRS],
             )
             return
         yield dg.MaterializeResult(asset_key=report.key("clean.doc_bands"))
