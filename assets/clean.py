@@ -12,7 +12,9 @@ from assets import quality, stage, warehouse
 from assets.text import cleaning, lexicon, metadata
 from assets.text.cleaning import clean_text, outlet_of, repeated_by_group
 
-BATCH = 25  # documents per work item (a worker cleans one item at a time)
+BATCH = (
+    8  # documents per work item (a worker cleans one item at a time; small, so a day of 30 spreads over both)
+)
 
 
 def document_suite() -> list:
@@ -206,7 +208,7 @@ DAY_STAGE = stage.DayStage(
     code_version=CODE_VERSION,
     inputs=inputs,
     build=build,
-    items_per_chunk=4,
+    items_per_chunk=12,
     count=_batch_size,
     describe=describe,
     parallel=True,  # cleaning and reading dates cost tens of milliseconds a page: worth the worker processes

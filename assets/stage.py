@@ -160,39 +160,115 @@ def fingerprint(*parts: object) -> str:
 def run_days(
     con, stage: DayStage, days: Iterable[dt.date], pool: Pool, log: Callable[[str], None] | None = None
 ) -> list[DayResult]:
-    """Publish each day of a stage (or skip it when unchanged); the results say what happened to each."""
+    """Publish each day of a stage (or skip it when unchanged); the results say what happened to each.
+
+    When the worker processes build, one stream of work items runs across all the days to publish: while the writer
+    validates and commits a day, the workers already build the next (a pool that waited at every day's end sat idle
+    through each commit and each day's last, slowest item)."""
     days = list(days)
     known = warehouse.partition_state(con, stage.name, days)
-    results = []
-    run_docs = 0  # documents this run has had to build so far: many small days use the workers too
+    plan: list[tuple[dt.date, Inputs | None, str, str]] = []  # day, inputs, fingerprint, status
     for day in days:
         inputs = stage.inputs(con, day)
         fp = fingerprint(inputs.fingerprint, stage.code_version, stage.columns)
         if inputs.missing:
-            results.append(DayResult(day, "missing"))
+            plan.append((day, None, fp, "missing"))
         elif day in known and known[day][0] == fp:
-            results.append(DayResult(day, "skipped"))
+            plan.append((day, None, fp, "skipped"))
         else:
-            run_docs += inputs.total
-            results.append(_publish_retrying(con, stage, day, inputs, fp, pool, log, run_docs))
-        if log and results[-1].status in ("skipped", "missing"):
-            log(
-                f"{stage.name} {day}: {results[-1].status} ({'unchanged' if results[-1].status == 'skipped' else 'no input'})"
-            )
+            plan.append((day, inputs, fp, "todo"))
+    todo = [(day, inputs) for day, inputs, _, status in plan if status == "todo"]
+    parallel = stage.parallel and sum(i.total for _, i in todo) >= stage.parallel_min_docs
+    stream = _Stream(pool, stage, todo) if parallel and pool.workers > 1 else None
+    results = []
+    for day, inputs, fp, status in plan:
+        if status == "todo":
+            try:
+                results.append(_publish_retrying(con, stage, day, inputs, fp, pool, log, parallel, stream))
+            finally:
+                if stream:
+                    stream.skip(day)  # what a held or failed day left unread
+        else:
+            results.append(DayResult(day, status))
+            if log:
+                log(f"{stage.name} {day}: {status} ({'unchanged' if status == 'skipped' else 'no input'})")
     return results
 
 
+class _Stream:
+    """The build results of several days' work items in order, taken day by day.
+
+    Each item is tagged when the pool draws it (its day, its documents, whether it is the day's last), so a day's
+    results end without waiting for the next day's first."""
+
+    def __init__(self, pool: Pool, stage: DayStage, todo: list[tuple[dt.date, Inputs]]):
+        self._tags: deque[tuple[dt.date, int, bool]] = deque()
+        self._drawn: set[dt.date] = set()  # days whose items have all been drawn
+        self._head: tuple[Rows, tuple[dt.date, int, bool]] | None = None  # a result taken, not yet handed out
+        self._results = pool.map(stage.build, self._feed(stage, todo))
+
+    def _feed(self, stage: DayStage, todo: list[tuple[dt.date, Inputs]]) -> Iterator[Any]:
+        end = object()
+        for day, inputs in todo:
+            items = iter(inputs.items)
+            item = next(items, end)
+            while item is not end:
+                after = next(items, end)  # one item read ahead: the last one is tagged as such
+                self._tags.append((day, stage.count(item), after is end))
+                yield item
+                item = after
+            self._drawn.add(day)
+
+    def take(self, day: dt.date) -> Iterator[tuple[Rows, int]]:
+        """The day's results not yet taken, with each item's document count."""
+        while True:
+            if self._head is None:
+                if self._tags and self._tags[0][0] != day:
+                    return  # the day's items are all taken: the next one drawn is another day's
+                if not self._tags and day in self._drawn:
+                    return
+                rows = next(self._results, None)  # waits for (or, in this process, builds) the next item
+                if rows is None:
+                    return
+                self._head = (rows, self._tags.popleft())
+            rows, (tag_day, n, last) = self._head
+            if tag_day != day:
+                return  # a day with no items: what was drawn belongs to a later one
+            self._head = None
+            yield rows, n
+            if last:
+                return
+
+    def skip(self, day: dt.date) -> None:
+        for _ in self.take(day):
+            pass
+
+
 def _publish_retrying(
-    con, stage: DayStage, day: dt.date, inputs: Inputs, fp: str, pool: Pool, log, run_docs: int = 0
+    con,
+    stage: DayStage,
+    day: dt.date,
+    inputs: Inputs,
+    fp: str,
+    pool: Pool,
+    log,
+    parallel: bool = False,
+    stream: _Stream | None = None,
 ) -> DayResult:
     """publish_day, redone from scratch when a DuckLake commit lost a race with another writer (the day's rows are
     deleted and inserted in one transaction, so a retry never duplicates them)."""
     for attempt in range(warehouse.LAKE_ATTEMPTS):
         try:
-            if attempt:  # what the other writer committed may change this day's inputs
+            if (
+                attempt
+            ):  # what the other writer committed may change this day's inputs: read and build them again
                 inputs = stage.inputs(con, day)
                 fp = fingerprint(inputs.fingerprint, stage.code_version, stage.columns)
-            return publish_day(con, stage, day, inputs, fp, pool, log, run_docs)
+                if stream:
+                    stream.skip(day)
+                    stream = None
+            built = stream.take(day) if stream else None
+            return publish_day(con, stage, day, inputs, fp, pool, log, parallel, built)
         except Exception as exc:
             if not warehouse.is_conflict(exc) or attempt == warehouse.LAKE_ATTEMPTS - 1:
                 raise
@@ -211,12 +287,13 @@ def publish_day(
     fp: str,
     pool: Pool,
     log: Callable[[str], None] | None = None,
-    run_docs: int = 0,
+    parallel: bool = False,
+    built: Iterator[tuple[Rows, int]] | None = None,
 ) -> DayResult:
     """Replace one day's rows of every table of the stage in one transaction, or leave them as they were.
 
-    Work items are built in the worker processes when the stage allows it and the day, or the run so far
-    (`run_docs`), has enough documents to pay for starting them."""
+    Rows come from `built` (a stream running across days) or are built here, in the worker processes when
+    `parallel` (the stage allows it and the run has enough documents to pay for starting them)."""
     result = DayResult(day, "published", suites={t: [] for t in stage.tables})
     output_digest = hashlib.sha256()
     attempt_state: dict = {}
@@ -224,16 +301,17 @@ def publish_day(
     con.begin()
     try:
         warehouse.delete_rows(con, stage.tables, day)
-        sizes: deque[int] = deque()
+        if built is None:
+            sizes: deque[int] = deque()
 
-        def counted(items: Iterable[Any]) -> Iterator[Any]:
-            for item in items:
-                sizes.append(stage.count(item))
-                yield item
+            def counted(items: Iterable[Any]) -> Iterator[Any]:
+                for item in items:
+                    sizes.append(stage.count(item))
+                    yield item
 
-        parallel = stage.parallel and max(inputs.total, run_docs) >= stage.parallel_min_docs
-        built = pool.map(stage.build, counted(inputs.items), parallel=parallel)
-        for rows, n_docs in _chunks(((rows, sizes.popleft()) for rows in built), stage.items_per_chunk):
+            mapped = pool.map(stage.build, counted(inputs.items), parallel=parallel and stage.parallel)
+            built = ((rows, sizes.popleft()) for rows in mapped)
+        for rows, n_docs in _chunks(built, stage.items_per_chunk):
             if stage.review:
                 rows = stage.review(con, day, rows, attempt_state)
             frames = {o.table: o.frame(rows.get(o.table, [])) for o in stage.outputs}

@@ -125,7 +125,8 @@ def fresh_db(args: argparse.Namespace, work: Path, name: str) -> tuple[str, argp
 
     server = localpg.Server(Path(args.pg), int(Path(args.pg, "port").read_text()))
     sub = argparse.Namespace(**{**vars(args), "data_path": str(work / name / "files")})
-    return server.database(f"bench_{name.replace('-', '_')}"), sub
+    # one database per measurement and per bench run: a second run against the same server must not meet the first's
+    return server.database(f"bench_{name.replace('-', '_')}_{os.getpid()}"), sub
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -133,30 +133,92 @@ def test_every_stage_that_reads_word_lists_is_redone_when_they_change():
 
 
 class _Recording(Pool):
-    """A pool of one that records, per map call, whether the stage asked for worker processes."""
+    """A pool that says it has two workers but builds in this process, lazily, recording each map call."""
 
     def __init__(self):
-        super().__init__(1)
+        super().__init__(2)
         self.asked: list[bool] = []
+        self.built: list[dt.date] = []
 
     def map(self, fn, items, parallel=True):
         self.asked.append(parallel)
-        return super().map(fn, items, parallel)
+        for item in items:
+            self.built.append(item[0])
+            yield fn(item)
 
 
-def test_many_small_days_use_the_workers_once_the_run_has_enough_documents(tmp_path):
+def _small_days(tmp_path, per_day=(2, 2, 2)):
     box = tmp_path / "inbox"
-    days = [DAY + dt.timedelta(days=i) for i in range(3)]
-    for day in days:
+    days = [DAY + dt.timedelta(days=i) for i in range(len(per_day))]
+    for day, n_docs in zip(days, per_day):
         (box / day.isoformat()).mkdir(parents=True)
-        for n in range(2):
+        for n in range(n_docs):
             (box / day.isoformat() / f"{n}.txt").write_text(ARTICLE.replace("Thursday", f"day {day} {n}"))
     path = tmp_path / "w.duckdb"
     with warehouse.connect(path) as con:
         warehouse.ensure_schema(con)
-    small = dataclasses.replace(ingest.day_stage(box, 5_000_000, 30.0), parallel=True, parallel_min_docs=4)
+        stage.run_days(con, ingest.day_stage(box, 5_000_000, 30.0), days, Pool(1))
+    return days, path
+
+
+def test_many_small_days_are_built_in_one_stream_once_the_run_has_enough_documents(tmp_path):
+    days, path = _small_days(tmp_path, (2, 0, 2, 2))  # 6 documents over 4 days, one of them empty
+    one_by_one = dataclasses.replace(clean.DAY_STAGE, parallel_min_docs=10)
+    streamed = dataclasses.replace(clean.DAY_STAGE, parallel_min_docs=4)
     pool = _Recording()
     with warehouse.connect(path) as con:
-        statuses = [r.status for r in stage.run_days(con, small, days, pool)]
-    assert statuses == ["published"] * 3
-    assert pool.asked == [False, True, True]  # 2 documents a day: the run reaches 4 on its second day
+        stage.run_days(con, one_by_one, days, pool)
+        expected = con.execute("SELECT * FROM clean.document_rows ORDER BY doc_id").fetchall()
+        assert pool.asked == [False] * 4  # a map per day, in this process
+        con.execute("DELETE FROM meta.partition_state WHERE stage = 'clean'")
+        con.execute("DELETE FROM clean.document_rows")
+        pool.asked.clear()
+        statuses = [r.status for r in stage.run_days(con, streamed, days, pool)]
+        assert statuses == ["published"] * 4
+        assert pool.asked == [True]  # one stream across the days
+        assert con.execute("SELECT * FROM clean.document_rows ORDER BY doc_id").fetchall() == expected
+
+
+def test_a_held_day_in_the_stream_leaves_the_days_after_it_right(tmp_path):
+    days, path = _small_days(tmp_path, (3, 3, 3))
+
+    def build(item):
+        day, docs = item
+        rows = clean.build(item)
+        if day == days[1]:  # the middle day builds a row its suite rejects
+            rows["clean.document_rows"][0]["doc_id"] = None
+        return rows
+
+    streamed = dataclasses.replace(clean.DAY_STAGE, parallel_min_docs=4, build=build)
+    streamed = dataclasses.replace(streamed, inputs=_one_doc_per_item(streamed.inputs))
+    with warehouse.connect(path) as con:
+        results = stage.run_days(con, streamed, days, _Recording())
+        assert [r.status for r in results] == ["published", "held", "published"]
+        per_day = con.execute(
+            "SELECT partition_date, count(*) FROM clean.document_rows GROUP BY 1 ORDER BY 1"
+        ).fetchall()
+    assert per_day == [(days[0], 3), (days[2], 3)]
+
+
+def _one_doc_per_item(inputs):
+    """The stage's inputs with one document per work item: a held day still has items queued behind its first."""
+
+    def split(con, day):
+        found = inputs(con, day)
+        items = ((d, [doc]) for d, docs in found.items for doc in docs)
+        return dataclasses.replace(found, items=items)
+
+    return split
+
+
+def test_a_real_pool_of_two_publishes_what_one_process_does(tmp_path):
+    days, path = _small_days(tmp_path, (3, 3))
+    streamed = dataclasses.replace(clean.DAY_STAGE, parallel_min_docs=4)
+    with warehouse.connect(path) as con:
+        stage.run_days(con, streamed, days, Pool(1))
+        expected = con.execute("SELECT * FROM clean.document_rows ORDER BY doc_id").fetchall()
+        con.execute("DELETE FROM meta.partition_state WHERE stage = 'clean'")
+        con.execute("DELETE FROM clean.document_rows")
+        with Pool(2) as pool:
+            assert [r.status for r in stage.run_days(con, streamed, days, pool)] == ["published"] * 2
+        assert con.execute("SELECT * FROM clean.document_rows ORDER BY doc_id").fetchall() == expected
