@@ -6,7 +6,6 @@ import argparse
 import datetime as dt
 import os
 import shlex
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -55,10 +54,7 @@ def _run(args: argparse.Namespace, inbox: Path, days: list[str], started: float)
     deployment = _deployment(args, inbox, days)
     target = deployment.target
     _say(f"{len(days)} day(s) from {inbox} into {target.describe()}")
-    workers = args.workers or deployment.resources()["nlp"].worker_count
     failed: list[str] = []
-    if target.is_lake and workers > 1 and len(days) > 1 and not args.days_only:
-        failed += _days_in_parallel(args, inbox, days, workers)
     from workflow.definitions import build_definitions
 
     job = build_definitions(deployment).resolve_job_def("dossier_days" if args.days_only else "dossier")
@@ -121,37 +117,6 @@ def _step_seconds(result) -> dict[str, float]:
         for event in result.all_events
         if event.event_type_value == "STEP_SUCCESS"
     }
-
-
-def _days_in_parallel(args: argparse.Namespace, inbox: Path, days: list[str], workers: int) -> list[str]:
-    """On a lake: worker processes run the per-day stages of their share of the days side by side, each publishing
-    its days itself; the whole graph then runs once (the days are skipped, the warehouse-wide steps run)."""
-    shares = [days[i::workers] for i in range(workers) if days[i::workers]]
-    env = {**os.environ, "DOSSIER_PLAIN_PROGRESS": "1"}
-    base = [
-        sys.executable,
-        "-m",
-        "workflow.cli",
-        "run",
-        "--inbox",
-        str(inbox),
-        "--workers",
-        "1",
-        "--days-only",
-        "--log-level",
-        args.log_level,
-    ]
-    if args.db:
-        base += ["--db", args.db]
-    if args.data_path:
-        base += ["--data-path", args.data_path]
-    _say(f"{len(shares)} worker processes publish their days in parallel")
-    procs = [
-        subprocess.Popen([*base, *(a for d in share for a in ("--date", d))], env=env) for share in shares
-    ]
-    return [
-        f"worker for {', '.join(share)} exited with {p.wait()}" for p, share in zip(procs, shares) if p.wait()
-    ]
 
 
 def _summary(
