@@ -69,15 +69,21 @@ class Run:
         proc = subprocess.Popen(
             cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
         )
-        self.peak = 0
+        self.peak = 0  # the whole tree at its largest
+        self.peak_main = 0  # the process started (the writer, for dossier run)
+        self.peak_child = 0  # its largest child (a parsing worker, the validator)
         chunks: list[str] = []
         reader = threading.Thread(target=lambda: chunks.append(proc.stdout.read()))
         reader.start()
         root = psutil.Process(proc.pid)
         while proc.poll() is None:
             try:
-                tree = [root, *root.children(recursive=True)]
-                self.peak = max(self.peak, sum(p.memory_info().rss for p in tree if p.is_running()))
+                children = root.children(recursive=True)
+                sizes = [p.memory_info().rss for p in children if p.is_running()]
+                main = root.memory_info().rss
+                self.peak = max(self.peak, main + sum(sizes))
+                self.peak_main = max(self.peak_main, main)
+                self.peak_child = max(self.peak_child, *sizes, 0)
             except psutil.Error:
                 pass
             time.sleep(0.25)
@@ -87,6 +93,10 @@ class Run:
         self.returncode = proc.returncode
         if self.returncode:
             raise RuntimeError(f"{' '.join(cmd[:6])} … failed ({self.returncode}):\n{self.output[-3000:]}")
+
+    @property
+    def memory(self) -> str:
+        return f"writer {self.peak_main / 2**20:.0f} MB, largest child {self.peak_child / 2**20:.0f} MB"
 
     @property
     def steps(self) -> str:
@@ -166,6 +176,7 @@ def main(argv: list[str] | None = None) -> int:
             f"peak RSS {first.peak / 2**20:.0f} MB",
         ),
         ("  per stage", first.steps),
+        ("  peak RSS by process", first.memory),
     ]
     if args.first_only:
         return 0
