@@ -156,20 +156,17 @@ def connect(
         con.close()
 
 
-MEMORY_LIMIT = "1GB"  # a writer's DuckDB buffer pool, unless $DOSSIER_MEMORY_LIMIT says otherwise ("": DuckDB's 80 % of RAM)
+MEMORY_LIMIT = "1GB"  # a writer's DuckDB buffer pool unless $DOSSIER_MEMORY_LIMIT says ("": 80 % of RAM)
 _SIZE = re.compile(r"^\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$", re.I)
 
 
 def _limit_memory(con: duckdb.DuckDBPyConnection) -> None:
-    """Cap a writer's DuckDB buffer pool: without a cap it keeps every page a long step wrote or read, so the
-    writer's memory grows with the size of the run and the warehouse. Past the cap DuckDB evicts pages and spills
-    joins and aggregates to disk. Readers (`dossier sql`, the UI) keep DuckDB's default."""
+    """Cap a writer's buffer pool (uncapped, it keeps every page a long step touched); readers keep the default."""
     limit = os.environ.get("DOSSIER_MEMORY_LIMIT", MEMORY_LIMIT).strip()
-    if not limit:
-        return
-    if not _SIZE.match(limit):
+    if limit and not _SIZE.match(limit):
         raise WarehouseError(f"DOSSIER_MEMORY_LIMIT={limit!r}: give a size such as 1GB or 512MB")
-    con.execute(f"SET memory_limit = '{limit}'")
+    if limit:  # past it DuckDB evicts pages and spills joins and aggregates to disk
+        con.execute(f"SET memory_limit = '{limit}'")
 
 
 def _open_file(target: Target, read_only: bool, wait_seconds: float, on_wait: Waiter | None):
