@@ -149,24 +149,9 @@ def connect(
         else _open_file(target, read_only, wait_seconds, on_wait)
     )
     try:
-        if not read_only:
-            _limit_memory(con)
         yield con
     finally:
         con.close()
-
-
-MEMORY_LIMIT = "1GB"  # a writer's DuckDB buffer pool unless $DOSSIER_MEMORY_LIMIT says ("": 80 % of RAM)
-_SIZE = re.compile(r"^\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$", re.I)
-
-
-def _limit_memory(con: duckdb.DuckDBPyConnection) -> None:
-    """Cap a writer's buffer pool (uncapped, it keeps every page a long step touched); readers keep the default."""
-    limit = os.environ.get("DOSSIER_MEMORY_LIMIT", MEMORY_LIMIT).strip()
-    if limit and not _SIZE.match(limit):
-        raise WarehouseError(f"DOSSIER_MEMORY_LIMIT={limit!r}: give a size such as 1GB or 512MB")
-    if limit:  # past it DuckDB evicts pages and spills joins and aggregates to disk
-        con.execute(f"SET memory_limit = '{limit}'")
 
 
 def _open_file(target: Target, read_only: bool, wait_seconds: float, on_wait: Waiter | None):

@@ -198,23 +198,3 @@ def test_incremental_snapshot_equals_a_full_copy(inbox, db, tmp_path):
     assert run_graph(inbox, db, "2024-05-15").success  # back to the first slot: only what changed is copied
     snapshot = db.with_name("warehouse.read.duckdb")
     assert table_contents(snapshot) == table_contents(db)
-
-
-def test_a_writer_caps_duckdbs_buffer_pool_and_a_reader_does_not(tmp_path, monkeypatch):
-    from assets import warehouse
-
-    def limit(**kw) -> str:
-        with warehouse.connect(tmp_path / "w.duckdb", **kw) as con:
-            return con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
-
-    monkeypatch.delenv("DOSSIER_MEMORY_LIMIT", raising=False)
-    uncapped = duckdb.connect().execute("SELECT current_setting('memory_limit')").fetchone()[0]
-    assert limit() == "953.6 MiB"  # 1GB
-    assert limit(read_only=True) == uncapped
-    monkeypatch.setenv("DOSSIER_MEMORY_LIMIT", "2GB")
-    assert limit() == "1.8 GiB"
-    monkeypatch.setenv("DOSSIER_MEMORY_LIMIT", "")
-    assert limit() == uncapped
-    monkeypatch.setenv("DOSSIER_MEMORY_LIMIT", "lots")
-    with pytest.raises(warehouse.WarehouseError, match="DOSSIER_MEMORY_LIMIT='lots'"):
-        limit()
