@@ -259,9 +259,8 @@ def _publish_retrying(
     deleted and inserted in one transaction, so a retry never duplicates them)."""
     for attempt in range(warehouse.LAKE_ATTEMPTS):
         try:
-            if (
-                attempt
-            ):  # what the other writer committed may change this day's inputs: read and build them again
+            # what the other writer committed may change this day's inputs: read and build them again
+            if attempt:
                 inputs = stage.inputs(con, day)
                 fp = fingerprint(inputs.fingerprint, stage.code_version, stage.columns)
                 if stream:
