@@ -72,6 +72,8 @@ class Run:
         self.peak = 0  # the whole tree at its largest
         self.peak_main = 0  # the process started (the writer, for dossier run)
         self.peak_child = 0  # its largest child (a parsing worker, the validator)
+        self.at_peak: list[int] = []  # the writer's and each child's RSS when the tree was largest
+        self.peak_time = 0.0  # seconds into the run when it was
         chunks: list[str] = []
         reader = threading.Thread(target=lambda: chunks.append(proc.stdout.read()))
         reader.start()
@@ -81,7 +83,10 @@ class Run:
                 children = root.children(recursive=True)
                 sizes = [p.memory_info().rss for p in children if p.is_running()]
                 main = root.memory_info().rss
-                self.peak = max(self.peak, main + sum(sizes))
+                if main + sum(sizes) > self.peak:
+                    self.peak = main + sum(sizes)
+                    self.at_peak = [main, *sorted(sizes, reverse=True)]
+                    self.peak_time = time.monotonic() - started
                 self.peak_main = max(self.peak_main, main)
                 self.peak_child = max(self.peak_child, *sizes, 0)
             except psutil.Error:
@@ -96,7 +101,11 @@ class Run:
 
     @property
     def memory(self) -> str:
-        return f"writer {self.peak_main / 2**20:.0f} MB, largest child {self.peak_child / 2**20:.0f} MB"
+        at_peak = " + ".join(f"{b / 2**20:.0f}" for b in self.at_peak)
+        return (
+            f"writer {self.peak_main / 2**20:.0f} MB, largest child {self.peak_child / 2**20:.0f} MB; "
+            f"at the tree's peak ({self.peak_time:.0f} s in; writer + children) {at_peak} MB"
+        )
 
     @property
     def steps(self) -> str:
