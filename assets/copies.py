@@ -91,79 +91,115 @@ def _band_frame(rows: list[dict]) -> pl.DataFrame:
     return contract.relation("clean.doc_bands").frame(rows)
 
 
-def _candidates(con, days: list[dt.date]) -> list[tuple[str, str]]:
-    return con.execute(
-        """WITH crowded AS (
-               SELECT band, bucket FROM clean.doc_bands GROUP BY ALL HAVING count(*) > ?
-           ), mine AS (
-               SELECT doc_id, band, bucket FROM clean.doc_bands WHERE list_contains(?, partition_date)
-               AND (band, bucket) NOT IN (SELECT (band, bucket) FROM crowded)
-           )
-           SELECT DISTINCT least(m.doc_id, o.doc_id) AS a, greatest(m.doc_id, o.doc_id) AS b
-           FROM mine m JOIN clean.doc_bands o ON o.band = m.band AND o.bucket = m.bucket AND o.doc_id <> m.doc_id
-           ORDER BY a, b""",
-        [CROWDED_BUCKET, days],
-    ).fetchall()
+# Candidate pairs are held as positions into the sorted list of the documents they join, never as Python tuples of
+# doc_id strings: a syndicated story with a hundred copies has ~5,000 pairs, and a day of such stories held as
+# tuples, dicts and then a string frame for validation grew the writing process by hundreds of MB (#10).
+_CANDIDATES = """
+CREATE OR REPLACE TEMP TABLE _pairs AS
+WITH crowded AS (
+    SELECT band, bucket FROM clean.doc_bands GROUP BY ALL HAVING count(*) > $crowded
+), mine AS (
+    SELECT doc_id, band, bucket FROM clean.doc_bands WHERE list_contains($days, partition_date)
+    AND (band, bucket) NOT IN (SELECT (band, bucket) FROM crowded)
+)
+SELECT DISTINCT least(m.doc_id, o.doc_id) AS a, greatest(m.doc_id, o.doc_id) AS b
+FROM mine m JOIN clean.doc_bands o ON o.band = m.band AND o.bucket = m.bucket AND o.doc_id <> m.doc_id
+"""
+_POSITIONS = """
+CREATE OR REPLACE TEMP TABLE _ids AS
+SELECT doc_id, (row_number() OVER (ORDER BY doc_id) - 1)::BIGINT AS i
+FROM (SELECT a AS doc_id FROM _pairs UNION SELECT b FROM _pairs)
+"""
 
 
-def _confirm(con, pairs: list[tuple[str, str]]) -> list[dict]:
-    """The candidate pairs whose exact shingle overlap says copy.
+class _Candidates:
+    """The candidate pairs of a run: documents by position (`ids`, sorted, so a < b as doc_ids are), pairs as arrays."""
+
+    def __init__(self, con, days: list[dt.date]):
+        con.execute(_CANDIDATES, {"crowded": CROWDED_BUCKET, "days": days})
+        con.execute(_POSITIONS)
+        self.ids = [d for (d,) in con.execute("SELECT doc_id FROM _ids ORDER BY i").fetchall()]
+        got = con.execute(
+            "SELECT x.i AS a, y.i AS b FROM _pairs JOIN _ids x ON x.doc_id = _pairs.a "
+            "JOIN _ids y ON y.doc_id = _pairs.b"
+        ).fetchnumpy()
+        con.execute("DROP TABLE _pairs")
+        self.a = np.asarray(got["a"], dtype=np.int64)
+        self.b = np.asarray(got["b"], dtype=np.int64)
+
+    def write(self, con, frame: pl.DataFrame) -> None:
+        """Insert confirmed pairs (positions) as doc_ids; the position table is dropped."""
+        con.register("_found", frame.to_arrow())
+        try:
+            con.execute(
+                f"INSERT INTO {PAIRS.table} SELECT x.doc_id, y.doc_id, f.similarity, f.containment "
+                "FROM _found f JOIN _ids x ON x.i = f.doc_a JOIN _ids y ON y.i = f.doc_b ORDER BY x.doc_id, y.doc_id"
+            )
+        finally:
+            con.unregister("_found")
+            con.execute("DROP TABLE _ids")
+
+
+def _confirm(con, cand: _Candidates) -> pl.DataFrame:
+    """The candidate pairs whose exact shingle overlap says copy, by position (doc_a < doc_b).
 
     Pairs are compared group by group of connected documents (a story and its copies), so each body is read and
     shingled about once however many pairs it is in; at most CACHED signatures are held at a time."""
-    out = []
-    cache: OrderedDict[str, np.ndarray] = OrderedDict()
-    for group in _connected(pairs):
-        for part in stage.batched(group, 500):
-            missing = {d for pair in part for d in pair} - set(cache)
-            for doc_id, body in _bodies(con, missing).items():
-                cache[doc_id] = text_copies.signature(text_copies.shingles(body))
-            for a, b in part:
-                sa, sb = _recent(cache, a), _recent(cache, b)
-                similarity, containment = text_copies.overlap(sa, sb)
-                if text_copies.is_copy(similarity, containment, min(sa.size, sb.size)):
-                    out.append(
-                        {
-                            "doc_a": a,
-                            "doc_b": b,
-                            "similarity": round(similarity, 6),
-                            "containment": round(containment, 6),
-                        }
-                    )
-            while len(cache) > CACHED:
-                cache.popitem(last=False)
-    return sorted(out, key=lambda r: (r["doc_a"], r["doc_b"]))
+    a, b = cand.a, cand.b
+    order = np.lexsort((b, a, _components(len(cand.ids), a, b)[a]))
+    keep, similarities, containments = [], [], []
+    cache: OrderedDict[int, np.ndarray] = OrderedDict()
+    for part in np.array_split(order, max(1, -(-order.size // 500))):
+        missing = {int(d) for d in np.concatenate((a[part], b[part]))} - set(cache)
+        bodies = _bodies(con, [cand.ids[d] for d in missing])
+        for d in sorted(missing):
+            body = bodies.get(cand.ids[d])
+            cache[d] = _NONE if body is None else text_copies.signature(text_copies.shingles(body))
+        for k in part.tolist():
+            sa, sb = _recent(cache, int(a[k])), _recent(cache, int(b[k]))
+            similarity, containment = text_copies.overlap(sa, sb)
+            if text_copies.is_copy(similarity, containment, min(sa.size, sb.size)):
+                keep.append(k)
+                similarities.append(round(similarity, 6))
+                containments.append(round(containment, 6))
+        while len(cache) > CACHED:
+            cache.popitem(last=False)
+    keep_at = np.asarray(keep, dtype=np.int64)
+    found = pl.DataFrame(
+        {
+            "doc_a": a[keep_at],
+            "doc_b": b[keep_at],
+            "similarity": pl.Series(similarities, dtype=pl.Float64),
+            "containment": pl.Series(containments, dtype=pl.Float64),
+        }
+    )
+    return found.sort("doc_a", "doc_b")
 
 
 CACHED = 4000  # signatures held at once (~12 KB each)
 _NONE = np.empty(0, dtype=np.int64)  # a document whose body is gone: no shingles
 
 
-def _recent(cache: OrderedDict[str, np.ndarray], doc_id: str) -> np.ndarray:
-    if doc_id not in cache:
-        return _NONE
-    cache.move_to_end(doc_id)  # least recently used leaves first
-    return cache[doc_id]
+def _recent(cache: OrderedDict[int, np.ndarray], doc: int) -> np.ndarray:
+    cache.move_to_end(doc)  # least recently used leaves first
+    return cache[doc]
 
 
-def _connected(pairs: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
-    """The pairs split by connected component of the documents they join, each sorted; in a stable order."""
-    parent: dict[str, str] = {}
+def _components(n: int, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Each of n documents' connected component, as the smallest position in it, given the pairs (a, b).
 
-    def root(d: str) -> str:
-        while parent.setdefault(d, d) != d:
-            parent[d] = parent[parent[d]]  # path halving
-            d = parent[d]
-        return d
-
-    for a, b in pairs:
-        ra, rb = root(a), root(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    groups: dict[str, list[tuple[str, str]]] = {}
-    for pair in pairs:
-        groups.setdefault(root(pair[0]), []).append(pair)
-    return [sorted(groups[r]) for r in sorted(groups)]
+    Min-label propagation with pointer jumping, in numpy: a story's copies are nearly a clique, so it settles in a
+    few rounds; a Python union-find over hundreds of thousands of pairs cost more time and memory."""
+    label = np.arange(n, dtype=np.int64)
+    while True:
+        low = np.minimum(label[a], label[b])
+        new = label.copy()
+        np.minimum.at(new, a, low)
+        np.minimum.at(new, b, low)
+        new = new[new]  # a label is a position in the same component with a smaller or equal label: follow it
+        if np.array_equal(new, label):
+            return label
+        label = new
 
 
 def refresh(con, log=print) -> stage.DayResult | None:
@@ -199,11 +235,13 @@ def _refresh(con, log) -> stage.DayResult | None:
                 "DELETE FROM clean.copy_pairs "
                 "WHERE doc_a IN (SELECT doc_id FROM _touched) OR doc_b IN (SELECT doc_id FROM _touched)"
             )
-            found = _confirm(con, _candidates(con, days))
-            frame = PAIRS.frame(found)
+            candidates = _Candidates(con, days)
+            # validated by position: the positions follow doc_id order, so uniqueness and doc_a < doc_b are the
+            # same statements about the doc_ids written from them
+            frame = _confirm(con, candidates)
             suite = quality.validate("clean_copy_pairs", frame, PAIRS.suite())
             result.suites[PAIRS.table].append(suite)
-            wh.insert_frame(con, PAIRS.table, frame)
+            candidates.write(con, frame)
             result.rows[PAIRS.table] = frame.height
             result.rows[COPIES_TABLE] = _update_copy_of(con)
         finally:

@@ -74,3 +74,57 @@ def test_copy_of_follows_backfills_and_recleaned_days(con):
     cleaned(con, DAY1, "v2")
     copies.refresh(con, log=lambda _: None)
     assert stored(con) == recomputed(con) == {"Dcccc": "Dbbbb", "Ddddd": "Deeee"}
+
+
+def test_pairs_are_every_copy_pair_with_its_overlap(con):
+    """The stored pairs are exactly the pairs that a comparison of every two bodies calls copies, with its numbers."""
+    from itertools import combinations
+
+    from assets.text import copies as text_copies
+
+    bodies = {
+        "Daaaa": STORY,
+        "Dbbbb": STORY + "Follow us for more.",
+        "Dcccc": "Ferry news. " + STORY,
+        "Ddddd": OTHER,
+        "Deeee": OTHER + "Letters page.",
+        "Dffff": "A short note on the weather, nothing else in it at all for anyone to copy from a wire.",
+    }
+    for i, (doc_id, body) in enumerate(sorted(bodies.items())):
+        add(con, doc_id, DAY1 if i % 2 else DAY2, f"x/{doc_id}.txt", body)
+    cleaned(con, DAY1, "v1")
+    cleaned(con, DAY2, "v1")
+    copies.refresh(con, log=lambda _: None)
+
+    expected = {}
+    for a, b in combinations(sorted(bodies), 2):
+        sa, sb = (text_copies.signature(text_copies.shingles(bodies[d])) for d in (a, b))
+        similarity, containment = text_copies.overlap(sa, sb)
+        if text_copies.is_copy(similarity, containment, min(sa.size, sb.size)):
+            expected[(a, b)] = (round(similarity, 6), round(containment, 6))
+    got = {
+        (a, b): (s, c)
+        for a, b, s, c in con.execute("SELECT * FROM clean.copy_pairs ORDER BY doc_a, doc_b").fetchall()
+    }
+    assert set(expected) == {("Daaaa", "Dbbbb"), ("Daaaa", "Dcccc"), ("Dbbbb", "Dcccc"), ("Ddddd", "Deeee")}
+    assert got == expected
+
+
+def test_components_match_a_union_find():
+    import numpy as np
+
+    rng = np.random.default_rng(7)
+    for n, m in [(1, 0), (6, 3), (50, 40), (400, 380), (400, 2000)]:
+        a = rng.integers(0, n, m)
+        b = rng.integers(0, n, m)
+        parent = list(range(n))
+
+        def root(x, parent=parent):
+            while parent[x] != x:
+                x = parent[x]
+            return x
+
+        for x, y in zip(a.tolist(), b.tolist()):
+            rx, ry = root(x), root(y)
+            parent[max(rx, ry)] = min(rx, ry)
+        assert copies._components(n, a, b).tolist() == [root(x) for x in range(n)]
