@@ -1,6 +1,7 @@
 """The whole asset graph materialised into a temporary DuckDB file."""
 
 import codecs
+import datetime as dt
 import os
 import subprocess
 import sys
@@ -9,7 +10,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from assets import contract
+from assets import contract, warehouse
 from assets.text import cleaning
 from conftest import run_graph, table_contents
 
@@ -320,3 +321,26 @@ def test_a_copy_arriving_a_day_later_in_a_second_run_points_at_the_original(inbo
         )
     )
     assert copies == {"2024-05-15/digest/summit-again.txt": "2024-05-14/courier/summit.txt"}
+
+
+DAY_CHECKS = {
+    "mentions_within_sentences": "UPDATE nlp.mention_spans SET start_char = -1 WHERE rowid = 0",
+    "claims_have_sentence": "UPDATE nlp.claim_rows SET sentence_idx = 9999 WHERE rowid = 0",
+    "sentences_within_body": "UPDATE nlp.sentences SET end_char = end_char + 100000 WHERE rowid = 0",
+    "removed_within_raw": "UPDATE clean.removed SET end_char = start_char WHERE rowid = 0",
+}
+
+
+@pytest.mark.parametrize("check", sorted(DAY_CHECKS))
+def test_a_day_check_finds_a_broken_row_of_its_day_only(inbox, db, check):
+    """Each day's SQL invariant (both sides of its join restricted to the day) holds on a run's rows, finds one
+    broken row of the day, and nothing when asked about another day."""
+    assert run_graph(inbox, db, "2024-05-14").success
+    day, other = dt.date(2024, 5, 14), dt.date(2024, 5, 15)
+    with warehouse.connect(db) as con:
+        (ok,) = warehouse.run_invariants(con, [check], {"partition_date": day})
+        assert ok.violations == 0
+        con.execute(DAY_CHECKS[check])
+        (broken,) = warehouse.run_invariants(con, [check], {"partition_date": day})
+        (elsewhere,) = warehouse.run_invariants(con, [check], {"partition_date": other})
+    assert broken.violations == 1 and elsewhere.violations == 0

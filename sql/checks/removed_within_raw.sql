@@ -9,5 +9,5 @@ WITH spans AS (
 )
 SELECT s.doc_id, s.first_start, s.last_end, s.empty_spans
 FROM spans s
-LEFT JOIN raw.documents d USING (doc_id)
+LEFT JOIN (SELECT doc_id, raw_text FROM raw.documents WHERE partition_date = $partition_date) d USING (doc_id)
 WHERE d.doc_id IS NULL OR s.first_start < 0 OR s.empty_spans > 0 OR s.last_end > length(d.raw_text)

@@ -8,5 +8,5 @@ WITH spans AS (
 )
 SELECT s.doc_id, s.first_start, s.last_end
 FROM spans s
-LEFT JOIN clean.document_rows d USING (doc_id)
+LEFT JOIN (SELECT doc_id, body FROM clean.document_rows WHERE partition_date = $partition_date) d USING (doc_id)
 WHERE d.doc_id IS NULL OR s.first_start < 0 OR s.last_end > length(d.body)
