@@ -128,3 +128,17 @@ def test_components_match_a_union_find():
             rx, ry = root(x), root(y)
             parent[max(rx, ry)] = min(rx, ry)
         assert copies._components(n, a, b).tolist() == [root(x) for x in range(n)]
+
+
+def test_pairs_are_validated_in_parts_that_keep_a_documents_pairs_together(monkeypatch):
+    import polars as pl
+
+    monkeypatch.setattr(copies, "VALIDATED_ROWS", 3)
+    frame = pl.DataFrame(
+        {"doc_a": [0, 0, 1, 1, 1, 2, 3, 3, 3, 3, 4], "doc_b": [1, 2, 2, 3, 4, 3, 4, 5, 6, 6, 5]}
+    )
+    parts = copies._by_first(frame)
+    assert [p["doc_a"].to_list() for p in parts] == [[0, 0, 1, 1, 1], [2, 3, 3, 3, 3], [4]]
+    assert pl.concat(parts).equals(frame)
+    # the repeated pair (3, 6) sits in one part, so a per-part uniqueness check still sees it
+    assert any(p.is_duplicated().any() for p in parts)

@@ -720,3 +720,19 @@ def test_a_titles_organisation_after_the_title_is_no_person(nlp):
     )
     assert _labels(ms, "Tellvo North America") == {"ORG"}
     assert _labels(ms, "Maria Lund") == {"PERSON"}
+
+
+def test_a_word_opening_several_names_is_not_short_for_one_of_them(nlp):
+    """ "Apple" after "Apple Watch" and "Apple TV" is the maker, not its first product; "Goldman" after "Goldman
+    Sachs" and "Goldman Sachs Group" is still the bank (the long names extend one another)."""
+    text = (
+        "The Apple Watch now tracks sleep. The Apple TV app got a new menu. "
+        "Apple said both updates ship in May."
+    )
+    ms = mentions_for(nlp, text, [("Apple Watch", "ORG"), ("Apple TV", "ORG"), ("Apple", "ORG", "app got")])
+    assert by_text(ms, "Apple")[0].entity_key == "ORG|apple"
+    text = "Goldman Sachs raised its forecast. Goldman Sachs Group shares rose. Goldman expects more growth."
+    ms = mentions_for(
+        nlp, text, [("Goldman Sachs", "ORG"), ("Goldman Sachs Group", "ORG"), ("Goldman", "ORG", "rose")]
+    )
+    assert by_text(ms, "Goldman")[0].entity_key == "ORG|goldman sachs"

@@ -302,8 +302,16 @@ def _resolve_one_word_org(
     cands = [
         c for c in cands or () if firsts_at.get(c, 0) < r.start
     ]  # named before: "Court" is not a later "Court of Appeal"
-    if cands:
+    if cands and not _brand(cands):
         r.label, r.canonical, r.partial = "ORG", cands[0], False
+
+
+def _brand(names: list[str]) -> bool:
+    """Long names opened by one word that part ways after it ("Apple Watch", "Apple TV"): that word names
+    something of its own (the maker), not one of them. Names that extend one another ("Goldman Sachs",
+    "Goldman Sachs Group") are one organisation."""
+    seconds = {n.lower().split()[1] for n in names if len(n.split()) > 1}
+    return len(seconds) > 1
 
 
 def _untagged_org_first_words(
@@ -326,7 +334,7 @@ def _untagged_org_first_words(
         if tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN" and doc[tok.i - 1].dep_ == "compound":
             continue  # the end of a longer name ("High Court" is no "Court of Appeal")
         cands = [c for c in cands if firsts_at.get(c, 0) < tok.idx]
-        if not cands:
+        if not cands or _brand(cands):
             continue
         nr = _Raw(tok.idx, tok.idx + len(tok.text), tok.text, "ORG")
         nr.canonical = cands[0]
