@@ -222,3 +222,19 @@ def test_a_real_pool_of_two_publishes_what_one_process_does(tmp_path):
         with Pool(2) as pool:
             assert [r.status for r in stage.run_days(con, streamed, days, pool)] == ["published"] * 2
         assert con.execute("SELECT * FROM clean.document_rows ORDER BY doc_id").fetchall() == expected
+
+
+def test_extract_batches_after_earlier_batches_give_the_same_rows():
+    """Each batch parses inside a spaCy memory zone that hands back the strings it added: a batch that follows
+    others (whose words were freed) gives exactly the rows it gives on its own, and the same twice."""
+    from assets import extract
+
+    fixtures = Path(__file__).parent / "fixtures" / "claims"
+    docs = [(p.stem, p.read_text(encoding="utf-8"), None) for p in sorted(fixtures.glob("*.txt"))][:6]
+    assert len(docs) == 6
+    alone = extract.extract_batch((DAY, docs[3:]))
+    extract.extract_batch((DAY, docs[:3]))
+    after = extract.extract_batch((DAY, docs[3:]))
+    again = extract.extract_batch((DAY, docs[3:]))
+    assert alone == after == again
+    assert alone[extract.CLAIMS.table] and alone[extract.MENTIONS.table]
