@@ -161,43 +161,45 @@ def extract_batch(item: tuple[dt.date, list[tuple[str, str, dt.date | None]]]) -
     nlp = extraction.load_model(str(_settings["model"]) or None)
     seconds = float(_settings["doc_seconds"]) or 0.0
     # spaCy's vocabulary keeps every new string it meets; a worker parsing thousands of documents grew by them.
-    # The memory zone hands back what this batch added (the rows below are plain Python values).
+    # The memory zone hands back what this batch added (the rows built inside it are plain Python values).
     with nlp.memory_zone():
-        out: stage.Rows = {o.table: [] for o in OUTPUTS}
-        short = [doc for doc in docs if len(doc[1]) <= extraction.CHUNK_CHARS]
-        try:  # fast path: the ordinary bodies through nlp.pipe together, within the budget of all of them
-            with _budget(seconds * len(short)) if seconds and short else contextlib.nullcontext():
-                found = dict(extraction.extract_documents(short, nlp))
-        except Exception:  # noqa: BLE001 - one bad document must not sink the batch: retry one by one below
-            found = {}
-        for doc_id, body, published in docs:
-            try:
-                if doc_id not in found:
-                    with _budget(seconds) if seconds else contextlib.nullcontext():
-                        found[doc_id] = next(extraction.extract_documents([(doc_id, body, published)], nlp))[
-                            1
-                        ]
-                for table, rows in document_rows(doc_id, day, body, found[doc_id]).items():
-                    out[table] += rows
-            except OverBudget:
-                out[HELD.table].append(
-                    {
-                        "doc_id": doc_id,
-                        "partition_date": day,
-                        "reason": "over_time_budget",
-                        "detail": f"extraction took over {seconds:g} s ({len(body)} characters)",
-                    }
-                )
-            except Exception as exc:  # noqa: BLE001 - a rule's bug on one text holds back that text, not the day
-                where = traceback.extract_tb(exc.__traceback__)[-1]
-                out[HELD.table].append(
-                    {
-                        "doc_id": doc_id,
-                        "partition_date": day,
-                        "reason": "extraction_error",
-                        "detail": f"{type(exc).__name__}: {exc} ({where.filename}:{where.lineno})"[:500],
-                    }
-                )
+        return _batch_rows(day, docs, nlp, seconds)
+
+
+def _batch_rows(day: dt.date, docs: list[tuple[str, str, dt.date | None]], nlp, seconds: float) -> stage.Rows:
+    out: stage.Rows = {o.table: [] for o in OUTPUTS}
+    short = [doc for doc in docs if len(doc[1]) <= extraction.CHUNK_CHARS]
+    try:  # fast path: the ordinary bodies through nlp.pipe together, within the budget of all of them
+        with _budget(seconds * len(short)) if seconds and short else contextlib.nullcontext():
+            found = dict(extraction.extract_documents(short, nlp))
+    except Exception:  # noqa: BLE001 - one bad document must not sink the batch: retry one by one below
+        found = {}
+    for doc_id, body, published in docs:
+        try:
+            if doc_id not in found:
+                with _budget(seconds) if seconds else contextlib.nullcontext():
+                    found[doc_id] = next(extraction.extract_documents([(doc_id, body, published)], nlp))[1]
+            for table, rows in document_rows(doc_id, day, body, found[doc_id]).items():
+                out[table] += rows
+        except OverBudget:
+            out[HELD.table].append(
+                {
+                    "doc_id": doc_id,
+                    "partition_date": day,
+                    "reason": "over_time_budget",
+                    "detail": f"extraction took over {seconds:g} s ({len(body)} characters)",
+                }
+            )
+        except Exception as exc:  # noqa: BLE001 - a rule's bug on one text holds back that text, not the day
+            where = traceback.extract_tb(exc.__traceback__)[-1]
+            out[HELD.table].append(
+                {
+                    "doc_id": doc_id,
+                    "partition_date": day,
+                    "reason": "extraction_error",
+                    "detail": f"{type(exc).__name__}: {exc} ({where.filename}:{where.lineno})"[:500],
+                }
+            )
     return out
 
 
