@@ -242,9 +242,7 @@ def test_extract_batches_after_earlier_batches_give_the_same_rows():
 
 def test_release_cache_empties_duckdbs_block_cache_and_keeps_its_limit(tmp_path):
     with warehouse.connect(tmp_path / "w.duckdb") as con:
-        con.execute(
-            "CREATE TABLE t AS SELECT i, md5(i::VARCHAR) || md5((i + 1)::VARCHAR) AS s FROM range(2000000) r(i)"
-        )
+        con.execute("CREATE TABLE t AS SELECT i, md5(i::VARCHAR) || md5((i + 1)::VARCHAR) AS s FROM range(2000000) r(i)")
     with warehouse.connect(tmp_path / "w.duckdb") as con:
         con.execute("SELECT sum(length(s)) FROM t").fetchall()  # the blocks are read from the file
 
