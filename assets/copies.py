@@ -277,7 +277,6 @@ def _refresh(con, log) -> stage.DayResult | None:
         if not all(s.passed for s in suites) or not all(i.passed for i in result.invariants):
             result.status = "held"
             raise _HeldBack(result)
-    wh.release_cache(con)
     result.counters["clean.copy_pairs:days hashed"] = Counter(
         {"days": len(days), "documents": len(set(touched))}
     )

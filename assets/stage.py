@@ -188,7 +188,6 @@ def run_days(
             finally:
                 if stream:
                     stream.skip(day)  # what a held or failed day left unread
-            warehouse.release_cache(con)
         else:
             results.append(DayResult(day, status))
             if log:

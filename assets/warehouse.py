@@ -564,21 +564,6 @@ def step_done(con: duckdb.DuckDBPyConnection, step: str) -> str | None:
     return row[0] if row else None
 
 
-def release_cache(con: duckdb.DuckDBPyConnection) -> None:
-    """Hand back the data blocks DuckDB keeps cached after a day is published.
-
-    DuckDB keeps every block it has read or written in memory until its memory limit (80 % of RAM by default)
-    presses: over a long run the writer grew with the warehouse (#10). A day's work reads that day's rows, so the
-    cache is emptied between days by lowering the limit for a moment, then back to DuckDB's default (Dossier sets
-    none; restoring the shown value would round it down a little each time)."""
-    try:
-        con.execute("SET memory_limit = '32MB'")
-    except duckdb.Error:
-        pass  # more than that is pinned right now: whatever could be evicted was
-    finally:
-        con.execute("RESET memory_limit")
-
-
 def record_step(con: duckdb.DuckDBPyConnection, step: str, input_sha: str) -> None:
     """Note what a warehouse-wide step ran on, inside its transaction.
 

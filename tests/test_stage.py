@@ -238,20 +238,3 @@ def test_extract_batches_after_earlier_batches_give_the_same_rows():
     again = extract.extract_batch((DAY, docs[3:]))
     assert alone == after == again
     assert alone[extract.CLAIMS.table] and alone[extract.MENTIONS.table]
-
-
-def test_release_cache_empties_duckdbs_block_cache_and_keeps_its_limit(tmp_path):
-    with warehouse.connect(tmp_path / "w.duckdb") as con:
-        con.execute("CREATE TABLE t AS SELECT i, md5(i::VARCHAR) || md5((i + 1)::VARCHAR) AS s FROM range(2000000) r(i)")
-    with warehouse.connect(tmp_path / "w.duckdb") as con:
-        con.execute("SELECT sum(length(s)) FROM t").fetchall()  # the blocks are read from the file
-
-        def cached():
-            return con.execute("SELECT sum(memory_usage_bytes) FROM duckdb_memory()").fetchone()[0]
-
-        limit = con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
-        before = cached()
-        warehouse.release_cache(con)
-        assert cached() < before / 2
-        assert con.execute("SELECT current_setting('memory_limit')").fetchone()[0] == limit
-        assert con.execute("SELECT count(*) FROM t").fetchone()[0] == 2000000
