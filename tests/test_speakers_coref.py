@@ -345,3 +345,94 @@ def test_she_is_the_main_clauses_subject_not_the_one_in_its_that_clause(nlp):
     )
     q = only(quotes_of(nlp, text), "better luck")
     assert q.speaker_key == "PERSON|aoife brennan"
+
+
+# ---------------------------------------------------------------------------------------------
+# Descriptions that point back at a named person or organisation
+
+
+def test_the_minister_goes_to_the_person_titled_minister_before(nlp):
+    text = (
+        "Transport Minister Olwen Pryce announced the new rail timetable on Monday.\n\n"
+        "Commuter groups said the changes would lengthen journeys for thousands of people.\n\n"
+        "“Every train on the new timetable has a seat for every passenger,” the minister said."
+    )
+    q = only(quotes_of(nlp, text), "Every train")
+    assert q.speaker == "Olwen Pryce"
+    assert q.speaker_mention == "the minister"
+
+
+def test_a_role_of_the_organisation_goes_to_the_person_who_holds_it(nlp):
+    text = (
+        "The Harbour Pilots Guild said its members would refuse overtime from Friday. "
+        "“We have asked for a meeting six times,” its chair, Tomasz Wrona, said.\n\n"
+        "The port authority said it had offered talks twice.\n\n"
+        "“Nobody from the authority has answered a single letter,” the guild’s chair said."
+    )
+    q = only(quotes_of(nlp, text), "Nobody from the authority")
+    assert q.speaker == "Tomasz Wrona"
+
+
+def test_a_title_used_as_a_noun_goes_to_the_person_with_that_title(nlp):
+    text = (
+        "Colonel Ines Barreto of the border police said the tunnel had been used for months.\n\n"
+        "“They moved tonnes of cargo through it without anyone noticing,” the colonel said."
+    )
+    q = only(quotes_of(nlp, text), "They moved tonnes")
+    assert q.speaker == "Ines Barreto"
+
+
+def test_a_role_noun_that_no_person_holds_goes_to_the_company(nlp):
+    text = (
+        "Gorran Copper Holdings lost its appeal against a record fine for polluting the river on Tuesday.\n\n"
+        "“We are disappointed and will study the ruling,” the miner said."
+    )
+    q = only(quotes_of(nlp, text), "We are disappointed")
+    assert q.speaker is not None and "Gorran Copper" in q.speaker
+    assert q.speaker_key is not None and q.speaker_key.startswith("ORG|")
+
+
+def test_a_singular_description_never_takes_a_plural_one(nlp):
+    text = (
+        "Four other clubs had made offers for the goalkeeper, his agent said.\n\n"
+        "“We will announce our decision on Monday,” the club said."
+    )
+    q = only(quotes_of(nlp, text), "We will announce")
+    assert q.speaker == "club"
+
+
+def test_a_group_of_people_is_not_the_company(nlp):
+    text = (
+        "Corvane Systems will close its plant in Leeds, the company said on Monday.\n\n"
+        "A group of laid-off engineers has started a petition for longer notice.\n\n"
+        "“Everyone leaving will get at least three months of pay,” the company said."
+    )
+    q = only(quotes_of(nlp, text), "Everyone leaving")
+    assert q.speaker is not None and "Corvane" in q.speaker
+
+
+def test_it_goes_to_an_organisation_met_again_as_the_company(nlp):
+    text = (
+        "Halvard Foods recalled two brands of frozen spinach on Tuesday.\n\n"
+        "Shoppers who bought the spinach can return it to any store.\n\n"
+        "Regulators in Norway said they had found no illness linked to the batch.\n\n"
+        "Doctors advised anyone with symptoms to call a helpline.\n\n"
+        "The company will test every batch made since March. "
+        "“We would rather recall too much than too little,” it said."
+    )
+    q = only(quotes_of(nlp, text), "We would rather")
+    assert q.speaker == "Halvard Foods"
+    assert q.speaker_mention == "it"
+
+
+def test_an_untagged_name_speaker_takes_an_entity_only_when_every_word_matches(nlp):
+    from assets.text.quotes.antecedents import _key_by_name
+    from assets.text.quotes.index import _Index
+
+    text = "Lunetta said it would take its case to the Court of Appeal."
+    doc = nlp(text)
+    sents = sentences(doc)
+    idx = _Index(doc, sents, doc_mentions(doc, sents))
+    assert "ORG|court of appeal" in {m.entity_key for m in idx.mentions}
+    assert _key_by_name(idx, "Ireland’s High Court") == (None, None)  # "court" alone is not that court
+    assert _key_by_name(idx, "Court of Appeal") == ("ORG|court of appeal", "ORG")

@@ -3,7 +3,8 @@
 speakers_dev/tune is what the coreference rules were fixed against (in-sample: a regression guard only);
 speakers_dev/check was written at the same time and measured after the rules were done; speakers_heldout was
 written apart from the rules and measured blind once after them (the gap to check is the rules' overfit), then
-used for development; speakers_heldout2 was written blind after that and measured once. The scorer self-tests
+used for development; speakers_heldout2 was written blind after that and measured once, then used for development;
+speakers_heldout3 was written blind during that and measured once. The scorer self-tests
 check the per-kind tally on hand-made predictions.
 """
 
@@ -32,17 +33,26 @@ claims = load_bench("claims")
 # speakers_heldout2 (folder speakers_heldout2, written blind by another author after those fixes), measured once:
 #   heldout2 0.993 0.819 0.939 0.559 0.865 0.875 (at 6507713; the code before the fixes, 9f53dce: 0.993 0.806
 #            0.939 0.529 0.865 0.833 — so little of the heldout gain carried over to unseen text)
+# Then speakers_heldout2 became development material too (its misses read and fixed: lower-case role nouns tagged
+# as names, roles of a body "the union's president", titles as nouns "the colonel", number agreement, groups of
+# people, organisations met again for "it", organisation labels by apposition, club prefix and short name):
+#   heldout2 0.993 0.917 0.939 0.882 0.919 0.917 (2026-12-03)
+# speakers_heldout3 (written blind by another author while those fixes were made, not read before), measured once:
+#   heldout3 0.993 0.870 0.958 0.811 0.816 0.870 (2026-12-03, after the fixes; the code before them, 79cbd57:
+#            0.993 0.849 0.958 0.784 0.763 0.870)
 FLOORS = {
     "tune": (0.97, 0.95, 0.95, 0.80, 0.93, 0.95),
     "check": (0.97, 0.93, 0.95, 0.70, 0.90, 0.85),
     "heldout": (0.97, 0.83, 0.87, 0.79, 0.82, 0.81),
-    "heldout2": (0.97, 0.79, 0.91, 0.52, 0.83, 0.84),
+    "heldout2": (0.97, 0.89, 0.91, 0.85, 0.89, 0.89),
+    "heldout3": (0.97, 0.85, 0.93, 0.78, 0.79, 0.84),
 }
 FOLDERS = {
     "tune": ROOT / "tests" / "fixtures" / "speakers_dev" / "tune",
     "check": ROOT / "tests" / "fixtures" / "speakers_dev" / "check",
     "heldout": ROOT / "tests" / "fixtures" / "speakers_heldout",
     "heldout2": ROOT / "tests" / "fixtures" / "speakers_heldout2",
+    "heldout3": ROOT / "tests" / "fixtures" / "speakers_heldout3",
 }
 
 

@@ -12,11 +12,14 @@ from assets.text.entities.clues import _locative
 from assets.text.entities.discovery import _apply_acronyms, _described_orgs, _designated_orgs
 from assets.text.entities.labels import (
     _org_by_designator,
+    _org_short_names,
+    _orgs_by_apposition,
     _orgs_by_usage,
     _products_by_model_word,
     _promote_people,
     _singular_norp,
     _teams_by_article,
+    _undesignated,
     _vote_labels,
 )
 from assets.text.entities.language import reads_as_english
@@ -55,6 +58,8 @@ def doc_mentions(doc: Doc, sentences: list[Sentence]) -> list[Mention]:
     raws = _apply_acronyms(doc, raws)
     raws = _discover_speakers(doc, raws)
     _org_by_designator(raws)
+    _orgs_by_apposition(doc, raws)
+    _org_short_names(doc, raws)
     raws = _designated_orgs(doc, raws)
     _promote_people(doc, raws)
     _teams_by_article(doc, raws)
@@ -236,6 +241,11 @@ def _resolve_org_short_forms(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
     """'Goldman' after 'Goldman Sachs', 'the Commission' after 'the European Commission': the long form."""
     longs = [r for r in raws if r.label == "ORG" and len(r.canonical.split()) >= 2]
     firsts, lasts, ends = _org_name_words(longs)
+    cores: dict[str, set[str]] = defaultdict(set)  # "maasstad": {"FC Maasstad"}
+    for x in longs:
+        core = _undesignated(x.canonical.split())
+        if len(core) < len(x.canonical.split()):
+            cores[" ".join(core).lower()].add(x.canonical)
     firsts_at: dict[str, int] = {}
     for x in longs:
         firsts_at.setdefault(x.canonical, x.start)
@@ -244,13 +254,16 @@ def _resolve_org_short_forms(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
         if r.fixed:
             continue
         words = r.canonical.split()
-        if len(words) >= 2 and r.label == "ORG":
+        core = cores.get(r.canonical.lower(), set())
+        if r.label == "ORG" and len(core) == 1:
+            r.canonical = next(iter(core))  # the name without its designators, before or after it
+        elif len(words) >= 2 and r.label == "ORG":
             _join_longer_org(r, words, longs)
         elif len(words) == 1:
             _resolve_one_word_org(r, tok_at, firsts, lasts, ends, firsts_at)
     if not firsts:
         return raws
-    return _untagged_org_first_words(doc, raws, firsts, firsts_at)
+    return _untagged_org_first_words(doc, raws, firsts, firsts_at, cores)
 
 
 def _org_name_words(longs: list[_Raw]) -> tuple[dict, dict, dict]:
@@ -315,12 +328,14 @@ def _brand(names: list[str]) -> bool:
 
 
 def _untagged_org_first_words(
-    doc: Doc, raws: list[_Raw], firsts: dict, firsts_at: dict[str, int]
+    doc: Doc, raws: list[_Raw], firsts: dict, firsts_at: dict[str, int], cores: dict[str, set[str]]
 ) -> list[_Raw]:
-    """Untagged lone proper nouns that are the first word of an organisation named here ("Goldman")."""
+    """Untagged lone proper nouns that are the first word of an organisation named here ("Goldman"), or its
+    name without designators ("Maasstad" for "FC Maasstad", in a headline above it too)."""
     covered = _covered_chars(raws)
     for tok in doc:
-        cands = firsts.get(tok.lower_)
+        core = cores.get(tok.lower_, set())
+        cands = sorted(core) if len(core) == 1 else firsts.get(tok.lower_)
         if (
             not cands
             or tok.pos_ != "PROPN"
@@ -333,7 +348,8 @@ def _untagged_org_first_words(
             continue
         if tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN" and doc[tok.i - 1].dep_ == "compound":
             continue  # the end of a longer name ("High Court" is no "Court of Appeal")
-        cands = [c for c in cands if firsts_at.get(c, 0) < tok.idx]
+        if len(core) != 1:
+            cands = [c for c in cands if firsts_at.get(c, 0) < tok.idx]
         if not cands or _brand(cands):
             continue
         nr = _Raw(tok.idx, tok.idx + len(tok.text), tok.text, "ORG")

@@ -29,6 +29,8 @@ _GENDERED = lexicon.words("people", "gendered_pronouns")
 _KIN = lexicon.words("people", "kin_nouns")
 _PRE_ROLES = lexicon.words("people", "name_preceding_roles")
 _PRODUCT_LINE = lexicon.words("entities", "product_line_words")
+_ORG_FIRST = lexicon.words("people", "org_first_designators")
+_ORG_NOUNS = lexicon.words("quotes_speakers", "org_nouns")
 
 # Only short names are promoted to people: a person's name rarely runs past first, middle and last name.
 _MAX_PERSON_WORDS = 3
@@ -69,10 +71,81 @@ def _org_by_designator(raws: list[_Raw]) -> None:
     """A 'person' ending in an organisation word is an organisation; a named natural feature is a place."""
     for r in raws:
         words = r.text.split()
-        if r.label == "PERSON" and len(words) >= 2 and words[-1].lower().rstrip(".") in ORG_DESIGNATORS:
+        if (
+            r.label == "PERSON"
+            and len(words) >= 2
+            and (
+                words[-1].lower().rstrip(".") in ORG_DESIGNATORS
+                or (words[0].isupper() and words[0].lower() in _ORG_FIRST)
+            )
+        ):
             r.label = "ORG"
         elif r.label in ("PERSON", "ORG", "GPE") and not r.fixed and _place_name(words):
             r.label = "LOC"
+
+
+def _orgs_by_apposition(doc: Doc, raws: list[_Raw]) -> None:
+    """'Wexcombe Homes, the developer,', 'Vantora, the Austin-based software company,': a 'person' or 'place' in
+    apposition with a kind of organisation is one (a role noun such as "the miner" could be a person, and is
+    left alone)."""
+    orgs = set()
+    for r in raws:
+        if r.label not in ("PERSON", "GPE") or r.fixed:
+            continue
+        tok = doc.char_span(r.start, r.end, alignment_mode="expand").root
+        nouns = [c for c in tok.children if c.dep_ == "appos"] + ([tok.head] if tok.dep_ == "appos" else [])
+        if any(
+            n.pos_ == "NOUN"
+            and n.lemma_.lower() in _ORG_NOUNS
+            and not is_role(n.lemma_)
+            and any(d.dep_ == "det" and d.lower_ in ("the", "a", "an") for d in n.children)
+            for n in nouns
+        ):
+            orgs.add(normalise(r.text))
+    _relabel(raws, "PERSON", orgs, "ORG")
+    _relabel(raws, "GPE", orgs, "ORG")
+
+
+def _org_short_names(doc: Doc, raws: list[_Raw]) -> None:
+    """'Karoo Platinum' beside 'Karoo Platinum Holdings', 'Maasstad' beside 'FC Maasstad': a 'person' whose words
+    open an organisation's longer name in the document, or are that name without its designator words, is that
+    organisation, unless the text treats it as a person or a person's full name holds it ("Ford" beside
+    "Ford Motor" and "Mike Ford")."""
+    orgs = [r.text.split() for r in raws if r.label == "ORG"]
+    shorts = {tuple(o[: len(o) - n]) for o in orgs for n in range(1, len(o))}  # the openings
+    shorts |= {tuple(_undesignated(o)) for o in orgs}
+    people = [r.text.split() for r in raws if r.label == "PERSON"]
+    tok_of = {t.idx: t for t in doc}
+    groups: dict[str, list[_Raw]] = defaultdict(list)
+    for r in raws:
+        words = r.text.split()
+        if r.label != "PERSON" or r.fixed or tuple(words) not in shorts:
+            continue
+        if any(len(p) > len(words) and p[-len(words) :] == words for p in people):
+            continue
+        groups[normalise(r.text)].append(r)
+    _relabel(
+        raws,
+        "PERSON",
+        {n for n, g in groups.items() if not any(_person_evidence(doc, r, tok_of) for r in g)},
+        "ORG",
+    )
+
+
+def _undesignated(words: list[str]) -> list[str]:
+    """An organisation's name without its designator words at either end ("FC Maasstad" -> "Maasstad")."""
+    i, j = 0, len(words)
+    while j - i > 1 and words[j - 1].lower().rstrip(".") in ORG_DESIGNATORS:
+        j -= 1
+    while j - i > 1 and words[i].isupper() and words[i].lower() in _ORG_FIRST:
+        i += 1
+    return words[i:j]
+
+
+def _relabel(raws: list[_Raw], old: str, names: set[str], new: str) -> None:
+    for r in raws:
+        if r.label == old and not r.fixed and normalise(r.text) in names:
+            r.label = new
 
 
 def _place_name(words: list[str]) -> bool:

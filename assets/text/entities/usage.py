@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from assets.text import lexicon
 from assets.text.entities.clues import _locative
-from assets.text.entities.names import _HONORIFICS, TITLE_WORDS, normalise
+from assets.text.entities.names import _HONORIFICS, TITLE_WORDS, is_role, normalise
 from assets.text.entities.spans import _Raw
 
 if TYPE_CHECKING:
@@ -155,13 +155,16 @@ def _after_title(span) -> bool:
 
 
 def _person_use(span) -> bool:
-    """An honorific or a title before the name, or a 'who' clause on it."""
+    """An honorific or a title before the name, a 'who' clause on it, or a role beside it ("Lerato Mokoena, a
+    lawyer at the Centre, which …": the 'which' the parser hung on the name is the centre's)."""
     before = span.doc[span.start - 1].lower_.rstrip(".") if span.start > 0 else ""
     return (
         before in _HONORIFICS
         or _after_title(span)
         or any(
-            c.dep_ == "relcl" and c.left_edge.lower_ in ("who", "whom", "whose") for c in span.root.children
+            (c.dep_ == "relcl" and c.left_edge.lower_ in ("who", "whom", "whose"))
+            or (c.dep_ == "appos" and c.pos_ == "NOUN" and is_role(c.lemma_))
+            for c in span.root.children
         )
     )
 

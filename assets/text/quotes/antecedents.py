@@ -143,14 +143,15 @@ def _antecedent_org(
 
 def _key_by_name(idx: _Index, surface: str) -> tuple[str | None, str | None]:
     """Entity key of an untagged proper-name speaker that matches a mention's canonical name."""
-    words = surface.lower().split()
+    words = [w for w in surface.lower().replace("’", "'").split() if not w.endswith("'s")]  # "Ireland's"
     if not words:
         return None, None
-    last = words[-1]
     keys = {
         m.entity_key: m.label
         for m in idx.mentions
-        if m.label in ("PERSON", "ORG") and last in m.canonical.lower().split() and not _place_like(idx, m)
+        if m.label in ("PERSON", "ORG")
+        and set(words) <= set(m.canonical.lower().split())  # "High Court" is not the "Court of Appeal"
+        and not _place_like(idx, m)
     }
     if len(keys) == 1:
         k, lab = next(iter(keys.items()))

@@ -28,7 +28,7 @@ from assets.text.quotes.antecedents import (
 from assets.text.quotes.cues import _is_reporting
 from assets.text.quotes.index import _Index
 from assets.text.quotes.model import _Speaker
-from assets.text.quotes.phrases import _mention_text, _np_surface
+from assets.text.quotes.phrases import _common_noun, _mention_text, _np_surface
 from assets.text.quotes.roles import _age_definite, _age_described, _roles
 from assets.text.quotes.words import (
     EVALUATION_VERBS,
@@ -48,6 +48,7 @@ from assets.text.quotes.words import (
     PRONOUNS_MALE,
     RELATIVES,
     SPOKES_NOUNS,
+    TITLE_WORDS,
 )
 from assets.text.records import Mention
 
@@ -115,7 +116,7 @@ def _described(idx: _Index) -> list[_Referent]:
     """Subjects that describe a person or organisation without naming one ("a bartender", "the ruling party")."""
     out = []
     for tok in idx.doc:
-        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ != "NOUN" or idx.in_quote(tok):
+        if tok.dep_ not in ("nsubj", "nsubjpass") or not _common_noun(tok) or idx.in_quote(tok):
             continue
         lemma = tok.lemma_.lower()
         person = is_role(lemma) or lemma in PERSON_NOUNS or lemma in SPOKES_NOUNS
@@ -128,14 +129,17 @@ def _described(idx: _Index) -> list[_Referent]:
         if _definite(tok):
             # "the company" is a named one met again; "the president" is one the text named without that title
             # (a later he/she goes to the names, not to the title). A person met again as "the judge" is the
-            # latest subject for the he/she that follows ("The judge was unmoved. '…,' she said").
+            # latest subject for the he/she that follows ("The judge was unmoved. '…,' she said"), an
+            # organisation met again as "the company" for the it.
             again = _description_referent(idx, tok)
-            if again is not None and again.key is not None and again.person:
+            if again is not None and again.key is not None:
                 out.append(replace(again, start=tok.idx, tok=tok.i, para=idx.tok_para[tok.i], salient=True))
             if person or again is not None:
                 continue
         s, e = _np_surface(idx, tok)
         plural = tok.tag_ in ("NNS", "NNPS") or lemma in GROUP_NOUNS
+        if not person and _of_people(tok):
+            person = plural = True  # "a group of laid-off workers" is people, not an organisation
         out.append(
             _Referent(
                 tok.idx,
@@ -154,6 +158,17 @@ def _described(idx: _Index) -> list[_Referent]:
     return out
 
 
+def _of_people(tok: Token) -> bool:
+    """A collective noun followed by 'of' and people: "a group of laid-off workers", "a coalition of parents"."""
+    return any(
+        p.tag_ in ("NNS", "NNPS") and (is_role(p.lemma_) or p.lemma_.lower() in PERSON_NOUNS)
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for p in c.children
+        if p.dep_ == "pobj"
+    )
+
+
 def _gender_of(idx: _Index, tok: Token) -> str | None:
     """A described person's gender from their phrase: "a young mother", "a bartender who asked that her name …"."""
     poss = {t.i for c in tok.children if c.dep_ == "poss" for t in c.subtree}  # "her staff" is not a woman
@@ -164,11 +179,27 @@ def _gender_of(idx: _Index, tok: Token) -> str | None:
 
 
 def _definite(tok: Token) -> bool:
-    """'the …' / 'this …' without a possessor ("her spokesman" is someone else)."""
+    """'the …' / 'this …', or a role of an organisation met before ("the union's president", "its chief
+    executive"); a person's possessive is someone else ("her spokesman", "Verbeek's agent")."""
     if _age_described(tok) is not None:
         return _age_definite(tok)
-    return any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in tok.children) and not any(
-        c.dep_ == "poss" for c in tok.children
+    owners = [c for c in tok.children if c.dep_ == "poss"]
+    if owners:  # a role of a body ("the guild's chair"); "the dockworkers' union" is a body of its own
+        lemma = tok.lemma_.lower()
+        role = is_role(lemma) or lemma in TITLE_WORDS or lemma in SPOKES_NOUNS
+        return role and all(_definite_owner(c) for c in owners)
+    return any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in tok.children)
+
+
+def _definite_owner(owner: Token) -> bool:
+    """'its', or 'the union's' / 'the guild's': a body already in the text, never a person."""
+    if owner.lower_ == "its":
+        return True
+    lemma = owner.lemma_.lower()
+    return (
+        _common_noun(owner)
+        and not (is_role(lemma) or lemma in PERSON_NOUNS or lemma in SPOKES_NOUNS)
+        and any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in owner.children)
     )
 
 
@@ -281,8 +312,10 @@ def _description_referent(idx: _Index, tok: Token) -> _Referent | None:
     """The referent of "the minister", "the 68-year-old", "the daily", "the party" before this token."""
     _referents(idx)
     lemma = tok.lemma_.lower()
-    if _age_described(tok) is not None or is_role(lemma) or lemma in SPOKES_NOUNS:
-        return _role_holder(idx, tok) or _same_description(idx, tok)
+    if _age_described(tok) is not None or is_role(lemma) or lemma in SPOKES_NOUNS or lemma in TITLE_WORDS:
+        person = _role_holder(idx, tok) or _same_description(idx, tok)
+        if person is not None or lemma not in ORG_NOUNS:
+            return person  # "the miner" is a role and an organisation: a person holding it, else the company
     if lemma not in ORG_NOUNS or any(c.dep_ in ("compound", "nmod", "prep") for c in tok.children):
         return None
     org = _antecedent_org(idx, tok, MEDIA_LABELS if lemma in MEDIA_NOUNS else ("ORG",))
@@ -347,9 +380,10 @@ def _named_later(idx: _Index, tok: Token, lemma: str) -> _Referent | None:
 def _same_description(idx: _Index, tok: Token) -> _Referent | None:
     """An earlier described referent with the same head noun, within a few paragraphs ("the spokesman")."""
     lemma, para = tok.lemma_.lower(), idx.tok_para[tok.i]
+    plural = tok.tag_ in ("NNS", "NNPS")
     for r in reversed(idx.referents):
-        if r.start >= tok.idx or r.key is not None:
-            continue
+        if r.start >= tok.idx or r.key is not None or r.plural != plural:
+            continue  # "the club" is not "three other clubs"
         if r.para < para - INHERIT_PARAGRAPHS:
             break
         if r.head == lemma or _same_kind(r.head, lemma):

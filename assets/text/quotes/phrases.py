@@ -18,6 +18,11 @@ _ARTICLES = ("a", "an", "the")
 MARKUP = re.compile(r"@\w|https?:|www\.|pic\.twitter|#\w", re.IGNORECASE)
 
 
+def _common_noun(tok: Token) -> bool:
+    """A common noun, also where the small model calls a lower-case word a proper noun ("the minister")."""
+    return tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.is_lower)
+
+
 def _np_surface(idx: _Index, tok: Token, article: bool = False) -> tuple[int, int]:
     """The speaker noun with its left modifiers ("senior administration official"), no clauses; the article
     only when asked for."""

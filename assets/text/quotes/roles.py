@@ -31,8 +31,9 @@ def _roles(idx: _Index, key: str | None, before: int) -> tuple[set[str], set[int
         if head is None or idx.in_quote(head):
             continue
         words |= {w.lower().rstrip(".") for w in m.text.split() if _role_word(w)}
-        for c in head.lefts:  # "Interior Minister Jonas Haller": titles the model left out of the name
-            if c.dep_ in _MODIFIERS and c.idx < m.start_char:
+        for c in head.subtree:  # "Interior Minister Jonas Haller": titles the model left out of the name,
+            # hung on the surname or on the first name ("Colonel" on "Ines" in "Colonel Ines Barreto")
+            if c.dep_ in _MODIFIERS and c.idx < m.start_char and c.head.idx >= m.start_char:
                 words |= _phrase_words(c)
         for c in head.children:
             if c.dep_ != "appos" and not (c.dep_ in ("npadvmod", "amod") and c.like_num):

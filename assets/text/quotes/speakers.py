@@ -14,7 +14,7 @@ from assets.text.quotes.coref import _definite, _resolve_description, _resolve_p
 from assets.text.quotes.cues import _is_reporting
 from assets.text.quotes.index import _Index
 from assets.text.quotes.model import _Speaker
-from assets.text.quotes.phrases import MARKUP, _mention_text, _np_surface
+from assets.text.quotes.phrases import MARKUP, _common_noun, _mention_text, _np_surface
 from assets.text.quotes.roles import _age_described
 from assets.text.quotes.words import (
     ADDRESSEE_VERBS,
@@ -212,7 +212,7 @@ def _described_speaker(idx: _Index, tok: Token, surface: str) -> _Speaker:
         owner = _document_owner(idx, tok)
         if owner is not None:
             return _Speaker(surface, owner.entity_key, owner.label)
-    if tok.pos_ == "PROPN":
+    if tok.pos_ == "PROPN" and not _common_noun(tok):
         words = surface.split()
         while len(words) > 1 and words[0].lower() in TITLE_WORDS and words[0][:1].isupper():
             words = words[1:]

@@ -1,0 +1,62 @@
+"""Organisations the model called people or places: one rule per test (sentences written for these tests)."""
+
+from __future__ import annotations
+
+from test_entities import by_text, mentions_for
+
+
+def labels(ms, text: str) -> set[str]:
+    return {m.label for m in by_text(ms, text)}
+
+
+def test_a_name_in_apposition_with_a_kind_of_company_is_an_organisation(nlp):
+    text = "Brackley Homes, the developer, said the flats would be finished by spring."
+    ms = mentions_for(nlp, text, [("Brackley Homes", "PERSON")])
+    assert labels(ms, "Brackley Homes") == {"ORG"}
+
+
+def test_a_place_in_apposition_with_a_company_is_an_organisation(nlp):
+    text = "Quorra, the Denver-based payments company, will cut 400 jobs, its founder said."
+    ms = mentions_for(nlp, text, [("Quorra", "GPE"), ("Denver", "GPE")])
+    assert labels(ms, "Quorra") == {"ORG"}
+    assert labels(ms, "Denver") == {"GPE"}
+
+
+def test_a_role_in_apposition_keeps_a_person_whatever_which_clause_the_parser_hangs_on_the_name(nlp):
+    text = (
+        "Thandi Mahlangu, a lawyer at the Centre for Land Justice, which supported the tenants, called the "
+        "ruling “a warning to every landlord.”"
+    )
+    ms = mentions_for(nlp, text)
+    assert labels(ms, "Thandi Mahlangu") == {"PERSON"}
+
+
+def test_a_club_prefix_makes_an_organisation_and_its_bare_name_the_same_club(nlp):
+    text = (
+        "FC Dunholt sold their striker for a record fee on Friday. "
+        "Dunholt said the money would go to the youth academy."
+    )
+    ms = mentions_for(nlp, text, [("FC Dunholt", "PERSON"), ("Dunholt", "PERSON")])
+    assert labels(ms, "FC Dunholt") == {"ORG"}
+    assert {(m.label, m.canonical) for m in by_text(ms, "Dunholt")} == {("ORG", "FC Dunholt")}
+
+
+def test_the_opening_of_an_organisations_name_is_that_organisation(nlp):
+    text = (
+        "Karst Platinum Holdings lost its appeal on Tuesday.\n\n"
+        "Karst Platinum argued that the fine was out of proportion."
+    )
+    ms = mentions_for(
+        nlp, text, [("Karst Platinum Holdings", "ORG"), ("Karst Platinum", "PERSON", "Tuesday")]
+    )
+    assert {(m.label, m.canonical) for m in by_text(ms, "Karst Platinum")} == {
+        ("ORG", "Karst Platinum Holdings")
+    }
+
+
+def test_a_surname_that_opens_a_company_name_stays_the_person(nlp):
+    text = "Mara Ostrow founded Ostrow Logistics in 1998. Ostrow said she would step down as chair next year."
+    ms = mentions_for(
+        nlp, text, [("Mara Ostrow", "PERSON"), ("Ostrow Logistics", "ORG"), ("Ostrow", "PERSON")]
+    )
+    assert labels(ms, "Ostrow") == {"PERSON"}
