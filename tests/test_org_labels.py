@@ -60,3 +60,9 @@ def test_a_surname_that_opens_a_company_name_stays_the_person(nlp):
         nlp, text, [("Mara Ostrow", "PERSON"), ("Ostrow Logistics", "ORG"), ("Ostrow", "PERSON")]
     )
     assert labels(ms, "Ostrow") == {"PERSON"}
+
+
+def test_a_capitalised_name_ending_in_products_is_an_organisation(nlp):
+    text = "Harlow Garden Products is recalling 20,000 hedge trimmers after reports of overheating."
+    ms = mentions_for(nlp, text)
+    assert any(m.label == "ORG" and m.text.startswith("Harlow") for m in ms)

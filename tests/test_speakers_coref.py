@@ -436,3 +436,44 @@ def test_an_untagged_name_speaker_takes_an_entity_only_when_every_word_matches(n
     assert "ORG|court of appeal" in {m.entity_key for m in idx.mentions}
     assert _key_by_name(idx, "Ireland’s High Court") == (None, None)  # "court" alone is not that court
     assert _key_by_name(idx, "Court of Appeal") == ("ORG|court of appeal", "ORG")
+
+
+def test_an_organisation_given_a_noun_in_apposition_is_that_noun_however_far_back(nlp):
+    text = (
+        "Reservoir levels fell to 12% on Sunday, according to Hidrovia Sur, the regional utility.\n\n"
+        "Farmers in the valley said they had already lost a third of the harvest.\n\n"
+        "The agriculture ministry promised compensation for the worst-hit districts.\n\n"
+        "Schools will close early on Fridays until the rains return.\n\n"
+        "“Every hospital will keep full pressure through the cuts,” the utility said."
+    )
+    q = only(quotes_of(nlp, text), "Every hospital")
+    assert q.speaker == "Hidrovia Sur"
+
+
+def test_a_definite_role_no_one_was_given_is_the_person_just_named_in_its_paragraph(nlp):
+    text = (
+        "Tomasz Wilk, who chairs the inquiry, questioned the mine's former safety officer on Tuesday.\n\n"
+        "Wilk pressed him on a memo from January. “You signed this memo yourself,” the professor said."
+    )
+    q = only(quotes_of(nlp, text), "You signed this memo")
+    assert q.speaker_key == "PERSON|tomasz wilk"
+
+
+def test_a_title_counts_as_the_role_it_names(nlp):
+    text = (
+        "Justice Helen Maro sentenced the developer to eight years in prison on Friday.\n\n"
+        "The court heard that investors had lost 40 million dollars.\n\n"
+        "“Greed of this kind leaves real people destitute,” the judge said."
+    )
+    q = only(quotes_of(nlp, text), "Greed of this kind")
+    assert q.speaker == "Helen Maro"
+
+
+def test_a_person_description_is_never_an_earlier_company_description(nlp):
+    text = (
+        "A toy company is recalling 200,000 strollers after reports that a wheel can come off.\n\n"
+        "Laura Bennett, 29, filed the first complaint after a wheel came off. "
+        "“It happened on a busy road,” the mother of two said."
+    )
+    q = only(quotes_of(nlp, text), "It happened on a busy road")
+    assert q.speaker_key == "PERSON|laura bennett"

@@ -40,12 +40,16 @@ claims = load_bench("claims")
 # speakers_heldout3 (written blind by another author while those fixes were made, not read before), measured once:
 #   heldout3 0.993 0.870 0.958 0.811 0.816 0.870 (2026-12-03, after the fixes; the code before them, 79cbd57:
 #            0.993 0.849 0.958 0.784 0.763 0.870)
+# Then speakers_heldout3 became development material (misses read and fixed: a definite role no one was given is
+# the person just named, titles as the role they name, an organisation given a noun in apposition, a person
+# description never an earlier company description, "Products" as a designator):
+#   heldout3 0.993 0.925 0.958 0.919 0.868 0.957; heldout2 0.993 0.931 0.939 0.912 0.919 0.958 (2026-12-03)
 FLOORS = {
     "tune": (0.97, 0.95, 0.95, 0.80, 0.93, 0.95),
     "check": (0.97, 0.93, 0.95, 0.70, 0.90, 0.85),
     "heldout": (0.97, 0.83, 0.87, 0.79, 0.82, 0.81),
-    "heldout2": (0.97, 0.89, 0.91, 0.85, 0.89, 0.89),
-    "heldout3": (0.97, 0.85, 0.93, 0.78, 0.79, 0.84),
+    "heldout2": (0.97, 0.90, 0.91, 0.88, 0.89, 0.92),
+    "heldout3": (0.97, 0.90, 0.93, 0.89, 0.84, 0.92),
 }
 FOLDERS = {
     "tune": ROOT / "tests" / "fixtures" / "speakers_dev" / "tune",

@@ -128,8 +128,8 @@ def _antecedent_org(
                 if want is not None and kind == want:
                     exact.append(m)
     for m in cands:
-        if noun in m.canonical.lower().split():
-            return m
+        if noun in m.canonical.lower().split() or noun in _appos_nouns(idx, m):
+            return m  # named with that noun, or given it ("Aguas del Altiplano, the city-owned utility")
     # An organisation described as that kind beats one of unknown kind ("the airline" is not the jet's maker).
     for group in (exact, cands):
         for m in group:
@@ -139,6 +139,15 @@ def _antecedent_org(
             if para - idx.para_of(m.start_char) <= INHERIT_PARAGRAPHS:
                 return m
     return None
+
+
+def _appos_nouns(idx: _Index, m: Mention) -> set[str]:
+    """The common nouns in apposition with a name ("Vantora, the cloud software company" -> company)."""
+    head = idx.mention_token(m)
+    if head is None:
+        return set()
+    nouns = [c for c in head.children if c.dep_ == "appos"] + ([head.head] if head.dep_ == "appos" else [])
+    return {n.lemma_.lower() for n in nouns if n.pos_ == "NOUN"}
 
 
 def _key_by_name(idx: _Index, surface: str) -> tuple[str | None, str | None]:

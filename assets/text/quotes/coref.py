@@ -313,7 +313,7 @@ def _description_referent(idx: _Index, tok: Token) -> _Referent | None:
     _referents(idx)
     lemma = tok.lemma_.lower()
     if _age_described(tok) is not None or is_role(lemma) or lemma in SPOKES_NOUNS or lemma in TITLE_WORDS:
-        person = _role_holder(idx, tok) or _same_description(idx, tok)
+        person = _role_holder(idx, tok) or _same_description(idx, tok) or _just_named_role(idx, tok)
         if person is not None or lemma not in ORG_NOUNS:
             return person  # "the miner" is a role and an organisation: a person holding it, else the company
     if lemma not in ORG_NOUNS or any(c.dep_ in ("compound", "nmod", "prep") for c in tok.children):
@@ -357,6 +357,25 @@ def _role_holder(idx: _Index, tok: Token) -> _Referent | None:
     return _just_named(idx, tok, latest) if age is not None else _named_later(idx, tok, lemma)
 
 
+def _just_named_role(idx: _Index, tok: Token) -> _Referent | None:
+    """A definite role no one was given points at someone known: the person last named as a subject in its
+    paragraph ("Borowiec pressed him on an email. '…,' the professor said") — the convention of ages, for
+    roles (a new, unnamed speaker is introduced with "a", not "the")."""
+    if _age_described(tok) is not None or tok.lemma_.lower() in ORG_NOUNS:
+        return None
+    want = _gender_of(idx, tok)
+    para = idx.tok_para[tok.i]
+    for r in reversed(idx.referents):
+        if r.start >= tok.idx:
+            continue
+        if r.para != para:
+            return None
+        if r.label == "PERSON" and r.salient and not r.plural and r.key is not None:
+            gender = idx.gender.get(r.key)
+            return r if want is None or gender in (None, want) else None
+    return None
+
+
 def _just_named(idx: _Index, tok: Token, latest: dict[str | None, _Referent]) -> _Referent | None:
     """The person named last before an age description, in its paragraph or the one before, if not given
     another age."""
@@ -393,5 +412,5 @@ def _same_description(idx: _Index, tok: Token) -> _Referent | None:
 
 def _same_kind(earlier: str, later: str) -> bool:
     """Two organisation nouns of one kind: "the oil producer" … "the company"."""
-    kind = ORG_KINDS.get(earlier)
-    return kind is not None and ORG_KINDS.get(later) in (kind, KIND_PARENT.get(kind))
+    kind, other = ORG_KINDS.get(earlier), ORG_KINDS.get(later)
+    return kind is not None and other is not None and other in (kind, KIND_PARENT.get(kind))

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from assets.text.entities import is_role
 from assets.text.quotes.index import _Index
-from assets.text.quotes.words import TITLE_WORDS
+from assets.text.quotes.words import ROLE_EQUIVALENTS, TITLE_WORDS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -44,7 +44,7 @@ def _roles(idx: _Index, key: str | None, before: int) -> tuple[set[str], set[int
                 words |= _noun_words(c)  # "Delaney, a former state treasurer,"
         if head.dep_ == "appos" and head.head.pos_ == "NOUN":
             words |= _noun_words(head.head)  # "the poll's director, Alan Fisk"
-    return words, ages
+    return words | {ROLE_EQUIVALENTS[w] for w in words if w in ROLE_EQUIVALENTS}, ages
 
 
 def _role_word(word: str) -> bool:

@@ -49,6 +49,12 @@ ORG_KINDS = {
     for word in words.split()
 }
 KIND_PARENT = lexicon.mapping("quotes_speakers", "org_kind_parents")
+# Titles by the role noun they are another name for ("justice" -> "judge").
+ROLE_EQUIVALENTS = {
+    word: role
+    for role, words in lexicon.mapping("quotes_speakers", "role_equivalents").items()
+    for word in words.split()
+}
 
 # Places (quotes_speakers.toml).
 PERSON_PLACE_PREPS = lexicon.words("quotes_speakers", "person_place_preps")
