@@ -477,3 +477,15 @@ def test_a_person_description_is_never_an_earlier_company_description(nlp):
     )
     q = only(quotes_of(nlp, text), "It happened on a busy road")
     assert q.speaker_key == "PERSON|laura bennett"
+
+
+def test_no_parse_tree_crosses_a_paragraph_break(nlp):
+    text = (
+        "“That offer is final,” the airline said in a statement released at 6 a.m.\n\n"
+        "Chief executive Duarte Lemos said the strike would cost millions. “Nobody wins a strike,” he said."
+    )
+    doc = nlp(text)
+    cut = text.index("\n\n")
+    assert all((t.idx < cut) == (t.head.idx < cut) for t in doc if not t.is_space)
+    q = only(quotes_of(nlp, text), "Nobody wins")
+    assert q.speaker_key == "PERSON|duarte lemos"

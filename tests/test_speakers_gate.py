@@ -4,7 +4,8 @@ speakers_dev/tune is what the coreference rules were fixed against (in-sample: a
 speakers_dev/check was written at the same time and measured after the rules were done; speakers_heldout was
 written apart from the rules and measured blind once after them (the gap to check is the rules' overfit), then
 used for development; speakers_heldout2 was written blind after that and measured once, then used for development;
-speakers_heldout3 was written blind during that and measured once. The scorer self-tests
+speakers_heldout3 was written blind during that and measured once, then used for development; speakers_heldout4
+was written blind during that and measured once. The scorer self-tests
 check the per-kind tally on hand-made predictions.
 """
 
@@ -44,12 +45,17 @@ claims = load_bench("claims")
 # the person just named, titles as the role they name, an organisation given a noun in apposition, a person
 # description never an earlier company description, "Products" as a designator):
 #   heldout3 0.993 0.925 0.958 0.919 0.868 0.957; heldout2 0.993 0.931 0.939 0.912 0.919 0.958 (2026-12-03)
+# With line breaks made sentence starts before the parser: heldout3 0.993 0.932 0.958 0.919 0.895 0.957.
+# speakers_heldout4 (written blind by another author during that round, not read before), measured once:
+#   heldout4 0.997 0.876 0.938 0.667 0.921 1.000 (2026-12-03, after round 2 and the line breaks; the code before
+#            the day's work, 79cbd57: 0.997 0.855 0.917 0.667 0.868 1.000)
 FLOORS = {
     "tune": (0.97, 0.95, 0.95, 0.80, 0.93, 0.95),
     "check": (0.97, 0.93, 0.95, 0.70, 0.90, 0.85),
     "heldout": (0.97, 0.83, 0.87, 0.79, 0.82, 0.81),
     "heldout2": (0.97, 0.90, 0.91, 0.88, 0.89, 0.92),
-    "heldout3": (0.97, 0.90, 0.93, 0.89, 0.84, 0.92),
+    "heldout3": (0.97, 0.90, 0.93, 0.89, 0.87, 0.92),
+    "heldout4": (0.97, 0.85, 0.91, 0.64, 0.89, 0.97),
 }
 FOLDERS = {
     "tune": ROOT / "tests" / "fixtures" / "speakers_dev" / "tune",
@@ -57,6 +63,7 @@ FOLDERS = {
     "heldout": ROOT / "tests" / "fixtures" / "speakers_heldout",
     "heldout2": ROOT / "tests" / "fixtures" / "speakers_heldout2",
     "heldout3": ROOT / "tests" / "fixtures" / "speakers_heldout3",
+    "heldout4": ROOT / "tests" / "fixtures" / "speakers_heldout4",
 }
 
 

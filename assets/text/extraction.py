@@ -32,10 +32,27 @@ def default_model_name() -> str:
 
 @functools.cache
 def load_model(name: str | None = None):
-    """The spaCy pipeline by package name (default: default_model_name()), loaded once per process."""
+    """The spaCy pipeline by package name (default: default_model_name()), loaded once per process, with line
+    breaks made sentence starts before the parser runs."""
     import spacy
+    from spacy.language import Language
 
-    return spacy.load(name or default_model_name())
+    if not Language.has_factory("line_breaks"):
+        Language.component("line_breaks", func=line_breaks)
+    nlp = spacy.load(name or default_model_name())
+    nlp.add_pipe("line_breaks", before="parser" if "parser" in nlp.pipe_names else None)
+    return nlp
+
+
+def line_breaks(doc):
+    """A token after a line break starts a sentence. The parser keeps preset starts, so no tree crosses a
+    paragraph ("… released at 6 a.m." + newline + "Chief executive Nuno Baptista said" otherwise parses the
+    name as the object of "at"); sentence_spans alone would cut the sentence but not the tree."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if not tok.is_space and ("\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text)):
+            tok.is_sent_start = True
+    return doc
 
 
 def sentence_spans(doc) -> list[Sentence]:
