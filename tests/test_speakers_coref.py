@@ -489,3 +489,30 @@ def test_no_parse_tree_crosses_a_paragraph_break(nlp):
     assert all((t.idx < cut) == (t.head.idx < cut) for t in doc if not t.is_space)
     q = only(quotes_of(nlp, text), "Nobody wins")
     assert q.speaker_key == "PERSON|duarte lemos"
+
+
+def test_any_noun_the_text_gave_a_person_points_back_at_them(nlp):
+    text = (
+        "Keepers followed the escaped wolf until the vet, Anja Lorenz, arrived from a clinic nearby.\n\n"
+        "“I have darted wolves before, but never beside a playground,” the vet said."
+    )
+    q = only(quotes_of(nlp, text), "I have darted wolves")
+    assert q.speaker_key == "PERSON|anja lorenz"
+
+
+def test_a_capitalised_title_after_the_points_back_at_the_person_given_it(nlp):
+    text = (
+        "Owen Pritchard, the town’s MP, called for an inquiry into the flood barrier.\n\n"
+        "“Families here paid for this barrier and then paid again when it failed,” the MP said."
+    )
+    q = only(quotes_of(nlp, text), "Families here paid")
+    assert q.speaker_key == "PERSON|owen pritchard"
+
+
+def test_people_at_an_organisation_speak_for_it(nlp):
+    text = (
+        "Researchers at the Halden Marine Institute said the reef had lost a third of its coral. "
+        "“We have never seen bleaching this fast,” researchers at the Halden Marine Institute said."
+    )
+    q = only(quotes_of(nlp, text), "We have never seen")
+    assert q.speaker_key is not None and q.speaker_key.startswith("ORG|")

@@ -316,6 +316,9 @@ def _description_referent(idx: _Index, tok: Token) -> _Referent | None:
         person = _role_holder(idx, tok) or _same_description(idx, tok) or _just_named_role(idx, tok)
         if person is not None or lemma not in ORG_NOUNS:
             return person  # "the miner" is a role and an organisation: a person holding it, else the company
+    elif lemma not in ORG_NOUNS:
+        # Any noun the text gave a person before: "the vet, Marc Ostermann, arrived … the vet added", "the MP".
+        return _role_holder(idx, tok, later=False)
     if lemma not in ORG_NOUNS or any(c.dep_ in ("compound", "nmod", "prep") for c in tok.children):
         return None
     org = _antecedent_org(idx, tok, MEDIA_LABELS if lemma in MEDIA_NOUNS else ("ORG",))
@@ -336,7 +339,7 @@ def _description_referent(idx: _Index, tok: Token) -> _Referent | None:
     )
 
 
-def _role_holder(idx: _Index, tok: Token) -> _Referent | None:
+def _role_holder(idx: _Index, tok: Token, later: bool = True) -> _Referent | None:
     """The person named earlier whose titles or appositions hold this description's noun (or age); the one
     sharing most of its modifiers ("the former governor"), then the latest. Failing that, the news conventions:
     an age no one was given is new about the person just named ("Graham Voss said … The 61-year-old …"), and a
@@ -354,7 +357,9 @@ def _role_holder(idx: _Index, tok: Token) -> _Referent | None:
                 best, best_score = r, score
     if best is not None:
         return best
-    return _just_named(idx, tok, latest) if age is not None else _named_later(idx, tok, lemma)
+    if age is not None:
+        return _just_named(idx, tok, latest)
+    return _named_later(idx, tok, lemma) if later else None
 
 
 def _just_named_role(idx: _Index, tok: Token) -> _Referent | None:

@@ -19,7 +19,10 @@ MARKUP = re.compile(r"@\w|https?:|www\.|pic\.twitter|#\w", re.IGNORECASE)
 
 
 def _common_noun(tok: Token) -> bool:
-    """A common noun, also where the small model calls a lower-case word a proper noun ("the minister")."""
+    """A common noun, also where the small model calls a lower-case word a proper noun ("the minister") or a
+    subject an adjective ("the daily wrote")."""
+    if tok.pos_ == "ADJ":
+        return tok.is_lower and tok.dep_ in ("nsubj", "nsubjpass")
     return tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.is_lower)
 
 

@@ -160,6 +160,11 @@ def _speaker_of(idx: _Index, tok: Token) -> _Speaker | None:
     if named is not None:
         return named
     s, e = _np_surface(idx, tok)
+    org = _people_of_org(idx, tok)
+    if (
+        org is not None
+    ):  # "Analysts at Fjord Securities", "Volunteers at Highland Raptor Watch": the organisation
+        return _Speaker(idx.body[s:e], org.entity_key, org.label)
     if tok.lemma_.lower() in SPOKES_NOUNS:
         named = _named_after_org(idx, tok)
         if named is not None:
@@ -213,6 +218,10 @@ def _described_speaker(idx: _Index, tok: Token, surface: str) -> _Speaker:
         if owner is not None:
             return _Speaker(surface, owner.entity_key, owner.label)
     if tok.pos_ == "PROPN" and not _common_noun(tok):
+        if _definite(tok):  # "the MP": a title the text gave a person ("Tom Ashworth, the town's MP")
+            spk = _resolve_description(idx, tok)
+            if spk is not None and spk.label == "PERSON":
+                return spk
         words = surface.split()
         while len(words) > 1 and words[0].lower() in TITLE_WORDS and words[0][:1].isupper():
             words = words[1:]
@@ -312,6 +321,20 @@ def _named_after_org(idx: _Index, tok: Token) -> _Speaker | None:
                     )
                 ):
                     return _Speaker(" ".join(t.text for t in names), None, None)
+    return None
+
+
+def _people_of_org(idx: _Index, tok: Token) -> Mention | None:
+    """The organisation named after a plural of people by at/from/of ("campaigners at Aktion Wildtier")."""
+    lemma = tok.lemma_.lower()
+    if tok.tag_ not in ("NNS", "NNPS") or not (is_role(lemma) or lemma in PERSON_NOUNS):
+        return None
+    for c in idx.kids(tok, ("prep",)):
+        if c.lower_ in ("at", "from", "of"):
+            for p in idx.kids(c, ("pobj",)):
+                m = idx.mention_at(p)
+                if m is not None and m.label == "ORG":
+                    return m
     return None
 
 
