@@ -238,3 +238,51 @@ def test_extract_batches_after_earlier_batches_give_the_same_rows():
     again = extract.extract_batch((DAY, docs[3:]))
     assert alone == after == again
     assert alone[extract.CLAIMS.table] and alone[extract.MENTIONS.table]
+
+
+def test_a_days_rows_wait_on_disk_not_in_the_open_transaction(tmp_path):
+    """DuckDB holds what a transaction appends in small inserts in memory until it commits; a day's chunks are
+    spilled to files and inserted by one statement, so the writer's in-memory table data does not grow with the
+    day (here 60 chunks of 2,000 sentences)."""
+    path = tmp_path / "w.duckdb"
+    with warehouse.connect(path) as con:
+        warehouse.ensure_schema(con)
+    held: list[int] = []
+
+    def review(con, day, rows, state):
+        held.append(
+            con.execute(
+                "SELECT coalesce(sum(memory_usage_bytes), 0) FROM duckdb_memory() WHERE tag = 'IN_MEMORY_TABLE'"
+            ).fetchone()[0]
+        )
+        return rows
+
+    def build(item):
+        day, n = item
+        return {
+            "nlp.sentences": [
+                {
+                    "doc_id": f"d{n:03d}",
+                    "partition_date": day,
+                    "sentence_idx": i,
+                    "start_char": i,
+                    "end_char": i + 1,
+                    "text": f"Sentence number {i} of document {n}, long enough to take some room.",
+                }
+                for i in range(2000)
+            ]
+        }
+
+    big = stage.DayStage(
+        name="test.big",
+        outputs=(stage.Output("nlp.sentences", lambda: []),),
+        code_version="1",
+        inputs=lambda con, day: stage.Inputs("fp", [(day, n) for n in range(60)], 60),
+        build=build,
+        items_per_chunk=1,
+        count=lambda item: 1,
+        review=review,
+    )
+    assert [r.status for r in run(path, big)] == ["published"]
+    assert rows(path, "SELECT count(*) FROM nlp.sentences") == [(120_000,)]
+    assert len(held) >= 60 and max(held) < 4 * 2**20, held  # before: 13.5 MB by the last chunk
