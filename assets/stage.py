@@ -9,7 +9,9 @@ unchanged since it was last published is skipped. Memory stays flat: only a chun
 
 from __future__ import annotations
 
+import ctypes
 import datetime as dt
+import functools
 import hashlib
 import inspect
 import tempfile
@@ -189,11 +191,28 @@ def run_days(
             finally:
                 if stream:
                     stream.skip(day)  # what a held or failed day left unread
+            _trim_heap()
         else:
             results.append(DayResult(day, status))
             if log:
                 log(f"{stage.name} {day}: {status} ({'unchanged' if status == 'skipped' else 'no input'})")
     return results
+
+
+@functools.cache
+def _libc():
+    try:
+        return ctypes.CDLL("libc.so.6")
+    except OSError:  # not glibc: nothing to hand back this way
+        return None
+
+
+def _trim_heap() -> None:
+    """Hand the C heap's free pages back to the system after a day: glibc keeps them for reuse (measured in the
+    writer after ten days of 1,000 documents: 46 MB free inside the heap, 18 MB after ten of 100)."""
+    libc = _libc()
+    if libc is not None and hasattr(libc, "malloc_trim"):
+        libc.malloc_trim(0)
 
 
 class _Stream:
