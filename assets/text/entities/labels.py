@@ -71,15 +71,8 @@ def _org_by_designator(raws: list[_Raw]) -> None:
     """A 'person' ending in an organisation word is an organisation; a named natural feature is a place."""
     for r in raws:
         words = r.text.split()
-        if (
-            r.label == "PERSON"
-            and len(words) >= 2
-            and (
-                words[-1].lower().rstrip(".") in ORG_DESIGNATORS
-                or (words[0].isupper() and words[0].lower() in _ORG_FIRST)
-            )
-        ):
-            r.label = "ORG"
+        if r.label == "PERSON" and len(words) >= 2 and _undesignated(words) != words:
+            r.label = "ORG"  # a designator word at either end: "Keldor Petroleum", "FC Porto"
         elif r.label in ("PERSON", "ORG", "GPE") and not r.fixed and _place_name(words):
             r.label = "LOC"
 
