@@ -91,3 +91,8 @@ def _name_chain(tok) -> list:
 def _locative(tok) -> bool:
     """The word is the object of a place preposition ("the match in Durban")."""
     return tok is not None and tok.dep_ == "pobj" and tok.head.lower_ in _PLACE_PREPS
+
+
+def appositions(tok) -> list:
+    """The tokens in apposition with a name's head: its appos children, or the noun it is in apposition to."""
+    return [c for c in tok.children if c.dep_ == "appos"] + ([tok.head] if tok.dep_ == "appos" else [])

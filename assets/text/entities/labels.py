@@ -6,7 +6,7 @@ from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
 from assets.text import lexicon
-from assets.text.entities.clues import _next_sentence_he_or_she, _pronoun_follows, _says
+from assets.text.entities.clues import _next_sentence_he_or_she, _pronoun_follows, _says, appositions
 from assets.text.entities.names import (
     _HONORIFICS,
     ORG_DESIGNATORS,
@@ -86,7 +86,7 @@ def _orgs_by_apposition(doc: Doc, raws: list[_Raw]) -> None:
         if r.label not in ("PERSON", "GPE") or r.fixed:
             continue
         tok = doc.char_span(r.start, r.end, alignment_mode="expand").root
-        nouns = [c for c in tok.children if c.dep_ == "appos"] + ([tok.head] if tok.dep_ == "appos" else [])
+        nouns = appositions(tok)
         if any(
             n.pos_ == "NOUN"
             and n.lemma_.lower() in _ORG_NOUNS

@@ -6,6 +6,7 @@ import bisect
 from typing import TYPE_CHECKING
 
 from assets.text.entities import alias_lookup
+from assets.text.entities.clues import appositions
 from assets.text.quotes.index import _Index
 from assets.text.quotes.model import _Speaker
 from assets.text.quotes.words import (
@@ -146,8 +147,7 @@ def _appos_nouns(idx: _Index, m: Mention) -> set[str]:
     head = idx.mention_token(m)
     if head is None:
         return set()
-    nouns = [c for c in head.children if c.dep_ == "appos"] + ([head.head] if head.dep_ == "appos" else [])
-    return {n.lemma_.lower() for n in nouns if n.pos_ == "NOUN"}
+    return {n.lemma_.lower() for n in appositions(head) if n.pos_ == "NOUN"}
 
 
 def _key_by_name(idx: _Index, surface: str) -> tuple[str | None, str | None]:
