@@ -286,3 +286,45 @@ def test_a_days_rows_wait_on_disk_not_in_the_open_transaction(tmp_path):
     assert [r.status for r in run(path, big)] == ["published"]
     assert rows(path, "SELECT count(*) FROM nlp.sentences") == [(120_000,)]
     assert len(held) >= 60 and max(held) < 4 * 2**20, held  # before: 13.5 MB by the last chunk
+
+
+def test_the_blocks_a_day_read_are_not_kept_for_the_next(tmp_path):
+    """DuckDB caches every block it reads until its memory limit; a writer reading earlier days grew with the
+    warehouse. After each day the cache is emptied and the memory limit is the one set before."""
+    path = tmp_path / "w.duckdb"
+    with warehouse.connect(path) as con:
+        warehouse.ensure_schema(con)
+        con.execute(
+            "INSERT INTO nlp.sentences (doc_id, partition_date, sentence_idx, start_char, end_char, text) "
+            "SELECT 'd' || (i // 100), DATE '2024-01-01', i % 100, 0, 1, md5(i::VARCHAR) || md5((-i)::VARCHAR) "
+            "FROM range(300000) t(i)"
+        )
+        con.execute("CHECKPOINT")
+    cached: list[int] = []
+
+    def cache(con) -> int:
+        return con.execute(
+            "SELECT coalesce(sum(memory_usage_bytes), 0) FROM duckdb_memory() WHERE tag = 'BASE_TABLE'"
+        ).fetchone()[0]
+
+    def inputs(con, day):
+        con.execute("SELECT max(text), max(doc_id) FROM nlp.sentences").fetchall()  # reads every stored block
+        cached.append(cache(con))
+        return stage.Inputs(f"fp{day}", [day], 1)
+
+    reader = stage.DayStage(
+        name="test.reader",
+        outputs=(stage.Output("nlp.sentences", lambda: []),),
+        code_version="1",
+        inputs=inputs,
+        build=lambda item: {},
+        count=lambda item: 1,
+    )
+    with warehouse.connect(path) as con:
+        con.execute("SET memory_limit = '1GB'")
+        results = stage.run_days(con, reader, [dt.date(2024, 2, 1), dt.date(2024, 2, 2)], Pool(1))
+        assert [r.status for r in results] == ["published", "published"]
+        assert min(cached) > 8 * 2**20, cached  # each day's read filled the cache
+        assert cache(con) < 2**20, cache(con)  # before: all of it still held
+        # the limit is back (as printed, rounded once: 1 GB reads "953.6 MiB", is set back as "953.5 MiB")
+        assert con.execute("SELECT current_setting('memory_limit')").fetchone()[0].startswith("953.")
