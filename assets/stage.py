@@ -185,7 +185,8 @@ def run_days(
     parallel = stage.parallel and sum(i.total for _, i in todo) >= stage.parallel_min_docs
     stream = _Stream(pool, stage, todo) if parallel and pool.workers > 1 else None
     results = []
-    (limit,) = con.execute("SELECT current_setting('memory_limit')").fetchone()  # read once: it prints rounded
+    # read once, not per day: it prints rounded, and each read-and-set-back would lower it a little
+    (limit,) = con.execute("SELECT current_setting('memory_limit')").fetchone()
     for day, inputs, fp, status in plan:
         if status == "todo":
             try:
