@@ -66,3 +66,15 @@ def test_a_capitalised_name_ending_in_products_is_an_organisation(nlp):
     text = "Harlow Garden Products is recalling 20,000 hedge trimmers after reports of overheating."
     ms = mentions_for(nlp, text)
     assert any(m.label == "ORG" and m.text.startswith("Harlow") for m in ms)
+
+
+def test_a_name_classed_as_a_newspaper_by_the_word_before_it_is_an_organisation(nlp):
+    text = "The mayor spoke to the daily Havposten on Monday about the bridge."
+    ms = mentions_for(nlp, text, [("Havposten", "PERSON")])
+    assert labels(ms, "Havposten") == {"ORG"}
+
+
+def test_a_club_prefix_the_model_left_out_of_the_name_joins_it(nlp):
+    text = "The centre will join CB Almara Castellón after the buyout clause was paid."
+    ms = mentions_for(nlp, text, [("Almara Castellón", "PERSON")])
+    assert [(m.text, m.label) for m in ms if "Almara" in m.text] == [("CB Almara Castellón", "ORG")]

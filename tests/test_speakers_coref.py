@@ -516,3 +516,66 @@ def test_people_at_an_organisation_speak_for_it(nlp):
     )
     q = only(quotes_of(nlp, text), "We have never seen")
     assert q.speaker_key is not None and q.speaker_key.startswith("ORG|")
+
+
+# ---------------------------------------------------------------------------------------------
+# Rules added on 2026-12-03 (third day of #12): one test each
+
+
+def test_the_daily_is_the_newspaper_classed_as_a_daily_before_its_name(nlp):
+    text = (
+        "Port chief Arne Solberg spoke to the daily Havposten on Monday.\n\n"
+        "In an editorial on Tuesday, the daily wrote: “Nobody should cross this strait on one tired radar.”"
+    )
+    q = only(quotes_of(nlp, text), "Nobody should cross")
+    assert q.speaker == "Havposten"
+
+
+def test_a_description_repeated_word_for_word_means_what_it_meant_the_first_time(nlp):
+    text = (
+        "Tomas Rimkus, the league's top scorer, will join CB Almara Castellón after the Spanish club paid the "
+        "buyout clause in his contract with Sirvinta Vilnius.\n\n"
+        "Sirvinta Vilnius said it was disappointed.\n\n"
+        "“Tomas will be presented to our supporters on Monday,” the Spanish club said."
+    )
+    q = only(quotes_of(nlp, text), "presented to our supporters")
+    assert q.speaker == "CB Almara Castellón"
+
+
+def test_who_chairs_the_committee_makes_her_the_committee_chair(nlp):
+    text = (
+        "“We are not against new housing,” said Councillor Ruth Abernethy, who chairs the planning committee.\n\n"
+        "Kenneth Doig, who leads the residents' group, welcomed the decision.\n\n"
+        "“The site floods every winter and nobody could insure those homes,” the committee chair said."
+    )
+    q = only(quotes_of(nlp, text), "The site floods")
+    assert q.speaker == "Ruth Abernethy"
+
+
+def test_a_name_before_a_participle_clause_in_commas_is_the_speaker(nlp):
+    text = (
+        "Ferry operator Maren Sollie defended her crews on Friday.\n\n"
+        "Sollie, asked about the editorial, said: “Our captains are rested, trained and supported.”"
+    )
+    q = only(quotes_of(nlp, text), "Our captains are rested")
+    assert q.speaker == "Sollie" and q.speaker_mention == "Sollie"
+
+
+def test_she_after_a_sentence_about_her_reply_is_the_one_who_replied(nlp):
+    text = (
+        "“The petition was signed by half the village,” said Isla Fraser, the developer's project director.\n\n"
+        "Morag Baird's reply came within minutes. “Isla knows perfectly well why they signed,” she said."
+    )
+    q = only(quotes_of(nlp, text), "Isla knows")
+    assert q.speaker == "Morag Baird"
+
+
+def test_who_runs_a_bakery_makes_him_the_baker(nlp):
+    text = (
+        "Water will be cut for 12 hours a day, the utility said. Pablo Ortiz, who runs a bakery near the market, "
+        "said he would open later.\n\n"
+        "Lucia Varela, a nurse, said the hospital had its own tanks.\n\n"
+        "“My customers still want their bread at six,” the baker said."
+    )
+    q = only(quotes_of(nlp, text), "My customers")
+    assert q.speaker == "Pablo Ortiz"

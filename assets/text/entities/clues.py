@@ -96,3 +96,18 @@ def _locative(tok) -> bool:
 def appositions(tok) -> list:
     """The tokens in apposition with a name's head: its appos children, or the noun it is in apposition to."""
     return [c for c in tok.children if c.dep_ == "appos"] + ([tok.head] if tok.dep_ == "appos" else [])
+
+
+def classifiers(tok) -> list:
+    """The lower-case words that class a name from before it: "the daily Vestlandsposten", "the Kaunas daily Kauno
+    Žinios" (the name carries the article; the small model tags such a word as an adjective as often as a noun)."""
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in tok.children):
+        return []
+    return [
+        c
+        for c in tok.children
+        if c.i < tok.i
+        and c.dep_ in ("amod", "compound", "nmod")
+        and c.pos_ in ("NOUN", "ADJ")
+        and c.text.islower()
+    ]

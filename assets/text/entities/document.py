@@ -11,6 +11,7 @@ from assets.text.entities.capitals import _extend_names_left, _names_from_capita
 from assets.text.entities.clues import _locative
 from assets.text.entities.discovery import _apply_acronyms, _described_orgs, _designated_orgs
 from assets.text.entities.labels import (
+    _club_prefixes,
     _org_by_designator,
     _org_short_names,
     _orgs_by_apposition,
@@ -57,6 +58,7 @@ def doc_mentions(doc: Doc, sentences: list[Sentence]) -> list[Mention]:
     _vote_labels(raws)
     raws = _apply_acronyms(doc, raws)
     raws = _discover_speakers(doc, raws)
+    _club_prefixes(doc, raws)
     _org_by_designator(raws)
     _orgs_by_apposition(doc, raws)
     _org_short_names(doc, raws)

@@ -6,7 +6,13 @@ from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
 from assets.text import lexicon
-from assets.text.entities.clues import _next_sentence_he_or_she, _pronoun_follows, _says, appositions
+from assets.text.entities.clues import (
+    _next_sentence_he_or_she,
+    _pronoun_follows,
+    _says,
+    appositions,
+    classifiers,
+)
 from assets.text.entities.names import (
     _HONORIFICS,
     ORG_DESIGNATORS,
@@ -67,6 +73,21 @@ def _singular_norp(raws: list[_Raw]) -> None:
             r.canonical = r.canonical[: len(r.canonical) - 1]
 
 
+def _club_prefixes(doc: Doc, raws: list[_Raw]) -> None:
+    """'CB Turia Valencia' where the model tagged 'Turia Valencia' as a person: a name right after a club prefix in
+    capitals takes it, and is an organisation."""
+    tok_of = {t.idx: t for t in doc}
+    for r in raws:
+        first = tok_of.get(r.start)
+        if r.fixed or r.label not in ("PERSON", "ORG", "GPE") or first is None or first.i == 0:
+            continue
+        prev = doc[first.i - 1]
+        if prev.text.isupper() and prev.lower_ in _ORG_FIRST and prev.whitespace_ and not prev.ent_type_:
+            r.start = prev.idx
+            r.text = r.canonical = doc.text[r.start : r.end]
+            r.label = "ORG"
+
+
 def _org_by_designator(raws: list[_Raw]) -> None:
     """A 'person' ending in an organisation word is an organisation; a named natural feature is a place."""
     for r in raws:
@@ -78,9 +99,9 @@ def _org_by_designator(raws: list[_Raw]) -> None:
 
 
 def _orgs_by_apposition(doc: Doc, raws: list[_Raw]) -> None:
-    """'Wexcombe Homes, the developer,', 'Vantora, the Austin-based software company,': a 'person' or 'place' in
-    apposition with a kind of organisation is one (a role noun such as "the miner" could be a person, and is
-    left alone)."""
+    """'Wexcombe Homes, the developer,', 'Vantora, the Austin-based software company,', 'the daily Vestlandsposten':
+    a 'person' or 'place' in apposition with a kind of organisation, or classed as one, is one (a role noun such as
+    "the miner" could be a person, and is left alone)."""
     orgs = set()
     for r in raws:
         if r.label not in ("PERSON", "GPE") or r.fixed:
@@ -93,7 +114,7 @@ def _orgs_by_apposition(doc: Doc, raws: list[_Raw]) -> None:
             and not is_role(n.lemma_)
             and any(d.dep_ == "det" and d.lower_ in ("the", "a", "an") for d in n.children)
             for n in nouns
-        ):
+        ) or any(n.lemma_.lower() in _ORG_NOUNS and not is_role(n.lemma_) for n in classifiers(tok)):
             orgs.add(normalise(r.text))
     _relabel(raws, "PERSON", orgs, "ORG")
     _relabel(raws, "GPE", orgs, "ORG")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import bisect
 from typing import TYPE_CHECKING
 
-from assets.text.entities import alias_lookup
-from assets.text.entities.clues import appositions
+from assets.text.entities import alias_lookup, is_role
+from assets.text.entities.clues import appositions, classifiers
 from assets.text.quotes.index import _Index
 from assets.text.quotes.model import _Speaker
 from assets.text.quotes.words import (
@@ -15,8 +15,10 @@ from assets.text.quotes.words import (
     ORG_DESIGNATORS,
     ORG_KINDS,
     ORG_PLACE_PREPS,
+    PERSON_NOUNS,
     PERSON_PLACE_PREPS,
     PLACE_NOUNS,
+    SPOKES_NOUNS,
     TITLE_WORDS,
 )
 from assets.text.records import Mention
@@ -41,12 +43,17 @@ def _surface(m: Mention) -> str:
 
 
 def _is_salient(idx: _Index, m: Mention) -> bool:
-    """A mention that is a subject, or a name beside one: the usual antecedent."""
+    """A mention that is a subject, a name beside one, or the owner of a main clause's subject that is not a person
+    ("Lindsay's reply came within minutes. '…,' she said"): the usual antecedent."""
     head = idx.mention_token(m)
     if head is None:
         return False
     if head.dep_ in ("nsubj", "nsubjpass"):
         return True
+    owned = head.head
+    if head.dep_ == "poss" and owned.dep_ in ("nsubj", "nsubjpass") and owned.head.dep_ == "ROOT":
+        lemma = owned.lemma_.lower()
+        return not (is_role(lemma) or lemma in PERSON_NOUNS or lemma in SPOKES_NOUNS)
     return head.dep_ in ("appos", "compound") and head.head.dep_ in ("nsubj", "nsubjpass")
 
 
@@ -111,6 +118,7 @@ def _antecedent_org(
     """The organisation 'the company' refers to: one named with that noun, else the last subject one.
 
     `labels`: the mention labels it may have (a newspaper's name is often tagged as a work or a place)."""
+    tok = _first_use(idx, tok)
     para = idx.para_of(tok.idx)
     noun = tok.lemma_.lower()
     want = ORG_KINDS.get(noun)
@@ -142,12 +150,34 @@ def _antecedent_org(
     return None
 
 
+def _first_use(idx: _Index, tok: Token) -> Token:
+    """The first use of a description the text repeats word for word ("… after the Spanish club paid the clause
+    … the Spanish club said"): it means what it meant there. Only with a modifier: a bare "the company" may pass
+    from one company to the next."""
+    mods = _modifiers(tok)
+    if not mods:
+        return tok
+    for t in idx.doc[: tok.i]:
+        if t.lemma_ == tok.lemma_ and t.tag_ == tok.tag_ and not idx.in_quote(t) and _modifiers(t) == mods:
+            return t
+    return tok
+
+
+def _modifiers(tok: Token) -> tuple[str, ...]:
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return ()
+    return tuple(c.lower_ for c in tok.children if c.i < tok.i and c.dep_ in ("amod", "compound"))
+
+
 def _appos_nouns(idx: _Index, m: Mention) -> set[str]:
-    """The common nouns in apposition with a name ("Vantora, the cloud software company" -> company)."""
+    """The common nouns in apposition with a name or classing it ("Vantora, the cloud software company" -> company;
+    "the daily Vestlandsposten" -> daily)."""
     head = idx.mention_token(m)
     if head is None:
         return set()
-    return {n.lemma_.lower() for n in appositions(head) if n.pos_ == "NOUN"}
+    return {n.lemma_.lower() for n in appositions(head) if n.pos_ == "NOUN"} | {
+        n.lemma_.lower() for n in classifiers(head)
+    }
 
 
 def _key_by_name(idx: _Index, surface: str) -> tuple[str | None, str | None]:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from assets.text.entities import is_role
 from assets.text.quotes.index import _Index
-from assets.text.quotes.words import ROLE_EQUIVALENTS, TITLE_WORDS
+from assets.text.quotes.words import RELATIVES, ROLE_EQUIVALENTS, ROLE_VERBS, TITLE_WORDS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -36,6 +36,8 @@ def _roles(idx: _Index, key: str | None, before: int) -> tuple[set[str], set[int
             if c.dep_ in _MODIFIERS and c.idx < m.start_char and c.head.idx >= m.start_char:
                 words |= _phrase_words(c)
         for c in head.children:
+            if c.dep_ == "relcl":
+                words |= _relative_role(c)  # "Alasdair Grant, who chairs the planning committee"
             if c.dep_ != "appos" and not (c.dep_ in ("npadvmod", "amod") and c.like_num):
                 continue
             if c.like_num and c.text.isdigit() and _MIN_AGE <= int(c.text) <= _MAX_AGE:
@@ -45,6 +47,20 @@ def _roles(idx: _Index, key: str | None, before: int) -> tuple[set[str], set[int
         if head.dep_ == "appos" and head.head.pos_ == "NOUN":
             words |= _noun_words(head.head)  # "the poll's director, Alan Fisk"
     return words | {ROLE_EQUIVALENTS[w] for w in words if w in ROLE_EQUIVALENTS}, ages
+
+
+def _relative_role(verb: Token) -> set[str]:
+    """The role a "who ..." clause gives: "who chairs the planning committee" -> chair, planning, committee;
+    "who runs a bakery" -> owner, manager, head, baker (a trade place's worker: bakery -> baker)."""
+    nouns = ROLE_VERBS.get(verb.lemma_.lower())
+    if nouns is None or not any(c.dep_ == "nsubj" and c.lower_ in RELATIVES for c in verb.children):
+        return set()
+    words = set(nouns)
+    for obj in (c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"):
+        words |= _noun_words(obj)
+        if obj.lower_.endswith("ery"):
+            words.add(obj.lower_[:-2] + "r")
+    return words
 
 
 def _role_word(word: str) -> bool:

@@ -65,11 +65,27 @@ def _subject(idx: _Index, verb: Token) -> Token | None:
             return _group_of_share((named or subjects)[0])
         if v is verb and _age_subject(v) is not None:
             return _age_subject(v)  # "The 68-year-old added": the parser left the verb without a subject
+        if v is verb and _participle_subject(idx, v) is not None:
+            return _participle_subject(idx, v)
         nxt = _shared_subject_verb(v)
         if nxt is None or idx.tok_para[nxt.i] != para:
             break
         v = nxt
     return _name_after_verb(idx, verb, para)
+
+
+def _participle_subject(idx: _Index, verb: Token) -> Token | None:
+    """ "Haugen, asked about the editorial, said:": the parser made the name the subject of the participle set off
+    by commas and left the reporting verb without one."""
+    doc = verb.doc
+    if verb.i == 0 or doc[verb.i - 1].text != ",":
+        return None
+    for c in idx.kids(verb, ("ccomp", "advcl")):
+        if c.i < verb.i and c.tag_ in ("VBN", "VBD"):  # the small model often tags the participle as a past
+            for s in idx.kids(c, ("nsubj", "nsubjpass")):
+                if s.i + 2 == c.i and doc[s.i + 1].text == "," and not idx.in_quote(s):
+                    return s
+    return None
 
 
 def _named_mention(idx: _Index, tok: Token) -> bool:

@@ -55,6 +55,10 @@ ROLE_EQUIVALENTS = {
     for role, words in lexicon.mapping("quotes_speakers", "role_equivalents").items()
     for word in words.split()
 }
+# Agent nouns of the verbs that give a person a role ("who chairs the committee" -> chair).
+ROLE_VERBS = {
+    verb: frozenset(nouns.split()) for verb, nouns in lexicon.mapping("quotes_speakers", "role_verbs").items()
+}
 
 # Places (quotes_speakers.toml).
 PERSON_PLACE_PREPS = lexicon.words("quotes_speakers", "person_place_preps")
