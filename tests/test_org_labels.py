@@ -78,3 +78,34 @@ def test_a_club_prefix_the_model_left_out_of_the_name_joins_it(nlp):
     text = "The centre will join CB Almara Castellón after the buyout clause was paid."
     ms = mentions_for(nlp, text, [("Almara Castellón", "PERSON")])
     assert [(m.text, m.label) for m in ms if "Almara" in m.text] == [("CB Almara Castellón", "ORG")]
+
+
+def test_a_place_that_is_a_clubs_name_without_its_prefix_is_the_club_unless_used_as_a_place(nlp):
+    text = (
+        "SV Dornholz signed the striker on Friday. Dornholz will pay 26 million euros up front. "
+        "FC Tarvosa lost 2-0 in Tarvosa on Sunday."
+    )
+    ms = mentions_for(
+        nlp,
+        text,
+        [
+            ("SV Dornholz", "ORG"),
+            ("Dornholz", "GPE"),
+            ("FC Tarvosa", "ORG"),
+            ("Tarvosa", "GPE", "FC Tarvosa"),
+        ],
+    )
+    assert labels(ms, "Dornholz") == {"ORG"}
+    assert labels(ms, "Tarvosa") == {"GPE"}
+
+
+def test_an_organisation_named_again_where_the_model_tagged_nothing_is_a_mention(nlp):
+    text = (
+        "A court upheld the fine imposed on Pacelink for sharing location data. "
+        "Pacelink has 28 days to appeal, and Pacelink Europe has not commented."
+    )
+    ms = mentions_for(nlp, text, [("Pacelink", "ORG")])
+    assert [m.start_char for m in by_text(ms, "Pacelink")] == [
+        text.index("Pacelink"),
+        text.index("Pacelink has"),
+    ]  # "Pacelink Europe" is another name

@@ -579,3 +579,24 @@ def test_who_runs_a_bakery_makes_him_the_baker(nlp):
     )
     q = only(quotes_of(nlp, text), "My customers")
     assert q.speaker == "Pablo Ortiz"
+
+
+def test_members_of_an_organisation_introducing_a_quote_with_a_colon_speak_for_it(nlp):
+    text = (
+        "Director Klara Vesela resigned on Monday. She said the sponsor had not asked for the film to be dropped.\n\n"
+        "Members of the Association of Moravian Documentarists signed an open letter: “Whatever the legal advice, "
+        "a film critical of a sponsor has vanished.”"
+    )
+    q = only(quotes_of(nlp, text), "Whatever the legal advice")
+    assert q.speaker == "Members of the Association of Moravian Documentarists"
+    assert q.speaker_key is not None and "association of moravian documentarists" in q.speaker_key.lower()
+
+
+def test_the_german_club_is_the_club_with_a_club_prefix_not_the_other_club(nlp):
+    text = (
+        "FC Maasburg have agreed to sell their captain to SV Rheinwald for 31 million euros.\n\n"
+        "Maasburg coach Piet de Wit said he understood the player's wish to leave.\n\n"
+        "Rheinwald will pay 26 million euros up front. “Both clubs are satisfied with the deal,” the German club said."
+    )
+    q = only(quotes_of(nlp, text), "Both clubs are satisfied")
+    assert q.speaker in ("SV Rheinwald", "Rheinwald")

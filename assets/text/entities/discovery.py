@@ -199,3 +199,32 @@ def _described_as_org(doc: Doc, run) -> bool:
             or (head.dep_ == "appos" and head.head.i == before.i)
         )
     return described
+
+
+def _repeated_orgs(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
+    """An organisation's name met again where the model tagged nothing ("the fitness app Pacelink" … "Pacelink has
+    28 days to appeal"): one name keeps one meaning through a news story. The whole capitalised run must be the
+    name ("Pacelink Europe" is another name)."""
+    names = {r.text for r in raws if r.label == "ORG" and r.text[:1].isupper()}
+    if not names:
+        return raws
+    covered = _covered_chars(raws)
+    starts = {t.idx: t for t in doc}
+    added = []
+    for name in names:
+        for hit in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", doc.text):
+            tok = starts.get(hit.start())
+            if tok is None or hit.start() in covered or (hit.end() - 1) in covered:
+                continue
+            first = tok.i
+            last = doc.char_span(hit.start(), hit.end(), alignment_mode="expand").end
+            before = doc[first - 1] if first > 0 else None
+            after = doc[last] if last < len(doc) else None
+            if (before is not None and before.pos_ == "PROPN" and before.text[:1].isupper()) or (
+                after is not None and after.pos_ == "PROPN" and after.text[:1].isupper()
+            ):
+                continue
+            added.append(_Raw(hit.start(), hit.end(), name, "ORG"))
+    if not added:
+        return raws
+    return sorted(raws + added, key=lambda r: r.start)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from assets.text import lexicon
 from assets.text.entities.clues import (
+    _locative,
     _next_sentence_he_or_she,
     _pronoun_follows,
     _says,
@@ -144,6 +145,27 @@ def _org_short_names(doc: Doc, raws: list[_Raw]) -> None:
         {n for n, g in groups.items() if not any(_person_evidence(doc, r, tok_of) for r in g)},
         "ORG",
     )
+    _club_places(doc, raws)
+
+
+def _club_places(doc: Doc, raws: list[_Raw]) -> None:
+    """'Rheinfeld will pay' beside 'SV Rheinfeld': a 'place' that is a club's name without its club prefix is the
+    club, unless the text uses it as a place anywhere ("FC Porto won in Porto")."""
+    cores = {
+        normalise(" ".join(_undesignated(w)))
+        for w in (r.text.split() for r in raws if r.label == "ORG")
+        if len(w) > 1 and w[0].isupper() and w[0].lower() in _ORG_FIRST
+    }
+    groups: dict[str, list[_Raw]] = defaultdict(list)
+    for r in raws:
+        if r.label == "GPE" and not r.fixed and normalise(r.text) in cores:
+            groups[normalise(r.text)].append(r)
+    places = {
+        n
+        for n, g in groups.items()
+        if any(_locative(doc.char_span(r.start, r.end, alignment_mode="expand").root) for r in g)
+    }
+    _relabel(raws, "GPE", set(groups) - places, "ORG")
 
 
 def _undesignated(words: list[str]) -> list[str]:

@@ -13,6 +13,7 @@ from assets.text.quotes.model import _Quote, _Speaker
 from assets.text.quotes.phrases import MARKUP
 from assets.text.quotes.speakers import (
     _outer_report,
+    _people_of_org,
     _speaker_for_verb,
     _speaker_from_token,
     _speakerish,
@@ -362,6 +363,6 @@ def _colon_speaker(idx: _Index, pre: list[Token]) -> _Speaker | None:
         if t.lower_ in PRONOUNS_GENDERED:
             return _speaker_from_token(idx, t, t.head)
         m = idx.mention_at(t)
-        if m is not None and m.label in ("PERSON", "ORG"):
-            return _speaker_from_token(idx, t, t.head)
+        if (m is not None and m.label in ("PERSON", "ORG")) or _people_of_org(idx, t) is not None:
+            return _speaker_from_token(idx, t, t.head)  # "Members of the X Association signed a letter:"
     return None

@@ -47,7 +47,7 @@ ORG_KINDS = {
     word: kind
     for kind, words in lexicon.mapping("quotes_speakers", "org_kinds").items()
     for word in words.split()
-}
+} | dict.fromkeys(lexicon.words("people", "org_first_designators"), "sport")  # "FC", "SV": clubs
 KIND_PARENT = lexicon.mapping("quotes_speakers", "org_kind_parents")
 # Titles by the role noun they are another name for ("justice" -> "judge").
 ROLE_EQUIVALENTS = {
