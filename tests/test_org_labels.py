@@ -109,3 +109,17 @@ def test_an_organisation_named_again_where_the_model_tagged_nothing_is_a_mention
         text.index("Pacelink"),
         text.index("Pacelink has"),
     ]  # "Pacelink Europe" is another name
+
+
+def test_a_title_then_a_short_name_is_a_person_whatever_the_model_said(nlp):
+    text = "Councillor Imran Sadiq, who represents Seacroft, was blunter."
+    ms = mentions_for(nlp, text, [("Councillor Imran Sadiq", "ORG")])
+    assert [(m.label, m.canonical) for m in by_text(ms, "Councillor Imran Sadiq")] == [
+        ("PERSON", "Imran Sadiq")
+    ]
+
+
+def test_an_occupation_used_as_a_title_is_not_part_of_the_name(nlp):
+    text = "Nurse Grace Mendoza has visited 40 homes this week. Mendoza said most parents agreed."
+    ms = mentions_for(nlp, text, [("Nurse Grace Mendoza", "PERSON"), ("Mendoza", "PERSON", "homes")])
+    assert {m.canonical for m in ms if "Mendoza" in m.text} == {"Grace Mendoza"}

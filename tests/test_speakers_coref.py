@@ -600,3 +600,33 @@ def test_the_german_club_is_the_club_with_a_club_prefix_not_the_other_club(nlp):
     )
     q = only(quotes_of(nlp, text), "Both clubs are satisfied")
     assert q.speaker in ("SV Rheinwald", "Rheinwald")
+
+
+def test_the_paper_is_the_newspaper_named_before_not_the_owner_of_a_report(nlp):
+    text = (
+        "The World Health Organization said in a report that cases had doubled.\n\n"
+        "The Central Luzon Herald, a regional daily, said two hospitals had run out of beds. "
+        "“Parents queued from 5 a.m. outside the health centre,” the paper said."
+    )
+    q = only(quotes_of(nlp, text), "Parents queued")
+    assert q.speaker_key is not None and "herald" in q.speaker_key.lower()
+
+
+def test_a_generic_role_goes_to_the_one_person_described_with_its_modifier(nlp):
+    text = (
+        "“The rules are the same for everybody,” said Claire Dumont, a French commissaire who chairs the jury. "
+        "Team manager Josu Etxeberria said the team would appeal.\n\n"
+        "The jury announced its decision late. “If he had let go of the bottle, we would not be here,” the French "
+        "official said."
+    )
+    q = only(quotes_of(nlp, text), "let go of the bottle")
+    assert q.speaker == "Claire Dumont"
+
+
+def test_a_name_for_a_party_in_court_is_that_partys_lawyer(nlp):
+    text = (
+        "Peter Lindqvist, for Tuck, had asked for home detention. Judge Sarah Ngata refused.\n\n"
+        "“There will almost certainly be an appeal against the sentence,” the lawyer added."
+    )
+    q = only(quotes_of(nlp, text), "almost certainly")
+    assert q.speaker == "Peter Lindqvist"

@@ -20,6 +20,7 @@ from assets.text.entities.labels import (
     _promote_people,
     _singular_norp,
     _teams_by_article,
+    _titled_people,
     _undesignated,
     _vote_labels,
 )
@@ -59,6 +60,7 @@ def doc_mentions(doc: Doc, sentences: list[Sentence]) -> list[Mention]:
     raws = _apply_acronyms(doc, raws)
     raws = _discover_speakers(doc, raws)
     _club_prefixes(doc, raws)
+    _titled_people(raws)
     _org_by_designator(raws)
     _orgs_by_apposition(doc, raws)
     _org_short_names(doc, raws)

@@ -89,6 +89,23 @@ def _club_prefixes(doc: Doc, raws: list[_Raw]) -> None:
             r.label = "ORG"
 
 
+def _titled_people(raws: list[_Raw]) -> None:
+    """'Councillor Imran Siddiqui' tagged as an organisation: a person's title, then a short name with no
+    organisation word, is a person."""
+    for r in raws:
+        words = r.text.split()
+        if r.fixed or r.label not in ("ORG", "GPE") or not 3 <= len(words) <= 1 + _MAX_PERSON_WORDS:
+            continue
+        title, name = words[0], words[1:]
+        if (
+            title.lower() in TITLE_WORDS
+            and title.lower() not in ORG_DESIGNATORS
+            and all(w[:1].isupper() for w in name)
+            and _undesignated(name) == name
+        ):
+            r.label = "PERSON"
+
+
 def _org_by_designator(raws: list[_Raw]) -> None:
     """A 'person' ending in an organisation word is an organisation; a named natural feature is a place."""
     for r in raws:

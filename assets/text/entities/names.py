@@ -85,6 +85,9 @@ def _strip_person_titles(text: str) -> str:
     while len(words) > 1 and (
         words[0].lower() in TITLE_WORDS
         or (words[0][:1].islower() and words[0].lower() not in _LOWER_PARTICLES)
+        or (
+            len(words) > 2 and words[0].lower() in ROLE_NOUNS
+        )  # an occupation used as a title: "Nurse Grace Mendoza"
     ):
         words = words[1:]
     return " ".join(words)

@@ -34,6 +34,7 @@ from assets.text.quotes.words import (
     EVALUATION_VERBS,
     FEMALE_PRONOUN_FORMS,
     FEMALE_WORDS,
+    GENERIC_ROLES,
     GROUP_NOUNS,
     KIND_PARENT,
     MALE_PRONOUN_FORMS,
@@ -359,6 +360,13 @@ def _role_holder(idx: _Index, tok: Token, later: bool = True) -> _Referent | Non
         return best
     if age is not None:
         return _just_named(idx, tok, latest)
+    if lemma in GENERIC_ROLES:
+        # "the French official" for "Claire Dumont, a French commissaire": a generic role noun goes to the one
+        # person the text described with its modifier
+        mods = words - {lemma}
+        sharing = [r for r in latest.values() if mods & _roles(idx, r.key, tok.idx)[0]]
+        if len(sharing) == 1:
+            return sharing[0]
     return _named_later(idx, tok, lemma) if later else None
 
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from assets.text.entities import is_role
 from assets.text.quotes.index import _Index
-from assets.text.quotes.words import RELATIVES, ROLE_EQUIVALENTS, ROLE_VERBS, TITLE_WORDS
+from assets.text.quotes.words import COUNSEL_ROLES, RELATIVES, ROLE_EQUIVALENTS, ROLE_VERBS, TITLE_WORDS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -38,6 +38,8 @@ def _roles(idx: _Index, key: str | None, before: int) -> tuple[set[str], set[int
         for c in head.children:
             if c.dep_ == "relcl":
                 words |= _relative_role(c)  # "Alasdair Grant, who chairs the planning committee"
+            if c.dep_ == "prep" and c.lower_ == "for" and c.i > 0 and c.doc[c.i - 1].text == ",":
+                words |= COUNSEL_ROLES  # "Peter Lindqvist, for Tuck, had asked for home detention"
             if c.dep_ != "appos" and not (c.dep_ in ("npadvmod", "amod") and c.like_num):
                 continue
             if c.like_num and c.text.isdigit() and _MIN_AGE <= int(c.text) <= _MAX_AGE:

@@ -8,6 +8,7 @@ from assets.text.entities import is_role
 from assets.text.quotes.antecedents import (
     _antecedent_org,
     _key_by_name,
+    _org_kind,
     _surface,
 )
 from assets.text.quotes.coref import _definite, _resolve_description, _resolve_pronoun
@@ -19,6 +20,9 @@ from assets.text.quotes.roles import _age_described
 from assets.text.quotes.words import (
     ADDRESSEE_VERBS,
     DOCUMENT_NOUNS,
+    MEDIA_LABELS,
+    MEDIA_NOUNS,
+    ORG_KINDS,
     ORG_NOUNS,
     PERSON_NOUNS,
     PRONOUNS,
@@ -230,6 +234,13 @@ def _described_speaker(idx: _Index, tok: Token, surface: str) -> _Speaker:
     key = None
     label = None
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in DOCUMENT_NOUNS:
+        if tok.lemma_.lower() in MEDIA_NOUNS and _definite(tok):
+            # "the paper said": a newspaper named before ("The Central Luzon Herald, a regional daily, said …"),
+            # else the owner of a paper (a study)
+            paper = _antecedent_org(idx, tok, MEDIA_LABELS)
+            head = idx.mention_token(paper) if paper is not None else None
+            if head is not None and _org_kind(idx, paper, head) == ORG_KINDS[tok.lemma_.lower()]:
+                return _Speaker(surface, paper.entity_key, paper.label)
         owner = _document_owner(idx, tok)
         if owner is not None:
             return _Speaker(surface, owner.entity_key, owner.label)

@@ -47,7 +47,7 @@ ORG_KINDS = {
     word: kind
     for kind, words in lexicon.mapping("quotes_speakers", "org_kinds").items()
     for word in words.split()
-} | dict.fromkeys(lexicon.words("people", "org_first_designators"), "sport")  # "FC", "SV": clubs
+}
 KIND_PARENT = lexicon.mapping("quotes_speakers", "org_kind_parents")
 # Titles by the role noun they are another name for ("justice" -> "judge").
 ROLE_EQUIVALENTS = {
@@ -55,6 +55,8 @@ ROLE_EQUIVALENTS = {
     for role, words in lexicon.mapping("quotes_speakers", "role_equivalents").items()
     for word in words.split()
 }
+GENERIC_ROLES = lexicon.words("quotes_speakers", "generic_roles")
+COUNSEL_ROLES = lexicon.words("quotes_speakers", "counsel_roles")
 # Agent nouns of the verbs that give a person a role ("who chairs the committee" -> chair).
 ROLE_VERBS = {
     verb: frozenset(nouns.split()) for verb, nouns in lexicon.mapping("quotes_speakers", "role_verbs").items()
