@@ -372,3 +372,19 @@ def test_a_span_with_no_capital_is_no_name(nlp):
     text = "Coat the pan with nonstick spray before Dana Whitfield adds the batter."
     ms = mentions_for(nlp, text, [("nonstick spray", "ORG"), ("Dana Whitfield", "PERSON")])
     assert [m.text for m in ms] == ["Dana Whitfield"]
+
+
+def test_a_surname_shared_by_two_people_is_the_one_introduced_before_it(nlp):
+    text = (
+        "“I have grown coffee for 40 years,” said Hernan Ospina, 63, on his farm. "
+        "Ospina said he expected to lose half of this year's crop.\n\n"
+        "Yesenia Ospina, his daughter, studied agronomy and came home to help."
+    )
+    ms = mentions_for(
+        nlp, text, [("Hernan Ospina", "PERSON"), ("Ospina", "PERSON", "farm."), ("Yesenia Ospina", "PERSON")]
+    )
+    assert [(m.text, m.canonical) for m in ms if "Ospina" in m.text] == [
+        ("Hernan Ospina", "Hernan Ospina"),
+        ("Ospina", "Hernan Ospina"),
+        ("Yesenia Ospina", "Yesenia Ospina"),
+    ]

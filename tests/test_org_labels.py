@@ -123,3 +123,9 @@ def test_an_occupation_used_as_a_title_is_not_part_of_the_name(nlp):
     text = "Nurse Grace Mendoza has visited 40 homes this week. Mendoza said most parents agreed."
     ms = mentions_for(nlp, text, [("Nurse Grace Mendoza", "PERSON"), ("Mendoza", "PERSON", "homes")])
     assert {m.canonical for m in ms if "Mendoza" in m.text} == {"Grace Mendoza"}
+
+
+def test_a_name_given_a_kinship_noun_in_apposition_is_a_person(nlp):
+    text = "Yesenia Ospina, 24, his daughter, studied agronomy in Bogota and came home to help on the farm."
+    ms = mentions_for(nlp, text, [("Yesenia Ospina", "GPE"), ("Bogota", "GPE")])
+    assert labels(ms, "Yesenia Ospina") == {"PERSON"}

@@ -132,10 +132,15 @@ class _KnownPeople:
     def salience(self, canonical: str) -> int:
         return len(self.positions[canonical]) + self.short[canonical]
 
-    def expand(self, toks: list[str]) -> str | None:
-        """The full name that a short form abbreviates: the only candidate, else the one the document names
-        most (a relative named once does not take the surname); None on a tie, left to the corpus."""
-        cands = sorted(self.candidates(toks), key=lambda c: (-self.salience(c), self.first_pos[c]))
+    def expand(self, toks: list[str], pos: int | None = None) -> str | None:
+        """The full name that a short form abbreviates: the only candidate, else the only one introduced before
+        it (a short form refers back), else the one the document names most (a relative named once does not take
+        the surname); None on a tie, left to the corpus."""
+        cands = self.candidates(toks)
+        before = [c for c in cands if pos is not None and self.first_pos[c] < pos]
+        if len(cands) > 1 and len(before) == 1:
+            return before[0]
+        cands = sorted(cands, key=lambda c: (-self.salience(c), self.first_pos[c]))
         if len(cands) > 1 and self.salience(cands[0]) == self.salience(cands[1]):
             return None
         return cands[0] if cands else None
@@ -186,7 +191,7 @@ def _expand_short_names(persons: list[_Raw], known: _KnownPeople) -> None:
         if r.canonical in known.first_pos:
             continue
         toks = name_tokens(r.canonical)
-        full = known.expand(toks)
+        full = known.expand(toks, r.start)
         if full is not None:
             r.canonical = full
         else:
@@ -200,7 +205,7 @@ def _relabel_known_people(raws: list[_Raw], known: _KnownPeople) -> None:
             continue
         toks = name_tokens(r.text)
         if len(toks) <= 2:
-            full = known.expand(toks)
+            full = known.expand(toks, r.start)
             if full is not None:
                 r.label, r.canonical = "PERSON", full
 
@@ -224,7 +229,7 @@ def _add_untagged_surnames(doc: Doc, raws: list[_Raw], known: _KnownPeople) -> N
             continue
         low = tok.text.lower()
         if low in pieces and low not in TITLE_WORDS:
-            full = known.expand([low])
+            full = known.expand([low], tok.idx)
             if full is not None:
                 nr = _Raw(tok.idx, tok.idx + len(tok.text), tok.text, "PERSON")
                 nr.canonical = full

@@ -223,10 +223,11 @@ def _person_evidence(doc: Doc, r: _Raw, tok_of: dict) -> bool:
         return True
     tok = doc.char_span(r.start, r.end, alignment_mode="expand").root
     if len(r.text.split()) > 1:
-        # Several words: only apposition with a person's role counts ("The mayor, Lina Park, …").
+        # Several words: only apposition with a person's role, kin or age counts ("The mayor, Lina Park, …",
+        # "Yesenia Ospina, 24, his daughter,").
         if tok.dep_ == "appos" and is_role(tok.head.lemma_):
             return True
-        return any(c.dep_ == "appos" and is_role(c.lemma_) for c in tok.children)
+        return any(c.dep_ == "appos" and (is_role(c.lemma_) or c.lemma_.lower() in _KIN) for c in tok.children)
     if tok.i > 0 and doc[tok.i - 1].lower_ in _HONORIFICS:
         return True
     for c in tok.children:
