@@ -129,3 +129,17 @@ def test_a_name_given_a_kinship_noun_in_apposition_is_a_person(nlp):
     text = "Yesenia Ospina, 24, his daughter, studied agronomy in Bogota and came home to help on the farm."
     ms = mentions_for(nlp, text, [("Yesenia Ospina", "GPE"), ("Bogota", "GPE")])
     assert labels(ms, "Yesenia Ospina") == {"PERSON"}
+
+
+def test_an_untagged_name_ending_in_a_newspaper_word_is_an_organisation(nlp):
+    text = (
+        "The Leeds Evening Courier, which has campaigned against the cuts, launched a petition on Thursday."
+    )
+    ms = mentions_for(nlp, text, [])
+    assert labels(ms, "Leeds Evening Courier") == {"ORG"}
+
+
+def test_a_name_with_an_age_in_commas_is_a_person_and_keeps_its_first_name(nlp):
+    text = "Masaru Kinjo, 70, spent Monday tying down his boat in the port."
+    ms = mentions_for(nlp, text, [("Kinjo", "ORG")])
+    assert [(m.text, m.label) for m in ms if "Kinjo" in m.text] == [("Masaru Kinjo", "PERSON")]

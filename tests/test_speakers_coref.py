@@ -630,3 +630,13 @@ def test_a_name_for_a_party_in_court_is_that_partys_lawyer(nlp):
     )
     q = only(quotes_of(nlp, text), "almost certainly")
     assert q.speaker == "Peter Lindqvist"
+
+
+def test_the_union_representative_is_the_person_who_represents_staff_for_the_union(nlp):
+    text = (
+        "Dirk Wouters, who represents the brewery's staff for the General Food Workers Union, was cautious.\n\n"
+        "Wouters said the union would meet staff on Monday. “We want the commitment written into the contract,” "
+        "the union representative said."
+    )
+    q = only(quotes_of(nlp, text), "We want the commitment")
+    assert q.speaker_key is not None and "wouters" in q.speaker_key.lower()

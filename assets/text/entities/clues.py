@@ -16,6 +16,8 @@ _SPEECH_WHATEVER_OBJECT = lexicon.words("entities", "speech_whatever_object")
 _PERSON_PRONOUNS = lexicon.words("people", "person_subject_pronouns")
 _PLACE_PREPS = lexicon.words("places", "prepositions")
 
+# An age given in apposition ("Kinjo, 70,") is a person's only in this range.
+_MIN_AGE, _MAX_AGE = 1, 120
 # How many tokens past the name's sentence to look for the next subject: about two sentences of news prose.
 _PRONOUN_WINDOW = 80
 
@@ -65,12 +67,25 @@ def _next_sentence_he_or_she(doc: Doc, tok) -> bool:
 
 
 def _speaks_or_described(tok) -> bool:
-    """The name is the subject of a reporting verb or in apposition with a person's role."""
+    """The name is the subject of a reporting verb or in apposition with a person's role or age."""
     if tok.dep_ == "nsubj" and _says(tok.head):
         return True
     if tok.dep_ == "appos" and is_role(tok.head.lemma_):
         return True
-    return any(c.dep_ == "appos" and is_role(c.lemma_) for c in tok.children)
+    return any(c.dep_ == "appos" and (is_role(c.lemma_) or _age(c)) for c in tok.children)
+
+
+def _age(tok) -> bool:
+    """A number set off by commas after a name that reads as a person's age ("Masaru Kinjo, 70,")."""
+    doc = tok.doc
+    return (
+        tok.text.isdigit()
+        and _MIN_AGE <= int(tok.text) <= _MAX_AGE
+        and tok.i + 1 < len(doc)
+        and doc[tok.i - 1].text == ","
+        and doc[tok.i + 1].text == ","
+    )
+
 
 
 def _name_chain(tok) -> list:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from assets.text import lexicon
 from assets.text.entities.clues import (
+    _age,
     _locative,
     _next_sentence_he_or_she,
     _pronoun_follows,
@@ -227,12 +228,14 @@ def _person_evidence(doc: Doc, r: _Raw, tok_of: dict) -> bool:
         # "Yesenia Ospina, 24, his daughter,").
         if tok.dep_ == "appos" and is_role(tok.head.lemma_):
             return True
-        return any(c.dep_ == "appos" and (is_role(c.lemma_) or c.lemma_.lower() in _KIN) for c in tok.children)
+        return any(
+            c.dep_ == "appos" and (is_role(c.lemma_) or c.lemma_.lower() in _KIN or _age(c)) for c in tok.children
+        )
     if tok.i > 0 and doc[tok.i - 1].lower_ in _HONORIFICS:
         return True
     for c in tok.children:
-        if c.dep_ == "appos" and is_role(c.lemma_):
-            return True
+        if c.dep_ == "appos" and (is_role(c.lemma_) or _age(c)):
+            return True  # "Kinjo, a fisherman,", "Kinjo, 70,"
         if c.dep_ == "compound" and c.i < tok.i and c.lower_ in ROLE_NOUNS:
             return True
     if tok.dep_ == "appos" and is_role(tok.head.lemma_):

@@ -186,6 +186,10 @@ def _speaker_of(idx: _Index, tok: Token) -> _Speaker | None:
     ):  # "Analysts at Fjord Securities", "Volunteers at Highland Raptor Watch": the organisation
         return _Speaker(idx.body[s:e], org.entity_key, org.label)
     if tok.lemma_.lower() in SPOKES_NOUNS:
+        if _definite(tok):  # "the union representative": the one the text gave that role ("who represents …")
+            spk = _resolve_description(idx, tok)
+            if spk is not None and spk.label == "PERSON":
+                return spk
         named = _named_after_org(idx, tok)
         if named is not None:
             return named
