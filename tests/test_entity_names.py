@@ -388,3 +388,35 @@ def test_a_surname_shared_by_two_people_is_the_one_introduced_before_it(nlp):
         ("Ospina", "Hernan Ospina"),
         ("Yesenia Ospina", "Yesenia Ospina"),
     ]
+
+
+def test_a_first_name_takes_the_surname_the_model_tagged_as_a_place(nlp):
+    text = (
+        "Councillor Marta Zielinska voted against the guarantee on Tuesday. "
+        "Councillor Zielinska said the city could not afford it."
+    )
+    ms = mentions_for(
+        nlp, text, [("Councillor Marta", "PERSON"), ("Zielinska", "GPE"), ("Councillor Zielinska", "PERSON")]
+    )
+    assert [(m.text, m.canonical) for m in ms if "Zielinska" in m.text or "Marta" in m.text] == [
+        ("Councillor Marta Zielinska", "Marta Zielinska"),
+        ("Councillor Zielinska", "Marta Zielinska"),
+    ]
+
+
+def test_a_headline_pair_of_names_stays_two_names(nlp):
+    text = "Trump Iran talks stall\n\nThe talks stalled on Friday."
+    ms = mentions_for(nlp, text, [("Trump", "PERSON"), ("Iran", "GPE")])
+    assert [(m.text, m.label) for m in ms if m.text in ("Trump", "Iran", "Trump Iran")] == [
+        ("Trump", "PERSON"),
+        ("Iran", "GPE"),
+    ]
+
+
+def test_a_name_after_a_lower_case_title_is_a_person_whatever_the_model_said(nlp):
+    text = "The poll put city councilor Teresa Nakai on 15%. Nakai said she would stay in the race."
+    ms = mentions_for(nlp, text, [("Teresa Nakai", "WORK_OF_ART"), ("Nakai", "PERSON", "15%.")])
+    assert [(m.text, m.label, m.canonical) for m in ms if "Nakai" in m.text] == [
+        ("Teresa Nakai", "PERSON", "Teresa Nakai"),
+        ("Nakai", "PERSON", "Teresa Nakai"),
+    ]

@@ -73,6 +73,42 @@ def _extend_names_left(doc: Doc, raws: list[_Raw]) -> None:
             r.canonical = r.text
 
 
+def _extend_names_right(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
+    """'Councillor Marta' + 'Zielińska' (tagged a place): a person's name of one or two words takes the one
+    capitalised word right after it that the model tagged as something else, when the text names a person by
+    that word elsewhere ("Councillor Zielińska"); a headline's "Trump Iran" stays two names."""
+    surnames = {r.text.split()[-1] for r in raws if r.label == "PERSON"}
+    by_start = {r.start: r for r in raws}
+    tok_of = {t.idx: t for t in doc}
+    absorbed: set[int] = set()
+    for r in raws:
+        if r.label != "PERSON" or r.fixed or id(r) in absorbed:
+            continue
+        words = [w for w in r.text.split() if w.lower() not in TITLE_WORDS]
+        nxt = by_start.get(r.end + 1)
+        if (
+            not 1 <= len(words) <= 2
+            or nxt is None
+            or nxt.fixed
+            or nxt.label == "PERSON"
+            or nxt.text not in surnames
+        ):
+            continue
+        tok = tok_of.get(nxt.start)
+        after = doc[tok.i + 1] if tok is not None and tok.i + 1 < len(doc) else None
+        if (
+            tok is None
+            or doc.text[r.end] != " "
+            or tok.pos_ != "PROPN"
+            or (after is not None and after.pos_ == "PROPN")
+        ):
+            continue
+        r.end = nxt.end
+        r.text = r.canonical = doc.text[r.start : r.end]
+        absorbed.add(id(nxt))
+    return [r for r in raws if id(r) not in absorbed]
+
+
 def _names_from_capitals(doc: Doc, raws: list[_Raw]) -> tuple[list[_Raw], dict[str, tuple[int, str]]]:
     """Full names, untagged by the model, that a bare PERSON surname abbreviates ("Agus Prasetyo": Prasetyo).
 

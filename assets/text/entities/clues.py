@@ -87,7 +87,6 @@ def _age(tok) -> bool:
     )
 
 
-
 def _name_chain(tok) -> list:
     """The capitalised proper-noun tokens of a name ending at tok ("Sofia Marin"), titles excluded."""
     chain = [tok]

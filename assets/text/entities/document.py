@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
 from assets.text.entities.aliases import _apply_aliases, _split_country_prefix, _split_possessive_owner
-from assets.text.entities.capitals import _extend_names_left, _names_from_capitals
+from assets.text.entities.capitals import _extend_names_left, _extend_names_right, _names_from_capitals
 from assets.text.entities.clues import _locative
 from assets.text.entities.discovery import _apply_acronyms, _described_orgs, _designated_orgs, _repeated_orgs
 from assets.text.entities.labels import (
@@ -69,6 +69,7 @@ def doc_mentions(doc: Doc, sentences: list[Sentence]) -> list[Mention]:
     _teams_by_article(doc, raws)
     raws = _described_orgs(doc, raws)
     _extend_names_left(doc, raws)
+    raws = _extend_names_right(doc, raws)
     raws, spelled = _names_from_capitals(doc, raws)
     raws = _split_coordinated(_trim_people(doc, _cut_line_breaks(doc.text, raws)))
     _products_by_model_word(raws)

@@ -229,7 +229,8 @@ def _person_evidence(doc: Doc, r: _Raw, tok_of: dict) -> bool:
         if tok.dep_ == "appos" and is_role(tok.head.lemma_):
             return True
         return any(
-            c.dep_ == "appos" and (is_role(c.lemma_) or c.lemma_.lower() in _KIN or _age(c)) for c in tok.children
+            c.dep_ == "appos" and (is_role(c.lemma_) or c.lemma_.lower() in _KIN or _age(c))
+            for c in tok.children
         )
     if tok.i > 0 and doc[tok.i - 1].lower_ in _HONORIFICS:
         return True
@@ -269,7 +270,11 @@ def _products_by_model_word(raws: list[_Raw]) -> None:
 
 def _role_before(tok) -> bool:
     """A lower-case noun for a person's position ("member", "analyst") written right before a name."""
-    return tok.pos_ == "NOUN" and tok.text.islower() and (tok.lower_ in _PRE_ROLES or is_role(tok.lemma_))
+    return (
+        tok.pos_ == "NOUN"
+        and tok.text.islower()
+        and (tok.lower_ in _PRE_ROLES or tok.lower_ in TITLE_WORDS or is_role(tok.lemma_))
+    )
 
 
 def _owns_kin(doc: Doc, tok) -> bool:
@@ -289,7 +294,7 @@ def _promote_people(doc: Doc, raws: list[_Raw]) -> None:
     cands = [
         r
         for r in raws
-        if r.label in ("ORG", "GPE", "LOC", "FAC", "PRODUCT")
+        if r.label in ("ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART")
         and not r.fixed
         and len(r.text.split()) <= _MAX_PERSON_WORDS
         and all(w[:1].isupper() for w in r.text.split())
