@@ -5,7 +5,8 @@ speakers_dev/check was written at the same time and measured after the rules wer
 written apart from the rules and measured blind once after them (the gap to check is the rules' overfit), then
 used for development; speakers_heldout2 was written blind after that and measured once, then used for development;
 speakers_heldout3 was written blind during that and measured once, then used for development; speakers_heldout4
-was written blind during that and measured once. The scorer self-tests
+was written blind during that and measured once, then used for development; speakers_heldout5 and speakers_heldout6
+likewise, one round apart (2026-12-03). The scorer self-tests
 check the per-kind tally on hand-made predictions.
 """
 
@@ -52,6 +53,12 @@ claims = load_bench("claims")
 # Then speakers_heldout4 became development material (any noun the text gave a person, "the MP", people at an
 # organisation speak for it, a subject the model calls an adjective "the daily"):
 #   heldout4 0.997 0.903 0.938 0.778 0.921 1.000 (2026-12-03)
+# speakers_heldout5 (written blind during the next round), measured once after it (e796fff):
+#   heldout5 0.997 0.851 0.935 0.700 0.872 0.913 (the code before the round, beff808: 0.997 0.845 0.935 0.675 0.872 0.913)
+# speakers_heldout6 (written blind during the round after that), measured once after it (7ad3009):
+#   heldout6 0.993 0.853 0.933 0.800 0.800 0.870 (beff808: the same)
+# Both then became development material:
+#   heldout5 0.997 0.946 0.978 0.875 0.949 1.000; heldout6 0.993 0.909 1.000 0.829 0.850 0.957 (86da1be)
 FLOORS = {
     "tune": (0.97, 0.95, 0.95, 0.80, 0.93, 0.95),
     "check": (0.97, 0.93, 0.95, 0.70, 0.90, 0.85),
@@ -59,6 +66,8 @@ FLOORS = {
     "heldout2": (0.97, 0.90, 0.91, 0.88, 0.89, 0.92),
     "heldout3": (0.97, 0.90, 0.93, 0.89, 0.87, 0.92),
     "heldout4": (0.97, 0.88, 0.91, 0.75, 0.89, 0.97),
+    "heldout5": (0.97, 0.93, 0.95, 0.85, 0.92, 0.97),
+    "heldout6": (0.97, 0.89, 0.97, 0.80, 0.82, 0.93),
 }
 FOLDERS = {
     "tune": ROOT / "tests" / "fixtures" / "speakers_dev" / "tune",
@@ -67,6 +76,8 @@ FOLDERS = {
     "heldout2": ROOT / "tests" / "fixtures" / "speakers_heldout2",
     "heldout3": ROOT / "tests" / "fixtures" / "speakers_heldout3",
     "heldout4": ROOT / "tests" / "fixtures" / "speakers_heldout4",
+    "heldout5": ROOT / "tests" / "fixtures" / "speakers_heldout5",
+    "heldout6": ROOT / "tests" / "fixtures" / "speakers_heldout6",
 }
 
 
