@@ -640,3 +640,24 @@ def test_the_union_representative_is_the_person_who_represents_staff_for_the_uni
     )
     q = only(quotes_of(nlp, text), "We want the commitment")
     assert q.speaker_key is not None and "wouters" in q.speaker_key.lower()
+
+
+def test_the_insurer_is_the_organisation_whose_name_shares_its_stem(nlp):
+    text = (
+        "Harbourline Health Insurance said attackers had entered its systems through a supplier's account.\n\n"
+        "ShadeNet, the group behind the attack, posted a sample of 2,000 records on Wednesday.\n\n"
+        "“We will contact every affected customer by the end of next week,” the insurer said."
+    )
+    q = only(quotes_of(nlp, text), "contact every affected")
+    assert q.speaker_key is not None and "harbourline" in q.speaker_key.lower()
+
+
+def test_the_judgment_named_again_speaks_for_the_judge_who_wrote_it(nlp):
+    text = (
+        "“A river is not a drain,” Justice Suresh Kurup wrote in the 64-page judgment.\n\n"
+        "The state government said it would study the ruling.\n\n"
+        "The judgment was also scathing about the pollution board. “The regulator watched and wrote letters,” "
+        "the judgment said."
+    )
+    q = only(quotes_of(nlp, text), "The regulator watched")
+    assert q.speaker_key is not None and "kurup" in q.speaker_key.lower()

@@ -137,7 +137,7 @@ def _antecedent_org(
                 if want is not None and kind == want:
                     exact.append(m)
     for m in cands:
-        if noun in m.canonical.lower().split() or noun in _appos_nouns(idx, m):
+        if _named_with(noun, m.canonical.lower().split()) or noun in _appos_nouns(idx, m):
             return m  # named with that noun, or given it ("Aguas del Altiplano, the city-owned utility")
     # An organisation described as that kind beats one of unknown kind ("the airline" is not the jet's maker).
     for group in (exact, cands):
@@ -148,6 +148,15 @@ def _antecedent_org(
             if para - idx.para_of(m.start_char) <= INHERIT_PARAGRAPHS:
                 return m
     return None
+
+
+def _named_with(noun: str, words: list[str]) -> bool:
+    """The organisation's name holds the noun or a word of its stem ("the insurer": "Harbourline Health
+    Insurance"); English agent and activity nouns share their first five letters at least."""
+    return noun in words or (len(noun) >= _STEM and any(w[:_STEM] == noun[:_STEM] for w in words))
+
+
+_STEM = 5
 
 
 def _first_use(idx: _Index, tok: Token) -> Token:

@@ -293,8 +293,11 @@ def _document_owner(idx: _Index, tok: Token, look_back: bool = True) -> Mention 
         return author
     if look_back and _definite(tok) and not holders:
         for t in reversed(idx.doc[max(0, tok.i - 400) : tok.i]):
-            if t.lemma_.lower() in DOCUMENT_NOUNS and not idx.in_quote(t):
-                return _document_owner(idx, t, look_back=False)
+            if t.pos_ == "NOUN" and t.lemma_.lower() in DOCUMENT_NOUNS and not idx.in_quote(t):
+                owner = _document_owner(idx, t, look_back=False)
+                if owner is not None or t.lemma_ != tok.lemma_ or not _definite(t):
+                    return owner
+                # "the judgment" again: the same document, whose owner was given where it was first named
     return None
 
 
