@@ -143,3 +143,9 @@ def test_a_name_with_an_age_in_commas_is_a_person_and_keeps_its_first_name(nlp):
     text = "Masaru Kinjo, 70, spent Monday tying down his boat in the port."
     ms = mentions_for(nlp, text, [("Kinjo", "ORG")])
     assert [(m.text, m.label) for m in ms if "Kinjo" in m.text] == [("Masaru Kinjo", "PERSON")]
+
+
+def test_a_name_ending_in_rail_is_an_organisation(nlp):
+    text = "Elbe Nord Rail said only 31 of its usual 410 daily services were running."
+    ms = mentions_for(nlp, text, [("Elbe Nord Rail", "PERSON")])
+    assert labels(ms, "Elbe Nord Rail") == {"ORG"}

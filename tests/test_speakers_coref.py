@@ -661,3 +661,13 @@ def test_the_judgment_named_again_speaks_for_the_judge_who_wrote_it(nlp):
     )
     q = only(quotes_of(nlp, text), "The regulator watched")
     assert q.speaker_key is not None and "kurup" in q.speaker_key.lower()
+
+
+def test_a_noun_with_a_who_clause_is_a_person_a_later_he_can_mean(nlp):
+    text = (
+        "Headteacher Alasdair Munro said the school had 11 pupils.\n\n"
+        "A crofter in Glendale whose granddaughter is in primary three said the bus would leave at 7.40am. "
+        "‘She will spend longer on that bus than in the playground,’ he said."
+    )
+    q = only(quotes_of(nlp, text), "She will spend longer")
+    assert q.speaker is not None and "crofter" in q.speaker and q.speaker_key is None

@@ -120,7 +120,7 @@ def _described(idx: _Index) -> list[_Referent]:
         if tok.dep_ not in ("nsubj", "nsubjpass") or not _common_noun(tok) or idx.in_quote(tok):
             continue
         lemma = tok.lemma_.lower()
-        person = is_role(lemma) or lemma in PERSON_NOUNS or lemma in SPOKES_NOUNS
+        person = is_role(lemma) or lemma in PERSON_NOUNS or lemma in SPOKES_NOUNS or _who_clause(tok)
         if not (person or lemma in ORG_NOUNS) or idx.mention_at(tok) is not None:
             continue
         if any(c.dep_ == "compound" and idx.mention_at(c) is not None for c in tok.children) or any(
@@ -157,6 +157,18 @@ def _described(idx: _Index) -> list[_Referent]:
             )
         )
     return out
+
+
+def _who_clause(tok: Token) -> bool:
+    """A noun with a 'who'/'whose' clause is a person ("a crofter in Glendale whose granddaughter is in primary
+    three"), whatever the word lists know of the noun."""
+    return (
+        any(
+            c.dep_ == "relcl" and tok.doc[c.left_edge.i].lower_ in ("who", "whose", "whom")
+            for c in tok.subtree
+        )
+        and tok.lemma_.lower() not in ORG_NOUNS
+    )
 
 
 def _of_people(tok: Token) -> bool:
