@@ -671,3 +671,23 @@ def test_a_noun_with_a_who_clause_is_a_person_a_later_he_can_mean(nlp):
     )
     q = only(quotes_of(nlp, text), "She will spend longer")
     assert q.speaker is not None and "crofter" in q.speaker and q.speaker_key is None
+
+
+def test_who_has_skippered_a_trawler_makes_him_the_skipper(nlp):
+    text = (
+        "‘We are being asked to watch other boats fish our waters,’ said Declan Gallagher, 58, who has skippered a "
+        "trawler out of Killybegs for 30 years.\n\n"
+        "The minister, Sean Breen, said the deal was the best available.\n\n"
+        "Gallagher scoffed at that. ‘This deal means no fishing for half of us,’ the skipper said."
+    )
+    q = only(quotes_of(nlp, text), "no fishing for half")
+    assert q.speaker_key is not None and "gallagher" in q.speaker_key.lower()
+
+
+def test_a_definite_organisation_noun_introducing_a_quote_with_a_colon_is_the_organisation(nlp):
+    text = (
+        "Tyne Green Residents' Association has campaigned for months to restore the route.\n\n"
+        "The association was blunt: “Day three of the closure. Still no bus and still no answers.”"
+    )
+    q = only(quotes_of(nlp, text), "Day three of the closure")
+    assert q.speaker_key is not None and "association" in q.speaker_key.lower()

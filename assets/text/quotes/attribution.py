@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from assets.text.entities import is_role
 from assets.text.quotes.antecedents import _surface
-from assets.text.quotes.coref import _resolve_pronoun
+from assets.text.quotes.coref import _definite, _resolve_pronoun
 from assets.text.quotes.cues import _cue, _is_reporting
 from assets.text.quotes.index import _Index
 from assets.text.quotes.marks import SCARE_MAX_WORDS, _word_count
@@ -25,6 +26,7 @@ from assets.text.quotes.words import (
     COGNITION_VERBS,
     EVALUATION_VERBS,
     NAMING_VERBS,
+    ORG_NOUNS,
     PRONOUNS_GENDERED,
     REFUSAL_VERBS,
     SENT_END,
@@ -365,4 +367,7 @@ def _colon_speaker(idx: _Index, pre: list[Token]) -> _Speaker | None:
         m = idx.mention_at(t)
         if (m is not None and m.label in ("PERSON", "ORG")) or _people_of_org(idx, t) is not None:
             return _speaker_from_token(idx, t, t.head)  # "Members of the X Association signed a letter:"
+        if m is None and _definite(t) and (t.lemma_.lower() in ORG_NOUNS or is_role(t.lemma_)):
+            spk = _speaker_from_token(idx, t, t.head)  # "The hospital posted on Facebook:"
+            return spk if spk is not None and spk.key is not None else None
     return None

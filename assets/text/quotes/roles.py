@@ -54,10 +54,12 @@ def _roles(idx: _Index, key: str | None, before: int) -> tuple[set[str], set[int
 def _relative_role(verb: Token) -> set[str]:
     """The role a "who ..." clause gives: "who chairs the planning committee" -> chair, planning, committee;
     "who runs a bakery" -> owner, manager, head, baker (a trade place's worker: bakery -> baker)."""
-    nouns = ROLE_VERBS.get(verb.lemma_.lower())
-    if nouns is None or not any(c.dep_ == "nsubj" and c.lower_ in RELATIVES for c in verb.children):
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or not any(c.dep_ == "nsubj" and c.lower_ in RELATIVES for c in verb.children):
         return set()
-    words = set(nouns)
+    # the table for the irregular ones ("runs" -> owner), else the verb as its own agent noun ("who skippers" ->
+    # skipper) or with -er ("who farms" -> farmer, "who manages" -> manager)
+    words = set(ROLE_VERBS.get(lemma, ())) | {lemma, lemma + ("r" if lemma.endswith("e") else "er")}
     for obj in (c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"):
         words |= _noun_words(obj)
         if obj.lower_.endswith("ery"):
