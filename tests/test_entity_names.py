@@ -420,3 +420,12 @@ def test_a_name_after_a_lower_case_title_is_a_person_whatever_the_model_said(nlp
         ("Teresa Nakai", "PERSON", "Teresa Nakai"),
         ("Nakai", "PERSON", "Teresa Nakai"),
     ]
+
+
+def test_letters_after_a_name_and_a_first_name_that_is_also_a_title_are_handled(nlp):
+    text = "Rebecca Lyle KC opened the inquiry on Monday. Dean Foley, a helicopter pilot, said he had flown all night."
+    ms = mentions_for(nlp, text, [("Rebecca Lyle KC", "PERSON"), ("Dean Foley", "PERSON")])
+    assert {m.text: m.canonical for m in ms if m.label == "PERSON"} == {
+        "Rebecca Lyle KC": "Rebecca Lyle",
+        "Dean Foley": "Dean Foley",
+    }

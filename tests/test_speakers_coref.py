@@ -691,3 +691,22 @@ def test_a_definite_organisation_noun_introducing_a_quote_with_a_colon_is_the_or
     )
     q = only(quotes_of(nlp, text), "Day three of the closure")
     assert q.speaker_key is not None and "association" in q.speaker_key.lower()
+
+
+def test_an_untagged_minister_for_a_portfolio_is_named_without_it(nlp):
+    text = (
+        "The state provides a third of the orchestra's funding. “I expect them to settle it quickly,” "
+        "Minister for Creative Industries Lauren Ashby said."
+    )
+    q = only(quotes_of(nlp, text), "settle it quickly")
+    assert q.speaker == "Lauren Ashby"
+
+
+def test_the_teenager_is_the_one_person_given_a_teenage_age(nlp):
+    text = (
+        "Elene Dzneladze, a 16-year-old schoolgirl from Kutaisi, won the Tbilisi Open on Sunday.\n\n"
+        "Her coach, Giorgi Beridze, 54, said she had trained every day.\n\n"
+        "“Now I just want to sleep for a week,” the teenager said."
+    )
+    q = only(quotes_of(nlp, text), "sleep for a week")
+    assert q.speaker_key is not None and "dzneladze" in q.speaker_key.lower()

@@ -10,6 +10,7 @@ ROLE_NOUNS = lexicon.words("people", "role_nouns")
 _ROLE_SUFFIXES = lexicon.ordered("people", "role_suffixes")
 _HONORIFICS = lexicon.words("people", "honorifics")
 _LOWER_PARTICLES = lexicon.words("names", "lower_particles")
+_POST_NOMINALS = lexicon.words("people", "post_nominals")
 _KEEP_DOT_WORDS = lexicon.words("names", "keep_dot_words")
 _LEAD_PUNCT = lexicon.words("names", "lead_punctuation")
 _TRAIL_PUNCT = lexicon.words("names", "trail_punctuation")
@@ -82,6 +83,12 @@ def _strip_person_titles(text: str) -> str:
     """The name without titles before it, nor lower-case words other than particles ("von", "da")."""
     words = text.split()
     words = words[_after_title(words) :]
+    while len(words) > 2 and words[-1].isupper() and words[-1].lower().replace(".", "") in _POST_NOMINALS:
+        words = words[:-1]  # "Rebecca Lyle KC"
+    if len(words) > 3 and words[0].islower() and words[0] in ("for", "of"):
+        words = words[
+            -2:
+        ]  # a portfolio after a title left out of the span: "(Minister) for Creative Industries X Y"
     while len(words) > 1 and (
         words[0].lower() in TITLE_WORDS
         or (words[0][:1].islower() and words[0].lower() not in _LOWER_PARTICLES)

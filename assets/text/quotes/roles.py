@@ -46,6 +46,9 @@ def _roles(idx: _Index, key: str | None, before: int) -> tuple[set[str], set[int
                 ages.add(int(c.text))  # "Haller, 54, has held the post since 2022"
             elif c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN") and idx.mention_at(c) is None:
                 words |= _noun_words(c)  # "Delaney, a former state treasurer,"
+                ages |= {
+                    a for a in map(_age_described, c.lefts) if a
+                }  # "Dzneladze, a 16-year-old schoolgirl,"
         if head.dep_ == "appos" and head.head.pos_ == "NOUN":
             words |= _noun_words(head.head)  # "the poll's director, Alan Fisk"
     return words | {ROLE_EQUIVALENTS[w] for w in words if w in ROLE_EQUIVALENTS}, ages

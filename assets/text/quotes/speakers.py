@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from assets.text.entities import is_role
+from assets.text.entities.names import _strip_person_titles
 from assets.text.quotes.antecedents import (
     _antecedent_org,
     _key_by_name,
@@ -29,7 +30,6 @@ from assets.text.quotes.words import (
     RELATIVES,
     SHARE_NOUNS,
     SPOKES_NOUNS,
-    TITLE_WORDS,
 )
 from assets.text.records import Mention
 
@@ -253,10 +253,7 @@ def _described_speaker(idx: _Index, tok: Token, surface: str) -> _Speaker:
             spk = _resolve_description(idx, tok)
             if spk is not None and spk.label == "PERSON":
                 return spk
-        words = surface.split()
-        while len(words) > 1 and words[0].lower() in TITLE_WORDS and words[0][:1].isupper():
-            words = words[1:]
-        surface = " ".join(words)
+        surface = _strip_person_titles(surface)  # "Minister for Creative Industries Lauren Ashby"
         key, label = _key_by_name(idx, surface)
     else:
         # "the company", "the daily", "the former energy secretary": the one named (or described) before.

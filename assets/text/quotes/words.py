@@ -55,6 +55,11 @@ ROLE_EQUIVALENTS = {
     for role, words in lexicon.mapping("quotes_speakers", "role_equivalents").items()
     for word in words.split()
 }
+# Nouns for an age group, with the ages they cover ("the teenager": 13-19).
+AGE_NOUNS = {
+    noun: tuple(int(a) for a in ages.split("-"))
+    for noun, ages in lexicon.mapping("quotes_speakers", "age_nouns").items()
+}
 GENERIC_ROLES = lexicon.words("quotes_speakers", "generic_roles")
 COUNSEL_ROLES = lexicon.words("quotes_speakers", "counsel_roles")
 # Agent nouns of the verbs that give a person a role ("who chairs the committee" -> chair).
