@@ -6,7 +6,7 @@ written apart from the rules and measured blind once after them (the gap to chec
 used for development; speakers_heldout2 was written blind after that and measured once, then used for development;
 speakers_heldout3 was written blind during that and measured once, then used for development; speakers_heldout4
 was written blind during that and measured once, then used for development; speakers_heldout5 and speakers_heldout6
-likewise, one round apart (2026-12-03). The scorer self-tests
+and speakers_heldout7 likewise, one round apart (2026-12-03). The scorer self-tests
 check the per-kind tally on hand-made predictions.
 """
 
@@ -57,7 +57,9 @@ claims = load_bench("claims")
 #   heldout5 0.997 0.851 0.935 0.700 0.872 0.913 (the code before the round, beff808: 0.997 0.845 0.935 0.675 0.872 0.913)
 # speakers_heldout6 (written blind during the round after that), measured once after it (7ad3009):
 #   heldout6 0.993 0.853 0.933 0.800 0.800 0.870 (beff808: the same)
-# Both then became development material:
+# speakers_heldout7 (written blind during the rounds after that), measured once after them (28e8783):
+#   heldout7 0.990 0.893 0.980 0.743 0.897 0.920 (beff808: 0.990 0.872 0.960 0.743 0.872 0.880)
+# All three then became development material:
 #   heldout5 0.997 0.946 0.978 0.875 0.949 1.000; heldout6 0.993 0.909 1.000 0.829 0.850 0.957 (86da1be)
 FLOORS = {
     "tune": (0.97, 0.95, 0.95, 0.80, 0.93, 0.95),
@@ -68,6 +70,7 @@ FLOORS = {
     "heldout4": (0.97, 0.88, 0.91, 0.75, 0.89, 0.97),
     "heldout5": (0.97, 0.93, 0.95, 0.85, 0.92, 0.97),
     "heldout6": (0.97, 0.89, 0.97, 0.80, 0.82, 0.93),
+    "heldout7": (0.97, 0.92, 0.97, 0.77, 0.92, 0.90),
 }
 FOLDERS = {
     "tune": ROOT / "tests" / "fixtures" / "speakers_dev" / "tune",
@@ -78,6 +81,7 @@ FOLDERS = {
     "heldout4": ROOT / "tests" / "fixtures" / "speakers_heldout4",
     "heldout5": ROOT / "tests" / "fixtures" / "speakers_heldout5",
     "heldout6": ROOT / "tests" / "fixtures" / "speakers_heldout6",
+    "heldout7": ROOT / "tests" / "fixtures" / "speakers_heldout7",
 }
 
 
