@@ -710,3 +710,13 @@ def test_the_teenager_is_the_one_person_given_a_teenage_age(nlp):
     )
     q = only(quotes_of(nlp, text), "sleep for a week")
     assert q.speaker_key is not None and "dzneladze" in q.speaker_key.lower()
+
+
+def test_a_modified_company_noun_is_the_one_given_that_noun_before(nlp):
+    text = (
+        "The operator, Lusavia Airports, expects traffic to rise to 45 million passengers a year.\n\n"
+        "Protesters from Alcochete Verde marched to the ministry on Saturday.\n\n"
+        "The airport operator later wrote on social media: “Today we start building the airport Lisbon deserves.”"
+    )
+    q = only(quotes_of(nlp, text), "Today we start building")
+    assert q.speaker_key is not None and "lusavia" in q.speaker_key.lower()

@@ -113,11 +113,12 @@ def _org_kind(idx: _Index, m: Mention, head: Token) -> str | None:
 
 
 def _antecedent_org(
-    idx: _Index, tok: Token, labels: tuple[str, ...] | frozenset[str] = ("ORG",)
+    idx: _Index, tok: Token, labels: tuple[str, ...] | frozenset[str] = ("ORG",), given_only: bool = False
 ) -> Mention | None:
     """The organisation 'the company' refers to: one named with that noun, else the last subject one.
 
-    `labels`: the mention labels it may have (a newspaper's name is often tagged as a work or a place)."""
+    `labels`: the mention labels it may have (a newspaper's name is often tagged as a work or a place);
+    `given_only`: only one named with that noun or given it."""
     tok = _first_use(idx, tok)
     para = idx.para_of(tok.idx)
     noun = tok.lemma_.lower()
@@ -139,6 +140,8 @@ def _antecedent_org(
     for m in cands:
         if _named_with(noun, m.canonical.lower().split()) or noun in _appos_nouns(idx, m):
             return m  # named with that noun, or given it ("Aguas del Altiplano, the city-owned utility")
+    if given_only:
+        return None
     # An organisation described as that kind beats one of unknown kind ("the airline" is not the jet's maker).
     for group in (exact, cands):
         for m in group:

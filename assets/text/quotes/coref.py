@@ -333,14 +333,25 @@ def _description_referent(idx: _Index, tok: Token) -> _Referent | None:
     elif lemma not in ORG_NOUNS:
         # Any noun the text gave a person before: "the vet, Marc Ostermann, arrived … the vet added", "the MP".
         return _role_holder(idx, tok, later=False)
-    if lemma not in ORG_NOUNS or any(c.dep_ in ("compound", "nmod", "prep") for c in tok.children):
+    if lemma not in ORG_NOUNS:
         return None
-    org = _antecedent_org(idx, tok, MEDIA_LABELS if lemma in MEDIA_NOUNS else ("ORG",))
+    labels = MEDIA_LABELS if lemma in MEDIA_NOUNS else ("ORG",)
+    if any(c.dep_ in ("compound", "nmod", "prep") for c in tok.children):
+        # "the airport operator" may be a new one; it is the one named before only if that one was given the noun
+        # ("The operator, Lusavia Airports, expects …")
+        org = _antecedent_org(idx, tok, labels, given_only=True)
+        return _org_referent(idx, org, tok) if org is not None else None
+    org = _antecedent_org(idx, tok, labels)
     same = _same_description(idx, tok)
     if same is not None and (org is None or same.start > org.start_char):
         return same  # "The ruling party welcomed …" came after the broadcaster was named
     if org is None:
         return None
+    return _org_referent(idx, org, tok)
+
+
+def _org_referent(idx: _Index, org: Mention, tok: Token) -> _Referent:
+    """The referent of an organisation a description stands for."""
     return next((r for r in idx.referents if r.mention is org), None) or _Referent(
         org.start_char,
         tok.i,
