@@ -17,6 +17,11 @@ ORG_DESCRIPTORS = lexicon.words("entities", "org_descriptors")
 
 # "International Energy Agency (IEA)": a capitalised parenthetical of 2-12 letters, dots or ampersands.
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z.&]{1,11})\s*\)")
+# "binge eating disorder (BED)" and "FIRE (financial independence, retire early)": an acronym defined by
+# lower-case words, before it or inside the parentheses after it.
+_WORDS_BEFORE_ACRONYM = re.compile(r"((?:[A-Za-z][\w'-]*[ ,]+){1,8})\(([A-Z]{2,6})(s?)\)")
+_LOWER_AFTER_ACRONYM = re.compile(r"\b([A-Z]{2,6})s?\s*\(((?:[a-z][\w'-]*[ ,]*){2,8})\)")
+_WORD = re.compile(r"[A-Za-z][\w'-]*")
 # An acronym used without a definition is matched to initials only at these lengths: longer all-caps words are
 # shouting, not acronyms.
 _MIN_ACRONYM, _MAX_ACRONYM = 2, 6
@@ -25,7 +30,14 @@ _MIN_DESCRIBED_WORDS, _MAX_DESCRIBED_WORDS = 2, 5
 
 
 def _apply_acronyms(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
-    """'International Energy Agency (IEA)' makes every 'IEA' in the document that agency."""
+    """'International Energy Agency (IEA)' makes every 'IEA' in the document that agency; 'binge eating disorder
+    (BED)' makes every 'BED' no name at all."""
+    common = _common_acronyms(doc.text)
+    raws = [
+        r
+        for r in raws
+        if r.fixed or (r.text.replace(".", "").removesuffix("s") not in common and r.text not in common)
+    ]
     expansions = _defined_acronyms(doc, raws)
     _acronyms_by_initials(raws, expansions)
     if not expansions:
@@ -60,6 +72,41 @@ def _defined_acronyms(doc: Doc, raws: list[_Raw]) -> dict[str, _Raw]:
         if initials.upper().startswith(acro[0]) and _is_subsequence(acro.upper(), initials.upper()):
             expansions.setdefault(m.group(1).replace(".", ""), r)
     return expansions
+
+
+def _common_acronyms(body: str) -> set[str]:
+    """Acronyms the document defines by lower-case words: 'binge eating disorder (BED)', 'FIRE (financial
+    independence, retire early)'. A name is written with capitals, so these stand for common nouns. So do a
+    plural acronym and the words it abbreviates, however written: 'Intensive Care Units (ICUs)'."""
+    out = set()
+    for m in _WORDS_BEFORE_ACRONYM.finditer(body):
+        words = [(w.start(), w.group()) for w in _WORD.finditer(m.group(1))]
+        k = _initials_fit(m.group(2), [w for _, w in words])
+        if not k:
+            continue
+        (first_at, first), rest = words[-k], words[-k + 1 :]
+        if m.group(3):
+            out |= {m.group(2), m.group(1)[first_at:].rstrip(" ,")}
+            continue
+        # the first word may be capitalised by position alone ("Binge eating disorder (BED) is …")
+        before = body[: m.start(1) + first_at].rstrip(" ")
+        opens = not before or before.endswith((".", "!", "?", "\n", '"', "“"))
+        if all(w.islower() for _, w in rest) and (first.islower() or opens):
+            out.add(m.group(2))
+    for m in _LOWER_AFTER_ACRONYM.finditer(body):
+        if _initials_fit(m.group(1), _WORD.findall(m.group(2))):
+            out.add(m.group(1))
+    return out
+
+
+def _initials_fit(acro: str, words: list[str]) -> int:
+    """How many of the last words the acronym abbreviates (0: none): their initials start with its first letter
+    and hold its letters in order, with at most two more ("of", "and")."""
+    for k in range(len(acro), min(len(words), len(acro) + 2) + 1):
+        initials = "".join(w[0] for w in words[-k:]).lower()
+        if initials[0] == acro[0].lower() and _is_subsequence(acro.lower(), initials):
+            return k
+    return 0
 
 
 def _acronyms_by_initials(raws: list[_Raw], expansions: dict[str, _Raw]) -> None:

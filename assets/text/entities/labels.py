@@ -251,8 +251,8 @@ def _person_evidence(doc: Doc, r: _Raw, tok_of: dict) -> bool:
 
 
 def _products_by_model_word(raws: list[_Raw]) -> None:
-    """'MacBook Pro', 'Switch Lite': a 'person' ending in a model-line word is a product; so is one whose
-    first word is a company's name here ("Corvell Tamarack" beside "Corvell Motors")."""
+    """'MacBook Pro', 'Switch Lite': a 'person' or an 'organisation' ending in a model-line word is a product;
+    so is a 'person' whose first word is a company's name here ("Corvell Tamarack" beside "Corvell Motors")."""
     makers = {
         r.text.split()[0].lower()
         for r in raws
@@ -262,9 +262,9 @@ def _products_by_model_word(raws: list[_Raw]) -> None:
     }
     for r in raws:
         words = r.text.split()
-        if r.label != "PERSON" or r.fixed or len(words) < 2:
+        if r.label not in ("PERSON", "ORG") or r.fixed or len(words) < 2:
             continue
-        if words[-1].lower() in _PRODUCT_LINE or words[0].lower() in makers:
+        if words[-1].lower() in _PRODUCT_LINE or (r.label == "PERSON" and words[0].lower() in makers):
             r.label = "PRODUCT"
 
 

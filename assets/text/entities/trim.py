@@ -25,6 +25,8 @@ _FILLERS = lexicon.words("names", "possessive_fillers") | frozenset(
     lexicon.table("stopwords")["by_language"]["en"].split()
 )
 _WORD = re.compile(r"\S+")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_TITLE_CASE_MIN_LETTERS = 4
 _VERB_TAGS = frozenset({"VBG", "VBD", "VBN", "VBZ", "VBP"})
 _MODIFIER_TAGS = frozenset({"JJ", "JJR", "JJS", "RB", "RBR", "RBS"})
 # A shouting abbreviation ("DL", "QB") inside a name is a headline's label when at least this many name words
@@ -78,6 +80,7 @@ def _trim_people(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
     for r in raws:
         if r.label == "PERSON" and len(r.text.split()) >= 2:
             lasts.setdefault(r.text.split()[-1].lower(), set()).add(r.text)
+    plain_text = _outside_headlines(body)
     out = []
     for r in raws:
         if r.label != "PERSON" or r.fixed:
@@ -86,6 +89,7 @@ def _trim_people(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
         words = [(m.start() + r.start, m.end() + r.start) for m in _WORD.finditer(r.text)]
         others = {w: texts - {r.text} for w, texts in lasts.items()}
         words = _name_words(body, words, tags, others, common)
+        words = _headline_edges(body, words, lower, plain_text)
         if not words:
             continue
         start, end = trim_span(body, words[0][0], words[-1][1], r.label)
@@ -96,6 +100,39 @@ def _trim_people(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
             r.start, r.end, r.text = start, end, body[start:end]
         out.append(r)
     return out
+
+
+def _outside_headlines(body: str) -> str:
+    """The document's lines that are not written in title case, joined."""
+    return "\n".join(line for line in body.split("\n") if not _title_case(line))
+
+
+def _title_case(line: str) -> bool:
+    """'King of Monitors: 35% Off Dell', 'Download the App for Free': three words or more, and every word of
+    four letters or more capitalised."""
+    words = _LETTERS.findall(line)
+    long = [w for w in words if len(w) >= _TITLE_CASE_MIN_LETTERS]
+    return len(words) >= 3 and bool(long) and all(w[0].isupper() for w in long)
+
+
+def _headline_edges(body: str, words: list, lower: set[str], plain_text: str) -> list:
+    """A word at the edge of a name on a title-case line, which the document writes in lower case elsewhere or
+    which is a function word, is no part of the name unless the document's other lines write it with its
+    neighbour: 'Off Dell' is Dell and 'Dashlane Password' Dashlane, but 'Will Smith' stays when the text
+    names Will Smith."""
+
+    def common(w: tuple[int, int], pair: str) -> bool:
+        text = body[w[0] : w[1]].lower()
+        return (text in lower or text in _FILLERS) and pair not in plain_text
+
+    def pair(a: tuple[int, int], b: tuple[int, int]) -> str:
+        return body[a[0] : a[1]] + " " + body[b[0] : b[1]]
+
+    while len(words) > 1 and common(words[0], pair(words[0], words[1])):
+        words = words[1:]
+    while len(words) > 1 and common(words[-1], pair(words[-2], words[-1])):
+        words = words[:-1]
+    return words
 
 
 def _portfolios(doc: Doc, lower: set[str]) -> set[int]:

@@ -27,6 +27,12 @@ _OF_PLACE = lexicon.words("places", "of_place_nouns")
 _ORG_OWNED = lexicon.words("entities", "org_owned_nouns")
 _POSTING = lexicon.words("entities", "posting_verbs")
 # Places and peoples keep their capital at a sentence start too ("Turkey", "Republicans"): not judged there.
+# "SoftBank", "SpaceX": a capital after three or more lower-case letters inside one word.
+_INNER_CAPITAL = re.compile(r"([A-Z][a-z]{2,})[A-Z][A-Za-z]*")
+_CAMEL_NAME_PREFIXES = lexicon.words("names", "camel_name_prefixes")
+_COUNTING_DETS = frozenset({"a", "an", "any", "every", "each"})
+# A measured size written right before a name: "the 12.9-inch iPad", "a 65in Bravia", "256GB".
+_SIZE_BEFORE = re.compile(r"\d+(?:\.\d+)?[- ]?(?:inch|in|mm|cm|gb|tb)\s+$", re.IGNORECASE)
 _PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
 
 
@@ -38,6 +44,9 @@ def _things_not_people(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
     _product_short_forms(raws)
     _definite_things(doc, raws, tok_of)
     _used_as_things(doc, raws)
+    _companies_by_inner_capital(doc, raws)
+    _orgs_taking_a(doc, raws)
+    _makers_products(raws)
     _employers_after_titles(doc, raws)
     _listed_with_companies(raws, tok_of)
     _places_named_by_of(raws, tok_of)
@@ -109,6 +118,55 @@ def _used_as_things(doc: Doc, raws: list[_Raw]) -> None:
                 r.label = label
 
 
+def _companies_by_inner_capital(doc: Doc, raws: list[_Raw]) -> None:
+    """'SoftBank', 'PayPal': a one-word 'person' with a capital inside, after a piece of three letters or more
+    that starts no people's names, is a company unless an honorific or a title stands before it here ("its
+    largest investor" beside it is a role a company can hold too)."""
+    pieces = {w for r in raws if r.label == "PERSON" and " " in r.text for w in normalise(r.text).split()}
+    for name, group in _groups(raws, words=1).items():
+        m = _INNER_CAPITAL.fullmatch(group[0].text)
+        if name in pieces or m is None or m.group(1).lower() in _CAMEL_NAME_PREFIXES:
+            continue
+        spans = [doc.char_span(r.start, r.end, alignment_mode="expand") for r in group]
+        if not any(s is not None and _titled(s) for s in spans):
+            for r in group:
+                r.label = "ORG"
+
+
+def _makers_products(raws: list[_Raw]) -> None:
+    """'Nintendo Switch' where 'a regular Switch' is a product: a 'person' of several words ending in a one-word
+    product of the document is that product by its maker."""
+    products = {r.text for r in raws if r.label == "PRODUCT" and " " not in r.text}
+    for r in raws:
+        if r.label == "PERSON" and not r.fixed and " " in r.text and r.text.split()[-1] in products:
+            r.label = "PRODUCT"
+
+
+def _orgs_taking_a(doc: Doc, raws: list[_Raw]) -> None:
+    """'a handsome EV', 'any Apple Watch', 'the new iPad Pro': an 'organisation' the document counts like a thing
+    ('a', 'an', 'any', 'every' on the name itself, or a number-and-unit size such as '12.9-inch') is a product.
+    An organisation's name takes 'the' at most ("a Reuters poll" puts the 'a' on the poll)."""
+    groups: dict[str, list[_Raw]] = defaultdict(list)
+    for r in raws:
+        if r.label == "ORG" and not r.fixed:
+            groups[normalise(r.text)].append(r)
+    for group in groups.values():
+        for r in group:
+            span = doc.char_span(r.start, r.end, alignment_mode="expand")
+            if span is not None and span.root.dep_ not in _MODIFIER_DEPS and _counted(span):
+                for x in group:
+                    x.label = "PRODUCT"
+                break
+
+
+def _counted(span) -> bool:
+    """The name takes an indefinite or distributive determiner, or a measured size ('the 11-inch X')."""
+    before = span.doc.text[max(0, span.start_char - 24) : span.start_char]
+    return _SIZE_BEFORE.search(before) is not None or any(
+        c.dep_ == "det" and c.lower_ in _COUNTING_DETS for c in span.root.children
+    )
+
+
 def _used_as_organisation(h) -> bool:
     """'SpaceX, which …', 'Twitter users', 'across Twitter', 'posted on (Facebook and) Twitter', 'Twitter
     @handle'."""
@@ -154,18 +212,18 @@ def _after_title(span) -> bool:
     return prev is not None and prev.text[:1].isupper() and prev.lower_.rstrip(".") in TITLE_WORDS
 
 
+def _titled(span) -> bool:
+    before = span.doc[span.start - 1].lower_.rstrip(".") if span.start > 0 else ""
+    return before in _HONORIFICS or _after_title(span)
+
+
 def _person_use(span) -> bool:
     """An honorific or a title before the name, a 'who' clause on it, or a role beside it ("Lerato Mokoena, a
     lawyer at the Centre, which …": the 'which' the parser hung on the name is the centre's)."""
-    before = span.doc[span.start - 1].lower_.rstrip(".") if span.start > 0 else ""
-    return (
-        before in _HONORIFICS
-        or _after_title(span)
-        or any(
-            (c.dep_ == "relcl" and c.left_edge.lower_ in ("who", "whom", "whose"))
-            or (c.dep_ == "appos" and c.pos_ == "NOUN" and is_role(c.lemma_))
-            for c in span.root.children
-        )
+    return _titled(span) or any(
+        (c.dep_ == "relcl" and c.left_edge.lower_ in ("who", "whom", "whose"))
+        or (c.dep_ == "appos" and c.pos_ == "NOUN" and is_role(c.lemma_))
+        for c in span.root.children
     )
 
 

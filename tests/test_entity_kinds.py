@@ -1,0 +1,117 @@
+"""What kind of thing a name is: products and common-noun acronyms are no organisations, companies no people
+(sentences written for these tests; the model's spans are forced so each test reads one rule)."""
+
+from __future__ import annotations
+
+from test_entities import mentions_for
+
+
+def labels(ms, text: str) -> set[str]:
+    return {m.label for m in ms if m.text == text}
+
+
+def test_an_acronym_defined_by_lower_case_words_is_no_name(nlp):
+    text = (
+        "Binge eating disorder (BED) is the most common eating disorder. People with BED eat large meals.\n"
+        "The World Health Organization (WHO) keeps a list. WHO said the list grows."
+    )
+    ms = mentions_for(
+        nlp,
+        text,
+        [
+            ("BED", "ORG"),
+            ("BED", "ORG"),
+            ("World Health Organization", "ORG"),
+            ("WHO", "ORG"),
+            ("WHO", "ORG"),
+        ],
+    )
+    assert labels(ms, "BED") == set()
+    assert labels(ms, "WHO") == {"ORG"}
+
+
+def test_an_acronym_explained_in_lower_case_after_it_is_no_name(nlp):
+    text = (
+        "Savers aim for FIRE (financial independence, retire early) before forty. FIRE needs a high income."
+    )
+    ms = mentions_for(nlp, text, [("FIRE", "ORG"), ("FIRE", "ORG")])
+    assert labels(ms, "FIRE") == set()
+
+
+def test_an_organisation_counted_like_a_thing_is_a_product(nlp):
+    text = "It is a handsome EV, certainly. Buyers in Ohio will only get the faster version of the EV."
+    ms = mentions_for(nlp, text, [("EV", "ORG"), ("Ohio", "GPE"), ("EV", "ORG")])
+    assert labels(ms, "EV") == {"PRODUCT"}
+
+
+def test_an_article_on_the_noun_after_an_organisation_keeps_it_one(nlp):
+    text = "A Reuters poll found support fell. Reuters said the poll closed on Monday."
+    ms = mentions_for(nlp, text, [("Reuters", "ORG"), ("Reuters", "ORG")])
+    assert labels(ms, "Reuters") == {"ORG"}
+
+
+def test_a_measured_size_before_a_name_makes_it_a_product(nlp):
+    text = "Kettering sells the 65-inch Bravia at a loss. The Bravia ships in March."
+    ms = mentions_for(nlp, text, [("Kettering", "ORG"), ("Bravia", "ORG"), ("Bravia", "ORG")])
+    assert labels(ms, "Bravia") == {"PRODUCT"}
+    assert labels(ms, "Kettering") == {"ORG"}
+
+
+def test_an_organisation_ending_in_a_model_line_word_is_a_product(nlp):
+    text = "Google charges $9.99 a month for Stadia Pro, which adds discounts."
+    ms = mentions_for(nlp, text, [("Google", "ORG"), ("Stadia Pro", "ORG")])
+    assert labels(ms, "Stadia Pro") == {"PRODUCT"}
+
+
+def test_a_one_word_person_with_a_capital_inside_is_a_company(nlp):
+    text = (
+        "After the founder left, SoftBank, its largest investor, lent $9.5 billion. A tender offer by SoftBank "
+        "is late. Sarah MacKenzie said the deal was fair. MacKenzie left early."
+    )
+    ms = mentions_for(
+        nlp,
+        text,
+        [
+            ("SoftBank", "PERSON"),
+            ("SoftBank", "PERSON"),
+            ("Sarah MacKenzie", "PERSON"),
+            ("MacKenzie", "PERSON"),
+        ],
+    )
+    assert labels(ms, "SoftBank") == {"ORG"}
+    assert labels(ms, "MacKenzie") == {"PERSON"}
+
+
+def test_a_headline_line_gives_a_name_no_words_the_text_writes_in_lower_case(nlp):
+    text = (
+        "Download Dashlane Password Manager for Free\n"
+        "We rated Dashlane as one of the best password managers. You can download it now."
+    )
+    ms = mentions_for(nlp, text, [("Download Dashlane Password", "PERSON"), ("Dashlane", "PERSON")])
+    assert [m.text for m in ms if m.label == "PERSON"] == ["Dashlane", "Dashlane"]
+
+
+def test_a_headline_name_the_text_also_writes_whole_keeps_its_words(nlp):
+    text = "Prices Grace Morgan Fought For\nThe mayor, Grace Morgan, said prices had fallen. By grace of the rules."
+    ms = mentions_for(nlp, text, [("Grace Morgan", "PERSON"), ("Grace Morgan", "PERSON")])
+    assert [m.text for m in ms if m.label == "PERSON"] == ["Grace Morgan", "Grace Morgan"]
+
+
+def test_a_plural_acronym_and_its_capitalised_words_are_no_name(nlp):
+    text = (
+        "Nurses in Intensive Care Units (ICUs) see every alarm. Each ICU keeps one log.\n"
+        "The Intensive Care Society (ICS) trains them."
+    )
+    ms = mentions_for(
+        nlp,
+        text,
+        [("Intensive Care Units", "ORG"), ("ICU", "ORG"), ("Intensive Care Society", "ORG"), ("ICS", "ORG")],
+    )
+    assert labels(ms, "Intensive Care Units") == labels(ms, "ICU") == set()
+    assert labels(ms, "Intensive Care Society") == {"ORG"}
+
+
+def test_a_name_ending_in_a_product_of_the_document_is_that_product(nlp):
+    text = "The smaller Nintendo Switch gives up the dock. This bundle is $50 cheaper than a regular Switch."
+    ms = mentions_for(nlp, text, [("Nintendo Switch", "PERSON"), ("Switch", "PERSON")])
+    assert labels(ms, "Nintendo Switch") == labels(ms, "Switch") == {"PRODUCT"}
