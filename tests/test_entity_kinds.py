@@ -115,3 +115,35 @@ def test_a_name_ending_in_a_product_of_the_document_is_that_product(nlp):
     text = "The smaller Nintendo Switch gives up the dock. This bundle is $50 cheaper than a regular Switch."
     ms = mentions_for(nlp, text, [("Nintendo Switch", "PERSON"), ("Switch", "PERSON")])
     assert labels(ms, "Nintendo Switch") == labels(ms, "Switch") == {"PRODUCT"}
+
+
+def test_letters_a_hyphen_and_a_number_name_a_model_not_an_organisation(nlp):
+    text = "Tuft cells release IL-25 after the signal. The G-20 met in Osaka."
+    ms = mentions_for(nlp, text, [("IL-25", "ORG"), ("G-20", "ORG"), ("Osaka", "GPE")])
+    assert labels(ms, "IL-25") == {"PRODUCT"}
+    assert labels(ms, "G-20") == {"ORG"}
+
+
+def test_a_one_word_name_given_alone_first_is_not_a_longer_name_after_it(nlp):
+    text = (
+        "Apple sells more phones. Apple TV Channels now carries twelve channels. Apple said the price stays.\n"
+        "Goldman Sachs cut its forecast. Goldman said the bank expects growth."
+    )
+    ents = [
+        ("Apple", "ORG"),
+        ("Apple TV Channels", "ORG"),
+        ("Apple", "ORG"),
+        ("Goldman Sachs", "ORG"),
+        ("Goldman", "ORG"),
+    ]
+    ms = mentions_for(nlp, text, ents)
+    canon = {m.text: m.canonical for m in ms}
+    assert [m.canonical for m in ms if m.text == "Apple"] == ["Apple", "Apple"]
+    assert canon["Goldman"] == "Goldman Sachs"
+
+
+def test_a_heading_the_text_writes_in_lower_case_is_no_name(nlp):
+    text = "Post-Workout Meal\nEat your post-workout meal within an hour. Harlow Foods sells one."
+    ms = mentions_for(nlp, text, [("Post-Workout Meal", "ORG"), ("Harlow Foods", "ORG")])
+    assert labels(ms, "Post-Workout Meal") == set()
+    assert labels(ms, "Harlow Foods") == {"ORG"}

@@ -261,6 +261,11 @@ def _resolve_org_short_forms(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
     for x in longs:
         firsts_at.setdefault(x.canonical, x.start)
     tok_at = {t.idx: t for t in doc}
+    # where each one-word organisation is first named on its own
+    alone_at: dict[str, int] = {}
+    for r in raws:
+        if r.label == "ORG" and " " not in r.canonical:
+            alone_at.setdefault(r.canonical.lower(), r.start)
     for r in raws:
         if r.fixed:
             continue
@@ -271,7 +276,7 @@ def _resolve_org_short_forms(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
         elif len(words) >= 2 and r.label == "ORG":
             _join_longer_org(r, words, longs)
         elif len(words) == 1:
-            _resolve_one_word_org(r, tok_at, firsts, lasts, ends, firsts_at)
+            _resolve_one_word_org(r, tok_at, (firsts, lasts, ends), firsts_at, alone_at)
     if not firsts:
         return raws
     return _untagged_org_first_words(doc, raws, firsts, firsts_at, cores)
@@ -310,9 +315,15 @@ def _join_longer_org(r: _Raw, words: list[str], longs: list[_Raw]) -> None:
 
 
 def _resolve_one_word_org(
-    r: _Raw, tok_at: dict, firsts: dict, lasts: dict, ends: dict, firsts_at: dict[str, int]
+    r: _Raw,
+    tok_at: dict,
+    by_word: tuple[dict, dict, dict],
+    firsts_at: dict[str, int],
+    alone_at: dict[str, int],
 ) -> None:
-    """A one-word ORG or partial person: the organisation it opens (an ORG: or the one it alone ends)."""
+    """A one-word ORG or partial person: the organisation it opens (an ORG: or the one it alone ends). Not when
+    the word was an organisation on its own before that name ("Apple … Apple TV Channels … Apple": the maker)."""
+    firsts, lasts, ends = by_word
     word = r.canonical.lower()
     if not (r.label == "ORG" or (r.label == "PERSON" and r.partial)):
         return
@@ -323,9 +334,8 @@ def _resolve_one_word_org(
     if not cands and r.label == "ORG":
         single = lasts.get(word) if len(lasts.get(word, [])) == 1 else ends.get(word)
         cands = single if single and len(single) == 1 else None
-    cands = [
-        c for c in cands or () if firsts_at.get(c, 0) < r.start
-    ]  # named before: "Court" is not a later "Court of Appeal"
+    # named before: "Court" is not a later "Court of Appeal"
+    cands = [c for c in cands or () if alone_at.get(word, r.start) >= firsts_at.get(c, 0) < r.start]
     if cands and not _brand(cands):
         r.label, r.canonical, r.partial = "ORG", cands[0], False
 
@@ -339,7 +349,11 @@ def _brand(names: list[str]) -> bool:
 
 
 def _untagged_org_first_words(
-    doc: Doc, raws: list[_Raw], firsts: dict, firsts_at: dict[str, int], cores: dict[str, set[str]]
+    doc: Doc,
+    raws: list[_Raw],
+    firsts: dict,
+    firsts_at: dict[str, int],
+    cores: dict[str, set[str]],
 ) -> list[_Raw]:
     """Untagged lone proper nouns that are the first word of an organisation named here ("Goldman"), or its
     name without designators ("Maasstad" for "FC Maasstad", in a headline above it too)."""

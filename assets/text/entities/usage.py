@@ -30,6 +30,7 @@ _POSTING = lexicon.words("entities", "posting_verbs")
 # "SoftBank", "SpaceX": a capital after three or more lower-case letters inside one word.
 _INNER_CAPITAL = re.compile(r"([A-Z][a-z]{2,})[A-Z][A-Za-z]*")
 _CAMEL_NAME_PREFIXES = lexicon.words("names", "camel_name_prefixes")
+_MODEL_NUMBER = re.compile(r"[A-Za-z]{2,}-\d+[A-Za-z]?")
 _COUNTING_DETS = frozenset({"a", "an", "any", "every", "each"})
 # A measured size written right before a name: "the 12.9-inch iPad", "a 65in Bravia", "256GB".
 _SIZE_BEFORE = re.compile(r"\d+(?:\.\d+)?[- ]?(?:inch|in|mm|cm|gb|tb)\s+$", re.IGNORECASE)
@@ -39,6 +40,7 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
 def _things_not_people(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
     """The mentions with these uses repaired (common words at sentence starts are dropped)."""
     raws = _drop_common_openers(doc, raws)
+    raws = _drop_common_phrases(doc.text, raws)
     _datelines(doc.text, raws)
     tok_of = {t.idx: t for t in doc}
     _product_short_forms(raws)
@@ -47,6 +49,7 @@ def _things_not_people(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
     _companies_by_inner_capital(doc, raws)
     _orgs_taking_a(doc, raws)
     _makers_products(raws)
+    _model_numbers(raws)
     _employers_after_titles(doc, raws)
     _listed_with_companies(raws, tok_of)
     _places_named_by_of(raws, tok_of)
@@ -61,6 +64,21 @@ def _drop_common_openers(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
     return [
         r for r in raws if r.fixed or " " in r.text or r.start not in openers or r.text.lower() not in lower
     ]
+
+
+def _drop_common_phrases(body: str, raws: list[_Raw]) -> list[_Raw]:
+    """'Post-Workout Meal' as a heading over 'your post-workout meal': a name of several words that the document
+    also writes whole in lower case is a common noun phrase in title case."""
+    low = body.lower()
+    out = []
+    for r in raws:
+        phrase = r.text.lower()
+        if not r.fixed and " " in r.text and phrase != r.text:
+            at = [m.start() for m in re.finditer(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", low)]
+            if any(body[i : i + len(phrase)] == phrase for i in at):
+                continue
+        out.append(r)
+    return out
 
 
 def _datelines(body: str, raws: list[_Raw]) -> None:
@@ -139,6 +157,14 @@ def _makers_products(raws: list[_Raw]) -> None:
     products = {r.text for r in raws if r.label == "PRODUCT" and " " not in r.text}
     for r in raws:
         if r.label == "PERSON" and not r.fixed and " " in r.text and r.text.split()[-1] in products:
+            r.label = "PRODUCT"
+
+
+def _model_numbers(raws: list[_Raw]) -> None:
+    """'IL-25', 'MiG-29', 'COVID-19': letters, a hyphen and a number name a model, a molecule or a strain, not
+    an organisation ('G-20', one letter, stays)."""
+    for r in raws:
+        if r.label == "ORG" and not r.fixed and _MODEL_NUMBER.fullmatch(r.text):
             r.label = "PRODUCT"
 
 
