@@ -147,3 +147,28 @@ def test_a_heading_the_text_writes_in_lower_case_is_no_name(nlp):
     ms = mentions_for(nlp, text, [("Post-Workout Meal", "ORG"), ("Harlow Foods", "ORG")])
     assert labels(ms, "Post-Workout Meal") == set()
     assert labels(ms, "Harlow Foods") == {"ORG"}
+
+
+def test_a_name_owning_a_chief_executive_is_a_company(nlp):
+    text = "Grant Pollard, Whitestone's chief executive, was careful. By noon, Whitestone had sold most of the wool."
+    ms = mentions_for(
+        nlp, text, [("Grant Pollard", "PERSON"), ("Whitestone", "PERSON"), ("Whitestone", "PERSON")]
+    )
+    assert labels(ms, "Whitestone") == {"ORG"}
+    assert labels(ms, "Grant Pollard") == {"PERSON"}
+
+
+def test_one_name_working_for_another_is_two_names(nlp):
+    text = (
+        "The poll was carried out by Halden Research for the Larchmont Tribune. Halden Research called 600 voters "
+        "and the Larchmont Tribune paid for it. The Commission for Racial Equality welcomed it."
+    )
+    ents = [
+        ("Halden Research for the Larchmont Tribune", "ORG"),
+        ("Halden Research", "ORG"),
+        ("Larchmont Tribune", "ORG"),
+        ("Commission for Racial Equality", "ORG"),
+    ]
+    names = [m.text for m in mentions_for(nlp, text, ents) if m.label == "ORG"]
+    assert names[:2] == ["Halden Research", "Larchmont Tribune"]
+    assert "Commission for Racial Equality" in names

@@ -429,3 +429,24 @@ def test_letters_after_a_name_and_a_first_name_that_is_also_a_title_are_handled(
         "Rebecca Lyle KC": "Rebecca Lyle",
         "Dean Foley": "Dean Foley",
     }
+
+
+def test_a_newspaper_word_alone_is_the_corpus_one_paper_of_that_word():
+    rows = [
+        ("ORG|larchmont tribune", "ORG", "Larchmont Tribune", 4, False),
+        ("ORG|tribune", "ORG", "Tribune", 3, False),
+        ("ORG|senate", "ORG", "Senate", 5, False),
+        ("ORG|texas senate", "ORG", "Texas Senate", 2, False),
+    ]
+    out = resolve_keys(rows)
+    assert out["ORG|tribune"] == out["ORG|larchmont tribune"]
+    assert out["ORG|senate"][2] == "Senate"
+
+
+def test_a_newspaper_word_shared_by_two_papers_named_alike_stays_apart():
+    rows = [
+        ("ORG|larchmont tribune", "ORG", "Larchmont Tribune", 4, False),
+        ("ORG|chicago tribune", "ORG", "Chicago Tribune", 3, False),
+        ("ORG|tribune", "ORG", "Tribune", 3, False),
+    ]
+    assert resolve_keys(rows)["ORG|tribune"][2] == "Tribune"

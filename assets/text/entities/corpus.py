@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from assets.text.entities.names import ORG_DESIGNATORS, same_middles
+from assets.text.entities.names import NEWSPAPER_DESIGNATORS, ORG_DESIGNATORS, same_middles
 from assets.text.entities.spans import LABEL_PRIORITY
 from assets.text.records import Mention
 
@@ -47,6 +47,7 @@ def resolve_keys(groups: Iterable[Group]) -> dict[str, tuple[str, str, str]]:
     target = _person_clusters(name_label, name_count)
     target.update(_surname_targets(name_label, name_partial, name_count, target))
     target.update(_company_short_forms(name_label, name_partial, name_count, target))
+    target.update(_designator_short_forms(name_label, name_count, target))
     result: dict[str, tuple[str, str, str]] = {}
     for key in key_names:
         norm = key.split("|", 1)[1]
@@ -154,6 +155,25 @@ def _company_short_forms(
         if norm not in name_label or norm in target:
             continue
         if not (name_label[norm] == "ORG" or (name_label[norm] == "PERSON" and name_partial[norm])):
+            continue
+        cands = sorted(cands, key=lambda c: (-name_count[c], c))
+        if len(cands) == 1 or name_count[cands[0]] >= SALIENCE_RATIO * name_count[cands[1]]:
+            out[norm] = cands[0]
+    return out
+
+
+def _designator_short_forms(name_label: dict[str, str], name_count: Counter, target: dict[str, str]) -> dict:
+    """{newspaper word: the paper it ends}: "the Tribune" is the Larchmont Tribune when that is the corpus's only
+    Tribune, or the most mentioned one by SALIENCE_RATIO. Not other company words: "Senate" alone is no state's
+    senate."""
+    ends: dict[str, list[str]] = defaultdict(list)
+    for n in sorted(name_label):
+        words = n.split()
+        if name_label[n] == "ORG" and len(words) >= 2 and words[-1] in NEWSPAPER_DESIGNATORS:
+            ends[words[-1]].append(n)
+    out: dict[str, str] = {}
+    for norm, cands in ends.items():
+        if name_label.get(norm) != "ORG" or norm in target:
             continue
         cands = sorted(cands, key=lambda c: (-name_count[c], c))
         if len(cands) == 1 or name_count[cands[0]] >= SALIENCE_RATIO * name_count[cands[1]]:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from assets.text import lexicon
 
 TITLE_WORDS = lexicon.words("people", "titles")
-ORG_DESIGNATORS = lexicon.words("people", "org_designators")
+NEWSPAPER_DESIGNATORS = lexicon.words("people", "newspaper_designators")
+ORG_DESIGNATORS = lexicon.words("people", "org_designators") | NEWSPAPER_DESIGNATORS
 ROLE_NOUNS = lexicon.words("people", "role_nouns")
 _ROLE_SUFFIXES = lexicon.ordered("people", "role_suffixes")
 _HONORIFICS = lexicon.words("people", "honorifics")

@@ -242,12 +242,13 @@ def _tail_junk(body: str, words: list, i: int, tags: dict, lasts: dict[str, set[
     return inflected_verb(text, ("ing", "ed")) or tags.get(s, "") in _VERB_TAGS
 
 
-_AND = re.compile(r"\s+(?:and|&)\s+")
+_AND = re.compile(r"\s+(?:and|&|for(?: the)?)\s+")
 
 
 def _split_coordinated(raws: list[_Raw]) -> list[_Raw]:
-    """'iPad Pro and MacBook Pro' is two names when the document names each on its own; 'Procter and Gamble',
-    'Customs and Border Protection' stay one (their halves are never names alone)."""
+    """'iPad Pro and MacBook Pro' is two names when the document names each on its own, and so is 'Halden
+    Research for the Larchmont Tribune'; 'Procter and Gamble', 'Customs and Border Protection', 'Commission for
+    Racial Equality' stay one (their halves are never names alone)."""
     alone: dict[str, list[str]] = {}
     for r in raws:
         alone.setdefault(r.text, []).append(r.label)

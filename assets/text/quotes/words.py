@@ -18,7 +18,9 @@ EVALUATION_VERBS = lexicon.words("speech", "evaluation_verbs")
 
 # Words about people and organisations shared with the entity rules (people.toml).
 TITLE_WORDS = lexicon.words("people", "titles")
-ORG_DESIGNATORS = lexicon.words("people", "org_designators")
+ORG_DESIGNATORS = lexicon.words("people", "org_designators") | lexicon.words(
+    "people", "newspaper_designators"
+)
 
 # Pronouns and gendered words (quotes_speakers.toml).
 PRONOUNS_MALE = lexicon.words("quotes_speakers", "male_pronouns")
