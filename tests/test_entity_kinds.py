@@ -172,3 +172,26 @@ def test_one_name_working_for_another_is_two_names(nlp):
     names = [m.text for m in mentions_for(nlp, text, ents) if m.label == "ORG"]
     assert names[:2] == ["Halden Research", "Larchmont Tribune"]
     assert "Commission for Racial Equality" in names
+
+
+def test_a_one_word_organisation_the_text_puts_things_in_is_a_place(nlp):
+    text = (
+        "Reporting by Ellen Marsh in Detroit; editing by Greg Paloma. Corvell Motors holds a stake in Halden, "
+        "and Halden said it would sell."
+    )
+    ents = [
+        ("Ellen Marsh", "PERSON"),
+        ("Detroit", "ORG"),
+        ("Greg Paloma", "PERSON"),
+        ("Corvell Motors", "ORG"),
+    ]
+    ents += [("Halden", "ORG"), ("Halden", "ORG")]
+    ms = mentions_for(nlp, text, ents)
+    assert labels(ms, "Detroit") == {"GPE"}
+    assert labels(ms, "Halden") == {"ORG"}
+
+
+def test_a_place_named_again_where_the_model_tagged_nothing_is_a_mention(nlp):
+    text = "Officials in Chisinau met on Monday. A new line between Vulcanesti and Chisinau opens next year."
+    ms = mentions_for(nlp, text, [("Chisinau", "GPE")])
+    assert [m.start_char for m in ms if m.text == "Chisinau" and m.label == "GPE"] == [13, 71]

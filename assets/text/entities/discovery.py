@@ -248,11 +248,12 @@ def _described_as_org(doc: Doc, run) -> bool:
     return described
 
 
-def _repeated_orgs(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
-    """An organisation's name met again where the model tagged nothing ("the fitness app Pacelink" … "Pacelink has
-    28 days to appeal"): one name keeps one meaning through a news story. The whole capitalised run must be the
-    name ("Pacelink Europe" is another name)."""
-    names = {r.text for r in raws if r.label == "ORG" and r.text[:1].isupper()}
+def _repeated_names(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
+    """An organisation's or a place's name met again where the model tagged nothing ("the fitness app Pacelink" …
+    "Pacelink has 28 days to appeal"): one name keeps one meaning through a news story. The whole capitalised
+    run must be the name ("Pacelink Europe" is another name)."""
+    label_of = {r.text: r.label for r in raws if r.label in ("ORG", "GPE") and r.text[:1].isupper()}
+    names = set(label_of)
     if not names:
         return raws
     covered = _covered_chars(raws)
@@ -271,7 +272,7 @@ def _repeated_orgs(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
                 after is not None and after.pos_ == "PROPN" and after.text[:1].isupper()
             ):
                 continue
-            added.append(_Raw(hit.start(), hit.end(), name, "ORG"))
+            added.append(_Raw(hit.start(), hit.end(), name, label_of[name]))
     if not added:
         return raws
     return sorted(raws + added, key=lambda r: r.start)

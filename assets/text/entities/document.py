@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from assets.text.entities.aliases import _apply_aliases, _split_country_prefix, _split_possessive_owner
 from assets.text.entities.capitals import _extend_names_left, _extend_names_right, _names_from_capitals
 from assets.text.entities.clues import _locative
-from assets.text.entities.discovery import _apply_acronyms, _described_orgs, _designated_orgs, _repeated_orgs
+from assets.text.entities.discovery import _apply_acronyms, _described_orgs, _designated_orgs, _repeated_names
 from assets.text.entities.labels import (
     _club_prefixes,
     _org_by_designator,
@@ -77,7 +77,7 @@ def doc_mentions(doc: Doc, sentences: list[Sentence]) -> list[Mention]:
     raws = _resolve_people(doc, raws)
     _spell_out_surnames(raws, spelled)
     _orgs_by_usage(doc, raws)
-    raws = _repeated_orgs(doc, raws)
+    raws = _repeated_names(doc, raws)
     raws = _resolve_org_short_forms(doc, raws)
     return _to_mentions(raws, sentences)
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from assets.text import lexicon
 from assets.text.entities.clues import _locative
-from assets.text.entities.names import _HONORIFICS, TITLE_WORDS, is_role, normalise
+from assets.text.entities.names import _HONORIFICS, ORG_DESIGNATORS, TITLE_WORDS, is_role, normalise
 from assets.text.entities.spans import _Raw
 
 if TYPE_CHECKING:
@@ -31,6 +31,7 @@ _POSTING = lexicon.words("entities", "posting_verbs")
 _INNER_CAPITAL = re.compile(r"([A-Z][a-z]{2,})[A-Z][A-Za-z]*")
 _CAMEL_NAME_PREFIXES = lexicon.words("names", "camel_name_prefixes")
 _MODEL_NUMBER = re.compile(r"[A-Za-z]{2,}-\d+[A-Za-z]?")
+_NON_PLACE_IN = lexicon.words("places", "non_place_in_heads")
 _COUNTING_DETS = frozenset({"a", "an", "any", "every", "each"})
 # A measured size written right before a name: "the 12.9-inch iPad", "a 65in Bravia", "256GB".
 _SIZE_BEFORE = re.compile(r"\d+(?:\.\d+)?[- ]?(?:inch|in|mm|cm|gb|tb)\s+$", re.IGNORECASE)
@@ -53,6 +54,7 @@ def _things_not_people(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
     _employers_after_titles(doc, raws)
     _listed_with_companies(raws, tok_of)
     _places_named_by_of(raws, tok_of)
+    _placed_orgs(raws, tok_of)
     return raws
 
 
@@ -149,6 +151,31 @@ def _companies_by_inner_capital(doc: Doc, raws: list[_Raw]) -> None:
         if not any(s is not None and _titled(s) for s in spans):
             for r in group:
                 r.label = "ORG"
+
+
+def _placed_orgs(raws: list[_Raw], tok_of: dict) -> None:
+    """'Reporting by Ellen Marsh in Detroit': a one-word 'organisation' the text puts something in, near or
+    around, and never uses as one ('at' and 'across' take companies; 'a stake in X' is no place), is a place."""
+    groups: dict[str, list[_Raw]] = defaultdict(list)
+    for r in raws:
+        if r.label == "ORG" and not r.fixed and " " not in r.text and r.text.lower() not in ORG_DESIGNATORS:
+            groups[normalise(r.text)].append(r)
+    for group in groups.values():
+        toks = [tok_of.get(r.start) for r in group]
+        if any(t is None or _used_as_organisation(t) for t in toks):
+            continue
+        if any(_placed(t) for t in toks):
+            for r in group:
+                r.label = "GPE"
+
+
+def _placed(tok) -> bool:
+    prep = tok.head
+    return (
+        _locative(tok)
+        and prep.lower_ not in ("at", "across")
+        and not (prep.lower_ == "in" and prep.head.lemma_.lower() in _NON_PLACE_IN)
+    )
 
 
 def _makers_products(raws: list[_Raw]) -> None:
