@@ -195,3 +195,17 @@ def test_a_place_named_again_where_the_model_tagged_nothing_is_a_mention(nlp):
     text = "Officials in Chisinau met on Monday. A new line between Vulcanesti and Chisinau opens next year."
     ms = mentions_for(nlp, text, [("Chisinau", "GPE")])
     assert [m.start_char for m in ms if m.text == "Chisinau" and m.label == "GPE"] == [13, 71]
+
+
+def test_a_research_firm_word_ends_an_organisation_name(nlp):
+    text = "The poll was carried out by Corvid Insights for the chamber. Corvid surveyed voters online."
+    ms = mentions_for(nlp, text, [("Corvid Insights", "PERSON"), ("Corvid", "PERSON")])
+    assert labels(ms, "Corvid Insights") == labels(ms, "Corvid") == {"ORG"}
+
+
+def test_a_one_word_organisation_ending_a_product_name_is_the_product(nlp):
+    text = "Corvell Motors is recalling the Corvell Tamarack. Owners of the Tamarack got an email."
+    ents = [("Corvell Motors", "ORG"), ("Corvell Tamarack", "PRODUCT"), ("Tamarack", "ORG")]
+    ms = mentions_for(nlp, text, ents)
+    assert labels(ms, "Tamarack") == {"PRODUCT"}
+    assert labels(ms, "Corvell Motors") == {"ORG"}

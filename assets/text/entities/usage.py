@@ -92,11 +92,13 @@ def _datelines(body: str, raws: list[_Raw]) -> None:
             r.label = "GPE"
 
 
-def _groups(raws: list[_Raw], words: int | None = None) -> dict[str, list[_Raw]]:
-    """The unfixed PERSON mentions by name (of `words` words when given)."""
+def _groups(
+    raws: list[_Raw], words: int | None = None, labels: tuple[str, ...] = ("PERSON",)
+) -> dict[str, list[_Raw]]:
+    """The unfixed mentions labelled PERSON (or `labels`) by name (of `words` words when given)."""
     out: dict[str, list[_Raw]] = defaultdict(list)
     for r in raws:
-        if r.label == "PERSON" and not r.fixed and (words is None or len(r.text.split()) == words):
+        if r.label in labels and not r.fixed and (words is None or len(r.text.split()) == words):
             out[normalise(r.text)].append(r)
     return out
 
@@ -314,12 +316,13 @@ def _places_named_by_of(raws: list[_Raw], tok_of: dict) -> None:
 
 
 def _product_short_forms(raws: list[_Raw]) -> None:
-    """'the Tamarack' after 'Corvell Tamarack': a one-word 'person' ending a product's name is the product."""
+    """'the Tamarack' after 'Corvell Tamarack': a one-word 'person' or 'organisation' ending a product's name is
+    the product."""
     ends: dict[str, set[str]] = defaultdict(set)
     for r in raws:
         if r.label == "PRODUCT" and " " in r.text:
             ends[r.text.split()[-1].lower()].add(r.canonical)
-    for name, group in _groups(raws, words=1).items():
+    for name, group in _groups(raws, words=1, labels=("PERSON", "ORG")).items():
         if len(ends.get(name, ())) == 1:
             for r in group:
                 r.label, r.canonical = "PRODUCT", next(iter(ends[name]))
