@@ -209,3 +209,17 @@ def test_a_one_word_organisation_ending_a_product_name_is_the_product(nlp):
     ms = mentions_for(nlp, text, ents)
     assert labels(ms, "Tamarack") == {"PRODUCT"}
     assert labels(ms, "Corvell Motors") == {"ORG"}
+
+
+def test_a_word_opening_a_product_name_is_the_maker_not_its_other_line(nlp):
+    text = "Ascom Unite Connect links the alarms to the Ascom Myco handset. Ascom said both ship in May."
+    ents = [("Ascom Unite Connect", "ORG"), ("Ascom Myco", "PRODUCT"), ("Ascom", "ORG")]
+    ms = mentions_for(nlp, text, ents)
+    assert [m.canonical for m in ms if m.text == "Ascom"] == ["Ascom"]
+
+
+def test_a_person_whose_surname_the_model_called_a_product_stays_a_person(nlp):
+    text = "“We will strike,” said Katrin Wendt, 49, chair of the union. Wendt left. Wendt posted a photo."
+    ents = [("Katrin Wendt", "PERSON"), ("Wendt", "PRODUCT"), ("Wendt", "PRODUCT")]
+    ms = mentions_for(nlp, text, ents)
+    assert labels(ms, "Katrin Wendt") == {"PERSON"}

@@ -261,11 +261,13 @@ def _resolve_org_short_forms(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
     for x in longs:
         firsts_at.setdefault(x.canonical, x.start)
     tok_at = {t.idx: t for t in doc}
-    # where each one-word organisation is first named on its own
+    # where each one-word organisation is first named on its own; a maker's name opening a product's is its own
     alone_at: dict[str, int] = {}
     for r in raws:
         if r.label == "ORG" and " " not in r.canonical:
             alone_at.setdefault(r.canonical.lower(), r.start)
+        elif r.label == "PRODUCT" and " " in r.canonical:
+            alone_at[r.canonical.split()[0].lower()] = -1
     for r in raws:
         if r.fixed:
             continue
@@ -322,7 +324,8 @@ def _resolve_one_word_org(
     alone_at: dict[str, int],
 ) -> None:
     """A one-word ORG or partial person: the organisation it opens (an ORG: or the one it alone ends). Not when
-    the word was an organisation on its own before that name ("Apple … Apple TV Channels … Apple": the maker)."""
+    the word was an organisation on its own before that name ("Apple … Apple TV Channels … Apple"), or opens a
+    product's name too ("Ascom Unite Connect" beside the product "Ascom Digistat"): the maker."""
     firsts, lasts, ends = by_word
     word = r.canonical.lower()
     if not (r.label == "ORG" or (r.label == "PERSON" and r.partial)):

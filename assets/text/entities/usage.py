@@ -49,7 +49,7 @@ def _things_not_people(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
     _used_as_things(doc, raws)
     _companies_by_inner_capital(doc, raws)
     _orgs_taking_a(doc, raws)
-    _makers_products(raws)
+    _makers_products(doc, raws)
     _model_numbers(raws)
     _employers_after_titles(doc, raws)
     _listed_with_companies(raws, tok_of)
@@ -180,13 +180,26 @@ def _placed(tok) -> bool:
     )
 
 
-def _makers_products(raws: list[_Raw]) -> None:
+def _makers_products(doc: Doc, raws: list[_Raw]) -> None:
     """'Nintendo Switch' where 'a regular Switch' is a product: a 'person' of several words ending in a one-word
-    product of the document is that product by its maker."""
+    product of the document is that product by its maker, unless a title, an honorific or a role marks a person
+    of that surname ("Ms Wendt", "Katrin Wendt, 49, chair of …")."""
     products = {r.text for r in raws if r.label == "PRODUCT" and " " not in r.text}
     for r in raws:
-        if r.label == "PERSON" and not r.fixed and " " in r.text and r.text.split()[-1] in products:
+        if r.label != "PERSON" or r.fixed or " " not in r.text or r.text.split()[-1] not in products:
+            continue
+        last = r.text.split()[-1]
+        spans = [
+            doc.char_span(x.start, x.end, alignment_mode="expand") for x in raws if x.text.endswith(last)
+        ]
+        if not any(s is not None and (_person_use(s) or _aged(s)) for s in spans):
             r.label = "PRODUCT"
+
+
+def _aged(span) -> bool:
+    """An age right after the name: "Katrin Wendt, 49,"."""
+    after = span.doc[span.end : span.end + 3]
+    return len(after) == 3 and after[0].text == "," and after[1].like_num and after[2].text == ","
 
 
 def _model_numbers(raws: list[_Raw]) -> None:
