@@ -720,3 +720,12 @@ def test_a_modified_company_noun_is_the_one_given_that_noun_before(nlp):
     )
     q = only(quotes_of(nlp, text), "Today we start building")
     assert q.speaker_key is not None and "lusavia" in q.speaker_key.lower()
+
+
+def test_a_second_quote_after_a_company_abbreviation_inherits_the_speaker(nlp):
+    text = (
+        '"Frozen fish is a volume business," said Tom Reddick, an analyst at Pell & Co. '
+        '"When energy bills double, a plant goes under overnight."'
+    )
+    q = only(quotes_of(nlp, text), "When energy bills")
+    assert q.speaker == "Tom Reddick"

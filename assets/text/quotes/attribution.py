@@ -70,6 +70,11 @@ def _frame(idx: _Index, q: _Quote, forward: bool) -> list[Token]:
             i += 1
     else:
         i = idx.tok_at(q.open_at) - 1
+        # "… an analyst at Pell & Co. “When …”": an abbreviation's dot before a capitalised quotation also ends
+        # the sentence
+        opens_capital = idx.body[q.start : q.start + 1].isupper()
+        if i >= 0 and opens_capital and len(doc[i].text) > 1 and doc[i].text.endswith("."):
+            return out
         while i >= 0 and doc[i].idx >= ps:
             t = doc[i]
             if idx.in_quote(t) or t.text in SENT_END or t.text == ";":

@@ -14,6 +14,7 @@ from assets.text.quotes.antecedents import (
 )
 from assets.text.quotes.coref import _definite, _resolve_description, _resolve_pronoun
 from assets.text.quotes.cues import _is_reporting
+from assets.text.quotes.handles import handle_owner
 from assets.text.quotes.index import _Index
 from assets.text.quotes.model import _Speaker
 from assets.text.quotes.phrases import MARKUP, _common_noun, _mention_text, _np_surface
@@ -67,6 +68,8 @@ def _subject(idx: _Index, verb: Token) -> Token | None:
             # Two subjects are a parser slip over a hyphen ("said Green co-leader Anja Römer"): the name wins.
             named = [c for c in subjects if _named_mention(idx, c)]
             return _group_of_share((named or subjects)[0])
+        if v is verb and _handle_before(v) is not None:
+            return _handle_before(v)  # "@TyneGreenRA posted": the parser hangs a handle anywhere
         if v is verb and _age_subject(v) is not None:
             return _age_subject(v)  # "The 68-year-old added": the parser left the verb without a subject
         if v is verb and _participle_subject(idx, v) is not None:
@@ -173,6 +176,9 @@ def _speaker_of(idx: _Index, tok: Token) -> _Speaker | None:
     low = tok.lower_
     if low in PRONOUNS:
         return _resolve_pronoun(idx, tok) or _Speaker(None, None, None, (), low)
+    if tok.text.startswith("@"):  # "@TyneGreenRA posted:": the one name the handle spells, never the handle
+        m = handle_owner(idx, tok.text)
+        return _Speaker(_surface(m), m.entity_key, m.label, mention=tok.text) if m is not None else None
     m = idx.mention_at(tok)
     if m is not None and m.label in _SPEAKER_LABELS:
         return _Speaker(_surface(m), m.entity_key, m.label)
@@ -206,6 +212,10 @@ def _named_beside(idx: _Index, tok: Token) -> _Speaker | None:
 
     "The Kremlin spokesman, Dmitry Peskov, said" / "The developer, Prairie Carbon Partners, says"."""
     for c in (c for t in _word_of(tok) for c in t.children):
+        if c.dep_ == "appos" and c.text.startswith("@"):  # "the race's official account, @VLC_Marathon,"
+            am = handle_owner(idx, c.text)
+            if am is not None:
+                return _Speaker(_surface(am), am.entity_key, am.label)
         if c.dep_ == "appos":
             am = idx.mention_at(c)
             if am is not None and am.label in ("PERSON", "ORG"):
@@ -391,6 +401,12 @@ def _represented_org(idx: _Index, tok: Token) -> Mention | None:
                 continue
             return _antecedent_org(idx, h)
     return None
+
+
+def _handle_before(verb: Token) -> Token | None:
+    """A social-media handle written right before the verb, commas aside ("@VLC_Marathon, posted")."""
+    before = [t for t in verb.doc[max(0, verb.i - 3) : verb.i] if t.text != ","]
+    return before[-1] if before and before[-1].text.startswith("@") else None
 
 
 def _speaker_for_verb(idx: _Index, verb: Token) -> _Speaker | None:
