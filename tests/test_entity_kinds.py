@@ -223,3 +223,35 @@ def test_a_person_whose_surname_the_model_called_a_product_stays_a_person(nlp):
     ents = [("Katrin Wendt", "PERSON"), ("Wendt", "PRODUCT"), ("Wendt", "PRODUCT")]
     ms = mentions_for(nlp, text, ents)
     assert labels(ms, "Katrin Wendt") == {"PERSON"}
+
+
+def test_a_word_opening_two_names_anywhere_in_the_text_is_their_maker(nlp):
+    text = (
+        "Ascom Unite Connect links the alarms. Ascom said it would ship in May. "
+        "Rob Goldman, president of Ascom North America, agreed."
+    )
+    ents = [
+        ("Ascom Unite Connect", "ORG"),
+        ("Ascom", "ORG"),
+        ("Rob Goldman", "PERSON"),
+        ("Ascom North America", "ORG"),
+    ]
+    ms = mentions_for(nlp, text, ents)
+    assert [m.canonical for m in ms if m.text == "Ascom"] == ["Ascom"]
+
+
+def test_a_name_only_ever_written_with_a_model_letter_after_it_is_a_product(nlp):
+    text = "It has a 60W USB-C port and a 12W USB-A port. ISIS-K claimed the attack, and ISIS denied it."
+    ms = mentions_for(nlp, text, [("USB", "ORG"), ("USB", "ORG"), ("ISIS", "ORG"), ("ISIS", "ORG")])
+    assert labels(ms, "USB") == {"PRODUCT"}
+    assert labels(ms, "ISIS") == {"ORG"}
+
+
+def test_a_one_word_organisation_described_on_its_own_is_not_a_longer_name(nlp):
+    text = (
+        "Ascom will link its alarms to Dräger Infinity monitors. Dräger, a German maker of medical technology, "
+        "said the link would ship in May."
+    )
+    ents = [("Ascom", "ORG"), ("Dräger Infinity", "ORG"), ("Dräger", "ORG")]
+    ms = mentions_for(nlp, text, ents)
+    assert [m.canonical for m in ms if m.text == "Dräger"] == ["Dräger"]

@@ -31,6 +31,7 @@ _POSTING = lexicon.words("entities", "posting_verbs")
 _INNER_CAPITAL = re.compile(r"([A-Z][a-z]{2,})[A-Z][A-Za-z]*")
 _CAMEL_NAME_PREFIXES = lexicon.words("names", "camel_name_prefixes")
 _MODEL_NUMBER = re.compile(r"[A-Za-z]{2,}-\d+[A-Za-z]?")
+_MODEL_SUFFIX = re.compile(r"-(?:[A-Z]|\d+)\b")
 _NON_PLACE_IN = lexicon.words("places", "non_place_in_heads")
 _COUNTING_DETS = frozenset({"a", "an", "any", "every", "each"})
 # A measured size written right before a name: "the 12.9-inch iPad", "a 65in Bravia", "256GB".
@@ -50,7 +51,7 @@ def _things_not_people(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
     _companies_by_inner_capital(doc, raws)
     _orgs_taking_a(doc, raws)
     _makers_products(doc, raws)
-    _model_numbers(raws)
+    _model_numbers(doc.text, raws)
     _employers_after_titles(doc, raws)
     _listed_with_companies(raws, tok_of)
     _places_named_by_of(raws, tok_of)
@@ -202,12 +203,19 @@ def _aged(span) -> bool:
     return len(after) == 3 and after[0].text == "," and after[1].like_num and after[2].text == ","
 
 
-def _model_numbers(raws: list[_Raw]) -> None:
+def _model_numbers(body: str, raws: list[_Raw]) -> None:
     """'IL-25', 'MiG-29', 'COVID-19': letters, a hyphen and a number name a model, a molecule or a strain, not
-    an organisation ('G-20', one letter, stays)."""
+    an organisation ('G-20', one letter, stays). So does a name the text only ever writes with a hyphenated
+    model letter or number after it ('USB-C', 'USB-A'; 'ISIS' written alone somewhere stays)."""
+    groups: dict[str, list[_Raw]] = defaultdict(list)
     for r in raws:
-        if r.label == "ORG" and not r.fixed and _MODEL_NUMBER.fullmatch(r.text):
-            r.label = "PRODUCT"
+        if r.label == "ORG" and not r.fixed:
+            groups[r.text].append(r)
+    for name, group in groups.items():
+        suffixed = all(_MODEL_SUFFIX.match(body, r.end) for r in group)
+        if _MODEL_NUMBER.fullmatch(name) or (suffixed and name.isupper()):
+            for r in group:
+                r.label = "PRODUCT"
 
 
 def _orgs_taking_a(doc: Doc, raws: list[_Raw]) -> None:
