@@ -729,3 +729,12 @@ def test_a_second_quote_after_a_company_abbreviation_inherits_the_speaker(nlp):
     )
     q = only(quotes_of(nlp, text), "When energy bills")
     assert q.speaker == "Tom Reddick"
+
+
+def test_a_participle_on_a_document_noun_does_not_take_the_quote_from_the_speaker(nlp):
+    text = (
+        "A tenant who lost her deposit said in a statement read to the court: "
+        "“I slept on a friend’s floor for two months.”"
+    )
+    q = only(quotes_of(nlp, text), "I slept on")
+    assert q.speaker is not None and "tenant" in q.speaker

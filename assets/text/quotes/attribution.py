@@ -24,6 +24,7 @@ from assets.text.quotes.titles import _is_title, _modifier_quote, _named_by_part
 from assets.text.quotes.words import (
     ADDRESSEE_VERBS,
     COGNITION_VERBS,
+    DOCUMENT_NOUNS,
     EVALUATION_VERBS,
     NAMING_VERBS,
     ORG_NOUNS,
@@ -142,7 +143,7 @@ def _pre_attribution(idx: _Index, q: _Quote, frame: list[Token]) -> Token | None
     qset = {t.i for t in qtoks}
     last = frame[-1]
     for t in reversed(frame):
-        if not _is_reporting(t):
+        if not _is_reporting(t) or _document_participle(t):
             continue
         sub = {s.i for s in t.subtree}
         if qset and qset & sub:
@@ -152,6 +153,12 @@ def _pre_attribution(idx: _Index, q: _Quote, frame: list[Token]) -> Token | None
         if (last.text in (":", ",", "that") or last.i == t.i) and not _has_outside_clause(idx, t, q):
             return t
     return None
+
+
+def _document_participle(verb: Token) -> bool:
+    """'said in a statement read to the court:': a participle on a document noun tells what happened to the
+    document; the verb of the clause reports."""
+    return verb.dep_ == "acl" and verb.head.lemma_.lower() in DOCUMENT_NOUNS
 
 
 def _clause_holds_quote(verb: Token, qset: set[int]) -> bool:
