@@ -738,3 +738,12 @@ def test_a_participle_on_a_document_noun_does_not_take_the_quote_from_the_speake
     )
     q = only(quotes_of(nlp, text), "I slept on")
     assert q.speaker is not None and "tenant" in q.speaker
+
+
+def test_a_comment_clause_set_in_the_sentence_gives_a_fragment_its_speaker(nlp):
+    text = (
+        "Dr. Naomi Price led the survey. If the summers are mild, the reefs could recover; if not, Price warned, "
+        "the recovery seen so far “may turn out to have been a brief pause.”"
+    )
+    q = only(quotes_of(nlp, text), "brief pause")
+    assert q.speaker_key == "PERSON|naomi price"
