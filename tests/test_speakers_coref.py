@@ -747,3 +747,13 @@ def test_a_comment_clause_set_in_the_sentence_gives_a_fragment_its_speaker(nlp):
     )
     q = only(quotes_of(nlp, text), "brief pause")
     assert q.speaker_key == "PERSON|naomi price"
+
+
+def test_a_participle_clause_after_a_comma_belongs_to_the_sentence_subject(nlp):
+    text = (
+        "Interior Minister Helena Marques on Tuesday defended a bill that would let police search vehicles near "
+        'the border without a warrant, telling parliament in Lisbon that "the threat has changed faster than '
+        'our laws have."'
+    )
+    q = only(quotes_of(nlp, text), "threat has changed")
+    assert q.speaker_key == "PERSON|helena marques"

@@ -53,6 +53,9 @@ def _subject(idx: _Index, verb: Token) -> Token | None:
                 for p in idx.kids(c, ("pobj",)):
                     return p
         return None
+    comment = _comma_participle_subject(idx, verb)
+    if comment is not None:
+        return comment
     v = verb
     para = idx.tok_para[verb.i]
     for _ in range(_HEAD_CLIMB):
@@ -401,6 +404,18 @@ def _represented_org(idx: _Index, tok: Token) -> Mention | None:
                 continue
             return _antecedent_org(idx, h)
     return None
+
+
+def _comma_participle_subject(idx: _Index, verb: Token) -> Token | None:
+    """'Marques defended a bill that would …, telling parliament that “…”': a participle clause after a comma
+    belongs to the sentence's subject, wherever the parser hung it (here on the bill's relative clause)."""
+    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.i == 0 or verb.doc[verb.i - 1].text != ",":
+        return None
+    root = verb.sent.root
+    if root is verb or verb.head is root:
+        return None
+    subjects = [c for c in root.children if c.dep_ == "nsubj" and not idx.in_quote(c)]
+    return subjects[0] if subjects else None
 
 
 def _handle_before(verb: Token) -> Token | None:
