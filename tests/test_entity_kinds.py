@@ -255,3 +255,19 @@ def test_a_one_word_organisation_described_on_its_own_is_not_a_longer_name(nlp):
     ents = [("Ascom", "ORG"), ("Dräger Infinity", "ORG"), ("Dräger", "ORG")]
     ms = mentions_for(nlp, text, ents)
     assert [m.canonical for m in ms if m.text == "Dräger"] == ["Dräger"]
+
+
+def test_a_surname_after_an_honorific_is_no_short_form_of_an_organisation(nlp):
+    text = (
+        "Trump Impeachment Inquiry\nVolker said he did not know Mr. Trump saw the request as political. Volker "
+        "told the committee he worked with Mr. Trump's lawyer."
+    )
+    ents = [
+        ("Trump Impeachment Inquiry", "ORG"),
+        ("Volker", "PERSON"),
+        ("Trump", "ORG"),
+        ("Volker", "PERSON"),
+    ]
+    ents += [("Trump", "ORG")]
+    ms = mentions_for(nlp, text, ents)
+    assert {(m.label, m.canonical) for m in ms if m.text == "Trump"} == {("PERSON", "Trump")}

@@ -26,6 +26,7 @@ from assets.text.entities.labels import (
 )
 from assets.text.entities.language import reads_as_english
 from assets.text.entities.names import (
+    _HONORIFICS,
     ORG_DESIGNATORS,
     TITLE_WORDS,
     _compatible,
@@ -324,14 +325,17 @@ def _resolve_one_word_org(
     alone_at: dict[str, int],
 ) -> None:
     """A one-word ORG or partial person: the organisation it opens (an ORG: or the one it alone ends). Not when
-    the word was an organisation on its own before that name ("Apple … Apple TV Channels … Apple"), or opens a
-    product's name too ("Ascom Unite Connect" beside the product "Ascom Digistat"): the maker."""
+    the word was an organisation on its own before that name ("Apple … Apple TV Channels … Apple"), opens a
+    product's name too ("Ascom Unite Connect" beside the product "Ascom Digistat": the maker), or follows an
+    honorific ("Mr. Trump" is not the heading "Trump Impeachment Inquiry")."""
     firsts, lasts, ends = by_word
     word = r.canonical.lower()
     if not (r.label == "ORG" or (r.label == "PERSON" and r.partial)):
         return
     cands = firsts.get(word)
     tok = tok_at.get(r.start)
+    if r.label == "PERSON" and tok is not None and tok.i > 0 and tok.doc[tok.i - 1].lower_ in _HONORIFICS:
+        return  # "Mr. Trump" is a person whatever long name opens with his surname
     described = tok is not None and any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in tok.children)
     if described and not any(c.split()[-1].lower().rstrip(".") in ORG_DESIGNATORS for c in cands or ()):
         return  # "Dräger, a global producer of …" after "Dräger Infinity": described on its own, it is itself
