@@ -130,7 +130,7 @@ def _surname_targets(
         if len(norm.split()) != 1 or not name_partial[norm] or name_label[norm] != "PERSON":
             continue
         cands = sorted(by_last.get(norm) or by_first.get(norm, []), key=lambda p: (-weight[p], p))
-        if len(cands) == 1 or (cands and weight[cands[0]] >= SALIENCE_RATIO * weight[cands[1]]):
+        if _salient(cands, weight):
             out[norm] = cands[0]
     return out
 
@@ -157,7 +157,7 @@ def _company_short_forms(
         if not (name_label[norm] == "ORG" or (name_label[norm] == "PERSON" and name_partial[norm])):
             continue
         cands = sorted(cands, key=lambda c: (-name_count[c], c))
-        if len(cands) == 1 or name_count[cands[0]] >= SALIENCE_RATIO * name_count[cands[1]]:
+        if _salient(cands, name_count):
             out[norm] = cands[0]
     return out
 
@@ -176,9 +176,14 @@ def _designator_short_forms(name_label: dict[str, str], name_count: Counter, tar
         if name_label.get(norm) != "ORG" or norm in target:
             continue
         cands = sorted(cands, key=lambda c: (-name_count[c], c))
-        if len(cands) == 1 or name_count[cands[0]] >= SALIENCE_RATIO * name_count[cands[1]]:
+        if _salient(cands, name_count):
             out[norm] = cands[0]
     return out
+
+
+def _salient(ranked: list[str], weight: Counter) -> bool:
+    """The first of the ranked candidates is the one meant: the only one, or SALIENCE_RATIO times ahead."""
+    return len(ranked) == 1 or (bool(ranked) and weight[ranked[0]] >= SALIENCE_RATIO * weight[ranked[1]])
 
 
 def _priority(label: str) -> int:

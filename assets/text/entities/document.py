@@ -339,14 +339,18 @@ def _resolve_one_word_org(
     described = tok is not None and any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in tok.children)
     if described and not any(c.split()[-1].lower().rstrip(".") in ORG_DESIGNATORS for c in cands or ()):
         return  # "Dräger, a global producer of …" after "Dräger Infinity": described on its own, it is itself
-    if cands and _locative(tok_at.get(r.start)):
+    if cands and _locative(tok):
         r.label = "GPE"  # "fans in Durban": the place the club is named after, not the club
         return
     if not cands and r.label == "ORG":
         single = lasts.get(word) if len(lasts.get(word, [])) == 1 else ends.get(word)
         cands = single if single and len(single) == 1 else None
-    # named before: "Court" is not a later "Court of Appeal"
-    cands = [c for c in cands or () if alone_at.get(word, r.start) >= firsts_at.get(c, 0) < r.start]
+    # named before ("Court" is not a later "Court of Appeal"), and the word not named alone before it
+    cands = [
+        c
+        for c in cands or ()
+        if firsts_at.get(c, 0) < r.start and alone_at.get(word, r.start) >= firsts_at.get(c, 0)
+    ]
     if cands and not _brand(firsts.get(word) or cands):  # every long name it opens, before or after
         r.label, r.canonical, r.partial = "ORG", cands[0], False
 

@@ -87,9 +87,8 @@ def _strip_person_titles(text: str) -> str:
     while len(words) > 2 and words[-1].isupper() and words[-1].lower().replace(".", "") in _POST_NOMINALS:
         words = words[:-1]  # "Rebecca Lyle KC"
     if len(words) > 3 and words[0].islower() and words[0] in ("for", "of"):
-        words = words[
-            -2:
-        ]  # a portfolio after a title left out of the span: "(Minister) for Creative Industries X Y"
+        # a portfolio after a title left out of the span: "(Minister) for Creative Industries X Y"
+        words = words[-2:]
     while len(words) > 1 and (
         words[0].lower() in TITLE_WORDS
         or (words[0][:1].islower() and words[0].lower() not in _LOWER_PARTICLES)

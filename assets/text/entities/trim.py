@@ -242,7 +242,8 @@ def _tail_junk(body: str, words: list, i: int, tags: dict, lasts: dict[str, set[
     return inflected_verb(text, ("ing", "ed")) or tags.get(s, "") in _VERB_TAGS
 
 
-_AND = re.compile(r"\s+(?:and|&|for(?: the)?)\s+")
+# "X and Y", "X & Y", "X for (the) Y": two names joined in one span
+_JOINED = re.compile(r"\s+(?:and|&|for(?: the)?)\s+")
 
 
 def _split_coordinated(raws: list[_Raw]) -> list[_Raw]:
@@ -254,8 +255,8 @@ def _split_coordinated(raws: list[_Raw]) -> list[_Raw]:
         alone.setdefault(r.text, []).append(r.label)
     out: list[_Raw] = []
     for r in raws:
-        m = _AND.search(r.text)
-        if r.fixed or m is None or _AND.search(r.text, m.end()):
+        m = _JOINED.search(r.text)
+        if r.fixed or m is None or _JOINED.search(r.text, m.end()):
             out.append(r)
             continue
         left, right = r.text[: m.start()], r.text[m.end() :]

@@ -26,7 +26,6 @@ _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 _OF_PLACE = lexicon.words("places", "of_place_nouns")
 _ORG_OWNED = lexicon.words("entities", "org_owned_nouns")
 _POSTING = lexicon.words("entities", "posting_verbs")
-# Places and peoples keep their capital at a sentence start too ("Turkey", "Republicans"): not judged there.
 # "SoftBank", "SpaceX": a capital after three or more lower-case letters inside one word.
 _INNER_CAPITAL = re.compile(r"([A-Z][a-z]{2,})[A-Z][A-Za-z]*")
 _CAMEL_NAME_PREFIXES = lexicon.words("names", "camel_name_prefixes")
@@ -36,6 +35,7 @@ _NON_PLACE_IN = lexicon.words("places", "non_place_in_heads")
 _COUNTING_DETS = frozenset({"a", "an", "any", "every", "each"})
 # A measured size written right before a name: "the 12.9-inch iPad", "a 65in Bravia", "256GB".
 _SIZE_BEFORE = re.compile(r"\d+(?:\.\d+)?[- ]?(?:inch|in|mm|cm|gb|tb)\s+$", re.IGNORECASE)
+# Places and peoples keep their capital at a sentence start too ("Turkey", "Republicans"): not judged there.
 _PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
 
 
@@ -72,14 +72,12 @@ def _drop_common_openers(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
 def _drop_common_phrases(body: str, raws: list[_Raw]) -> list[_Raw]:
     """'Post-Workout Meal' as a heading over 'your post-workout meal': a name of several words that the document
     also writes whole in lower case is a common noun phrase in title case."""
-    low = body.lower()
     out = []
     for r in raws:
         phrase = r.text.lower()
-        if not r.fixed and " " in r.text and phrase != r.text:
-            at = [m.start() for m in re.finditer(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", low)]
-            if any(body[i : i + len(phrase)] == phrase for i in at):
-                continue
+        common = not r.fixed and " " in r.text and phrase != r.text
+        if common and re.search(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", body):
+            continue
         out.append(r)
     return out
 
@@ -159,11 +157,9 @@ def _companies_by_inner_capital(doc: Doc, raws: list[_Raw]) -> None:
 def _placed_orgs(raws: list[_Raw], tok_of: dict) -> None:
     """'Reporting by Ellen Marsh in Detroit': a one-word 'organisation' the text puts something in, near or
     around, and never uses as one ('at' and 'across' take companies; 'a stake in X' is no place), is a place."""
-    groups: dict[str, list[_Raw]] = defaultdict(list)
-    for r in raws:
-        if r.label == "ORG" and not r.fixed and " " not in r.text and r.text.lower() not in ORG_DESIGNATORS:
-            groups[normalise(r.text)].append(r)
-    for group in groups.values():
+    for name, group in _groups(raws, words=1, labels=("ORG",)).items():
+        if name in ORG_DESIGNATORS:
+            continue
         toks = [tok_of.get(r.start) for r in group]
         if any(t is None or _used_as_organisation(t) for t in toks):
             continue
@@ -187,9 +183,9 @@ def _makers_products(doc: Doc, raws: list[_Raw]) -> None:
     of that surname ("Ms Wendt", "Katrin Wendt, 49, chair of …")."""
     products = {r.text for r in raws if r.label == "PRODUCT" and " " not in r.text}
     for r in raws:
-        if r.label != "PERSON" or r.fixed or " " not in r.text or r.text.split()[-1] not in products:
-            continue
         last = r.text.split()[-1]
+        if r.label != "PERSON" or r.fixed or " " not in r.text or last not in products:
+            continue
         spans = [
             doc.char_span(x.start, x.end, alignment_mode="expand") for x in raws if x.text.endswith(last)
         ]
@@ -222,11 +218,7 @@ def _orgs_taking_a(doc: Doc, raws: list[_Raw]) -> None:
     """'a handsome EV', 'any Apple Watch', 'the new iPad Pro': an 'organisation' the document counts like a thing
     ('a', 'an', 'any', 'every' on the name itself, or a number-and-unit size such as '12.9-inch') is a product.
     An organisation's name takes 'the' at most ("a Reuters poll" puts the 'a' on the poll)."""
-    groups: dict[str, list[_Raw]] = defaultdict(list)
-    for r in raws:
-        if r.label == "ORG" and not r.fixed:
-            groups[normalise(r.text)].append(r)
-    for group in groups.values():
+    for group in _groups(raws, labels=("ORG",)).values():
         for r in group:
             span = doc.char_span(r.start, r.end, alignment_mode="expand")
             if span is not None and span.root.dep_ not in _MODIFIER_DEPS and _counted(span):

@@ -152,10 +152,9 @@ def _pre_attribution(idx: _Index, q: _Quote, frame: list[Token]) -> Token | None
             return t
         if (last.text in (":", ",", "that") or last.i == t.i) and not _has_outside_clause(idx, t, q):
             return t
+        # "if not, Price warned, the recovery “may turn out …”": a comment clause on the quotation
         if t.dep_ == "parataxis" and t.head.i in qset:
-            return (
-                t  # "if not, Price warned, the recovery “may turn out …”": a comment clause on the quotation
-            )
+            return t
     return None
 
 

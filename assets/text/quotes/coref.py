@@ -372,14 +372,13 @@ def _role_holder(idx: _Index, tok: Token, later: bool = True) -> _Referent | Non
     lemma = tok.lemma_.lower()
     age = _age_described(tok)
     words = {c.lower_ for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod")} | {lemma}
+    latest = {r.key: r for r in idx.referents if r.start < tok.idx and r.label == "PERSON"}  # one per person
     if age is None and lemma in AGE_NOUNS:
         # "the teenager" is the one person given an age in its range ("a 16-year-old schoolgirl")
         lo, hi = AGE_NOUNS[lemma]
-        latest = {r.key: r for r in idx.referents if r.start < tok.idx and r.label == "PERSON"}
         aged = [r for r in latest.values() if any(lo <= a <= hi for a in _roles(idx, r.key, tok.idx)[1])]
         if len(aged) == 1:
             return aged[0]
-    latest = {r.key: r for r in idx.referents if r.start < tok.idx and r.label == "PERSON"}  # one per person
     best, best_score = None, None
     for r in latest.values():
         words_r, ages = _roles(idx, r.key, tok.idx)

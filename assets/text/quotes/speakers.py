@@ -71,8 +71,8 @@ def _subject(idx: _Index, verb: Token) -> Token | None:
             # Two subjects are a parser slip over a hyphen ("said Green co-leader Anja Römer"): the name wins.
             named = [c for c in subjects if _named_mention(idx, c)]
             return _group_of_share((named or subjects)[0])
-        if v is verb and _handle_before(v) is not None:
-            return _handle_before(v)  # "@TyneGreenRA posted": the parser hangs a handle anywhere
+        if v is verb and (handle := _handle_before(v)) is not None:
+            return handle  # "@TyneGreenRA posted": the parser hangs a handle anywhere
         if v is verb and _age_subject(v) is not None:
             return _age_subject(v)  # "The 68-year-old added": the parser left the verb without a subject
         if v is verb and _participle_subject(idx, v) is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from assets.text import lexicon
+from assets.text.entities.names import ORG_DESIGNATORS, TITLE_WORDS  # noqa: F401 (shared with the entity rules)
 
 # Verbs (speech.toml). Reporting verbs attribute quotes and introduce reported speech.
 REPORTING_VERBS = lexicon.words("speech", "reporting_verbs")
@@ -15,12 +16,6 @@ COGNITION_VERBS = lexicon.words("speech", "cognition_verbs")
 PARTICLE_CUES = frozenset(tuple(pair.split()) for pair in lexicon.words("speech", "particle_cues"))
 REFUSAL_VERBS = lexicon.words("speech", "refusal_verbs")
 EVALUATION_VERBS = lexicon.words("speech", "evaluation_verbs")
-
-# Words about people and organisations shared with the entity rules (people.toml).
-TITLE_WORDS = lexicon.words("people", "titles")
-ORG_DESIGNATORS = lexicon.words("people", "org_designators") | lexicon.words(
-    "people", "newspaper_designators"
-)
 
 # Pronouns and gendered words (quotes_speakers.toml).
 PRONOUNS_MALE = lexicon.words("quotes_speakers", "male_pronouns")
