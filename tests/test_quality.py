@@ -1,11 +1,16 @@
 """The GX suites: specs built into GX expectations where the validation runs, in this process or the validator's."""
 
 import inspect
+import subprocess
+import sys
+from pathlib import Path
 
 import polars as pl
 import pytest
 
 from assets import clean, copies, entities, extract, ingest, marts, quality
+
+ROOT = Path(__file__).resolve().parents[1]
 
 SUITES = [
     (f"{mod.__name__}.{name}", fn)
@@ -82,3 +87,22 @@ def test_the_validator_process_reports_errors_and_its_death():
         assert result.passed and quality._validator is None
     finally:
         quality.stop_validator()
+
+
+def test_gx_imports_without_running_the_modules_it_defers():
+    # A fresh interpreter: this one may already hold scipy.stats. Validation still works, and a deferred module
+    # is the real one the moment something uses it.
+    code = (
+        "import sys, polars as pl\n"
+        "from assets import quality\n"
+        "r = quality.validate_here('t', pl.DataFrame({'a': [1, None]}),\n"
+        "    [quality.expect('ExpectColumnValuesToNotBeNull', column='a')])\n"
+        "print(sorted(n for n in quality._DEFERRED_IMPORTS if type(sys.modules[n]).__name__ == '_LazyModule'))\n"
+        "print(r.errors[0].unexpected_count)\n"
+        "from scipy import stats\n"
+        "print(round(float(stats.norm.cdf(0)), 2))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    ).stdout.split("\n")
+    assert out[:3] == ["['altair', 'scipy.stats']", "1", "0.5"]
