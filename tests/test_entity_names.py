@@ -450,3 +450,19 @@ def test_a_newspaper_word_shared_by_two_papers_named_alike_stays_apart():
         ("ORG|tribune", "ORG", "Tribune", 3, False),
     ]
     assert resolve_keys(rows)["ORG|tribune"][2] == "Tribune"
+
+
+# ---------------------------------------------------------------------------------------------- honorifics, hyphens
+
+
+def test_an_untagged_name_after_an_honorific_and_a_title_is_a_person(nlp):
+    text = "Mr Justice Edmund Carrow dismissed the appeal on Tuesday. The ruling runs to forty pages."
+    ms = mentions_for(nlp, text, [])
+    assert texts(ms) == ["Edmund Carrow"]
+
+
+def test_a_name_cut_at_a_hyphen_takes_the_rest_of_the_name(nlp):
+    text = "Anne-Sophie Lemaire, whose father built the mill, spoke first. Lemaire thanked the village."
+    ms = mentions_for(nlp, text, [("Anne", "PERSON"), ("Lemaire", "PERSON", "mill")])
+    assert texts(ms)[0] == "Anne-Sophie Lemaire"
+    assert {m.canonical for m in ms if m.label == "PERSON"} == {"Anne-Sophie Lemaire"}

@@ -757,3 +757,45 @@ def test_a_participle_clause_after_a_comma_belongs_to_the_sentence_subject(nlp):
     )
     q = only(quotes_of(nlp, text), "threat has changed")
     assert q.speaker_key == "PERSON|helena marques"
+
+
+# ---------------------------------------------------------------------------------------------
+# Titles and descriptions that name the speaker
+
+
+def test_a_coroners_title_is_no_part_of_the_speaker(nlp):
+    text = (
+        "Coroner Hemi Ratana said the crew had arrived too late. "
+        "“The delay was not the crew's fault,” Coroner Hemi Ratana said."
+    )
+    q = only(quotes_of(nlp, text), "The delay")
+    assert q.speaker == "Hemi Ratana"
+
+
+def test_a_role_before_a_names_apposition_is_that_persons_role_however_tagged(nlp):
+    text = (
+        "The city’s culture senator, Ilse Vogtmann, said the museum would reopen in May.\n\n"
+        "Engineers found cracks in two of the roof beams last winter.\n\n"
+        "The contractor has not commented.\n\n"
+        "“Nobody will stand under a cracked beam,” said the senator."
+    )
+    q = only(quotes_of(nlp, text), "Nobody will stand")
+    assert q.speaker == "Ilse Vogtmann"
+
+
+def test_a_passive_sentence_after_a_quotation_does_not_attribute_it(nlp):
+    text = (
+        "“The claim was false,” the judge, Rowena Tite, said. “Nobody asked the bakery first.” "
+        "The article had been written by the paper's food critic."
+    )
+    q = only(quotes_of(nlp, text), "Nobody asked")
+    assert q.speaker == "Rowena Tite"
+
+
+def test_a_noun_and_its_posting_participle_introduce_a_quotation_with_a_colon(nlp):
+    text = (
+        "The Harbourside Tenants Collective has fought the plan for a year.\n\n"
+        "The collective posted on Facebook: “We will be at the hearing, all of us.”"
+    )
+    q = only(quotes_of(nlp, text), "We will be at the hearing")
+    assert q.speaker == "Harbourside Tenants Collective"

@@ -158,3 +158,25 @@ def _free_name_run(doc: Doc, tok, by_char: dict[int, _Raw]) -> tuple[list, dict[
             break
         run = run[1:] if len(run) > 2 else []
     return run, inside
+
+
+def _hyphenated_names(doc: Doc, raws: list[_Raw]) -> None:
+    """'Marie-Claire Etoundi' where the model tagged 'Marie': a person's name cut at a hyphen takes the hyphened
+    word and the name words right after it."""
+    covered = _covered_chars(raws)
+    tok_of = {t.idx: t for t in doc}
+    for r in raws:
+        hyphen = tok_of.get(r.end)
+        if r.label != "PERSON" or r.fixed or hyphen is None or hyphen.text != "-" or hyphen.i + 1 >= len(doc):
+            continue
+        nxt = doc[hyphen.i + 1]
+        if nxt.idx != r.end + 1 or nxt.idx in covered or not _name_word(nxt):
+            continue
+        end = nxt
+        while end.i + 1 < len(doc) and len(doc.text[r.start : end.idx + len(end.text)].split()) < _MAX_NAME_WORDS:
+            after = doc[end.i + 1]
+            if after.idx != end.idx + len(end.text) + 1 or after.idx in covered or not _name_word(after):
+                break
+            end = after
+        r.end = end.idx + len(end.text)
+        r.text = r.canonical = doc.text[r.start : r.end]

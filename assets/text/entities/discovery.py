@@ -6,7 +6,8 @@ import re
 from typing import TYPE_CHECKING
 
 from assets.text import lexicon
-from assets.text.entities.names import ORG_DESIGNATORS, TITLE_WORDS, normalise
+from assets.text.entities.capitals import _MAX_NAME_WORDS, _name_word
+from assets.text.entities.names import _HONORIFICS, ORG_DESIGNATORS, TITLE_WORDS, normalise
 from assets.text.entities.spans import _covered_chars, _Raw
 
 if TYPE_CHECKING:
@@ -273,6 +274,28 @@ def _repeated_names(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
             ):
                 continue
             added.append(_Raw(hit.start(), hit.end(), name, label_of[name]))
+    if not added:
+        return raws
+    return sorted(raws + added, key=lambda r: r.start)
+
+
+def _honorific_names(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
+    """Untagged names after an honorific ("Mr Justice Aldous Penhaligon upheld the claim"): only a person's name
+    takes "Mr", "Dr" or "Dame", so the capitalised words after it (and after any title) are one."""
+    covered = _covered_chars(raws)
+    added = []
+    for tok in doc:
+        if tok.lower_ not in _HONORIFICS or not tok.text[:1].isupper():
+            continue
+        i = tok.i + 1
+        while i < len(doc) and doc[i].lower_ in TITLE_WORDS and doc[i].text[:1].isupper():
+            i += 1  # "Mr Justice", "Dr Prof."
+        j = i
+        while j < len(doc) and j - i < _MAX_NAME_WORDS and _name_word(doc[j]) and doc[j].pos_ == "PROPN":
+            j += 1
+        run = doc[i:j]
+        if len(run) and not any(t.idx in covered for t in run):
+            added.append(_Raw(run.start_char, run.end_char, run.text, "PERSON"))
     if not added:
         return raws
     return sorted(raws + added, key=lambda r: r.start)

@@ -7,9 +7,20 @@ from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
 from assets.text.entities.aliases import _apply_aliases, _split_country_prefix, _split_possessive_owner
-from assets.text.entities.capitals import _extend_names_left, _extend_names_right, _names_from_capitals
+from assets.text.entities.capitals import (
+    _extend_names_left,
+    _extend_names_right,
+    _hyphenated_names,
+    _names_from_capitals,
+)
 from assets.text.entities.clues import _locative
-from assets.text.entities.discovery import _apply_acronyms, _described_orgs, _designated_orgs, _repeated_names
+from assets.text.entities.discovery import (
+    _apply_acronyms,
+    _described_orgs,
+    _designated_orgs,
+    _honorific_names,
+    _repeated_names,
+)
 from assets.text.entities.labels import (
     _club_prefixes,
     _org_by_designator,
@@ -69,7 +80,9 @@ def doc_mentions(doc: Doc, sentences: list[Sentence]) -> list[Mention]:
     _promote_people(doc, raws)
     _teams_by_article(doc, raws)
     raws = _described_orgs(doc, raws)
+    raws = _honorific_names(doc, raws)
     _extend_names_left(doc, raws)
+    _hyphenated_names(doc, raws)
     raws = _extend_names_right(doc, raws)
     raws, spelled = _names_from_capitals(doc, raws)
     raws = _split_coordinated(_trim_people(doc, _cut_line_breaks(doc.text, raws)))

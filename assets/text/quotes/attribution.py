@@ -116,6 +116,8 @@ def _bare_attribution(idx: _Index, verb: Token, n: int) -> bool:
         verb.dep_ == "xcomp" and verb.head.lemma_.lower() in REFUSAL_VERBS
     ):
         return False  # "The ministry declined to comment." says nothing, so attributes nothing
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return False  # "The review had been written by its critic." is about a text, not this quotation's speaker
     for c in idx.kids(verb):
         if idx.in_quote(c):
             continue  # the quotation itself hangs on the verb: “…?” asked Nair.

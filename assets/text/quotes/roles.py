@@ -49,8 +49,9 @@ def _roles(idx: _Index, key: str | None, before: int) -> tuple[set[str], set[int
                 ages |= {
                     a for a in map(_age_described, c.lefts) if a
                 }  # "Dzneladze, a 16-year-old schoolgirl,"
-        if head.dep_ == "appos" and head.head.pos_ == "NOUN":
-            words |= _noun_words(head.head)  # "the poll's director, Alan Fisk"
+        described = head.head
+        if head.dep_ == "appos" and (described.pos_ == "NOUN" or described.text.islower()):
+            words |= _noun_words(described)  # "the poll's director, Alan Fisk" ("senator" tagged PROPN too)
     return words | {ROLE_EQUIVALENTS[w] for w in words if w in ROLE_EQUIVALENTS}, ages
 
 

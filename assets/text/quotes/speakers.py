@@ -77,6 +77,8 @@ def _subject(idx: _Index, verb: Token) -> Token | None:
             return _age_subject(v)  # "The 68-year-old added": the parser left the verb without a subject
         if v is verb and _participle_subject(idx, v) is not None:
             return _participle_subject(idx, v)
+        if v is verb and v.dep_ == "acl" and v.head.i == v.i - 1 and not idx.in_quote(v.head):
+            return v.head  # "The collective posted on Facebook:" parsed as a noun and its participle
         nxt = _shared_subject_verb(v)
         if nxt is None or idx.tok_para[nxt.i] != para:
             break
