@@ -173,7 +173,10 @@ def _hyphenated_names(doc: Doc, raws: list[_Raw]) -> None:
         if nxt.idx != r.end + 1 or nxt.idx in covered or not _name_word(nxt):
             continue
         end = nxt
-        while end.i + 1 < len(doc) and len(doc.text[r.start : end.idx + len(end.text)].split()) < _MAX_NAME_WORDS:
+        while (
+            end.i + 1 < len(doc)
+            and len(doc.text[r.start : end.idx + len(end.text)].split()) < _MAX_NAME_WORDS
+        ):
             after = doc[end.i + 1]
             if after.idx != end.idx + len(end.text) + 1 or after.idx in covered or not _name_word(after):
                 break
