@@ -736,3 +736,14 @@ def test_a_word_opening_several_names_is_not_short_for_one_of_them(nlp):
         nlp, text, [("Goldman Sachs", "ORG"), ("Goldman Sachs Group", "ORG"), ("Goldman", "ORG", "rose")]
     )
     assert by_text(ms, "Goldman")[0].entity_key == "ORG|goldman sachs"
+
+
+def test_one_untagged_word_with_an_organisation_apposition_is_an_organisation(nlp):
+    text = "RoomWise, the booking platform that lists most of the flats, said it would comply."
+    assert _label_of(mentions_for(nlp, text, []), "RoomWise") == "ORG"
+
+
+def test_a_law_or_work_ending_in_an_organisation_word_is_an_organisation(nlp):
+    text = "Shoppers have joined the Honest Loaf Coalition in large numbers."
+    ms = mentions_for(nlp, text, [("Honest Loaf Coalition", "LAW")])
+    assert _label_of(ms, "Honest Loaf Coalition") == "ORG"

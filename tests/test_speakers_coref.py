@@ -799,3 +799,12 @@ def test_a_noun_and_its_posting_participle_introduce_a_quotation_with_a_colon(nl
     )
     q = only(quotes_of(nlp, text), "We will be at the hearing")
     assert q.speaker == "Harbourside Tenants Collective"
+
+
+def test_it_after_the_coalition_is_the_coalition(nlp):
+    text = (
+        "“Prices went up twice this year,” said Mireille Gagnon of the Honest Loaf Coalition.\n\n"
+        "The coalition is asking shoppers to keep their receipts. “We want to be ready for court,” it said."
+    )
+    q = only(quotes_of(nlp, text), "We want to be ready")
+    assert q.speaker == "Honest Loaf Coalition" and q.speaker_mention == "it"

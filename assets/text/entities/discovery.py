@@ -200,11 +200,13 @@ def _described_orgs(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
         j = _proper_run_end(doc, i)
         run = doc[i : j + 1]
         i = j + 1
-        if not _MIN_DESCRIBED_WORDS <= len(run) <= _MAX_DESCRIBED_WORDS or not all(
+        if not 1 <= len(run) <= _MAX_DESCRIBED_WORDS or not all(
             t.text.replace("-", "").replace("&", "").isalpha() for t in run
         ):
             continue
-        if not _described_as_org(doc, run):
+        # One word is too ambiguous for a noun before it ("the consultancy Blue …"), not for its own apposition
+        # ("StayNest, the booking platform that lists most flats,").
+        if not _described_as_org(doc, run, before_too=len(run) >= _MIN_DESCRIBED_WORDS):
             continue
         start, end = run.start_char, run.end_char
         inside = [r for r in raws if r.start < end and r.end > start]
@@ -228,13 +230,13 @@ def _described_orgs(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
     return sorted(raws + added, key=lambda r: r.start)
 
 
-def _described_as_org(doc: Doc, run) -> bool:
+def _described_as_org(doc: Doc, run, before_too: bool = True) -> bool:
     """An organisation noun in apposition with the run ("…, a firm") or before it ("the consultancy …")."""
     head = run[-1]
     described = any(
         c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in ORG_DESCRIPTORS for c in head.children
     )
-    before = doc[run.start - 1] if run.start > 0 else None
+    before = doc[run.start - 1] if run.start > 0 and before_too else None
     if (
         before is not None
         and before.pos_ == "NOUN"
