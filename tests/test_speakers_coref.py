@@ -808,3 +808,14 @@ def test_it_after_the_coalition_is_the_coalition(nlp):
     )
     q = only(quotes_of(nlp, text), "We want to be ready")
     assert q.speaker == "Honest Loaf Coalition" and q.speaker_mention == "it"
+
+
+def test_a_possessive_on_a_names_apposition_is_not_that_persons_gender(nlp):
+    text = (
+        "Marine biologist Ana Ferreira said the coral had returned.\n\n"
+        "Her co-author, Tomas Lindqvist, who led the dives, described “fields of new coral.” "
+        "He said that the regrowth had surprised the divers.\n\n"
+        "“I did not think I would see that again,” he said."
+    )
+    q = only(quotes_of(nlp, text), "I did not think")
+    assert q.speaker == "Tomas Lindqvist"

@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 # first name the dictionary knows counts between the two (names are shared across genders and cultures).
 _WORD_VOTE = 3
 _PRONOUN_VOTE = 1
+# Tags of the words of a noun phrase before its head, a possessive pronoun among them ("her co-author").
+_PHRASE_TAGS = frozenset({"PRP$", "NN", "NNS", "NNP", "JJ", "HYPH"})
 
 
 class _Index:
@@ -132,6 +134,25 @@ class _Index:
                 elif w in FEMALE_WORDS:
                     votes.setdefault(m.entity_key, Counter())["f"] += _WORD_VOTE
 
+    def _name_phrase(self, sent) -> set[int]:
+        """Tokens of the noun phrases in apposition with the sentence's person names ("Her co-author, Samuel
+        Okoro," / "Samuel Okoro, her co-author,"): a possessive there is someone else's."""
+        doc = self.doc
+        out: set[int] = set()
+        for t in sent:
+            m = self.mention_at(t)
+            if m is None or m.label != "PERSON":
+                continue
+            for c in t.children:
+                if c.dep_ == "appos":
+                    out.update(x.i for x in c.subtree)
+            if t.dep_ == "appos":
+                i = t.head.i  # walk the phrase leftwards: the parser may hang "Her" on "co" of "co-author"
+                while i > sent.start and doc[i - 1].tag_ in _PHRASE_TAGS:
+                    i -= 1
+                out.update(range(i, t.head.i + 1))
+        return out
+
     def _vote_by_pronouns(self, votes: dict[str, Counter]) -> None:
         """A sentence naming one person and using only one gender of pronoun as a subject or possessive."""
         for s in self.doc.sents:
@@ -144,10 +165,15 @@ class _Index:
                 continue
             # Subjects and possessives only: an object pronoun in a sentence naming one person is someone else
             # ("Sentencing him, Judge Alison Pryce said").
+            named = self._name_phrase(s)
             prons = {
                 t.lower_
                 for t in s
-                if not self.in_quote(t) and t.pos_ == "PRON" and t.dep_ in ("nsubj", "nsubjpass", "poss")
+                if not self.in_quote(t)
+                and t.pos_ == "PRON"
+                and t.dep_ in ("nsubj", "nsubjpass", "poss")
+                # "Her co-author, Samuel Okoro,": a possessive on the name's own phrase is someone else's
+                and not (t.dep_ == "poss" and t.i in named)
             }
             male = bool(prons & MALE_PRONOUN_FORMS)
             female = bool(prons & FEMALE_PRONOUN_FORMS)
