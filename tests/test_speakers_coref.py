@@ -819,3 +819,23 @@ def test_a_possessive_on_a_names_apposition_is_not_that_persons_gender(nlp):
     )
     q = only(quotes_of(nlp, text), "I did not think")
     assert q.speaker == "Tomas Lindqvist"
+
+
+def test_the_narratives_she_teaches_a_name_its_gender_before_a_later_quotation(nlp):
+    text = (
+        "Peter Weiss has run the bakery by the bridge for years. Maren Holt said the bridge would close in May. "
+        "She added that the repairs would take a year.\n\n"
+        "“Nobody told us anything,” he said."
+    )
+    q = only(quotes_of(nlp, text), "Nobody told us")
+    assert q.speaker == "Peter Weiss"
+
+
+def test_a_subject_pronoun_before_a_name_does_not_vote_for_its_gender(nlp):
+    text = (
+        "Arno Weiss runs the bakery by the bridge. Maren Holt said the bridge would close in May.\n\n"
+        "She added that the closure had been planned under Tomas Brandt's council.\n\n"
+        "“That is simply untrue,” he said when asked about her remarks."
+    )
+    q = only(quotes_of(nlp, text), "That is simply untrue")
+    assert q.speaker == "Tomas Brandt"

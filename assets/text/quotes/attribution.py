@@ -186,6 +186,17 @@ def _clause_holds_quote(verb: Token, qset: set[int]) -> bool:
 
 def _attribute_quotes(idx: _Index) -> None:
     """Speaker, cue and kind (scare quote, title, embedded) of every quotation, in document order."""
+    # A reader learns who is "she" as the story goes: the narrative's subject he/she are resolved in text order
+    # first, so a quotation's he/she later on meets the genders they taught ("Lucia Santoro said … She added …").
+    for tok in idx.doc:
+        # main-clause subjects only: in "Solberg said that he would not appeal" the he is someone else
+        if (
+            tok.dep_ == "nsubj"
+            and tok.head.dep_ == "ROOT"
+            and tok.lower_ in PRONOUNS_GENDERED
+            and not idx.in_quote(tok)
+        ):
+            _resolve_pronoun(idx, tok)
     for qi, q in enumerate(idx.quotes):
         _attribute_quote(idx, q, idx.quotes[qi - 1] if qi > 0 else None)
 

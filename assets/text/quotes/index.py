@@ -166,6 +166,13 @@ class _Index:
             # Subjects and possessives only: an object pronoun in a sentence naming one person is someone else
             # ("Sentencing him, Judge Alison Pryce said").
             named = self._name_phrase(s)
+            first = next(
+                t.i
+                for t in s
+                if not self.in_quote(t)
+                and self.mention_at(t) is not None
+                and self.mention_at(t).label == "PERSON"
+            )
             prons = {
                 t.lower_
                 for t in s
@@ -174,6 +181,9 @@ class _Index:
                 and t.dep_ in ("nsubj", "nsubjpass", "poss")
                 # "Her co-author, Samuel Okoro,": a possessive on the name's own phrase is someone else's
                 and not (t.dep_ == "poss" and t.i in named)
+                # "She added that it began under Grandi's administration": a subject before the name is not it
+                # ("In her speech, Merkel said": a possessive before it can be)
+                and not (t.dep_ != "poss" and t.i < first)
             }
             male = bool(prons & MALE_PRONOUN_FORMS)
             female = bool(prons & FEMALE_PRONOUN_FORMS)
