@@ -271,3 +271,15 @@ def test_a_surname_after_an_honorific_is_no_short_form_of_an_organisation(nlp):
     ents += [("Trump", "ORG")]
     ms = mentions_for(nlp, text, ents)
     assert {(m.label, m.canonical) for m in ms if m.text == "Trump"} == {("PERSON", "Trump")}
+
+
+def test_a_person_bought_or_reviewed_like_a_thing_is_a_product(nlp):
+    text = "Read our Glimmer Quest review first. Shops will sell Glimmer Quest from Friday."
+    ms = mentions_for(nlp, text, [("Glimmer Quest", "PERSON"), ("Glimmer Quest", "PERSON")])
+    assert {m.label for m in ms if m.text == "Glimmer Quest"} == {"PRODUCT"}
+
+
+def test_a_person_bought_who_also_speaks_stays_a_person(nlp):
+    text = "The club wants to buy Dario Mendes back. Dario Mendes said he was happy in Lisbon."
+    ms = mentions_for(nlp, text, [("Dario Mendes", "PERSON"), ("Dario Mendes", "PERSON"), ("Lisbon", "GPE")])
+    assert {m.label for m in ms if m.text == "Dario Mendes"} == {"PERSON"}

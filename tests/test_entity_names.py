@@ -466,3 +466,15 @@ def test_a_name_cut_at_a_hyphen_takes_the_rest_of_the_name(nlp):
     ms = mentions_for(nlp, text, [("Anne", "PERSON"), ("Lemaire", "PERSON", "mill")])
     assert texts(ms)[0] == "Anne-Sophie Lemaire"
     assert {m.canonical for m in ms if m.label == "PERSON"} == {"Anne-Sophie Lemaire"}
+
+
+def test_a_verb_opening_a_title_case_line_is_no_part_of_a_name(nlp):
+    text = "Corvana adds breach alerts to its paid plan.\n\nDownload Corvana Password Manager for Free\n"
+    ms = mentions_for(nlp, text, [("Corvana", "PERSON"), ("Download Corvana", "PERSON")])
+    assert "Download Corvana" not in texts(ms) and "Corvana" in texts(ms)
+
+
+def test_a_given_name_opening_a_title_case_line_stays_in_the_name(nlp):
+    text = "Mark Tennant Wins Mayoral Race in Bristol\n\nThe count ended at dawn.\n"
+    ms = mentions_for(nlp, text, [("Mark Tennant", "PERSON")])
+    assert texts(ms) == ["Mark Tennant"]

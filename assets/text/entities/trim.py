@@ -11,9 +11,9 @@ import re
 from typing import TYPE_CHECKING
 
 from assets.text import lexicon
-from assets.text.entities.names import TITLE_WORDS, trim_span
+from assets.text.entities.names import TITLE_WORDS, first_name_gender, trim_span
 from assets.text.entities.spans import _Raw
-from assets.text.entities.verbs import inflected_verb
+from assets.text.entities.verbs import inflected_verb, verb_lemmas
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -117,18 +117,26 @@ def _title_case(line: str) -> bool:
 
 def _headline_edges(body: str, words: list, lower: set[str], plain_text: str) -> list:
     """A word at the edge of a name on a title-case line, which the document writes in lower case elsewhere or
-    which is a function word, is no part of the name unless the document's other lines write it with its
-    neighbour: 'Off Dell' is Dell and 'Dashlane Password' Dashlane, but 'Will Smith' stays when the text
-    names Will Smith."""
+    which is a function word, or (first) a verb that is no given name, is no part of the name unless the
+    document's other lines write it with its neighbour: 'Off Dell' is Dell and 'Dashlane Password' Dashlane, but
+    'Will Smith' stays when the text names Will Smith."""
 
     def common(w: tuple[int, int], pair: str) -> bool:
         text = body[w[0] : w[1]].lower()
         return (text in lower or text in _FILLERS) and pair not in plain_text
 
+    def imperative(w: tuple[int, int], pair: str) -> bool:
+        # "Download Dashlane Password Manager for Free": a line of links opens with a verb; "Mark Carney Wins"
+        # does not, since Mark is a given name too.
+        text = body[w[0] : w[1]]
+        return text.lower() in verb_lemmas() and first_name_gender(text) is None and pair not in plain_text
+
     def pair(a: tuple[int, int], b: tuple[int, int]) -> str:
         return body[a[0] : a[1]] + " " + body[b[0] : b[1]]
 
-    while len(words) > 1 and common(words[0], pair(words[0], words[1])):
+    while len(words) > 1 and (
+        common(words[0], pair(words[0], words[1])) or imperative(words[0], pair(words[0], words[1]))
+    ):
         words = words[1:]
     while len(words) > 1 and common(words[-1], pair(words[-2], words[-1])):
         words = words[:-1]

@@ -11,7 +11,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from assets.text import lexicon
-from assets.text.entities.clues import _locative
+from assets.text.entities.clues import _locative, _speaks_or_described
 from assets.text.entities.names import _HONORIFICS, ORG_DESIGNATORS, TITLE_WORDS, is_role, normalise
 from assets.text.entities.spans import _Raw
 
@@ -26,6 +26,8 @@ _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 _OF_PLACE = lexicon.words("places", "of_place_nouns")
 _ORG_OWNED = lexicon.words("entities", "org_owned_nouns")
 _POSTING = lexicon.words("entities", "posting_verbs")
+_ACQUIRING = lexicon.words("entities", "acquiring_verbs")
+_PRODUCT_NOUNS = lexicon.words("entities", "product_nouns")
 # "SoftBank", "SpaceX": a capital after three or more lower-case letters inside one word.
 _INNER_CAPITAL = re.compile(r"([A-Z][a-z]{2,})[A-Z][A-Za-z]*")
 _CAMEL_NAME_PREFIXES = lexicon.words("names", "camel_name_prefixes")
@@ -134,9 +136,20 @@ def _used_as_things(doc: Doc, raws: list[_Raw]) -> None:
                 label = "ORG"
             elif label is None and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in h.children):
                 label = "PRODUCT"
+            elif label is None and _acquired(h) and not any(_speaks_or_described(s.root) for s in spans):
+                label = "PRODUCT"
         if label is not None:
             for r in group:
                 r.label = label
+
+
+def _acquired(h) -> bool:
+    """'Buy Pokemon Sword or Shield', 'our Pokemon Sword review': bought, downloaded or reviewed like a thing."""
+    while h.dep_ == "conj" and h.head.i != h.i:
+        h = h.head
+    if h.dep_ == "dobj" and h.head.lemma_.lower() in _ACQUIRING:
+        return True
+    return h.dep_ in ("compound", "nmod") and h.head.lemma_.lower() in _PRODUCT_NOUNS
 
 
 def _companies_by_inner_capital(doc: Doc, raws: list[_Raw]) -> None:
