@@ -134,9 +134,10 @@ def _used_as_things(doc: Doc, raws: list[_Raw]) -> None:
         for h in (s.root for s in spans):
             if _used_as_organisation(h):
                 label = "ORG"
-            elif label is None and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in h.children):
-                label = "PRODUCT"
-            elif label is None and _acquired(h) and not any(_speaks_or_described(s.root) for s in spans):
+            elif label is None and (
+                any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in h.children)
+                or (_acquired(h) and not any(_speaks_or_described(s.root) for s in spans))
+            ):
                 label = "PRODUCT"
         if label is not None:
             for r in group:
