@@ -747,3 +747,8 @@ def test_a_law_or_work_ending_in_an_organisation_word_is_an_organisation(nlp):
     text = "Shoppers have joined the Honest Loaf Coalition in large numbers."
     ms = mentions_for(nlp, text, [("Honest Loaf Coalition", "LAW")])
     assert _label_of(ms, "Honest Loaf Coalition") == "ORG"
+
+
+def test_an_untagged_name_ending_in_orchestra_is_an_organisation(nlp):
+    text = "Musicians of the Harbour City Orchestra walked out on Friday."
+    assert _label_of(mentions_for(nlp, text, []), "Harbour City Orchestra") == "ORG"

@@ -839,3 +839,13 @@ def test_a_subject_pronoun_before_a_name_does_not_vote_for_its_gender(nlp):
     )
     q = only(quotes_of(nlp, text), "That is simply untrue")
     assert q.speaker == "Tomas Brandt"
+
+
+def test_the_noun_itself_in_a_name_beats_a_word_of_its_stem(nlp):
+    text = (
+        "Players of the Harbour City Orchestra walked out on Friday.\n\n"
+        "The Orchestral Players Guild said its members had voted to strike.\n\n"
+        "The orchestra said refunds would be paid. “We want to be back on stage next week,” it said."
+    )
+    q = only(quotes_of(nlp, text), "We want to be back")
+    assert q.speaker == "Harbour City Orchestra"

@@ -137,9 +137,14 @@ def _antecedent_org(
                 cands.append(m)
                 if want is not None and kind == want:
                     exact.append(m)
+    # named with that noun, or given it ("Aguas del Altiplano, the city-owned utility"); the noun itself before a
+    # word of its stem ("the orchestra": "Southbank Symphony Orchestra", not the later "Orchestral Musicians Guild")
     for m in cands:
-        if _named_with(noun, m.canonical.lower().split()) or noun in _appos_nouns(idx, m):
-            return m  # named with that noun, or given it ("Aguas del Altiplano, the city-owned utility")
+        if noun in m.canonical.lower().split() or noun in _appos_nouns(idx, m):
+            return m
+    for m in cands:
+        if _named_with(noun, m.canonical.lower().split()):
+            return m
     if given_only:
         return None
     # An organisation described as that kind beats one of unknown kind ("the airline" is not the jet's maker).
