@@ -752,3 +752,11 @@ def test_a_law_or_work_ending_in_an_organisation_word_is_an_organisation(nlp):
 def test_an_untagged_name_ending_in_orchestra_is_an_organisation(nlp):
     text = "Musicians of the Harbour City Orchestra walked out on Friday."
     assert _label_of(mentions_for(nlp, text, []), "Harbour City Orchestra") == "ORG"
+
+
+def test_a_work_relabelled_an_organisation_loses_its_article(nlp):
+    text = "The Wool Growers' Council met on Monday. Members of the Wool Growers' Council voted."
+    ms = mentions_for(
+        nlp, text, [("The Wool Growers' Council", "WORK_OF_ART"), ("Wool Growers' Council", "ORG")]
+    )
+    assert {(m.text, m.label) for m in ms} == {("Wool Growers' Council", "ORG")}

@@ -114,9 +114,11 @@ def _org_by_designator(raws: list[_Raw]) -> None:
         if r.label == "PERSON" and len(words) >= 2 and _undesignated(words) != words:
             r.label = "ORG"  # a designator word at either end: "Keldor Petroleum", "FC Porto"
         elif r.label in ("LAW", "WORK_OF_ART") and len(words) >= 2 and words[-1].lower() in ORG_DESIGNATORS:
-            r.label = (
-                "ORG"  # "the Fair Basket Coalition" tagged a law; a law ends in Act, a work in no such word
-            )
+            # "the Fair Basket Coalition" tagged a law; a law ends in Act, a work in no such word
+            r.label = "ORG"
+            if r.text.startswith("The "):  # a work's title keeps its article, an organisation's name does not
+                r.start, r.text = r.start + 4, r.text[4:]
+                r.canonical = r.canonical.removeprefix("The ")
         elif r.label in ("PERSON", "ORG", "GPE") and not r.fixed and _place_name(words):
             r.label = "LOC"
 
