@@ -283,3 +283,9 @@ def test_a_person_bought_who_also_speaks_stays_a_person(nlp):
     text = "The club wants to buy Dario Mendes back. Dario Mendes said he was happy in Lisbon."
     ms = mentions_for(nlp, text, [("Dario Mendes", "PERSON"), ("Dario Mendes", "PERSON"), ("Lisbon", "GPE")])
     assert {m.label for m in ms if m.text == "Dario Mendes"} == {"PERSON"}
+
+
+def test_a_name_ending_in_an_event_word_is_an_event(nlp):
+    text = "Spain won the Harbour Cup Finals in Madrid on Sunday."
+    ms = mentions_for(nlp, text, [("Spain", "GPE"), ("Harbour Cup Finals", "ORG"), ("Madrid", "GPE")])
+    assert [m.label for m in ms if m.text == "Harbour Cup Finals"] == ["EVENT"]

@@ -478,3 +478,17 @@ def test_a_given_name_opening_a_title_case_line_stays_in_the_name(nlp):
     text = "Mark Tennant Wins Mayoral Race in Bristol\n\nThe count ended at dawn.\n"
     ms = mentions_for(nlp, text, [("Mark Tennant", "PERSON")])
     assert texts(ms) == ["Mark Tennant"]
+
+
+def test_an_organisation_qualified_by_one_nationality_only_is_that_branch():
+    rows = [
+        ("ORG|afghan taliban", "ORG", "Afghan Taliban", 5, False),
+        ("ORG|taliban", "ORG", "Taliban", 9, False),
+        ("NORP|afghan", "NORP", "Afghan", 4, False),
+    ]
+    assert resolve_keys(rows)["ORG|taliban"][0] == "ORG|afghan taliban"
+    rows += [
+        ("ORG|pakistani taliban", "ORG", "Pakistani Taliban", 2, False),
+        ("NORP|pakistani", "NORP", "Pakistani", 3, False),
+    ]
+    assert resolve_keys(rows)["ORG|taliban"][0] == "ORG|taliban"  # two branches: the bare name is neither

@@ -48,6 +48,7 @@ def resolve_keys(groups: Iterable[Group]) -> dict[str, tuple[str, str, str]]:
     target.update(_surname_targets(name_label, name_partial, name_count, target))
     target.update(_company_short_forms(name_label, name_partial, name_count, target))
     target.update(_designator_short_forms(name_label, name_count, target))
+    target.update(_national_branches(name_label, target))
     result: dict[str, tuple[str, str, str]] = {}
     for key in key_names:
         norm = key.split("|", 1)[1]
@@ -179,6 +180,19 @@ def _designator_short_forms(name_label: dict[str, str], name_count: Counter, tar
         if _salient(cands, name_count):
             out[norm] = cands[0]
     return out
+
+
+def _national_branches(name_label: dict[str, str], target: dict[str, str]) -> dict[str, str]:
+    """{organisation: its one national branch}: "Taliban" is the "Afghan Taliban" when the corpus qualifies it
+    with one nationality (a name the corpus tags NORP) and no other; "Pakistani Taliban" beside it would be
+    another group, and the bare name then stays itself."""
+    branches: dict[str, list[str]] = defaultdict(list)
+    for n in sorted(name_label):
+        words = n.split()
+        rest = " ".join(words[1:])
+        if name_label[n] == "ORG" and name_label.get(words[0]) == "NORP" and name_label.get(rest) == "ORG":
+            branches[rest].append(n)
+    return {norm: cands[0] for norm, cands in branches.items() if len(cands) == 1 and norm not in target}
 
 
 def _salient(ranked: list[str], weight: Counter) -> bool:

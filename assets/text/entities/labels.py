@@ -39,6 +39,7 @@ _PRE_ROLES = lexicon.words("people", "name_preceding_roles")
 _PRODUCT_LINE = lexicon.words("entities", "product_line_words")
 _ORG_FIRST = lexicon.words("people", "org_first_designators")
 _ORG_NOUNS = lexicon.words("quotes_speakers", "org_nouns")
+_EVENT_WORDS = lexicon.words("entities", "event_words")
 
 # Only short names are promoted to people: a person's name rarely runs past first, middle and last name.
 _MAX_PERSON_WORDS = 3
@@ -108,11 +109,19 @@ def _titled_people(raws: list[_Raw]) -> None:
 
 
 def _org_by_designator(raws: list[_Raw]) -> None:
-    """A 'person' ending in an organisation word is an organisation; a named natural feature is a place."""
+    """A 'person' ending in an organisation word is an organisation, one ending in an event word an event; a named
+    natural feature is a place."""
     for r in raws:
         words = r.text.split()
         if r.label == "PERSON" and len(words) >= 2 and _undesignated(words) != words:
             r.label = "ORG"  # a designator word at either end: "Keldor Petroleum", "FC Porto"
+        elif (
+            r.label in ("PERSON", "ORG")
+            and not r.fixed
+            and len(words) >= 2
+            and words[-1].lower() in _EVENT_WORDS
+        ):
+            r.label = "EVENT"
         elif r.label in ("LAW", "WORK_OF_ART") and len(words) >= 2 and words[-1].lower() in ORG_DESIGNATORS:
             # "the Fair Basket Coalition" tagged a law; a law ends in Act, a work in no such word
             r.label = "ORG"
