@@ -760,3 +760,14 @@ def test_a_work_relabelled_an_organisation_loses_its_article(nlp):
         nlp, text, [("The Wool Growers' Council", "WORK_OF_ART"), ("Wool Growers' Council", "ORG")]
     )
     assert {(m.text, m.label) for m in ms} == {("Wool Growers' Council", "ORG")}
+
+
+def test_a_name_in_apposition_with_a_places_newspaper_is_an_organisation(nlp):
+    text = "La Voz del Litoral, the city's oldest newspaper, put the ban on its front page."
+    ms = mentions_for(nlp, text, [("La Voz del Litoral", "PERSON")])
+    assert _label_of(ms, "La Voz del Litoral") == "ORG"
+
+
+def test_a_country_owned_by_the_world_as_its_producer_stays_a_place(nlp):
+    text = "Ghana, the world's second-largest cocoa producer, has seen its harvest fall."
+    assert _label_of(mentions_for(nlp, text, [("Ghana", "GPE")]), "Ghana") == "GPE"

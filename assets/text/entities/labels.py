@@ -146,7 +146,13 @@ def _orgs_by_apposition(doc: Doc, raws: list[_Raw]) -> None:
             n.pos_ == "NOUN"
             and n.lemma_.lower() in _ORG_NOUNS
             and not is_role(n.lemma_)
-            and any(d.dep_ == "det" and d.lower_ in ("the", "a", "an") for d in n.children)
+            # "the developer", "a consultancy"; a 'person' also when owned by a place or body ("the city's oldest
+            # newspaper"), not a country ("the world's second-largest cocoa producer" is still Ghana)
+            and any(
+                (d.dep_ == "det" and d.lower_ in ("the", "a", "an"))
+                or (r.label == "PERSON" and d.dep_ == "poss" and d.pos_ != "PRON")
+                for d in n.children
+            )
             for n in nouns
         ) or any(n.lemma_.lower() in _ORG_NOUNS and not is_role(n.lemma_) for n in classifiers(tok)):
             orgs.add(normalise(r.text))
