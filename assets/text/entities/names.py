@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import functools
-
 from assets.text import lexicon
 
 TITLE_WORDS = lexicon.words("people", "titles")
@@ -21,23 +19,6 @@ _GENERATIONS = lexicon.words("names", "generation_suffixes")
 
 # Agent suffixes count only on words longer than this: "human", "Asian", "Oman" are no roles.
 _MIN_SUFFIXED_ROLE = 5
-
-
-@functools.cache
-def _first_names():
-    """gender-guesser's dictionary of given names (about 40,000, many countries), loaded once when needed."""
-    from gender_guesser.detector import Detector
-
-    return Detector(case_sensitive=False)
-
-
-def first_name_gender(word: str) -> str | None:
-    """'m' or 'f' for a given name the dictionary knows as mostly one gender; 'either' for one it knows for both;
-    None for a word it does not know as a given name ("Download")."""
-    answer = _first_names().get_gender(word)
-    if answer == "unknown":
-        return None
-    return {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}.get(answer, "either")
 
 
 def is_role(lemma: str) -> bool:

@@ -11,9 +11,9 @@ import re
 from typing import TYPE_CHECKING
 
 from assets.text import lexicon
-from assets.text.entities.names import TITLE_WORDS, first_name_gender, trim_span
+from assets.text.entities.names import TITLE_WORDS, trim_span
 from assets.text.entities.spans import _Raw
-from assets.text.entities.verbs import inflected_verb, verb_lemmas
+from assets.text.entities.verbs import inflected_verb
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -23,6 +23,11 @@ _LOWER_PARTICLES = lexicon.words("names", "lower_particles")
 _BREAKS = re.compile("[" + re.escape("".join(lexicon.ordered("names", "person_breaks"))) + "]")
 _FILLERS = lexicon.words("names", "possessive_fillers") | frozenset(
     lexicon.table("stopwords")["by_language"]["en"].split()
+)
+# Verbs a page's links and buttons open with ("Download …", "Buy …", "Subscribe …"): the acquiring verbs of the
+# entity rules and the one-word reader imperatives of the cleaner.
+_CALLS_TO_ACT = lexicon.words("entities", "acquiring_verbs") | frozenset(
+    w for w in lexicon.words("boilerplate", "reader_imperatives") if " " not in w
 )
 _WORD = re.compile(r"\S+")
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -117,7 +122,7 @@ def _title_case(line: str) -> bool:
 
 def _headline_edges(body: str, words: list, lower: set[str], plain_text: str) -> list:
     """A word at the edge of a name on a title-case line, which the document writes in lower case elsewhere or
-    which is a function word, or (first) a verb that is no given name, is no part of the name unless the
+    which is a function word, or (first) a call to act ("Download", "Buy"), is no part of the name unless the
     document's other lines write it with its neighbour: 'Off Dell' is Dell and 'Dashlane Password' Dashlane, but
     'Will Smith' stays when the text names Will Smith."""
 
@@ -126,10 +131,9 @@ def _headline_edges(body: str, words: list, lower: set[str], plain_text: str) ->
         return (text in lower or text in _FILLERS) and pair not in plain_text
 
     def imperative(w: tuple[int, int], pair: str) -> bool:
-        # "Download Dashlane Password Manager for Free": a line of links opens with a verb; "Mark Carney Wins"
-        # does not, since Mark is a given name too.
-        text = body[w[0] : w[1]]
-        return text.lower() in verb_lemmas() and first_name_gender(text) is None and pair not in plain_text
+        # "Download Dashlane Password Manager for Free": a line of links opens with a call to act on the page;
+        # "Mark Carney Wins" opens with a name (any verb list would hold "mark", so only these verbs count).
+        return body[w[0] : w[1]].lower() in _CALLS_TO_ACT and pair not in plain_text
 
     def pair(a: tuple[int, int], b: tuple[int, int]) -> str:
         return body[a[0] : a[1]] + " " + body[b[0] : b[1]]
