@@ -22,6 +22,7 @@ from assets.text.entities.names import (
     TITLE_WORDS,
     is_role,
     normalise,
+    trim_span,
 )
 from assets.text.entities.spans import LABEL_PRIORITY, _Raw
 
@@ -125,9 +126,11 @@ def _org_by_designator(raws: list[_Raw]) -> None:
         elif r.label in ("LAW", "WORK_OF_ART") and len(words) >= 2 and words[-1].lower() in ORG_DESIGNATORS:
             # "the Fair Basket Coalition" tagged a law; a law ends in Act, a work in no such word
             r.label = "ORG"
-            if r.text.startswith("The "):  # a work's title keeps its article, an organisation's name does not
-                r.start, r.text = r.start + 4, r.text[4:]
-                r.canonical = r.canonical.removeprefix("The ")
+            # a work's title keeps its article ("The …"), an organisation's name does not: trimmed again as one
+            lead, end = trim_span(r.text, 0, len(r.text), "ORG")
+            r.start, r.text = r.start + lead, r.text[lead:end]
+            lead, end = trim_span(r.canonical, 0, len(r.canonical), "ORG")
+            r.canonical = r.canonical[lead:end]
         elif r.label in ("PERSON", "ORG", "GPE") and not r.fixed and _place_name(words):
             r.label = "LOC"
 

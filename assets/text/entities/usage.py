@@ -144,10 +144,16 @@ def _used_as_things(doc: Doc, raws: list[_Raw]) -> None:
                 r.label = label
 
 
-def _acquired(h) -> bool:
-    """'Buy Pokemon Sword or Shield', 'our Pokemon Sword review': bought, downloaded or reviewed like a thing."""
+def _first_conjunct(h):
+    """The first member of the list a token is in ("Sword or Shield": Sword), or the token itself."""
     while h.dep_ == "conj" and h.head.i != h.i:
         h = h.head
+    return h
+
+
+def _acquired(h) -> bool:
+    """'Buy Pokemon Sword or Shield', 'our Pokemon Sword review': bought, downloaded or reviewed like a thing."""
+    h = _first_conjunct(h)
     if h.dep_ == "dobj" and h.head.lemma_.lower() in _ACQUIRING:
         return True
     return h.dep_ in ("compound", "nmod") and h.head.lemma_.lower() in _PRODUCT_NOUNS
@@ -253,8 +259,7 @@ def _used_as_organisation(h) -> bool:
     """'SpaceX, which …', 'Twitter users', 'across Twitter', 'posted on (Facebook and) Twitter', 'Twitter
     @handle'."""
     which = any(c.dep_ == "relcl" and c.left_edge.lower_ == "which" for c in h.children)
-    while h.dep_ == "conj" and h.head.i != h.i:
-        h = h.head  # a list shares its first member's use
+    h = _first_conjunct(h)  # a list shares its first member's use
     # "Twitter users", "Tribune's former chairman", "the largest shareholder of Tribune"
     of = h.dep_ == "pobj" and h.head.lower_ == "of"
     owner = h.head.head if of else h.head

@@ -15,8 +15,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 
-# A gendered title or role word beside a name outweighs a sentence's pronouns, which may mean someone else; a
-# first name the dictionary knows counts between the two (names are shared across genders and cultures).
+# A gendered title or role word beside a name outweighs a sentence's pronouns, which may mean someone else.
 _WORD_VOTE = 3
 _PRONOUN_VOTE = 1
 # Tags of the words of a noun phrase before its head, a possessive pronoun among them ("her co-author").
@@ -156,23 +155,18 @@ class _Index:
     def _vote_by_pronouns(self, votes: dict[str, Counter]) -> None:
         """A sentence naming one person and using only one gender of pronoun as a subject or possessive."""
         for s in self.doc.sents:
-            keys = {
-                self.mention_at(t).entity_key
+            people = [
+                (t.i, m.entity_key)
                 for t in s
-                if not self.in_quote(t) and self.mention_at(t) and self.mention_at(t).label == "PERSON"
-            }
+                if not self.in_quote(t) and (m := self.mention_at(t)) is not None and m.label == "PERSON"
+            ]
+            keys = {key for _, key in people}
             if len(keys) != 1:
                 continue
             # Subjects and possessives only: an object pronoun in a sentence naming one person is someone else
             # ("Sentencing him, Judge Alison Pryce said").
             named = self._name_phrase(s)
-            first = next(
-                t.i
-                for t in s
-                if not self.in_quote(t)
-                and self.mention_at(t) is not None
-                and self.mention_at(t).label == "PERSON"
-            )
+            first = people[0][0]
             prons = {
                 t.lower_
                 for t in s
