@@ -149,3 +149,51 @@ def test_a_name_ending_in_rail_is_an_organisation(nlp):
     text = "Elbe Nord Rail said only 31 of its usual 410 daily services were running."
     ms = mentions_for(nlp, text, [("Elbe Nord Rail", "PERSON")])
     assert labels(ms, "Elbe Nord Rail") == {"ORG"}
+
+
+def test_a_full_name_taken_up_by_its_in_its_own_clause_is_an_organisation(nlp):
+    text = (
+        "Dunholm Vale finished second in the table. Nadia Osei became the first woman to coach Dunholm Vale in its "
+        "long history."
+    )
+    ms = mentions_for(
+        nlp, text, [("Dunholm Vale", "PERSON"), ("Nadia Osei", "PERSON"), ("Dunholm Vale", "PERSON")]
+    )
+    assert labels(ms, "Dunholm Vale") == {"ORG"}
+    assert labels(ms, "Nadia Osei") == {"PERSON"}
+
+
+def test_its_in_a_name_apposition_or_another_clause_leaves_the_person_alone(nlp):
+    text = (
+        "“We will appeal,” said Tomas Brandt, its finance director. The levy announced by Governor Elena "
+        "Marsh has been written into its budget."
+    )
+    ms = mentions_for(nlp, text, [("Tomas Brandt", "PERSON"), ("Elena Marsh", "PERSON")])
+    assert labels(ms, "Tomas Brandt") == {"PERSON"}
+    assert labels(ms, "Elena Marsh") == {"PERSON"}
+
+
+def test_a_sentence_opening_word_taken_up_by_its_is_no_person(nlp):
+    text = (
+        "Harlan Voss runs the depot. Discipline, by most accounts, is at its weakest in a decade. "
+        "“Nobody listens any more,” he said."
+    )
+    ms = mentions_for(nlp, text, [("Harlan Voss", "PERSON"), ("Discipline", "PERSON")])
+    assert not by_text(ms, "Discipline")
+
+
+def test_a_model_organisation_classed_by_an_organisation_noun_stays_one_when_it_speaks(nlp):
+    # the parser makes "charity" and "Ireland" two subjects of "said"; the model's ORG must not become a person
+    text = (
+        "Some have waited for years.\n\nThe patients' charity Mobility Matters Ireland said that more than 300 "
+        "people on the Galway list were over 80."
+    )
+    ms = mentions_for(nlp, text)
+    assert labels(ms, "Mobility Matters Ireland") == {"ORG"}
+
+
+def test_a_name_ending_in_an_industry_word_is_an_organisation(nlp):
+    text = "Kvalnes Seafood said it would cut shifts, and Brisa Air cancelled 40 flights."
+    ms = mentions_for(nlp, text, [("Kvalnes Seafood", "PERSON"), ("Brisa Air", "PERSON")])
+    assert labels(ms, "Kvalnes Seafood") == {"ORG"}
+    assert labels(ms, "Brisa Air") == {"ORG"}

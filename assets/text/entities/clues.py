@@ -125,3 +125,14 @@ def classifiers(tok) -> list:
         and c.pos_ in ("NOUN", "ADJ")
         and c.text.islower()
     ]
+
+
+def its_in_clause(tok) -> bool:
+    """An "its" in the subject's own clause takes the subject up ("Morale … is at its lowest"): a thing or a body,
+    never a person."""
+    verb = tok.head
+    return any(
+        t.lower_ == "its" and t.dep_ == "poss"
+        for t in verb.subtree
+        if t.i not in range(tok.left_edge.i, tok.i + 1)
+    )

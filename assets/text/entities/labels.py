@@ -364,7 +364,9 @@ def _shop_possessive(doc: Doc, r: _Raw, tok_of: dict) -> bool:
 
 
 def _orgs_by_usage(doc: Doc, raws: list[_Raw]) -> None:
-    """A bare 'person' name the document treats as an organisation ("Dunmore …, the retailer said") is one."""
+    """A 'person' name the document treats as an organisation ("Dunmore …, the retailer said", "to lead Ribera
+    Norte in its history") is one."""
+    _orgs_by_its(doc, raws)
     groups: dict[str, list[_Raw]] = defaultdict(list)
     for r in raws:
         if r.label == "PERSON" and r.partial and not r.fixed and len(r.text.split()) == 1:
@@ -408,3 +410,41 @@ def _referred_to_as_org(doc: Doc, group: list[_Raw], names: list[_Raw], refs: li
             if ref.sent == near or (near.end < len(doc) and doc[near.end].sent == ref.sent):
                 referred = True
     return referred
+
+
+def _orgs_by_its(doc: Doc, raws: list[_Raw]) -> None:
+    """A full 'person' name that an "its" takes up is an organisation, unless a he or she is in its sentences."""
+    tok_of = {t.idx: t for t in doc}
+    people = [r for r in raws if r.label == "PERSON" and not r.fixed and len(r.text.split()) > 1]
+    named = {normalise(r.canonical) for r in people if _its_follows(doc, r, tok_of)}
+    for name in named:
+        group = [r for r in people if normalise(r.canonical) == name]
+        if not any(w.lower_ in _GENDERED for r in group if r.start in tok_of for w in tok_of[r.start].sent):
+            for r in group:
+                r.label, r.partial = "ORG", False
+
+
+def _its_follows(doc: Doc, r: _Raw, tok_of: dict) -> bool:
+    """'… to lead Ribera Norte in its 104-year history': the next "its" of the sentence, with no noun between,
+    takes the name up, and a person is never "its"."""
+    tok = tok_of.get(r.start)
+    if tok is None:
+        return False
+    i = tok.i
+    while i < len(doc) and doc[i].idx < r.end:
+        i += 1
+    for t in doc[i : tok.sent.end]:
+        if t.lower_ == "its" and t.dep_ == "poss":
+            # in the name's own clause, not in its apposition: "Fiona MacLeod, its chief executive" is the board's,
+            # and in "tariffs announced by Donald Trump had been factored into its plans" the "its" is the firm's
+            return _clause_verb(t) == _clause_verb(doc[i - 1]) and not any(
+                a.dep_ == "appos" and tok.i <= a.head.i < i for a in t.ancestors
+            )
+        if t.pos_ in ("NOUN", "PROPN", "PRON") or t.text in (";", ":"):
+            return False
+    return False
+
+
+def _clause_verb(tok) -> int | None:
+    """The index of the verb of the clause a token is in (itself if it is one)."""
+    return next((a.i for a in (tok, *tok.ancestors) if a.pos_ in ("VERB", "AUX")), None)

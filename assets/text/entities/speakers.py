@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from assets.text.entities.clues import _name_chain, _next_sentence_he_or_she, _pronoun_follows, _says
+from assets.text import lexicon
+from assets.text.entities.clues import (
+    _name_chain,
+    _next_sentence_he_or_she,
+    _pronoun_follows,
+    _says,
+    its_in_clause,
+)
 from assets.text.entities.names import _HONORIFICS, ORG_DESIGNATORS, TITLE_WORDS, is_role
 from assets.text.entities.spans import _Raw
 
@@ -14,6 +21,7 @@ if TYPE_CHECKING:
 
 # A name found only through its syntax is two or three words: longer capitalised runs are titles or headlines.
 _MAX_FOUND_WORDS = 3
+_ORG_NOUNS = lexicon.words("quotes_speakers", "org_nouns")
 
 
 class _Found:
@@ -98,12 +106,13 @@ def _subject_before_pronoun(doc: Doc, tok, found: _Found) -> None:
     ):
         return
     # One word is a person's name only when nothing else claims it ("Socrates taught … He …"): no other
-    # entity type, no title or role word.
+    # entity type, no title or role word, no "its" for it.
     if len(chain) == 1 and (
         tok.ent_type_ not in ("", "PERSON", "ORG", "GPE", "NORP")
         or tok.lower_ in TITLE_WORDS
         or is_role(tok.lemma_)
         or not tok.is_title
+        or its_in_clause(tok)
     ):
         return
     start, end = chain[0].idx, tok.idx + len(tok.text)
@@ -126,6 +135,9 @@ def _speaking_name(doc: Doc, tok, found: _Found) -> None:
     if len(chain) < 2:
         _speaking_surname(doc, tok, own, found)
         return
+    before = doc[chain[0].i - 1] if chain[0].i > 0 else None
+    if own is not None and own.label == "ORG" and before is not None and before.lemma_ in _ORG_NOUNS:
+        return  # classed as one just before: "The patients' charity Mobility Matters Ireland said"
     start, end = chain[0].idx, tok.idx + len(tok.text)
     inside = found.inside(chain)
     # Pieces of the name the model tagged as something else ("Marta" GPE in "Marta Ruiz said") give way.

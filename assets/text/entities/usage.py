@@ -11,7 +11,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from assets.text import lexicon
-from assets.text.entities.clues import _locative, _speaks_or_described
+from assets.text.entities.clues import _locative, _speaks_or_described, its_in_clause
 from assets.text.entities.names import _HONORIFICS, ORG_DESIGNATORS, TITLE_WORDS, is_role, normalise
 from assets.text.entities.spans import _Raw
 
@@ -63,12 +63,26 @@ def _things_not_people(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
 
 def _drop_common_openers(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
     """'Turnout is a real uncertainty': a one-word mention opening a sentence or a line, whose word the
-    document also writes in lower case, is a common noun capitalised by position only."""
+    document also writes in lower case, is a common noun capitalised by position only; so is a 'person' that an
+    "its" of its clause takes up ("Morale … is at its lowest"), unless the word is capitalised elsewhere too (then
+    it names a body)."""
     lower = {t.text for t in doc if t.text.islower()}
     openers = {t.idx for t in doc if t.is_sent_start or (t.i > 0 and "\n" in doc[t.i - 1].text_with_ws)}
-    return [
-        r for r in raws if r.fixed or " " in r.text or r.start not in openers or r.text.lower() not in lower
-    ]
+    inside = {t.text for t in doc if t.idx not in openers and t.text[:1].isupper()}
+    tok_of = {t.idx: t for t in doc}
+    out = []
+    for r in raws:
+        if r.fixed or " " in r.text or r.start not in openers:
+            out.append(r)
+        elif r.text.lower() in lower:
+            continue
+        elif r.label == "PERSON" and r.start in tok_of and its_in_clause(tok_of[r.start]):
+            if r.text in inside:
+                r.label = "ORG"
+                out.append(r)
+        else:
+            out.append(r)
+    return out
 
 
 def _drop_common_phrases(body: str, raws: list[_Raw]) -> list[_Raw]:

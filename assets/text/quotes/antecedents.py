@@ -60,8 +60,8 @@ def _is_salient(idx: _Index, m: Mention) -> bool:
 def _place_like(idx: _Index, m: Mention) -> bool:
     """A PERSON/ORG mention that is really where something happened, so never a speaker found nearby.
 
-    The object of a locative preposition, a name before a place noun ("the X highway"), or a name the
-    alias table knows as a place."""
+    The object of a locative preposition (or an organisation after a verb's "on": the medium), a name before a
+    place noun ("the X highway"), or a name the alias table knows as a place."""
     if m.label not in ("PERSON", "ORG"):
         return False
     hit = alias_lookup(m.canonical)
@@ -79,6 +79,8 @@ def _place_like(idx: _Index, m: Mention) -> bool:
     if head.dep_ != "pobj":
         return False
     prep = head.head
+    if m.label == "ORG" and prep.lower_ == "on" and prep.head.pos_ == "VERB":
+        return True  # the medium, not an actor: "Gorosito posted on Instagram", "relied on Google"
     if m.label == "PERSON":
         return prep.lower_ in PERSON_PLACE_PREPS
     if prep.lower_ not in ORG_PLACE_PREPS or prep.head.lower_ in HOLDING_NOUNS:
@@ -155,7 +157,9 @@ def _antecedent_org(
         for m in group:
             if para - idx.para_of(m.start_char) <= INHERIT_PARAGRAPHS:
                 return m
-    return None
+    # Failing those, the one organisation of that kind the text names, however far back ("pilots at Azahar Air
+    # began a strike … the airline said").
+    return exact[0] if len({m.entity_key for m in exact}) == 1 else None
 
 
 def _named_with(noun: str, words: list[str]) -> bool:

@@ -145,8 +145,8 @@ def _pre_attribution(idx: _Index, q: _Quote, frame: list[Token]) -> Token | None
     qset = {t.i for t in qtoks}
     last = frame[-1]
     for t in reversed(frame):
-        if not _is_reporting(t) or _document_participle(t):
-            continue
+        if not _is_reporting(t) or _document_participle(t) or t.dep_ == "amod":
+            continue  # "in a written decision:" describes the document
         sub = {s.i for s in t.subtree}
         if qset and qset & sub:
             if _has_outside_clause(idx, t, q) and not _clause_holds_quote(t, qset):
@@ -238,7 +238,9 @@ def _attribution_verb(
         and _clause_holds_quote(pre_verb, {t.i for t in idx.quote_tokens(q)})
     ):
         verb = pre_verb
-    if verb is None:
+    # "Farrelly told parliament: ‘… the State.’" is attributed by its colon (with a verb or without: "Analysts at
+    # X were more upbeat: "…."") ; a verb in the next sentence is news.
+    if verb is None or (ended and pre and pre[-1].text == ":"):
         verb = pre_verb
     if _named_by_participle(idx, q):
         verb = None

@@ -32,6 +32,8 @@ from assets.text.quotes.phrases import _common_noun, _mention_text, _np_surface
 from assets.text.quotes.roles import _age_definite, _age_described, _roles
 from assets.text.quotes.words import (
     AGE_NOUNS,
+    AGENT_SUFFIXES,
+    DOCUMENT_NOUNS,
     EVALUATION_VERBS,
     FEMALE_PRONOUN_FORMS,
     FEMALE_WORDS,
@@ -331,8 +333,14 @@ def _description_referent(idx: _Index, tok: Token) -> _Referent | None:
         if person is not None or lemma not in ORG_NOUNS:
             return person  # "the miner" is a role and an organisation: a person holding it, else the company
     elif lemma not in ORG_NOUNS:
-        # Any noun the text gave a person before: "the vet, Marc Ostermann, arrived … the vet added", "the MP".
-        return _role_holder(idx, tok, later=False)
+        # Any noun the text gave a person before: "the vet, Marc Ostermann, arrived … the vet added", "the MP";
+        # else, as for a role, the person just named ("Gorosito spent Saturday at home. '…,' the striker told
+        # reporters"): English agent nouns in -er/-or are also companies' ("the lender"), so they are not roles,
+        # but one that is no organisation word is a person's ("the committee", "the forum" are bodies).
+        holder = _role_holder(idx, tok, later=False)
+        if holder is None and _agent_noun(tok):
+            holder = _just_named_role(idx, tok)
+        return holder
     if lemma not in ORG_NOUNS:
         return None
     labels = MEDIA_LABELS if lemma in MEDIA_NOUNS else ("ORG",)
@@ -348,6 +356,18 @@ def _description_referent(idx: _Index, tok: Token) -> _Referent | None:
     if org is None:
         return None
     return _org_referent(idx, org, tok)
+
+
+def _agent_noun(tok: Token) -> bool:
+    """A singular agent noun in -er/-or that names no kind of organisation ("striker", "tailor", "potter")."""
+    lemma = tok.lemma_.lower()
+    return (
+        tok.tag_ == "NN"
+        and lemma.endswith(AGENT_SUFFIXES)
+        and lemma not in ORG_KINDS
+        and lemma not in DOCUMENT_NOUNS
+        and lemma not in GROUP_NOUNS
+    )
 
 
 def _org_referent(idx: _Index, org: Mention, tok: Token) -> _Referent:

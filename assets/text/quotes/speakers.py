@@ -77,13 +77,21 @@ def _subject(idx: _Index, verb: Token) -> Token | None:
             return _age_subject(v)  # "The 68-year-old added": the parser left the verb without a subject
         if v is verb and _participle_subject(idx, v) is not None:
             return _participle_subject(idx, v)
-        if v is verb and v.dep_ == "acl" and v.head.i == v.i - 1 and not idx.in_quote(v.head):
-            return v.head  # "The collective posted on Facebook:" parsed as a noun and its participle
+        if v is verb and v.dep_ == "acl" and not idx.in_quote(v.head) and _participle_of_sentence(idx, v):
+            return v.head
         nxt = _shared_subject_verb(v)
         if nxt is None or idx.tok_para[nxt.i] != para:
             break
         v = nxt
     return _name_after_verb(idx, verb, para)
+
+
+def _participle_of_sentence(idx: _Index, v: Token) -> bool:
+    """A reporting participle that is the sentence's real verb: "The collective posted on Facebook:" parsed as a
+    noun and its participle; "Tiago Moura, a former reporter, posted on Facebook: “…”" parsed with the name as
+    the root, or as the subject of the quotation's verb."""
+    head = v.head
+    return head.i == v.i - 1 or head.dep_ == "ROOT" or (head.dep_ == "nsubj" and idx.in_quote(head.head))
 
 
 def _participle_subject(idx: _Index, verb: Token) -> Token | None:

@@ -58,6 +58,7 @@ AGE_NOUNS = {
     for noun, ages in lexicon.mapping("quotes_speakers", "age_nouns").items()
 }
 GENERIC_ROLES = lexicon.words("quotes_speakers", "generic_roles")
+AGENT_SUFFIXES = lexicon.ordered("quotes_speakers", "agent_suffixes")
 COUNSEL_ROLES = lexicon.words("quotes_speakers", "counsel_roles")
 # Agent nouns of the verbs that give a person a role ("who chairs the committee" -> chair).
 ROLE_VERBS = {
