@@ -921,3 +921,41 @@ def test_a_colon_introduction_without_a_verb_beats_a_verb_in_the_next_sentence(n
     q = only(quotes_of(nlp, text), "This is the weakest")
     assert q.speaker_key == "ORG|bramwell securities"
     assert "colon_intro" in q.flags
+
+
+def test_a_subject_they_takes_up_the_group_its_paragraph_just_described(nlp):
+    text = (
+        "The mayor defended the cuts on Monday.\n\n"
+        "Four bus drivers at the Northgate depot described a week of cancelled routes. "
+        "“We turn people away every single morning,” they said."
+    )
+    q = only(quotes_of(nlp, text), "We turn people away")
+    assert q.speaker is not None and q.speaker.lower().startswith("four bus drivers")
+    assert q.speaker_mention == "they"
+
+
+def test_they_after_a_named_subject_is_left_to_the_speaker_history(nlp):
+    text = (
+        "Mayor Ruth Calder defended the cuts on Monday.\n\n"
+        "“We turn people away every single morning,” they said."
+    )
+    q = only(quotes_of(nlp, text), "We turn people away")
+    assert q.speaker is None or "Calder" not in q.speaker
+
+
+def test_an_inverted_cue_takes_the_person_the_parser_made_its_object(nlp):
+    text = (
+        "The last kiosk in the square shut on Friday. “Where will I buy my stamps now?” asked a pensioner at the "
+        "bus stop, who had used it for forty years."
+    )
+    q = only(quotes_of(nlp, text), "Where will I buy")
+    assert q.speaker is not None and "pensioner" in q.speaker
+
+
+def test_they_of_people_at_a_named_organisation_is_the_organisation(nlp):
+    text = (
+        '"Rents will keep rising until 2027," analysts at Harrow Street Research wrote in a note on Monday. '
+        '"Only new building can change that," they wrote.'
+    )
+    q = only(quotes_of(nlp, text), "Only new building")
+    assert q.speaker_key == "ORG|harrow street research"

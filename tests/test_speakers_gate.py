@@ -71,6 +71,11 @@ claims = load_bench("claims")
 #   heldout7 0.960
 # speakers_heldout9 (written blind during that session's rules), measured once after them (b555fed):
 #   heldout9 0.987 0.860 0.957 0.756 0.825 0.909 (00e063d, that session's start: the same, quote for quote)
+# Then speakers_heldout9 became development material (agent nouns and the one organisation of a kind as
+# descriptions, media after "on", colon introductions over the next sentence, "its" for organisations, a "they"
+# for the group just described, inverted cues with a person as the parser's object), which also moved heldout2
+# and heldout5 (this session, 2026-12-03):
+#   heldout9 0.987 0.993 1.000 0.976 1.000 1.000; heldout2 0.958; heldout5 0.986
 FLOORS = {
     "tune": (0.97, 0.95, 0.95, 0.80, 0.93, 0.95),
     "check": (0.97, 0.93, 0.95, 0.70, 0.90, 0.85),
@@ -78,11 +83,11 @@ FLOORS = {
     "heldout2": (0.97, 0.93, 0.93, 0.91, 0.92, 0.93),
     "heldout3": (0.97, 0.90, 0.93, 0.89, 0.87, 0.92),
     "heldout4": (0.97, 0.88, 0.91, 0.75, 0.89, 0.97),
-    "heldout5": (0.97, 0.93, 0.95, 0.85, 0.92, 0.97),
+    "heldout5": (0.97, 0.96, 0.97, 0.90, 0.97, 0.97),
     "heldout6": (0.97, 0.89, 0.97, 0.80, 0.82, 0.93),
     "heldout7": (0.97, 0.92, 0.97, 0.77, 0.92, 0.90),
     "heldout8": (0.97, 0.94, 0.97, 0.84, 0.97, 0.97),
-    "heldout9": (0.97, 0.84, 0.93, 0.73, 0.80, 0.88),
+    "heldout9": (0.97, 0.97, 0.97, 0.93, 0.97, 0.97),
 }
 FOLDERS = {
     "tune": ROOT / "tests" / "fixtures" / "speakers_dev" / "tune",

@@ -237,13 +237,47 @@ def _resolve_pronoun(idx: _Index, pron: Token) -> _Speaker | None:
     elif low in ("it", "its"):
         want, person = None, False
     else:
-        # "they" mostly points back at a common-noun speaker ("analysts"): left to the speaker history.
-        return None
+        # "they" mostly points back at a common-noun speaker ("analysts"): the group just described, else the
+        # speaker history.
+        ref = _group_just_described(idx, pron)
+        return (
+            None
+            if ref is None
+            else _Speaker(ref.surface, None, None, ("pronoun_speaker",), mention=pron.text)
+        )
     ref = _bound(idx, pron, want, person) or _latest(idx, pron, want, person)
     if ref is None:
         return None
     spk = _Speaker(ref.surface, ref.key, ref.label, ("pronoun_speaker",), mention=pron.text)
     return _learn_gender(idx, want, spk)
+
+
+def _group_just_described(idx: _Index, pron: Token) -> _Referent | None:
+    """The unnamed people a subject "they" takes up: the paragraph's latest subject, when it describes several
+    people ("Two reporters at the Invercargill office … described a newsroom in shock. '…,' they said")."""
+    if pron.dep_ != "nsubj":
+        return None
+    refs = _referents(idx)
+    para = idx.tok_para[pron.i]
+    for r in reversed(refs[: bisect.bisect_left(refs, pron.idx, key=lambda x: x.start)]):
+        if r.para != para:
+            return None
+        if r.salient:
+            group = r.key is None and r.person and r.plural and not _of_an_org(idx, idx.doc[r.tok])
+            return r if group else None
+    return None
+
+
+def _of_an_org(idx: _Index, tok: Token) -> bool:
+    """People of a named organisation ("analysts at Databank Research"): their "they" is the organisation's, which
+    the speaker history already holds."""
+    return any(
+        (m := idx.mention_at(p)) is not None and m.label == "ORG"
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ in ("at", "from", "of")
+        for p in c.children
+        if p.dep_ == "pobj"
+    )
 
 
 def _bound(idx: _Index, pron: Token, want: str | None, person: bool) -> _Referent | None:

@@ -21,6 +21,7 @@ from assets.text.quotes.phrases import MARKUP, _common_noun, _mention_text, _np_
 from assets.text.quotes.roles import _age_described
 from assets.text.quotes.words import (
     ADDRESSEE_VERBS,
+    AGENT_SUFFIXES,
     DOCUMENT_NOUNS,
     MEDIA_LABELS,
     MEDIA_NOUNS,
@@ -158,11 +159,17 @@ def _name_after_verb(idx: _Index, verb: Token, para: int) -> Token | None:
             if (
                 idx.tok_para[c.i] == para
                 and c.dep_ in ("dobj", "attr", "npadvmod", "oprd", "appos", "dative")
-                and c.pos_ == "PROPN"
+                and (c.pos_ == "PROPN" or (inverted and _person_noun(c)))
             ):
-                return c
+                return c  # “…?” asked a pensioner at a kiosk: the parser took the speaker for the one asked
             break
     return None
+
+
+def _person_noun(tok: Token) -> bool:
+    """A common noun for a person: a role, a person word or an agent noun ("pensioner")."""
+    lemma = tok.lemma_.lower()
+    return tok.pos_ == "NOUN" and (is_role(lemma) or lemma in PERSON_NOUNS or lemma.endswith(AGENT_SUFFIXES))
 
 
 def _speaker_from_token(idx: _Index, tok: Token, verb: Token) -> _Speaker | None:
