@@ -959,3 +959,13 @@ def test_they_of_people_at_a_named_organisation_is_the_organisation(nlp):
     )
     q = only(quotes_of(nlp, text), "Only new building")
     assert q.speaker_key == "ORG|harrow street research"
+
+
+def test_a_role_of_a_place_with_a_name_after_its_comma_is_that_persons(nlp):
+    text = (
+        "Flames reached the village on the third night.\n\n"
+        "The mayor of Aljezur, Carlos Nunes, defended the council. “We asked for more firefighters in 2022 and we "
+        "kept every letter,” the mayor said."
+    )
+    q = only(quotes_of(nlp, text), "We asked for more")
+    assert q.speaker_key == "PERSON|carlos nunes"

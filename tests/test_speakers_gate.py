@@ -76,6 +76,9 @@ claims = load_bench("claims")
 # for the group just described, inverted cues with a person as the parser's object), which also moved heldout2
 # and heldout5 (this session, 2026-12-03):
 #   heldout9 0.987 0.993 1.000 0.976 1.000 1.000; heldout2 0.958; heldout5 0.986
+# speakers_heldout10 (written blind during that session's rules), measured once after them (9967bec):
+#   heldout10 1.000 0.900 1.000 0.750 0.900 0.960 (3a864bf, that session's start: 1.000 0.893 1.000 0.725 0.900 0.960)
+# then one rule from it ("The mayor of Monchique, Joaquim Pires," gives Pires the role): heldout10 0.907
 FLOORS = {
     "tune": (0.97, 0.95, 0.95, 0.80, 0.93, 0.95),
     "check": (0.97, 0.93, 0.95, 0.70, 0.90, 0.85),
@@ -88,6 +91,7 @@ FLOORS = {
     "heldout7": (0.97, 0.92, 0.97, 0.77, 0.92, 0.90),
     "heldout8": (0.97, 0.94, 0.97, 0.84, 0.97, 0.97),
     "heldout9": (0.97, 0.97, 0.97, 0.93, 0.97, 0.97),
+    "heldout10": (0.97, 0.88, 0.97, 0.72, 0.87, 0.93),
 }
 FOLDERS = {
     "tune": ROOT / "tests" / "fixtures" / "speakers_dev" / "tune",
@@ -101,6 +105,7 @@ FOLDERS = {
     "heldout7": ROOT / "tests" / "fixtures" / "speakers_heldout7",
     "heldout8": ROOT / "tests" / "fixtures" / "speakers_heldout8",
     "heldout9": ROOT / "tests" / "fixtures" / "speakers_heldout9",
+    "heldout10": ROOT / "tests" / "fixtures" / "speakers_heldout10",
 }
 
 

@@ -52,7 +52,23 @@ def _roles(idx: _Index, key: str | None, before: int) -> tuple[set[str], set[int
         described = head.head
         if head.dep_ == "appos" and (described.pos_ == "NOUN" or described.text.islower()):
             words |= _noun_words(described)  # "the poll's director, Alan Fisk" ("senator" tagged PROPN too)
+        role = _role_of_place(idx, m, head)
+        if role is not None:
+            words |= _noun_words(role)
     return words | {ROLE_EQUIVALENTS[w] for w in words if w in ROLE_EQUIVALENTS}, ages
+
+
+def _role_of_place(idx: _Index, m, head: Token) -> Token | None:
+    """The role noun of "The mayor of Monchique, Joaquim Pires,", which the parser reads as the place's name
+    (the name the object of "of", or in apposition with the place)."""
+    first = idx.doc[idx.tok_at(m.start_char)]
+    if first.i == 0 or idx.doc[first.i - 1].text != ",":
+        return None
+    t = head.head if head.dep_ == "appos" else head
+    if t.dep_ != "pobj" or t.head.lower_ != "of":
+        return None
+    role = t.head.head
+    return role if role.pos_ == "NOUN" and (is_role(role.lemma_) or role.lower_ in TITLE_WORDS) else None
 
 
 def _relative_role(verb: Token) -> set[str]:
