@@ -197,3 +197,10 @@ def test_a_name_ending_in_an_industry_word_is_an_organisation(nlp):
     ms = mentions_for(nlp, text, [("Kvalnes Seafood", "PERSON"), ("Brisa Air", "PERSON")])
     assert labels(ms, "Kvalnes Seafood") == {"ORG"}
     assert labels(ms, "Brisa Air") == {"ORG"}
+
+
+def test_a_kind_noun_carrying_the_article_right_before_a_name_classes_it(nlp):
+    # the parser hangs "Kanalposten" off the verb, not off "paper"; the noun right before it still classes it
+    text = "Dahl, 52, told the local paper Vestby Kuriren that his firm had lost only on price."
+    ms = mentions_for(nlp, text, [("Dahl", "PERSON"), ("Vestby Kuriren", "PERSON")])
+    assert labels(ms, "Vestby Kuriren") == {"ORG"}

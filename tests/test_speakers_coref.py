@@ -969,3 +969,25 @@ def test_a_role_of_a_place_with_a_name_after_its_comma_is_that_persons(nlp):
     )
     q = only(quotes_of(nlp, text), "We asked for more")
     assert q.speaker_key == "PERSON|carlos nunes"
+
+
+def test_an_organisation_noun_takes_up_the_organisation_its_paragraph_just_redescribed(nlp):
+    text = (
+        "Kestrel Rail Systems won the tram order over the local manufacturer Nordvagn, which builds carriages "
+        "in Borås.\n\n"
+        "The local manufacturer reacted within the hour. “This sends 300 jobs abroad,” the company said."
+    )
+    q = only(quotes_of(nlp, text), "This sends 300 jobs")
+    assert q.speaker_key == "ORG|nordvagn"
+
+
+def test_an_organisation_classed_by_a_kind_noun_is_that_kind_for_a_description(nlp):
+    text = (
+        "Gdynia dockers walk out\n\n"
+        "Dockers at the port of Gdynia walked off the job after talks with the terminal operator Levanto Quay "
+        "broke down over automation.\n\n"
+        "“We gave them eleven meetings,” said Ewa Nowak, 48, of the dockers' union.\n\n"
+        "The company said in a statement: “No permanent worker will lose a contract.”"
+    )
+    q = only(quotes_of(nlp, text), "No permanent worker")
+    assert q.speaker_key == "ORG|levanto quay"

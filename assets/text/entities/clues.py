@@ -114,17 +114,32 @@ def appositions(tok) -> list:
 
 def classifiers(tok) -> list:
     """The lower-case words that class a name from before it: "the daily Vestlandsposten", "the Kaunas daily Kauno
-    Žinios" (the name carries the article; the small model tags such a word as an adjective as often as a noun)."""
-    if not any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in tok.children):
-        return []
-    return [
-        c
-        for c in tok.children
-        if c.i < tok.i
-        and c.dep_ in ("amod", "compound", "nmod")
-        and c.pos_ in ("NOUN", "ADJ")
-        and c.text.islower()
-    ]
+    Žinios" (the name carries the article; the small model tags such a word as an adjective as often as a noun), or
+    the noun right before the name carrying the article itself, wherever the parser hung the name ("the terminal
+    operator Levante Terminals", "told the local paper Göteborgs Kuriren")."""
+    out = []
+    if any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in tok.children):
+        out = [
+            c
+            for c in tok.children
+            if c.i < tok.i
+            and c.dep_ in ("amod", "compound", "nmod")
+            and c.pos_ in ("NOUN", "ADJ")
+            and c.text.islower()
+        ]
+    i = tok.i
+    while i > 0 and tok.doc[i - 1].pos_ == "PROPN" and tok.doc[i - 1].text[:1].isupper():
+        i -= 1
+    before = tok.doc[i - 1] if i > 0 else None
+    if (
+        before is not None
+        and before.pos_ == "NOUN"
+        and before.text.islower()
+        and before not in out
+        and any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in before.children)
+    ):
+        out.append(before)
+    return out
 
 
 def its_in_clause(tok) -> bool:

@@ -104,8 +104,9 @@ def _org_kind(idx: _Index, m: Mention, head: Token) -> str | None:
         and doc[end].i == head.head.i
     ):
         return ORG_KINDS[doc[end].lower_]
-    for c in head.children:
-        if c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in ORG_KINDS:
+    # "Arvada, a shipping firm", "the terminal operator Levante Terminals"
+    for c in [*(c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"), *classifiers(head)]:
+        if c.lemma_.lower() in ORG_KINDS:
             return ORG_KINDS[c.lemma_.lower()]
     words = m.canonical.lower().replace(".", "").split()
     for w in (words[-1], words[0]) if words else ():

@@ -137,7 +137,11 @@ def _described(idx: _Index) -> list[_Referent]:
             # organisation met again as "the company" for the it.
             again = _description_referent(idx, tok)
             if again is not None and again.key is not None:
-                out.append(replace(again, start=tok.idx, tok=tok.i, para=idx.tok_para[tok.i], salient=True))
+                out.append(
+                    replace(
+                        again, start=tok.idx, tok=tok.i, para=idx.tok_para[tok.i], salient=True, head=lemma
+                    )
+                )
             if person or again is not None:
                 continue
         s, e = _np_surface(idx, tok)
@@ -383,6 +387,9 @@ def _description_referent(idx: _Index, tok: Token) -> _Referent | None:
         # ("The operator, Lusavia Airports, expects …")
         org = _antecedent_org(idx, tok, labels, given_only=True)
         return _org_referent(idx, org, tok) if org is not None else None
+    again = _described_just_before(idx, tok)
+    if again is not None:
+        return again
     org = _antecedent_org(idx, tok, labels)
     same = _same_description(idx, tok)
     if same is not None and (org is None or same.start > org.start_char):
@@ -390,6 +397,26 @@ def _description_referent(idx: _Index, tok: Token) -> _Referent | None:
     if org is None:
         return None
     return _org_referent(idx, org, tok)
+
+
+def _described_just_before(idx: _Index, tok: Token) -> _Referent | None:
+    """The organisation the paragraph's latest subject re-described with a noun of the same kind ("The local
+    manufacturer reacted within the hour. '…,' the company said"): the nearer description beats an earlier name."""
+    lemma, para = tok.lemma_.lower(), idx.tok_para[tok.i]
+    for r in reversed(idx.referents):
+        if r.start >= tok.idx:
+            continue
+        if r.para != para:
+            return None
+        if r.salient:
+            same = r.label == "ORG" and r.key is not None and bool(r.head)
+            kind = ORG_KINDS.get(r.head)
+            return (
+                r
+                if same and (r.head == lemma or (kind is not None and kind == ORG_KINDS.get(lemma)))
+                else None
+            )
+    return None
 
 
 def _agent_noun(tok: Token) -> bool:
