@@ -81,6 +81,8 @@ claims = load_bench("claims")
 # then rules from it ("The mayor of Monchique, Joaquim Pires," gives Pires the role; a kind noun carrying the article
 # right before a name classes it; an organisation noun takes up the organisation its paragraph just re-described):
 #   heldout10 1.000 0.927 1.000 0.850 0.900 0.960
+# speakers_heldout11 (written blind during that session's later rules), measured once after them (42d48c6):
+#   heldout11 1.000 0.913 1.000 0.814 0.900 0.952 (3a864bf, that session's start: 1.000 0.873 0.957 0.721 0.900 0.952)
 FLOORS = {
     "tune": (0.97, 0.95, 0.95, 0.80, 0.93, 0.95),
     "check": (0.97, 0.93, 0.95, 0.70, 0.90, 0.85),
@@ -94,6 +96,7 @@ FLOORS = {
     "heldout8": (0.97, 0.94, 0.97, 0.84, 0.97, 0.97),
     "heldout9": (0.97, 0.97, 0.97, 0.93, 0.97, 0.97),
     "heldout10": (0.97, 0.90, 0.97, 0.80, 0.87, 0.93),
+    "heldout11": (0.97, 0.89, 0.97, 0.78, 0.87, 0.92),
 }
 FOLDERS = {
     "tune": ROOT / "tests" / "fixtures" / "speakers_dev" / "tune",
@@ -108,6 +111,7 @@ FOLDERS = {
     "heldout8": ROOT / "tests" / "fixtures" / "speakers_heldout8",
     "heldout9": ROOT / "tests" / "fixtures" / "speakers_heldout9",
     "heldout10": ROOT / "tests" / "fixtures" / "speakers_heldout10",
+    "heldout11": ROOT / "tests" / "fixtures" / "speakers_heldout11",
 }
 
 
