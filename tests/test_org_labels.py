@@ -204,3 +204,9 @@ def test_a_kind_noun_carrying_the_article_right_before_a_name_classes_it(nlp):
     text = "Dahl, 52, told the local paper Vestby Kuriren that his firm had lost only on price."
     ms = mentions_for(nlp, text, [("Dahl", "PERSON"), ("Vestby Kuriren", "PERSON")])
     assert labels(ms, "Vestby Kuriren") == {"ORG"}
+
+
+def test_a_kind_noun_after_a_possessive_before_a_name_classes_it(nlp):
+    text = "The government's restitution panel Vondel Herkomst backed the return in full on Monday."
+    ms = mentions_for(nlp, text, [("Vondel Herkomst", "PERSON")])
+    assert labels(ms, "Vondel Herkomst") == {"ORG"}

@@ -991,3 +991,23 @@ def test_an_organisation_classed_by_a_kind_noun_is_that_kind_for_a_description(n
     )
     q = only(quotes_of(nlp, text), "No permanent worker")
     assert q.speaker_key == "ORG|levanto quay"
+
+
+def test_a_kind_noun_inside_the_names_own_phrase_classes_it_for_a_description(nlp):
+    text = (
+        '"This money was taken from people who start work at midnight," said Josée Tremblay, president of the '
+        "bakery workers' union Syndicat Pain et Four.\n\n"
+        "The chain said it would appeal.\n\n"
+        '"We have a list of other bakeries, and this ruling puts them on notice," the union said.'
+    )
+    q = only(quotes_of(nlp, text), "We have a list")
+    assert q.speaker_key is not None and q.speaker_key.startswith("ORG|syndicat pain")
+
+
+def test_a_role_above_a_place_phrase_before_a_name_is_that_persons(nlp):
+    text = (
+        "The chief of surgery at Costa Brava Hospital, Dr. Ignacio Ferrer, said 60 operations had been postponed.\n\n"
+        "‘Every one of those is a patient who has already waited months,’ the chief of surgery said."
+    )
+    q = only(quotes_of(nlp, text), "Every one of those")
+    assert q.speaker_key == "PERSON|ignacio ferrer"

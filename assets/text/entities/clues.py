@@ -136,7 +136,12 @@ def classifiers(tok) -> list:
         and before.pos_ == "NOUN"
         and before.text.islower()
         and before not in out
-        and any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in before.children)
+        and (
+            before.left_edge.lower_ in ("the", "a", "an")
+            # "the government's restitution panel X"; "the bakery workers' union X" (the article opens the name's phrase)
+            or any(c.dep_ in ("det", "poss") for c in before.children)
+            or (before.head.i == tok.i and tok.left_edge.lower_ in ("the", "a", "an"))
+        )
     ):
         out.append(before)
     return out

@@ -59,16 +59,26 @@ def _roles(idx: _Index, key: str | None, before: int) -> tuple[set[str], set[int
 
 
 def _role_of_place(idx: _Index, m, head: Token) -> Token | None:
-    """The role noun of "The mayor of Monchique, Joaquim Pires,", which the parser reads as the place's name
-    (the name the object of "of", or in apposition with the place)."""
-    first = idx.doc[idx.tok_at(m.start_char)]
-    if first.i == 0 or idx.doc[first.i - 1].text != ",":
+    """The role noun of "The mayor of Monchique, Joaquim Pires," or "The chief of surgery at Costa Azul, Dr. Ignacio
+    Rojas,", which the parser reads as a name inside the place's phrase (the object of its preposition, or in
+    apposition with the place)."""
+    i = idx.tok_at(m.start_char)
+    while i > 0 and idx.doc[i - 1].text.lower().rstrip(".") in TITLE_WORDS:
+        i -= 1  # "Dr." between the comma and the name
+    if i == 0 or idx.doc[i - 1].text != ",":
         return None
     t = head.head if head.dep_ == "appos" else head
-    if t.dep_ != "pobj" or t.head.lower_ != "of":
-        return None
-    role = t.head.head
-    return role if role.pos_ == "NOUN" and (is_role(role.lemma_) or role.lower_ in TITLE_WORDS) else None
+    for _ in range(_PLACE_CLIMB):
+        if t.dep_ != "pobj" or t.head.dep_ != "prep":
+            return None
+        t = t.head.head
+        if t.pos_ == "NOUN" and (is_role(t.lemma_) or t.lower_ in TITLE_WORDS):
+            return t
+    return None
+
+
+# How many prepositional phrases a role may stand above the name ("chief of surgery at Costa Azul, Dr. Rojas").
+_PLACE_CLIMB = 3
 
 
 def _relative_role(verb: Token) -> set[str]:
