@@ -366,14 +366,14 @@ def _shop_possessive(doc: Doc, r: _Raw, tok_of: dict) -> bool:
 def _orgs_by_usage(doc: Doc, raws: list[_Raw]) -> None:
     """A 'person' name the document treats as an organisation ("Dunmore …, the retailer said", "to lead Ribera
     Norte in its history") is one."""
-    _orgs_by_its(doc, raws)
+    tok_of = {t.idx: t for t in doc}
+    _orgs_by_its(doc, raws, tok_of)
     groups: dict[str, list[_Raw]] = defaultdict(list)
     for r in raws:
         if r.label == "PERSON" and r.partial and not r.fixed and len(r.text.split()) == 1:
             groups[normalise(r.canonical)].append(r)
     if not groups:
         return
-    tok_of = {t.idx: t for t in doc}
     names = sorted((r for r in raws if r.label in ("PERSON", "ORG")), key=lambda r: r.start)
     refs = [
         t
@@ -412,9 +412,8 @@ def _referred_to_as_org(doc: Doc, group: list[_Raw], names: list[_Raw], refs: li
     return referred
 
 
-def _orgs_by_its(doc: Doc, raws: list[_Raw]) -> None:
+def _orgs_by_its(doc: Doc, raws: list[_Raw], tok_of: dict) -> None:
     """A full 'person' name that an "its" takes up is an organisation, unless a he or she is in its sentences."""
-    tok_of = {t.idx: t for t in doc}
     people = [r for r in raws if r.label == "PERSON" and not r.fixed and len(r.text.split()) > 1]
     named = {normalise(r.canonical) for r in people if _its_follows(doc, r, tok_of)}
     for name in named:

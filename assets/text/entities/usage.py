@@ -43,10 +43,10 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
 
 def _things_not_people(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
     """The mentions with these uses repaired (common words at sentence starts are dropped)."""
-    raws = _drop_common_openers(doc, raws)
+    tok_of = {t.idx: t for t in doc}
+    raws = _drop_common_openers(doc, raws, tok_of)
     raws = _drop_common_phrases(doc.text, raws)
     _datelines(doc.text, raws)
-    tok_of = {t.idx: t for t in doc}
     _product_short_forms(raws)
     _definite_things(doc, raws, tok_of)
     _used_as_things(doc, raws)
@@ -61,7 +61,7 @@ def _things_not_people(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
     return raws
 
 
-def _drop_common_openers(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
+def _drop_common_openers(doc: Doc, raws: list[_Raw], tok_of: dict) -> list[_Raw]:
     """'Turnout is a real uncertainty': a one-word mention opening a sentence or a line, whose word the
     document also writes in lower case, is a common noun capitalised by position only; so is a 'person' that an
     "its" of its clause takes up ("Morale … is at its lowest"), unless the word is capitalised elsewhere too (then
@@ -69,7 +69,6 @@ def _drop_common_openers(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
     lower = {t.text for t in doc if t.text.islower()}
     openers = {t.idx for t in doc if t.is_sent_start or (t.i > 0 and "\n" in doc[t.i - 1].text_with_ws)}
     inside = {t.text for t in doc if t.idx not in openers and t.text[:1].isupper()}
-    tok_of = {t.idx: t for t in doc}
     out = []
     for r in raws:
         if r.fixed or " " in r.text or r.start not in openers:

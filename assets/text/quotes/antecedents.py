@@ -239,3 +239,14 @@ def _learn_gender(idx: _Index, want: str | None, spk: _Speaker) -> _Speaker:
     if want is not None and spk.key is not None:
         idx.gender.setdefault(spk.key, want)
     return spk
+
+
+def _org_of_phrase(idx: _Index, tok: Token) -> Mention | None:
+    """The organisation named in an at/from/of phrase on a noun ("analysts at Databank Research")."""
+    for c in idx.kids(tok, ("prep",)):
+        if c.lower_ in ("at", "from", "of"):
+            for p in idx.kids(c, ("pobj",)):
+                m = idx.mention_at(p)
+                if m is not None and m.label == "ORG":
+                    return m
+    return None

@@ -22,6 +22,7 @@ from assets.text.quotes.antecedents import (
     _introduced,
     _is_salient,
     _learn_gender,
+    _org_of_phrase,
     _place_like,
     _surface,
 )
@@ -258,30 +259,25 @@ def _resolve_pronoun(idx: _Index, pron: Token) -> _Speaker | None:
 
 def _group_just_described(idx: _Index, pron: Token) -> _Referent | None:
     """The unnamed people a subject "they" takes up: the paragraph's latest subject, when it describes several
-    people ("Two reporters at the Invercargill office … described a newsroom in shock. '…,' they said")."""
+    people ("Two reporters at the Invercargill office … described a newsroom in shock. '…,' they said"). People of a
+    named organisation ("analysts at Databank Research") are left to the speaker history, which holds it."""
     if pron.dep_ != "nsubj":
         return None
+    r = _paragraph_subject(idx, pron)
+    group = r is not None and r.key is None and r.person and r.plural
+    return r if group and _org_of_phrase(idx, idx.doc[r.tok]) is None else None
+
+
+def _paragraph_subject(idx: _Index, tok: Token) -> _Referent | None:
+    """The latest salient referent before a token in its paragraph."""
     refs = _referents(idx)
-    para = idx.tok_para[pron.i]
-    for r in reversed(refs[: bisect.bisect_left(refs, pron.idx, key=lambda x: x.start)]):
+    para = idx.tok_para[tok.i]
+    for r in reversed(refs[: bisect.bisect_left(refs, tok.idx, key=lambda x: x.start)]):
         if r.para != para:
             return None
         if r.salient:
-            group = r.key is None and r.person and r.plural and not _of_an_org(idx, idx.doc[r.tok])
-            return r if group else None
+            return r
     return None
-
-
-def _of_an_org(idx: _Index, tok: Token) -> bool:
-    """People of a named organisation ("analysts at Databank Research"): their "they" is the organisation's, which
-    the speaker history already holds."""
-    return any(
-        (m := idx.mention_at(p)) is not None and m.label == "ORG"
-        for c in tok.children
-        if c.dep_ == "prep" and c.lower_ in ("at", "from", "of")
-        for p in c.children
-        if p.dep_ == "pobj"
-    )
 
 
 def _bound(idx: _Index, pron: Token, want: str | None, person: bool) -> _Referent | None:
@@ -402,21 +398,11 @@ def _description_referent(idx: _Index, tok: Token) -> _Referent | None:
 def _described_just_before(idx: _Index, tok: Token) -> _Referent | None:
     """The organisation the paragraph's latest subject re-described with a noun of the same kind ("The local
     manufacturer reacted within the hour. '…,' the company said"): the nearer description beats an earlier name."""
-    lemma, para = tok.lemma_.lower(), idx.tok_para[tok.i]
-    for r in reversed(idx.referents):
-        if r.start >= tok.idx:
-            continue
-        if r.para != para:
-            return None
-        if r.salient:
-            same = r.label == "ORG" and r.key is not None and bool(r.head)
-            kind = ORG_KINDS.get(r.head)
-            return (
-                r
-                if same and (r.head == lemma or (kind is not None and kind == ORG_KINDS.get(lemma)))
-                else None
-            )
-    return None
+    r = _paragraph_subject(idx, tok)
+    if r is None or r.label != "ORG" or r.key is None or not r.head:
+        return None
+    lemma, kind = tok.lemma_.lower(), ORG_KINDS.get(r.head)
+    return r if r.head == lemma or (kind is not None and kind == ORG_KINDS.get(lemma)) else None
 
 
 def _agent_noun(tok: Token) -> bool:

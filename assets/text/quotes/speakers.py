@@ -10,6 +10,7 @@ from assets.text.quotes.antecedents import (
     _antecedent_org,
     _key_by_name,
     _org_kind,
+    _org_of_phrase,
     _surface,
 )
 from assets.text.quotes.coref import _definite, _resolve_description, _resolve_pronoun
@@ -390,13 +391,7 @@ def _people_of_org(idx: _Index, tok: Token) -> Mention | None:
     lemma = tok.lemma_.lower()
     if tok.tag_ not in ("NNS", "NNPS") or not (is_role(lemma) or lemma in PERSON_NOUNS):
         return None
-    for c in idx.kids(tok, ("prep",)):
-        if c.lower_ in ("at", "from", "of"):
-            for p in idx.kids(c, ("pobj",)):
-                m = idx.mention_at(p)
-                if m is not None and m.label == "ORG":
-                    return m
-    return None
+    return _org_of_phrase(idx, tok)
 
 
 def _represented_org(idx: _Index, tok: Token) -> Mention | None:
