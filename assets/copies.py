@@ -67,8 +67,9 @@ def _bodies(con, ids: Iterable[str]) -> dict[str, str]:
 
 
 def _hash_day(con, day: dt.date) -> list[str]:
-    """Replace the day's LSH buckets; returns its documents."""
+    """Replace the day's LSH buckets and shingle signatures; returns its documents."""
     con.execute("DELETE FROM clean.doc_bands WHERE partition_date = ?", [day])
+    con.execute(f"DELETE FROM {SHINGLES} WHERE partition_date = ?", [day])
     ids = [
         d
         for (d,) in con.execute(
@@ -76,13 +77,50 @@ def _hash_day(con, day: dt.date) -> list[str]:
         ).fetchall()
     ]
     for part in stage.batched(ids, 200):
+        bodies = _bodies(con, part)
         rows = [
             {"doc_id": doc_id, "partition_date": day, "band": i, "bucket": bucket}
-            for doc_id, body in _bodies(con, part).items()
+            for doc_id, body in bodies.items()
             for i, bucket in enumerate(text_copies.bands(text_copies.shingles(body)))
         ]
         wh.insert_frame(con, "clean.doc_bands", _band_frame(rows))
+        signatures = text_copies.signatures(list(bodies.values()))
+        wh.insert_frame(con, SHINGLES, _shingle_frame(day, list(bodies), signatures))
     return ids
+
+
+SHINGLES = "clean.doc_shingles"
+
+
+def _shingle_frame(day: dt.date, ids: list[str], signatures: list[np.ndarray]) -> pl.DataFrame:
+    import pyarrow as pa
+
+    from assets import contract
+
+    offsets = np.concatenate(([0], np.cumsum([s.size for s in signatures]))).astype(np.int32)
+    values = np.concatenate(signatures) if signatures else np.empty(0, dtype=np.int64)
+    lists = pa.ListArray.from_arrays(
+        pa.array(offsets), pa.array(values)
+    )  # straight from the arrays, no Python ints
+    return pl.DataFrame(
+        {"doc_id": ids, "partition_date": [day] * len(ids), "shingles": pl.from_arrow(lists)},
+        schema=contract.relation(SHINGLES).polars_schema(),
+    )
+
+
+def _signatures(con, ids: list[str]) -> dict[str, np.ndarray]:
+    """The stored shingle signatures of these documents (those that have one)."""
+    out: dict[str, np.ndarray] = {}
+    for part in stage.batched(sorted(set(ids)), 500):
+        got = con.execute(
+            f"SELECT doc_id, shingles FROM {SHINGLES} WHERE list_contains(?, doc_id)", [part]
+        ).fetch_arrow_table()
+        for chunk_ids, chunk in zip(got["doc_id"].chunks, got["shingles"].chunks, strict=True):
+            offsets = chunk.offsets.to_numpy()
+            values = chunk.values.to_numpy()
+            for i, doc_id in enumerate(chunk_ids.to_pylist()):
+                out[doc_id] = values[offsets[i] : offsets[i + 1]]
+    return out
 
 
 def _band_frame(rows: list[dict]) -> pl.DataFrame:
@@ -151,10 +189,8 @@ def _confirm(con, cand: _Candidates) -> pl.DataFrame:
     cache: OrderedDict[int, np.ndarray] = OrderedDict()
     for part in np.array_split(order, max(1, -(-order.size // 500))):
         missing = {int(d) for d in np.concatenate((a[part], b[part]))} - set(cache)
-        bodies = _bodies(con, [cand.ids[d] for d in missing])
-        for d in sorted(missing):
-            body = bodies.get(cand.ids[d])
-            cache[d] = _NONE if body is None else text_copies.signature(text_copies.shingles(body))
+        stored = _signatures(con, [cand.ids[d] for d in missing])
+        cache.update((d, stored.get(cand.ids[d], _NONE)) for d in sorted(missing))  # a body gone: no shingles
         for k in part.tolist():
             sa, sb = _recent(cache, int(a[k])), _recent(cache, int(b[k]))
             similarity, containment = text_copies.overlap(sa, sb)

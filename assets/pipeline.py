@@ -2,7 +2,8 @@
 
     ingest   raw.documents, raw.rejects                                  per day
     clean    clean.document_rows, clean.removed, clean.metadata_evidence per day
-    copies   clean.doc_bands, clean.copy_pairs, clean.document_copies -> view clean.documents   once per run
+    copies   clean.doc_bands, clean.doc_shingles, clean.copy_pairs,
+             clean.document_copies -> view clean.documents                 once per run
     extract  nlp.sentences, nlp.mention_spans, nlp.claim_rows, nlp.held_back   per day (worker processes)
     entities nlp.entities, nlp.entity_map -> views nlp.mentions, nlp.claims    once per run
     marts    the views of sql/marts, validated                           once per run
@@ -95,6 +96,7 @@ def copies_asset(policy: Policy) -> dg.AssetsDefinition:
         name="copies",
         specs=[
             report.spec("clean.doc_bands", deps=["clean.document_rows"], kinds=("python", "duckdb")),
+            report.spec("clean.doc_shingles", deps=["clean.document_rows"], kinds=("python", "duckdb")),
             report.spec("clean.copy_pairs", deps=["clean.document_rows"], kinds=("python", "duckdb")),
             report.spec(copies.COPIES_TABLE, deps=["clean.copy_pairs"], kinds=("sql", "duckdb")),
             report.spec(
@@ -113,11 +115,18 @@ def copies_asset(policy: Policy) -> dg.AssetsDefinition:
             result = retrying(lambda: copies.refresh(con, context.log.info), log=context.log.info)
         if result is None:
             yield from _unchanged(
-                ["clean.doc_bands", "clean.copy_pairs", copies.COPIES_TABLE, "clean.documents"],
+                [
+                    "clean.doc_bands",
+                    "clean.doc_shingles",
+                    "clean.copy_pairs",
+                    copies.COPIES_TABLE,
+                    "clean.documents",
+                ],
                 [copies.PAIRS],
             )
             return
         yield dg.MaterializeResult(asset_key=report.key("clean.doc_bands"))
+        yield dg.MaterializeResult(asset_key=report.key("clean.doc_shingles"))
         yield from report.events(context, [copies.PAIRS], [result])
         yield dg.MaterializeResult(
             asset_key=report.key(copies.COPIES_TABLE),

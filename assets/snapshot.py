@@ -23,7 +23,7 @@ from assets import contract, warehouse
 ALIAS = "snap"
 # The stage whose days fill each schema's partitioned tables (meta.partition_state.stage), and the exceptions.
 STAGE_OF_SCHEMA = {"raw": "ingest", "clean": "clean", "nlp": "extract"}
-STAGE_OF_TABLE = {"clean.doc_bands": "copies"}
+STAGE_OF_TABLE = {"clean.doc_bands": "copies", "clean.doc_shingles": "copies"}
 
 
 @dataclass(frozen=True)

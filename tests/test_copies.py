@@ -98,9 +98,12 @@ def test_pairs_are_every_copy_pair_with_its_overlap(con):
 
     expected = {}
     for a, b in combinations(sorted(bodies), 2):
-        sa, sb = (text_copies.signature(text_copies.shingles(bodies[d])) for d in (a, b))
-        similarity, containment = text_copies.overlap(sa, sb)
-        if text_copies.is_copy(similarity, containment, min(sa.size, sb.size)):
+        sa, sb = (
+            text_copies.shingles(bodies[d]) for d in (a, b)
+        )  # exact sets: the hashed signatures must agree
+        common = len(sa & sb)
+        similarity, containment = common / len(sa | sb), common / min(len(sa), len(sb))
+        if text_copies.is_copy(similarity, containment, min(len(sa), len(sb))):
             expected[(a, b)] = (round(similarity, 6), round(containment, 6))
     got = {
         (a, b): (s, c)
@@ -108,6 +111,30 @@ def test_pairs_are_every_copy_pair_with_its_overlap(con):
     }
     assert set(expected) == {("Daaaa", "Dbbbb"), ("Daaaa", "Dcccc"), ("Dbbbb", "Dcccc"), ("Ddddd", "Deeee")}
     assert got == expected
+
+
+def test_signature_is_the_shingle_set_hashed():
+    from assets.text import copies as text_copies
+
+    bodies = [
+        "",
+        "Too short.",
+        "One two three four five",
+        "the cat sat on the mat the cat sat on the mat the cat sat on the mat",  # repeated shingles count once
+        "İstanbul ferries RUN again; the İstanbul ferries run again on Monday, officials said.",
+        "The port reopened at dawn. Dock workers voted to end the strike after a week, and the first ships sailed.",
+        "Dock workers voted to end the strike after a week, and the first ships sailed. The port reopened at dawn.",
+    ]
+    sets = [text_copies.shingles(b) for b in bodies]
+    sigs = [text_copies.signature(b) for b in bodies]
+    assert [s.size for s in sigs] == [len(s) for s in sets]
+    for i in range(len(bodies)):
+        for j in range(len(bodies)):
+            if sets[i] and sets[j]:
+                common = len(sets[i] & sets[j])
+                expected = (common / len(sets[i] | sets[j]), common / min(len(sets[i]), len(sets[j])))
+                assert text_copies.overlap(sigs[i], sigs[j]) == pytest.approx(expected)
+    assert text_copies.overlap(sigs[5], sigs[6])[0] > 0.5  # the same sentences reordered share most shingles
 
 
 def test_components_match_a_union_find():
@@ -142,3 +169,51 @@ def test_pairs_are_validated_in_parts_that_keep_a_documents_pairs_together(monke
     assert pl.concat(parts).equals(frame)
     # the repeated pair (3, 6) sits in one part, so a per-part uniqueness check still sees it
     assert any(p.is_duplicated().any() for p in parts)
+
+
+def test_a_new_day_is_compared_with_stored_signatures_not_stored_bodies(con, monkeypatch):
+    """The stored documents' shingles are read from clean.doc_shingles: only the new day's bodies are read (#10)."""
+    for i in range(3):
+        add(con, f"D{i}a1", DAY1, f"x/{i}.txt", f"Story {i}. " + STORY)
+    add(con, "DOTHER", DAY1, "x/other.txt", OTHER)
+    cleaned(con, DAY1, "v1")
+    copies.refresh(con, log=lambda _: None)
+
+    read: list[str] = []
+    bodies = copies._bodies
+    monkeypatch.setattr(copies, "_bodies", lambda c, ids: read.extend(ids) or bodies(c, ids))
+    add(con, "D9new", DAY2, "y/new.txt", STORY + "Reporting by the desk.")
+    cleaned(con, DAY2, "v1")
+    copies.refresh(con, log=lambda _: None)
+
+    assert set(read) == {"D9new"}
+    pairs = con.execute(
+        "SELECT doc_a, doc_b FROM clean.copy_pairs WHERE doc_b = 'D9new' ORDER BY 1"
+    ).fetchall()
+    assert pairs == [("D0a1", "D9new"), ("D1a1", "D9new"), ("D2a1", "D9new")]
+    assert stored(con)["D9new"] == "D0a1"
+
+
+def test_signatures_are_the_same_in_every_process():
+    """Stored by one run, compared by the next: the hash must not depend on the process (Python's str hash does)."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from assets.text import copies as text_copies
+
+    code = "from assets.text import copies as c; print(c.signature(open(0).read()).tolist())"
+    runs = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            input=STORY,
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            cwd=Path(__file__).resolve().parent.parent,
+        ).stdout.strip()
+        for seed in ("1", "2")
+    }
+    assert runs == {str(text_copies.signature(STORY).tolist())}

@@ -79,6 +79,16 @@ COMMENT ON COLUMN clean.doc_bands.partition_date IS 'The inbox day (Dagster part
 COMMENT ON COLUMN clean.doc_bands.band IS 'Which band of the signature';
 COMMENT ON COLUMN clean.doc_bands.bucket IS 'Hash of the band''s values';
 
+CREATE TABLE clean.doc_shingles (
+    doc_id          VARCHAR  NOT NULL,
+    partition_date  DATE     NOT NULL,
+    shingles        BIGINT[] NOT NULL
+);
+COMMENT ON TABLE clean.doc_shingles IS 'Each body''s word 5-shingles as sorted 64-bit hashes: a new day''s candidate copies are confirmed against stored documents without re-reading their text';
+COMMENT ON COLUMN clean.doc_shingles.doc_id IS 'raw.documents.doc_id';
+COMMENT ON COLUMN clean.doc_shingles.partition_date IS 'The inbox day (Dagster partition)';
+COMMENT ON COLUMN clean.doc_shingles.shingles IS 'Hashes (BLAKE2b of each word, combined per 5-word sequence) of the body''s distinct lower-cased word 5-grams, sorted';
+
 CREATE TABLE clean.copy_pairs (
     doc_a           VARCHAR NOT NULL,
     doc_b           VARCHAR NOT NULL,
