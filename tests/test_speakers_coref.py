@@ -1011,3 +1011,52 @@ def test_a_role_above_a_place_phrase_before_a_name_is_that_persons(nlp):
     )
     q = only(quotes_of(nlp, text), "Every one of those")
     assert q.speaker_key == "PERSON|ignacio ferrer"
+
+
+def test_a_leader_of_an_organisation_kind_is_its_president_named_before(nlp):
+    text = (
+        "“The river has been closed to us since June,” said Tomás Reyes, president of the Lota Boatmen's Union.\n\n"
+        "The port authority said the ban would be reviewed in spring, and the health ministry backed it.\n\n"
+        "“Reviewed is not lifted,” the union leader said."
+    )
+    q = only(quotes_of(nlp, text), "Reviewed is not lifted")
+    assert q.speaker_key == "PERSON|tomás reyes"
+
+
+def test_a_title_before_a_name_makes_a_person_whatever_the_model_called_it(nlp):
+    text = (
+        "Oil reached the beach at dawn.\n\n"
+        "“Enough,” Mayor Rodrigo Sáez said.\n\n"
+        "The terminal's owner said the ships had permits.\n\n"
+        "“Then we will ask who signed them,” the mayor said."
+    )
+    q = only(quotes_of(nlp, text), "Then we will ask")
+    assert q.speaker_key is not None and q.speaker_key.startswith("PERSON|") and "sáez" in q.speaker_key
+
+
+def test_a_person_word_after_a_named_speaker_in_the_paragraph_is_that_speaker(nlp):
+    text = (
+        "“Most of these leaks start with a password left in a script,” said Aino Koskela of the Turku Data "
+        "Lab. “Rotating keys every month would have stopped this one,” the security expert added."
+    )
+    q = only(quotes_of(nlp, text), "Rotating keys")
+    assert q.speaker_key == "PERSON|aino koskela"
+
+
+def test_a_person_word_given_to_an_unnamed_speaker_before_stays_theirs(nlp):
+    text = (
+        "Minister Kalle Virtanen declined to comment on the audit. A source close to the ministry said the "
+        "report was finished in May. “It has been sitting on a desk since spring,” the source said."
+    )
+    q = only(quotes_of(nlp, text), "sitting on a desk")
+    assert q.speaker_key != "PERSON|kalle virtanen"
+
+
+def test_a_statement_read_on_someones_behalf_speaks_for_them(nlp):
+    text = (
+        "Daniel Okafor, 61, did not give evidence. His barrister, Mrs Ruth Adeyemi, read a statement on his behalf "
+        "outside the court.\n\n"
+        "“I accept what I did and I am sorry for it,” the statement said."
+    )
+    q = only(quotes_of(nlp, text), "I accept what I did")
+    assert q.speaker_key is not None and "okafor" in q.speaker_key

@@ -93,11 +93,15 @@ def _club_prefixes(doc: Doc, raws: list[_Raw]) -> None:
 
 
 def _titled_people(raws: list[_Raw]) -> None:
-    """'Councillor Imran Siddiqui' tagged as an organisation: a person's title, then a short name with no
-    organisation word, is a person."""
+    """'Councillor Imran Siddiqui' tagged as an organisation (or 'Mayor Rodrigo Ibáñez' as a work): a person's
+    title, then a short name with no organisation word, is a person."""
     for r in raws:
         words = r.text.split()
-        if r.fixed or r.label not in ("ORG", "GPE") or not 3 <= len(words) <= 1 + _MAX_PERSON_WORDS:
+        if (
+            r.fixed
+            or r.label not in ("ORG", "GPE", "WORK_OF_ART", "PRODUCT")
+            or not 3 <= len(words) <= 1 + _MAX_PERSON_WORDS
+        ):
             continue
         title, name = words[0], words[1:]
         if (

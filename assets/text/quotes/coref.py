@@ -374,6 +374,10 @@ def _description_referent(idx: _Index, tok: Token) -> _Referent | None:
         holder = _role_holder(idx, tok, later=False)
         if holder is None and _agent_noun(tok):
             holder = _just_named_role(idx, tok)
+        elif holder is None and _one_person_noun(tok):
+            # "said Jari Heikkinen of the institute. '…,' the security expert added": a person word, like a role,
+            # is the person just named, unless an unnamed one was given the same word ("a source … the source")
+            holder = _same_description(idx, tok) or _just_named_role(idx, tok)
         return holder
     if lemma not in ORG_NOUNS:
         return None
@@ -415,6 +419,12 @@ def _agent_noun(tok: Token) -> bool:
         and lemma not in DOCUMENT_NOUNS
         and lemma not in GROUP_NOUNS
     )
+
+
+def _one_person_noun(tok: Token) -> bool:
+    """A singular person word that stands for one person ("expert", "critic", "resident"), not for a group."""
+    lemma = tok.lemma_.lower()
+    return tok.tag_ == "NN" and lemma in PERSON_NOUNS and lemma not in GROUP_NOUNS
 
 
 def _org_referent(idx: _Index, org: Mention, tok: Token) -> _Referent:

@@ -109,11 +109,15 @@ def _phrase_words(tok: Token) -> set[str]:
 
 
 def _noun_words(noun: Token) -> set[str]:
-    """A role noun with its modifiers: "a former state treasurer" -> former, state, treasurer."""
+    """A role noun with its modifiers and the head of its "of" phrase: "a former state treasurer" -> former, state,
+    treasurer; "president of the Fishermen's Union" -> president, union (for "the union leader")."""
     words = {noun.lemma_.lower(), noun.lower_}
     for c in noun.lefts:
         if c.dep_ in _MODIFIERS:
             words |= {t.lower_ for t in c.subtree if t.is_alpha}
+    for c in noun.rights:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            words |= {p.lower_ for p in c.children if p.dep_ == "pobj" and p.is_alpha}
     return words
 
 

@@ -316,6 +316,9 @@ def _document_owner(idx: _Index, tok: Token, look_back: bool = True) -> Mention 
         owner = _holder_org(idx, h)
         if owner is not None:
             return owner
+    behalf = _on_behalf(idx, tok)
+    if behalf is not None:
+        return behalf
     author = _author(idx, tok)
     if author is not None:
         return author
@@ -347,6 +350,32 @@ def _holder_org(idx: _Index, h: Token) -> Mention | None:
         and not any(c.dep_ in ("poss", "compound", "nmod", "prep") for c in h.children)
     ):
         return _antecedent_org(idx, h)
+    return None
+
+
+def _on_behalf(idx: _Index, tok: Token) -> Mention | None:
+    """Whom a document read or issued "on his behalf" / "on behalf of the family" speaks for (not its reader)."""
+    for at in [tok] + ([tok.head] if tok.dep_ in ("dobj", "nsubjpass") else []):
+        for on in idx.kids(at, ("prep",)):
+            if on.lower_ != "on":
+                continue
+            for behalf in idx.kids(on, ("pobj",)):
+                if behalf.lower_ != "behalf":
+                    continue
+                owners = list(idx.kids(behalf, ("poss",)))
+                owners += [
+                    p
+                    for of in idx.kids(behalf, ("prep",))
+                    if of.lower_ == "of"
+                    for p in idx.kids(of, ("pobj",))
+                ]
+                for owner in owners:
+                    m = idx.mention_at(owner)
+                    if m is None and owner.lower_ in PRONOUNS:
+                        spk = _resolve_pronoun(idx, owner)
+                        m = next((x for x in idx.mentions if spk and x.entity_key == spk.key), None)
+                    if m is not None and m.label in ("PERSON", "ORG"):
+                        return m
     return None
 
 
