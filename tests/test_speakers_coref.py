@@ -1060,3 +1060,32 @@ def test_a_statement_read_on_someones_behalf_speaks_for_them(nlp):
     )
     q = only(quotes_of(nlp, text), "I accept what I did")
     assert q.speaker_key is not None and "okafor" in q.speaker_key
+
+
+def test_she_after_a_woman_described_as_the_subject_is_that_woman(nlp):
+    text = (
+        "“I have sailed with them since the nineties,” said Petros Alexiou, 70, a retired pilot from Volos.\n\n"
+        "A woman from Skiathos carrying two suitcases was less patient. “Nobody has told us anything since "
+        "breakfast,” she said."
+    )
+    q = only(quotes_of(nlp, text), "Nobody has told us")
+    assert q.speaker_key is None and q.speaker is not None and "woman" in q.speaker
+
+
+def test_she_after_a_teenager_described_as_the_subject_is_that_teenager(nlp):
+    text = (
+        "“We waited nine years for this,” said Maureen Tait, 66, who has held a season ticket since 1990.\n\n"
+        "A teenager in a club scarf held up a painted banner. “She is the reason I joined the under-14s,” she said."
+    )
+    q = only(quotes_of(nlp, text), "the reason I joined")
+    assert q.speaker_key is None and q.speaker is not None and "teenager" in q.speaker
+
+
+def test_a_subject_the_parser_made_the_root_is_still_the_subject(nlp):
+    text = (
+        "“Bigger is the only way to survive,” said Piotr Zielinski, who runs the cooperative.\n\n"
+        "A dairy farmer from Mońki who asked not to be named disagreed. “Without our own plant we simply "
+        "vanish, one herd at a time,” she said."
+    )
+    q = only(quotes_of(nlp, text), "Without our own plant")
+    assert q.speaker is not None and "farmer" in q.speaker

@@ -121,10 +121,21 @@ def _described(idx: _Index) -> list[_Referent]:
     """Subjects that describe a person or organisation without naming one ("a bartender", "the ruling party")."""
     out = []
     for tok in idx.doc:
-        if tok.dep_ not in ("nsubj", "nsubjpass") or not _common_noun(tok) or idx.in_quote(tok):
+        if (
+            not (tok.dep_ in ("nsubj", "nsubjpass") or _lost_subject(tok))
+            or not _common_noun(tok)
+            or idx.in_quote(tok)
+        ):
             continue
         lemma = tok.lemma_.lower()
-        person = is_role(lemma) or lemma in PERSON_NOUNS or lemma in SPOKES_NOUNS or _who_clause(tok)
+        person = (
+            is_role(lemma)
+            or lemma in PERSON_NOUNS
+            or lemma in SPOKES_NOUNS
+            or lemma in _GENDERED_NOUNS  # "A woman from Andros travelling with her two sons was less sure."
+            or lemma in AGE_NOUNS  # "A teenager in a club jersey waved a sign."
+            or _who_clause(tok)
+        )
         if not (person or lemma in ORG_NOUNS) or idx.mention_at(tok) is not None:
             continue
         if any(c.dep_ == "compound" and idx.mention_at(c) is not None for c in tok.children) or any(
@@ -165,6 +176,16 @@ def _described(idx: _Index) -> list[_Referent]:
             )
         )
     return out
+
+
+# Person words with a gender ("woman", "father"): the titles among them ("Ms", "Lady") are never a described subject.
+_GENDERED_NOUNS = frozenset(w for w in FEMALE_WORDS | MALE_WORDS if w.isalpha() and w not in TITLE_WORDS)
+
+
+def _lost_subject(tok: Token) -> bool:
+    """A noun the parser made the sentence's root although it opens the sentence: the subject of a verb it failed
+    to find ("A dairy farmer from Sokółka who asked not to be named disagreed.", "disagreed" hung on "named")."""
+    return tok.dep_ == "ROOT" and tok.pos_ == "NOUN" and tok.left_edge.i == tok.sent.start
 
 
 def _who_clause(tok: Token) -> bool:
