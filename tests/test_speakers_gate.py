@@ -88,6 +88,13 @@ claims = load_bench("claims")
 #   heldout11 1.000 0.940 1.000 0.907 0.900 0.952
 # speakers_heldout12 (written blind during that session's last rules), measured once after them (39f7e39):
 #   heldout12 0.993 0.920 0.978 0.786 0.947 1.000 (3a864bf, that session's start: the same, quote for quote)
+# The next session took rules from heldout12's misses (a title before a short name; "the union leader"; a person
+# word after a named speaker; a document read on someone's behalf; unnamed women, teenagers and parser-lost
+# subjects as antecedents):
+#   heldout11 1.000 0.947 1.000 0.907 0.925 0.952
+#   heldout12 0.993 0.960 0.978 0.881 1.000 1.000
+# speakers_heldout13 (written blind by a helper while those rules were written), measured once after them (006d5b0):
+#   heldout13 1.000 0.947 0.955 0.929 0.946 0.963 (03e8426, that session's start: the same, quote for quote)
 FLOORS = {
     "tune": (0.97, 0.95, 0.95, 0.80, 0.93, 0.95),
     "check": (0.97, 0.93, 0.95, 0.70, 0.90, 0.85),
@@ -101,8 +108,9 @@ FLOORS = {
     "heldout8": (0.97, 0.94, 0.97, 0.84, 0.97, 0.97),
     "heldout9": (0.97, 0.97, 0.97, 0.93, 0.97, 0.97),
     "heldout10": (0.97, 0.90, 0.97, 0.80, 0.87, 0.93),
-    "heldout11": (0.97, 0.92, 0.97, 0.87, 0.87, 0.92),
-    "heldout12": (0.97, 0.90, 0.95, 0.75, 0.92, 0.97),
+    "heldout11": (0.97, 0.92, 0.97, 0.87, 0.90, 0.92),
+    "heldout12": (0.97, 0.94, 0.95, 0.85, 0.97, 0.97),
+    "heldout13": (0.97, 0.92, 0.93, 0.90, 0.92, 0.93),
 }
 FOLDERS = {
     "tune": ROOT / "tests" / "fixtures" / "speakers_dev" / "tune",
@@ -119,6 +127,7 @@ FOLDERS = {
     "heldout10": ROOT / "tests" / "fixtures" / "speakers_heldout10",
     "heldout11": ROOT / "tests" / "fixtures" / "speakers_heldout11",
     "heldout12": ROOT / "tests" / "fixtures" / "speakers_heldout12",
+    "heldout13": ROOT / "tests" / "fixtures" / "speakers_heldout13",
 }
 
 
