@@ -77,15 +77,15 @@ def _hash_day(con, day: dt.date) -> list[str]:
         ).fetchall()
     ]
     for part in stage.batched(ids, 200):
-        bodies = _bodies(con, part)
+        texts = {doc_id: text_copies.words(body) for doc_id, body in _bodies(con, part).items()}
         rows = [
             {"doc_id": doc_id, "partition_date": day, "band": i, "bucket": bucket}
-            for doc_id, body in bodies.items()
-            for i, bucket in enumerate(text_copies.bands(text_copies.shingles(body)))
+            for doc_id, text in texts.items()
+            for i, bucket in enumerate(text_copies.bands(text_copies.shingles_of(text)))
         ]
         wh.insert_frame(con, "clean.doc_bands", _band_frame(rows))
-        signatures = text_copies.signatures(list(bodies.values()))
-        wh.insert_frame(con, SHINGLES, _shingle_frame(day, list(bodies), signatures))
+        signatures = text_copies.signatures(list(texts.values()))
+        wh.insert_frame(con, SHINGLES, _shingle_frame(day, list(texts), signatures))
     return ids
 
 
@@ -99,9 +99,8 @@ def _shingle_frame(day: dt.date, ids: list[str], signatures: list[np.ndarray]) -
 
     offsets = np.concatenate(([0], np.cumsum([s.size for s in signatures]))).astype(np.int32)
     values = np.concatenate(signatures) if signatures else np.empty(0, dtype=np.int64)
-    lists = pa.ListArray.from_arrays(
-        pa.array(offsets), pa.array(values)
-    )  # straight from the arrays, no Python ints
+    # straight from the arrays, no Python ints
+    lists = pa.ListArray.from_arrays(pa.array(offsets), pa.array(values))
     return pl.DataFrame(
         {"doc_id": ids, "partition_date": [day] * len(ids), "shingles": pl.from_arrow(lists)},
         schema=contract.relation(SHINGLES).polars_schema(),

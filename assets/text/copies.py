@@ -26,12 +26,21 @@ CONTAINMENT = 0.8  # ... or the share of the shorter body's shingles found in th
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
+def words(body: str) -> list[str]:
+    """A body's words, lower-cased: what shingles and signatures are made of."""
+    return [w.lower() for w in _WORD.findall(body)]
+
+
 def shingles(body: str) -> set[str]:
     """Lower-cased word 5-grams of a body (the whole body when it is shorter than that)."""
-    words = [w.lower() for w in _WORD.findall(body)]
-    if len(words) < SHINGLE:
-        return {" ".join(words)} if words else set()
-    return {" ".join(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
+    return shingles_of(words(body))
+
+
+def shingles_of(text: list[str]) -> set[str]:
+    """The 5-grams of a body's words (see `words`)."""
+    if len(text) < SHINGLE:
+        return {" ".join(text)} if text else set()
+    return {" ".join(text[i : i + SHINGLE]) for i in range(len(text) - SHINGLE + 1)}
 
 
 def bands(shingle_set: set[str]) -> list[int]:
@@ -53,11 +62,11 @@ def bands(shingle_set: set[str]) -> list[int]:
 
 def signature(body: str) -> np.ndarray:
     """The body's shingle set (as `shingles` makes it) as sorted unique 64-bit hashes (see `signatures`)."""
-    return signatures([body])[0]
+    return signatures([words(body)])[0]
 
 
-def signatures(bodies: list[str]) -> list[np.ndarray]:
-    """Each body's shingle set as sorted unique 64-bit hashes, compared at array speed (a wire story carried by a
+def signatures(texts: list[list[str]]) -> list[np.ndarray]:
+    """Each body's shingle set, from its words (see `words`), as sorted unique 64-bit hashes, compared at array speed (a wire story carried by a
     hundred outlets is some 5,000 pairs).
 
     Each word is hashed once and a shingle's hash is a polynomial of its words' hashes, over all the bodies' words
@@ -65,9 +74,8 @@ def signatures(bodies: list[str]) -> list[np.ndarray]:
     check on a 10,000-article warehouse (#10). Words are hashed with BLAKE2b, not Python's per-process salted hash,
     so signatures stored by one run compare with those of the next; two distinct shingles colliding among a few
     thousand has odds of about 1e-13."""
-    if not bodies:
+    if not texts:
         return []
-    texts = [[w.lower() for w in _WORD.findall(b)] for b in bodies]
     sizes = np.fromiter((len(t) for t in texts), dtype=np.int64, count=len(texts))
     vocabulary = {
         w: _word_hash(w) for w in {w for t in texts for w in t}
@@ -83,14 +91,14 @@ def signatures(bodies: list[str]) -> list[np.ndarray]:
     acc ^= acc >> np.uint64(31)  # fold the high bits down so polynomials equal in their low bits do not clash
     # the windows that lie inside one body, and whose body they are
     counts = np.maximum(sizes - SHINGLE + 1, 0)
-    owner = np.repeat(np.arange(len(bodies)), counts)
+    owner = np.repeat(np.arange(len(texts)), counts)
     at = np.repeat(starts, counts) + (np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts))
     values = acc[at].view(np.int64)
     order = np.lexsort((values, owner))
     values, owner = values[order], owner[order]
     first = np.r_[True, (values[1:] != values[:-1]) | (owner[1:] != owner[:-1])] if values.size else values
     values, owner = values[first], owner[first]
-    out = np.split(values, np.searchsorted(owner, np.arange(1, len(bodies))))
+    out = np.split(values, np.searchsorted(owner, np.arange(1, len(texts))))
     for i in np.flatnonzero((sizes > 0) & (sizes < SHINGLE)).tolist():  # a body shorter than a shingle: one
         out[i] = np.array([_word_hash(" ".join(texts[i]))], dtype=np.uint64).view(np.int64)
     return out

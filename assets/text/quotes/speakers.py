@@ -336,9 +336,7 @@ def _holder_org(idx: _Index, h: Token) -> Mention | None:
     """The organisation a possessor or a by/from/of phrase names, if it names one."""
     if h.lower_ == "its":
         spk = _resolve_pronoun(idx, h)
-        if spk is not None and spk.label == "ORG":
-            return next((m for m in idx.mentions if m.entity_key == spk.key), None)
-        return None
+        return _mention_of(idx, spk) if spk is not None and spk.label == "ORG" else None
     for t in [h] + [c for c in h.lefts if c.dep_ in ("compound", "nmod")]:
         m = idx.mention_at(t)
         if m is not None:
@@ -372,8 +370,7 @@ def _on_behalf(idx: _Index, tok: Token) -> Mention | None:
                 for owner in owners:
                     m = idx.mention_at(owner)
                     if m is None and owner.lower_ in PRONOUNS:
-                        spk = _resolve_pronoun(idx, owner)
-                        m = next((x for x in idx.mentions if spk and x.entity_key == spk.key), None)
+                        m = _mention_of(idx, _resolve_pronoun(idx, owner))
                     if m is not None and m.label in ("PERSON", "ORG"):
                         return m
     return None
@@ -389,8 +386,13 @@ def _author(idx: _Index, tok: Token) -> Mention | None:
             return m
         spk = _resolve_description(idx, subj) if m is None else None  # "The company said in a statement"
         if spk is not None and spk.key is not None:
-            return next((x for x in idx.mentions if x.entity_key == spk.key), None)
+            return _mention_of(idx, spk)
     return None
+
+
+def _mention_of(idx: _Index, spk: _Speaker | None) -> Mention | None:
+    """The first mention of the entity a pronoun or description was resolved to (mentions always have a key)."""
+    return None if spk is None else next((m for m in idx.mentions if m.entity_key == spk.key), None)
 
 
 def _named_after_org(idx: _Index, tok: Token) -> _Speaker | None:
