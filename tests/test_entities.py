@@ -771,3 +771,19 @@ def test_a_name_in_apposition_with_a_places_newspaper_is_an_organisation(nlp):
 def test_a_country_owned_by_the_world_as_its_producer_stays_a_place(nlp):
     text = "Ghana, the world's second-largest cocoa producer, has seen its harvest fall."
     assert _label_of(mentions_for(nlp, text, [("Ghana", "GPE")]), "Ghana") == "GPE"
+
+
+def test_a_short_form_through_one_word_is_that_organisation(nlp):
+    text = (
+        "Volkswagen unveiled an electric concept car in Los Angeles. VW says the car previews a production "
+        "model. Hewlett-Packard also cut jobs, and HP said the cuts were final."
+    )
+    ms = mentions_for(nlp, text)
+    assert [m.canonical for m in by_text(ms, "VW")] == ["Volkswagen"]
+    assert [m.canonical for m in by_text(ms, "HP")] == ["Hewlett-Packard"]
+
+
+def test_a_prefix_of_a_name_is_no_short_form_of_it(nlp):
+    text = "Apple sold more phones this year. The AP reported that Apple shares rose on Monday."
+    ms = mentions_for(nlp, text)
+    assert all(m.canonical == "AP" for m in by_text(ms, "AP"))

@@ -289,3 +289,54 @@ def test_a_name_ending_in_an_event_word_is_an_event(nlp):
     text = "Spain won the Harbour Cup Finals in Madrid on Sunday."
     ms = mentions_for(nlp, text, [("Spain", "GPE"), ("Harbour Cup Finals", "ORG"), ("Madrid", "GPE")])
     assert [m.label for m in ms if m.text == "Harbour Cup Finals"] == ["EVENT"]
+
+
+def test_a_name_working_for_a_company_is_two_names_even_when_neither_is_named_alone(nlp):
+    text = (
+        "The first poll, from Kessock Polling for the Ardmore Gazette, gave the mayor 48 percent. "
+        "The Committee for the Protection of Journalists said nothing."
+    )
+    ents = [
+        ("Kessock Polling for the Ardmore Gazette", "ORG"),
+        ("The Committee for the Protection of Journalists", "ORG"),
+    ]
+    names = [m.text for m in mentions_for(nlp, text, ents) if m.label == "ORG"]
+    assert names == ["Kessock Polling", "Ardmore Gazette", "Committee for the Protection of Journalists"]
+
+
+def test_one_word_after_the_and_before_and_a_company_name_is_part_of_it(nlp):
+    text = "The Driver and Vehicle Standards Agency said it would monitor the recall."
+    ents = [("Driver", "ORG"), ("Vehicle Standards Agency", "ORG")]
+    names = [m.text for m in mentions_for(nlp, text, ents) if m.label == "ORG"]
+    assert names == ["Driver and Vehicle Standards Agency"]
+
+
+def test_a_word_named_on_its_own_too_stays_apart_from_the_name_after_and(nlp):
+    text = "Output at the Halvard and Kessock Motors plants fell. Halvard said demand was weak."
+    ents = [("Halvard", "ORG"), ("Kessock Motors", "ORG"), ("Halvard", "ORG")]
+    names = [m.text for m in mentions_for(nlp, text, ents) if m.label == "ORG"]
+    assert names == ["Halvard", "Kessock Motors", "Halvard"]
+
+
+def test_a_sentence_opening_modifier_capitalised_nowhere_else_is_no_name(nlp):
+    text = "Turnout models in municipal races are notoriously hard to build, said Ellen Marsh."
+    ms = mentions_for(nlp, text, [("Turnout", "PERSON"), ("Ellen Marsh", "PERSON")])
+    assert [m.text for m in ms] == ["Ellen Marsh"]
+
+
+def test_a_name_the_text_writes_with_a_tier_word_after_it_is_a_product_line(nlp):
+    text = (
+        "Apple's latest Tablix Pro features a brighter display. You can charge your phone or Tablix at once. "
+        "HBO said HBO Max would launch in May."
+    )
+    ents = [("Apple", "ORG"), ("Tablix", "ORG"), ("Tablix", "ORG"), ("HBO", "ORG")]
+    ms = mentions_for(nlp, text, ents)
+    assert labels(ms, "Tablix") == {"PRODUCT"}
+    assert labels(ms, "Apple") == labels(ms, "HBO") == {"ORG"}
+
+
+def test_a_name_after_a_lower_case_brand_word_is_a_product_line(nlp):
+    text = "The new e-tron Sportback will have all-wheel drive. Audi says the Sportback is quieter."
+    ms = mentions_for(nlp, text, [("Sportback", "ORG"), ("Audi", "ORG"), ("Sportback", "ORG")])
+    assert labels(ms, "Sportback") == {"PRODUCT"}
+    assert labels(ms, "Audi") == {"ORG"}

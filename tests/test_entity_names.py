@@ -492,3 +492,28 @@ def test_an_organisation_qualified_by_one_nationality_only_is_that_branch():
         ("NORP|pakistani", "NORP", "Pakistani", 3, False),
     ]
     assert resolve_keys(rows)["ORG|taliban"][0] == "ORG|taliban"  # two branches: the bare name is neither
+
+
+def test_a_nickname_the_text_gives_names_that_person(nlp):
+    text = (
+        "The novelist Walter Ames Brennick grew up in Gary, Indiana. Everyone called him Buzz. "
+        'Later, Buzz moved to Minneapolis. "You always knew a Buzz Brennick story," said Ruth Okafor. '
+        "Brennick died in 2006."
+    )
+    ms = mentions_for(nlp, text)
+    people = {m.text: m.canonical for m in ms if m.label == "PERSON"}
+    assert people["Buzz"] == "Walter Ames Brennick"
+    assert people["Buzz Brennick"] == "Walter Ames Brennick"
+    assert people["Ruth Okafor"] == "Ruth Okafor"
+
+
+def test_a_nickname_after_known_as_names_the_person_before_it(nlp):
+    text = "Margaret Okafor, better known as Maggie, runs the bakery. Maggie said the rent had doubled."
+    ms = mentions_for(nlp, text)
+    assert {m.canonical for m in ms if m.label == "PERSON"} == {"Margaret Okafor"}
+
+
+def test_a_nickname_that_is_another_persons_first_name_stays_theirs(nlp):
+    text = "Mike Pence spoke first. Then John Ford took the stage. Everyone called him Mike."
+    ms = mentions_for(nlp, text)
+    assert {m.text: m.canonical for m in ms if m.label == "PERSON"}["Mike"] == "Mike Pence"

@@ -15,6 +15,8 @@ _SAY = lexicon.words("speech", "speaking_verbs")
 _SPEECH_WHATEVER_OBJECT = lexicon.words("entities", "speech_whatever_object")
 _PERSON_PRONOUNS = lexicon.words("people", "person_subject_pronouns")
 _PLACE_PREPS = lexicon.words("places", "prepositions")
+_NICKNAME_VERBS = lexicon.words("people", "nickname_verbs")
+_NICKNAME_PHRASES = {tuple(p.split(":")) for p in lexicon.words("people", "nickname_phrases")}
 
 # An age given in apposition ("Kinjo, 70,") is a person's only in this range.
 _MIN_AGE, _MAX_AGE = 1, 120
@@ -156,3 +158,27 @@ def its_in_clause(tok) -> bool:
         for t in verb.subtree
         if t.i not in range(tok.left_edge.i, tok.i + 1)
     )
+
+
+def nickname_of(tok):
+    """The token standing for the person that the one-word name tok is another first name of, or None:
+    "everyone called him Mike" (him), "friends nicknamed her Dot" (her), "Ford, known as Mike" (Ford),
+    "Vasquez, who goes by Lena" (Vasquez)."""
+    if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.dep_ == "compound":
+        return None
+    if any(c.dep_ == "compound" for c in tok.children):
+        return None  # a full name ("better known as Robert Jordan") is a pen name, not a first name
+    head = tok.head
+    if tok.dep_ in ("oprd", "dobj") and head.lemma_.lower() in _NICKNAME_VERBS:
+        named = [c for c in head.children if c.dep_ == "dobj" and c.i != tok.i]
+        named += [
+            c for c in tok.children if c.dep_ == "poss"
+        ]  # "nicknamed her Dot": her parsed as Dot's owner
+        return named[0] if len(named) == 1 else None
+    verb = head.head
+    if tok.dep_ != "pobj" or (verb.lemma_.lower(), head.lower_) not in _NICKNAME_PHRASES:
+        return None
+    if verb.dep_ in ("acl", "relcl"):
+        return verb.head
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return subjects[0] if subjects else None

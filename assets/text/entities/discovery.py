@@ -124,8 +124,27 @@ def _acronyms_by_initials(raws: list[_Raw], expansions: dict[str, _Raw]) -> None
         ):
             continue
         cands = {x.canonical: x for x in longs if _initials(x.canonical) == acro}
+        if not cands:
+            cands = {x.canonical: x for x in raws if x.label == "ORG" and _abbreviates(acro, x.canonical)}
         if len(cands) == 1:
             expansions[acro] = next(iter(cands.values()))
+
+
+def _abbreviates(acro: str, word: str) -> bool:
+    """'VW' for 'Volkswagen', 'HP' for 'Hewlett-Packard': the short form's letters in order through one word,
+    from its first letter, skipping some. A plain prefix is no abbreviation: 'AP' is not 'Apple', nor 'UN'
+    'Unilever' (the leftmost fit decides)."""
+    low = word.lower()
+    if " " in word or word.isupper() or not low.startswith(acro[0].lower()) or len(word) <= len(acro) + 1:
+        return False
+    at, positions = 0, []
+    for c in acro.lower():
+        at = low.find(c, at)
+        if at < 0:
+            return False
+        positions.append(at)
+        at += 1
+    return positions != list(range(len(acro)))
 
 
 def _initials(name: str) -> str:

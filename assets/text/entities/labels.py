@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
@@ -38,6 +39,9 @@ _GENDERED = lexicon.words("people", "gendered_pronouns")
 _KIN = lexicon.words("people", "kin_nouns")
 _PRE_ROLES = lexicon.words("people", "name_preceding_roles")
 _PRODUCT_LINE = lexicon.words("entities", "product_line_words")
+_TIERS = lexicon.words("entities", "product_tier_words")
+# A lower-case brand word right before a name: "e-tron Sportback", "iPad Mini" (a hyphen or an inner capital).
+_BRAND_BEFORE = re.compile(r"(?:^|\s)[a-z]+(?:-[a-z]+|[A-Z][A-Za-z]*) $")
 _ORG_FIRST = lexicon.words("people", "org_first_designators")
 _ORG_NOUNS = lexicon.words("quotes_speakers", "org_nouns")
 _EVENT_WORDS = lexicon.words("entities", "event_words")
@@ -294,6 +298,33 @@ def _products_by_model_word(raws: list[_Raw]) -> None:
             continue
         if words[-1].lower() in _PRODUCT_LINE or (r.label == "PERSON" and words[0].lower() in makers):
             r.label = "PRODUCT"
+
+
+def _product_lines(doc: Doc, raws: list[_Raw]) -> None:
+    """'iPad' where the text writes 'iPad Pro', 'Sportback' after 'e-tron': a one-word organisation, person or place
+    that a tier word follows somewhere (no capitalised word after it: "Apple Pro Display" is no Apple Pro), or that
+    a lower-case brand word opens, is a product line. Not a name in capitals ("HBO Max": the maker) nor one that
+    speaks ("Stadia said")."""
+    tiered = {
+        t.text
+        for t in doc[:-1]
+        if doc[t.i + 1].lower_ in _TIERS
+        and doc[t.i + 1].text[:1].isupper()
+        and not (t.i + 2 < len(doc) and doc[t.i + 2].text[:1].isupper())
+    }
+    tok_of = {t.idx: t for t in doc}
+    groups: dict[str, list[_Raw]] = defaultdict(list)
+    for r in raws:
+        if r.label in ("ORG", "PERSON", "LOC") and not r.fixed and " " not in r.text and not r.text.isupper():
+            groups[r.text].append(r)
+    for name, group in groups.items():
+        toks = [tok_of.get(r.start) for r in group]
+        if any(t is not None and t.dep_ == "nsubj" and _says(t.head) for t in toks):
+            continue
+        branded = any(_BRAND_BEFORE.search(doc.text, max(0, r.start - 24), r.start) for r in group)
+        if name in tiered or branded:
+            for r in group:
+                r.label = "PRODUCT"
 
 
 def _role_before(tok) -> bool:

@@ -11,7 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from assets.text import lexicon
-from assets.text.entities.names import TITLE_WORDS, trim_span
+from assets.text.entities.names import ORG_DESIGNATORS, TITLE_WORDS, trim_span
 from assets.text.entities.spans import _Raw
 from assets.text.entities.verbs import inflected_verb
 
@@ -258,10 +258,49 @@ def _tail_junk(body: str, words: list, i: int, tags: dict, lasts: dict[str, set[
 _JOINED = re.compile(r"\s+(?:and|&|for(?: the)?)\s+")
 
 
+def _join_coordinated(body: str, raws: list[_Raw]) -> list[_Raw]:
+    """'The Driver and Vehicle Standards Agency', tagged as 'Driver' and 'Vehicle Standards Agency': one word
+    after "the", then "and" and a name ending in a company word, is one name when that word is named nowhere
+    else in the document (the article belongs to the whole name; "the Ford and General Motors plants" names Ford
+    elsewhere)."""
+    counts: dict[str, int] = {}
+    for r in raws:
+        counts[r.text] = counts.get(r.text, 0) + 1
+    out: list[_Raw] = []
+    for r in raws:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.label == r.label == "ORG"
+            and not (prev.fixed or r.fixed)
+            and " " not in prev.text
+            and counts[prev.text] == 1
+            and body[prev.end : r.start] in (" and ", " & ")
+            and body[max(0, prev.start - 4) : prev.start].lower() == "the "
+            and r.text.split()[-1].lower().rstrip(".") in ORG_DESIGNATORS
+        ):
+            out[-1] = _Raw(prev.start, r.end, body[prev.start : r.end], "ORG")
+            continue
+        out.append(r)
+    return out
+
+
+def _for_a_company(left: str, joiner: str, right: str) -> bool:
+    """'Halden Research for the Larchmont Tribune': a name of two words or more working "for the" a name ending
+    in a company word is two bodies. Names with "for the" inside end otherwise ("Committee for the Protection of
+    Journalists", "Institute for the Study of War")."""
+    return (
+        joiner.split()[-1] == "the"
+        and len(left.split()) >= 2
+        and right.split()[-1].lower().rstrip(".") in ORG_DESIGNATORS
+    )
+
+
 def _split_coordinated(raws: list[_Raw]) -> list[_Raw]:
     """'iPad Pro and MacBook Pro' is two names when the document names each on its own, and so is 'Halden
-    Research for the Larchmont Tribune'; 'Procter and Gamble', 'Customs and Border Protection', 'Commission for
-    Racial Equality' stay one (their halves are never names alone)."""
+    Research for the Larchmont Tribune' (also when neither is: see _for_a_company); 'Procter and Gamble',
+    'Customs and Border Protection', 'Commission for Racial Equality' stay one (their halves are never names
+    alone)."""
     alone: dict[str, list[str]] = {}
     for r in raws:
         alone.setdefault(r.text, []).append(r.label)
@@ -272,9 +311,9 @@ def _split_coordinated(raws: list[_Raw]) -> list[_Raw]:
             out.append(r)
             continue
         left, right = r.text[: m.start()], r.text[m.end() :]
-        if left in alone and right in alone:
+        if (left in alone and right in alone) or _for_a_company(left, m.group(), right):
             for s, t in ((r.start, left), (r.start + m.end(), right)):
-                labels = alone[t]
+                labels = alone.get(t, [r.label])
                 out.append(_Raw(s, s + len(t), t, max(set(labels), key=labels.count)))
         else:
             out.append(r)

@@ -65,7 +65,8 @@ def _drop_common_openers(doc: Doc, raws: list[_Raw], tok_of: dict) -> list[_Raw]
     """'Turnout is a real uncertainty': a one-word mention opening a sentence or a line, whose word the
     document also writes in lower case, is a common noun capitalised by position only; so is a 'person' that an
     "its" of its clause takes up ("Morale … is at its lowest"), unless the word is capitalised elsewhere too (then
-    it names a body)."""
+    it names a body); and a 'person' capitalised nowhere else that modifies a lower-case noun ("Turnout models
+    are hard to build"; "Biden aides" names him elsewhere)."""
     lower = {t.text for t in doc if t.text.islower()}
     openers = {t.idx for t in doc if t.is_sent_start or (t.i > 0 and "\n" in doc[t.i - 1].text_with_ws)}
     inside = {t.text for t in doc if t.idx not in openers and t.text[:1].isupper()}
@@ -79,9 +80,15 @@ def _drop_common_openers(doc: Doc, raws: list[_Raw], tok_of: dict) -> list[_Raw]
             if r.text in inside:
                 r.label = "ORG"
                 out.append(r)
+        elif r.label == "PERSON" and r.text not in inside and _modifies_common_noun(tok_of.get(r.start)):
+            continue
         else:
             out.append(r)
     return out
+
+
+def _modifies_common_noun(tok) -> bool:
+    return tok is not None and tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.head.text.islower()
 
 
 def _drop_common_phrases(body: str, raws: list[_Raw]) -> list[_Raw]:
