@@ -787,3 +787,9 @@ def test_a_prefix_of_a_name_is_no_short_form_of_it(nlp):
     text = "Apple sold more phones this year. The AP reported that Apple shares rose on Monday."
     ms = mentions_for(nlp, text)
     assert all(m.canonical == "AP" for m in by_text(ms, "AP"))
+
+
+def test_a_short_form_with_a_vowel_after_its_first_letter_is_no_short_form_of_one_word(nlp):
+    text = "Apulia wants more investment in AI, and AI firms say Apulia is cheap."
+    ms = mentions_for(nlp, text, [("Apulia", "ORG"), ("AI", "ORG"), ("AI", "ORG"), ("Apulia", "ORG")])
+    assert {m.canonical for m in by_text(ms, "AI")} == {"AI"}

@@ -340,3 +340,29 @@ def test_a_name_after_a_lower_case_brand_word_is_a_product_line(nlp):
     ms = mentions_for(nlp, text, [("Sportback", "ORG"), ("Audi", "ORG"), ("Sportback", "ORG")])
     assert labels(ms, "Sportback") == {"PRODUCT"}
     assert labels(ms, "Audi") == {"ORG"}
+
+
+def test_a_name_modifying_a_kind_of_place_after_the_is_that_place(nlp):
+    text = (
+        "He spoke at a campaign event in the Millrace neighborhood. Mr. Dunmore lives in the Kessock suburbs."
+    )
+    ms = mentions_for(nlp, text, [("Millrace", "PERSON"), ("Dunmore", "PERSON")])
+    assert labels(ms, "Millrace") == {"GPE"}
+    assert labels(ms, "Dunmore") == {"PERSON"}
+
+
+def test_an_acronym_defined_after_lower_case_words_and_or_is_no_name(nlp):
+    text = (
+        "Vaping Can Send You to the Hospital. The diagnosis was hypersensitivity pneumonitis, or HP. "
+        "The man had a form of HP that strikes bird keepers."
+    )
+    ms = mentions_for(nlp, text, [("Hospital", "ORG"), ("HP", "ORG"), ("HP", "ORG")])
+    assert [m.text for m in ms] == ["Hospital"]
+
+
+def test_a_longer_name_holding_a_product_line_is_about_the_product(nlp):
+    text = "The Stadia Pro tier costs $9.99. The Google Stadia Red Dead Redemption 2 port is slow. It is peak Google."
+    ents = [("Stadia", "ORG"), ("Google Stadia Red Dead Redemption 2", "ORG"), ("Google", "ORG")]
+    ms = mentions_for(nlp, text, ents)
+    assert labels(ms, "Google Stadia Red Dead Redemption 2") == {"PRODUCT"}
+    assert [m.canonical for m in ms if m.text == "Google"] == ["Google"]

@@ -21,6 +21,8 @@ _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z.&]{1,11})\s*\)")
 # "binge eating disorder (BED)" and "FIRE (financial independence, retire early)": an acronym defined by
 # lower-case words, before it or inside the parentheses after it.
 _WORDS_BEFORE_ACRONYM = re.compile(r"((?:[A-Za-z][\w'-]*[ ,]+){1,8})\(([A-Z]{2,6})(s?)\)")
+# "hypersensitivity pneumonitis, or HP": the same definition after a comma and "or".
+_WORDS_OR_ACRONYM = re.compile(r"((?:[A-Za-z][\w'-]* ){0,7}[A-Za-z][\w'-]*), or ([A-Z]{2,6})(s?)\b")
 _LOWER_AFTER_ACRONYM = re.compile(r"\b([A-Z]{2,6})s?\s*\(((?:[a-z][\w'-]*[ ,]*){2,8})\)")
 _WORD = re.compile(r"[A-Za-z][\w'-]*")
 # An acronym used without a definition is matched to initials only at these lengths: longer all-caps words are
@@ -77,10 +79,10 @@ def _defined_acronyms(doc: Doc, raws: list[_Raw]) -> dict[str, _Raw]:
 
 def _common_acronyms(body: str) -> set[str]:
     """Acronyms the document defines by lower-case words: 'binge eating disorder (BED)', 'FIRE (financial
-    independence, retire early)'. A name is written with capitals, so these stand for common nouns. So do a
+    independence, retire early)', 'hypersensitivity pneumonitis, or HP'. A name is written with capitals, so these stand for common nouns. So do a
     plural acronym and the words it abbreviates, however written: 'Intensive Care Units (ICUs)'."""
     out = set()
-    for m in _WORDS_BEFORE_ACRONYM.finditer(body):
+    for m in [*_WORDS_BEFORE_ACRONYM.finditer(body), *_WORDS_OR_ACRONYM.finditer(body)]:
         words = [(w.start(), w.group()) for w in _WORD.finditer(m.group(1))]
         k = _initials_fit(m.group(2), [w for _, w in words])
         if not k:
@@ -132,11 +134,13 @@ def _acronyms_by_initials(raws: list[_Raw], expansions: dict[str, _Raw]) -> None
 
 def _abbreviates(acro: str, word: str) -> bool:
     """'VW' for 'Volkswagen', 'HP' for 'Hewlett-Packard': the short form's letters in order through one word,
-    from its first letter, skipping some. A plain prefix is no abbreviation: 'AP' is not 'Apple', nor 'UN'
+    from its first letter, skipping some, the others consonants. A plain prefix is no abbreviation: 'AP' is not 'Apple', nor 'UN'
     'Unilever' (the leftmost fit decides)."""
     low = word.lower()
     if " " in word or word.isupper() or not low.startswith(acro[0].lower()) or len(word) <= len(acro) + 1:
         return False
+    if any(c in "aeiou" for c in acro[1:].lower()):
+        return False  # a one-word name is shortened by consonants that open its parts: "AI" is no "Apulia"
     at, positions = 0, []
     for c in acro.lower():
         at = low.find(c, at)

@@ -303,8 +303,8 @@ def _products_by_model_word(raws: list[_Raw]) -> None:
 def _product_lines(doc: Doc, raws: list[_Raw]) -> None:
     """'iPad' where the text writes 'iPad Pro', 'Sportback' after 'e-tron': a one-word organisation, person or place
     that a tier word follows somewhere (no capitalised word after it: "Apple Pro Display" is no Apple Pro), or that
-    a lower-case brand word opens, is a product line. Not a name in capitals ("HBO Max": the maker) nor one that
-    speaks ("Stadia said")."""
+    a lower-case brand word opens, is a product line; so is a longer name holding one ("Google Stadia Red Dead
+    Redemption 2"). Not a name in capitals ("HBO Max": the maker) nor one that speaks ("Stadia said")."""
     tiered = {
         t.text
         for t in doc[:-1]
@@ -325,6 +325,12 @@ def _product_lines(doc: Doc, raws: list[_Raw]) -> None:
         if name in tiered or branded:
             for r in group:
                 r.label = "PRODUCT"
+    # a longer 'organisation' holding such a product after its first word is about the product ("the Google
+    # Stadia Red Dead Redemption 2 port")
+    lines = {r.text for r in raws if r.label == "PRODUCT" and " " not in r.text}
+    for r in raws:
+        if r.label == "ORG" and not r.fixed and any(w in lines for w in r.text.split()[1:]):
+            r.label = "PRODUCT"
 
 
 def _role_before(tok) -> bool:

@@ -24,6 +24,7 @@ _DATELINE_TAIL = re.compile(r"\s*(?:,|\(|-|–|—)")
 # Dependencies of a name that modifies the noun after it ("the Trump administration"): no thing-use there.
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 _OF_PLACE = lexicon.words("places", "of_place_nouns")
+_PLACE_KINDS = lexicon.words("places", "place_kind_nouns")
 _ORG_OWNED = lexicon.words("entities", "org_owned_nouns")
 _POSTING = lexicon.words("entities", "posting_verbs")
 _ACQUIRING = lexicon.words("entities", "acquiring_verbs")
@@ -58,6 +59,7 @@ def _things_not_people(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
     _listed_with_companies(raws, tok_of)
     _places_named_by_of(raws, tok_of)
     _placed_orgs(raws, tok_of)
+    _places_by_kind(raws, tok_of)
     return raws
 
 
@@ -204,6 +206,23 @@ def _placed_orgs(raws: list[_Raw], tok_of: dict) -> None:
         if any(t is None or _used_as_organisation(t) for t in toks):
             continue
         if any(_placed(t) for t in toks):
+            for r in group:
+                r.label = "GPE"
+
+
+def _places_by_kind(raws: list[_Raw], tok_of: dict) -> None:
+    """'the Millrace neighborhood': a one-word 'person' or 'organisation' modifying a noun for a kind of place
+    after "the" is that place, unless the text uses it as a person or a body elsewhere."""
+    for group in _groups(raws, words=1, labels=("PERSON", "ORG")).values():
+        toks = [tok_of.get(r.start) for r in group]
+        if any(t is None or _used_as_organisation(t) or _person_use(t.doc[t.i : t.i + 1]) for t in toks):
+            continue
+        if any(
+            t.dep_ == "compound"
+            and t.head.lemma_.lower() in _PLACE_KINDS
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in t.head.children)
+            for t in toks
+        ):
             for r in group:
                 r.label = "GPE"
 
