@@ -366,3 +366,25 @@ def test_a_longer_name_holding_a_product_line_is_about_the_product(nlp):
     ms = mentions_for(nlp, text, ents)
     assert labels(ms, "Google Stadia Red Dead Redemption 2") == {"PRODUCT"}
     assert [m.canonical for m in ms if m.text == "Google"] == ["Google"]
+
+
+def test_a_one_word_person_listed_among_places_only_is_a_place(nlp):
+    text = "Pilot schemes run in Ghana, Kenya and Morocco. Ruto Amani, Ghana and Togo signed too."
+    ents = [("Ghana", "GPE"), ("Kenya", "PERSON"), ("Morocco", "GPE"), ("Ruto Amani", "PERSON")]
+    ents += [("Ghana", "GPE"), ("Togo", "GPE")]
+    ms = mentions_for(nlp, text, ents)
+    assert labels(ms, "Kenya") == {"GPE"}
+    assert labels(ms, "Ruto Amani") == {"PERSON"}
+
+
+def test_a_one_word_person_the_text_puts_things_in_is_a_place(nlp):
+    text = "The berries are picked in Kent the day before. Voters kept their faith in Dunmore, and Dunmore said so."
+    ms = mentions_for(nlp, text, [("Kent", "PERSON"), ("Dunmore", "PERSON"), ("Dunmore", "PERSON")])
+    assert labels(ms, "Kent") == {"GPE"}
+    assert labels(ms, "Dunmore") == {"PERSON"}
+
+
+def test_a_one_word_organisation_is_no_short_form_of_a_numbered_title_it_opens(nlp):
+    text = "The Vexa Red Harbor 2 port does not run at 60fps. It is peak Vexa, critics said."
+    ms = mentions_for(nlp, text, [("Vexa Red Harbor 2", "ORG"), ("Vexa", "ORG")])
+    assert [m.canonical for m in ms if m.text == "Vexa"] == ["Vexa"]

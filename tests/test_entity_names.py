@@ -517,3 +517,25 @@ def test_a_nickname_that_is_another_persons_first_name_stays_theirs(nlp):
     text = "Mike Pence spoke first. Then John Ford took the stage. Everyone called him Mike."
     ms = mentions_for(nlp, text)
     assert {m.text: m.canonical for m in ms if m.label == "PERSON"}["Mike"] == "Mike Pence"
+
+
+def test_corpus_an_acronym_no_article_spells_out_is_the_organisation_with_those_initials():
+    pairs = pairs_of({"European Central Bank": 5, "ECB": 2, "Federal Reserve": 2, "IMF": 1}, label="ORG")
+    pairs += pairs_of({"Eastern Cocoa Board": 1, "Bank of England": 2, "BOE": 1}, label="ORG")
+    res = resolve_corpus(pairs)
+    assert res["ORG|ecb"][0] == "ORG|european central bank"
+    assert res["ORG|imf"][0] == "ORG|imf"  # no organisation with those initials
+    assert res["ORG|boe"][0] == "ORG|boe"  # "of" is no initial: no guess
+
+
+def test_corpus_an_organisation_holding_a_product_of_the_corpus_is_about_the_product():
+    pairs = pairs_of({"Stadia": 4}, label="PRODUCT")
+    pairs += pairs_of(
+        {"Google Stadia Red Dead Redemption 2": 1, "Google": 3, "Stadia Partners": 1}, label="ORG"
+    )
+    res = resolve_corpus(pairs)
+    assert res["ORG|google stadia red dead redemption 2"][1] == "PRODUCT"
+    assert res["ORG|google"][1] == "ORG"
+    assert (
+        res["ORG|stadia partners"][1] == "ORG"
+    )  # the product's word opening a name: not after the first word

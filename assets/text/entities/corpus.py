@@ -44,11 +44,13 @@ def resolve_keys(groups: Iterable[Group]) -> dict[str, tuple[str, str, str]]:
         key_names[key][canonical] += n
         key_partial[key] = key_partial.get(key, True) and bool(partial)
     name_label, name_surface, name_partial, name_count = _vote_names(key_names, key_partial)
+    _names_holding_products(name_label)
     target = _person_clusters(name_label, name_count)
     target.update(_surname_targets(name_label, name_partial, name_count, target))
     target.update(_company_short_forms(name_label, name_partial, name_count, target))
     target.update(_designator_short_forms(name_label, name_count, target))
     target.update(_national_branches(name_label, target))
+    target.update(_corpus_acronyms(name_label, name_surface, name_count, target))
     result: dict[str, tuple[str, str, str]] = {}
     for key in key_names:
         norm = key.split("|", 1)[1]
@@ -86,6 +88,15 @@ def _vote_names(
             k.startswith("PERSON|") for k in keys
         )
     return name_label, name_surface, name_partial, name_count
+
+
+def _names_holding_products(name_label: dict[str, str]) -> None:
+    """An 'organisation' holding, after its first word, a one-word name the corpus calls a product is about that
+    product ("Google Stadia Red Dead Redemption 2" where "Stadia" is one): the document-level rule, corpus-wide."""
+    products = {n for n, lab in name_label.items() if lab == "PRODUCT" and " " not in n}
+    for n, lab in name_label.items():
+        if lab == "ORG" and any(w in products for w in n.split()[1:]):
+            name_label[n] = "PRODUCT"
 
 
 def _person_clusters(name_label: dict[str, str], name_count: Counter) -> dict[str, str]:
@@ -193,6 +204,28 @@ def _national_branches(name_label: dict[str, str], target: dict[str, str]) -> di
         if name_label[n] == "ORG" and name_label.get(words[0]) == "NORP" and name_label.get(rest) == "ORG":
             branches[rest].append(n)
     return {norm: cands[0] for norm, cands in branches.items() if len(cands) == 1 and norm not in target}
+
+
+def _corpus_acronyms(
+    name_label: dict[str, str], name_surface: dict[str, str], name_count: Counter, target: dict[str, str]
+) -> dict[str, str]:
+    """{acronym: the organisation whose initials it is}: "ECB" in an article that never spells it out is the
+    "European Central Bank" another article names, when that is the corpus's only organisation with those
+    initials, or the most mentioned by SALIENCE_RATIO."""
+    by_initials: dict[str, list[str]] = defaultdict(list)
+    for n in sorted(name_label):
+        words = name_surface[n].replace("-", " ").split()
+        if name_label[n] == "ORG" and len(words) >= 2 and n not in target:
+            by_initials["".join(w[0] for w in words if w[:1].isupper()).lower()].append(n)
+    out: dict[str, str] = {}
+    for norm, label in name_label.items():
+        surface = name_surface[norm].replace(".", "")
+        if label != "ORG" or norm in target or not (2 <= len(surface) <= 6 and surface.isupper()):
+            continue
+        cands = sorted(by_initials.get(surface.lower(), []), key=lambda c: (-name_count[c], c))
+        if _salient(cands, name_count):
+            out[norm] = cands[0]
+    return out
 
 
 def _salient(ranked: list[str], weight: Counter) -> bool:

@@ -346,6 +346,8 @@ def _org_name_words(longs: list[_Raw]) -> tuple[dict, dict, dict]:
     lasts: dict[str, list[str]] = defaultdict(list)
     for x in longs:
         words = x.canonical.split()
+        if any(c.isdigit() for w in words[1:] for c in w):
+            continue  # "Google Stadia Red Dead Redemption 2": a numbered title, no long form of its first word
         if x.canonical not in firsts[words[0].lower()]:
             firsts[words[0].lower()].append(x.canonical)
         if words[-1].lower() in ORG_DESIGNATORS and x.canonical not in lasts[words[-1].lower()]:

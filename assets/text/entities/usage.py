@@ -198,14 +198,23 @@ def _companies_by_inner_capital(doc: Doc, raws: list[_Raw]) -> None:
 
 def _placed_orgs(raws: list[_Raw], tok_of: dict) -> None:
     """'Reporting by Ellen Marsh in Detroit': a one-word 'organisation' the text puts something in, near or
-    around, and never uses as one ('at' and 'across' take companies; 'a stake in X' is no place), is a place."""
-    for name, group in _groups(raws, words=1, labels=("ORG",)).items():
+    around, and never uses as one ('at' and 'across' take companies; 'a stake in X' is no place), is a place. So is
+    a one-word 'person' the text puts something in ("picked in Kent") and never treats as a person, when no
+    person named here has that word ("faith in Biden" is no place: see non_place_in_heads)."""
+    pieces = {w for r in raws if r.label == "PERSON" and " " in r.text for w in normalise(r.text).split()}
+    groups = [(False, g) for g in _groups(raws, words=1, labels=("ORG",)).items()]
+    groups += [(True, g) for g in _groups(raws, words=1).items()]
+    for person, (name, group) in groups:
         if name in ORG_DESIGNATORS:
             continue
         toks = [tok_of.get(r.start) for r in group]
         if any(t is None or _used_as_organisation(t) for t in toks):
             continue
-        if any(_placed(t) for t in toks):
+        if person and (
+            name in pieces or any(_person_use(t.doc[t.i : t.i + 1]) or _speaks_or_described(t) for t in toks)
+        ):
+            continue
+        if any(_placed(t) and (not person or t.head.lower_ in ("in", "throughout")) for t in toks):
             for r in group:
                 r.label = "GPE"
 
@@ -355,7 +364,8 @@ def _person_use(span) -> bool:
 
 def _listed_with_companies(raws: list[_Raw], tok_of: dict) -> None:
     """'Facebook, Twitter and Instagram': a one-word 'person' whose list companions are all organisations is
-    one too (unless it is part of a person's full name here)."""
+    one too (unless it is part of a person's full name here); 'Côte d'Ivoire, Kenya and Morocco': one whose
+    companions are all places (two or more) is a place."""
     label_at = {i: r.label for r in raws for i in range(r.start, r.end)}
     pieces = {w for r in raws if r.label == "PERSON" and " " in r.text for w in normalise(r.text).split()}
     for name, group in _groups(raws, words=1).items():
@@ -364,9 +374,14 @@ def _listed_with_companies(raws: list[_Raw], tok_of: dict) -> None:
         for r in group:
             tok = tok_of.get(r.start)
             mates = [label_at.get(t.idx) for t in tok.conjuncts] if tok is not None else []
-            if mates and all(lab == "ORG" for lab in mates):
+            label = mates[0] if mates else None
+            if (
+                label in ("ORG", "GPE")
+                and all(lab == label for lab in mates)
+                and (label == "ORG" or len(mates) > 1)
+            ):
                 for x in group:
-                    x.label = "ORG"
+                    x.label = label
                 break
 
 
