@@ -360,12 +360,17 @@ def test_an_acronym_defined_after_lower_case_words_and_or_is_no_name(nlp):
     assert [m.text for m in ms] == ["Hospital"]
 
 
-def test_a_longer_name_holding_a_product_line_is_about_the_product(nlp):
-    text = "The Stadia Pro tier costs $9.99. The Google Stadia Red Dead Redemption 2 port is slow. It is peak Google."
+def test_a_longer_name_opened_by_a_maker_and_its_product_line_is_about_the_product(nlp):
+    text = (
+        "The Stadia Pro tier costs $9.99. The Google Stadia Red Dead Redemption 2 port is slow. It is peak Google. "
+        "The collapse of the Birch Glacier worried the World Glacier Monitoring Service."
+    )
     ents = [("Stadia", "ORG"), ("Google Stadia Red Dead Redemption 2", "ORG"), ("Google", "ORG")]
+    ents += [("Glacier", "PRODUCT"), ("World Glacier Monitoring Service", "ORG")]
     ms = mentions_for(nlp, text, ents)
     assert labels(ms, "Google Stadia Red Dead Redemption 2") == {"PRODUCT"}
     assert [m.canonical for m in ms if m.text == "Google"] == ["Google"]
+    assert labels(ms, "World Glacier Monitoring Service") == {"ORG"}
 
 
 def test_a_one_word_person_listed_among_places_only_is_a_place(nlp):
@@ -388,3 +393,13 @@ def test_a_one_word_organisation_is_no_short_form_of_a_numbered_title_it_opens(n
     text = "The Vexa Red Harbor 2 port does not run at 60fps. It is peak Vexa, critics said."
     ms = mentions_for(nlp, text, [("Vexa Red Harbor 2", "ORG"), ("Vexa", "ORG")])
     assert [m.canonical for m in ms if m.text == "Vexa"] == ["Vexa"]
+
+
+def test_a_word_listed_among_common_nouns_only_is_no_name(nlp):
+    text = (
+        "Healthcare, government, and leisure and hospitality led the gains. Labour will not raise income tax, "
+        "national insurance or VAT. Halvard, Kessock and rivals fell."
+    )
+    ents = [("Healthcare", "ORG"), ("Labour", "ORG"), ("VAT", "ORG"), ("Halvard", "ORG"), ("Kessock", "ORG")]
+    ms = mentions_for(nlp, text, ents)
+    assert [m.text for m in ms] == ["Labour", "Halvard", "Kessock"]

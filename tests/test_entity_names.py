@@ -528,14 +528,14 @@ def test_corpus_an_acronym_no_article_spells_out_is_the_organisation_with_those_
     assert res["ORG|boe"][0] == "ORG|boe"  # "of" is no initial: no guess
 
 
-def test_corpus_an_organisation_holding_a_product_of_the_corpus_is_about_the_product():
-    pairs = pairs_of({"Stadia": 4}, label="PRODUCT")
+def test_corpus_an_organisation_opened_by_a_maker_and_its_product_is_about_the_product():
+    pairs = pairs_of({"Stadia": 4, "Glacier": 1}, label="PRODUCT")
     pairs += pairs_of(
         {"Google Stadia Red Dead Redemption 2": 1, "Google": 3, "Stadia Partners": 1}, label="ORG"
     )
+    pairs += pairs_of({"World Glacier Monitoring Service": 2}, label="ORG")
     res = resolve_corpus(pairs)
     assert res["ORG|google stadia red dead redemption 2"][1] == "PRODUCT"
     assert res["ORG|google"][1] == "ORG"
-    assert (
-        res["ORG|stadia partners"][1] == "ORG"
-    )  # the product's word opening a name: not after the first word
+    assert res["ORG|stadia partners"][1] == "ORG"
+    assert res["ORG|world glacier monitoring service"][1] == "ORG"  # "World" is no maker

@@ -91,11 +91,13 @@ def _vote_names(
 
 
 def _names_holding_products(name_label: dict[str, str]) -> None:
-    """An 'organisation' holding, after its first word, a one-word name the corpus calls a product is about that
-    product ("Google Stadia Red Dead Redemption 2" where "Stadia" is one): the document-level rule, corpus-wide."""
+    """An 'organisation' of three words or more opened by an organisation's name and a one-word name the corpus
+    calls a product is about that product ("Google Stadia Red Dead Redemption 2" where "Stadia" is one and "Google"
+    a company; not the "World Glacier Monitoring Service"): the document-level rule, corpus-wide."""
     products = {n for n, lab in name_label.items() if lab == "PRODUCT" and " " not in n}
     for n, lab in name_label.items():
-        if lab == "ORG" and any(w in products for w in n.split()[1:]):
+        words = n.split()
+        if lab == "ORG" and len(words) > 2 and name_label.get(words[0]) == "ORG" and words[1] in products:
             name_label[n] = "PRODUCT"
 
 

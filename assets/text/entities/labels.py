@@ -303,8 +303,8 @@ def _products_by_model_word(raws: list[_Raw]) -> None:
 def _product_lines(doc: Doc, raws: list[_Raw]) -> None:
     """'iPad' where the text writes 'iPad Pro', 'Sportback' after 'e-tron': a one-word organisation, person or place
     that a tier word follows somewhere (no capitalised word after it: "Apple Pro Display" is no Apple Pro), or that
-    a lower-case brand word opens, is a product line; so is a longer name holding one ("Google Stadia Red Dead
-    Redemption 2"). Not a name in capitals ("HBO Max": the maker) nor one that speaks ("Stadia said")."""
+    a lower-case brand word opens, is a product line; so is a longer name opened by its maker and it ("Google
+    Stadia Red Dead Redemption 2"). Not a name in capitals ("HBO Max": the maker) nor one that speaks ("Stadia said")."""
     tiered = {
         t.text
         for t in doc[:-1]
@@ -317,19 +317,22 @@ def _product_lines(doc: Doc, raws: list[_Raw]) -> None:
     for r in raws:
         if r.label in ("ORG", "PERSON", "LOC") and not r.fixed and " " not in r.text and not r.text.isupper():
             groups[r.text].append(r)
+    lines: set[str] = set()
     for name, group in groups.items():
         toks = [tok_of.get(r.start) for r in group]
         if any(t is not None and t.dep_ == "nsubj" and _says(t.head) for t in toks):
             continue
         branded = any(_BRAND_BEFORE.search(doc.text, max(0, r.start - 24), r.start) for r in group)
         if name in tiered or branded:
+            lines.add(name)
             for r in group:
                 r.label = "PRODUCT"
-    # a longer 'organisation' holding such a product after its first word is about the product ("the Google
-    # Stadia Red Dead Redemption 2 port")
-    lines = {r.text for r in raws if r.label == "PRODUCT" and " " not in r.text}
+    # a maker's name and such a product line opening a longer 'organisation' make it about the product ("the
+    # Google Stadia Red Dead Redemption 2 port"; not "the World Glacier Monitoring Service")
+    makers = {r.text for r in raws if r.label == "ORG" and " " not in r.text}
     for r in raws:
-        if r.label == "ORG" and not r.fixed and any(w in lines for w in r.text.split()[1:]):
+        words = r.text.split()
+        if r.label == "ORG" and not r.fixed and len(words) > 2 and words[0] in makers and words[1] in lines:
             r.label = "PRODUCT"
 
 
