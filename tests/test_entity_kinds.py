@@ -403,3 +403,9 @@ def test_a_word_listed_among_common_nouns_only_is_no_name(nlp):
     ents = [("Healthcare", "ORG"), ("Labour", "ORG"), ("VAT", "ORG"), ("Halvard", "ORG"), ("Kessock", "ORG")]
     ms = mentions_for(nlp, text, ents)
     assert [m.text for m in ms] == ["Labour", "Halvard", "Kessock"]
+
+
+def test_a_name_the_parser_joins_to_far_common_nouns_stays_a_name(nlp):
+    text = "Email comments and suggestions for fact-checks to our desk or find us on Facebook,and Twitter."
+    ms = mentions_for(nlp, text, [("Facebook", "ORG"), ("Twitter", "ORG")])
+    assert [m.text for m in ms] == ["Facebook", "Twitter"]

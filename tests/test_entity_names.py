@@ -539,3 +539,10 @@ def test_corpus_an_organisation_opened_by_a_maker_and_its_product_is_about_the_p
     assert res["ORG|google"][1] == "ORG"
     assert res["ORG|stadia partners"][1] == "ORG"
     assert res["ORG|world glacier monitoring service"][1] == "ORG"  # "World" is no maker
+
+
+def test_corpus_a_two_letter_acronym_is_not_joined_by_initials_alone():
+    pairs = pairs_of({"Apple, Inc.": 3, "AI": 2, "Chicago Tribune": 2, "CT": 1}, label="ORG")
+    res = resolve_corpus(pairs)
+    assert res["ORG|ai"][0] == "ORG|ai"
+    assert res["ORG|ct"][0] == "ORG|ct"

@@ -17,6 +17,9 @@ from assets.text.records import Mention
 # A bare surname shared by several people goes to the most mentioned one only when it is named at least this
 # many times as often as the next: "Trump" is Donald Trump's when Melania Trump is named far less.
 SALIENCE_RATIO = 1.5
+# Acronyms joined to a name only another document spells out have three letters or more: two letters fit too many
+# names by chance ("AI" and "Apple, Inc.", "CT" and a Tribune).
+_MIN_CORPUS_ACRONYM = 3
 
 Group = tuple[str, str, str, int, bool]  # entity_key, label, canonical, n_mentions, partial (all of them)
 
@@ -222,7 +225,11 @@ def _corpus_acronyms(
     out: dict[str, str] = {}
     for norm, label in name_label.items():
         surface = name_surface[norm].replace(".", "")
-        if label != "ORG" or norm in target or not (2 <= len(surface) <= 6 and surface.isupper()):
+        if (
+            label != "ORG"
+            or norm in target
+            or not (_MIN_CORPUS_ACRONYM <= len(surface) <= 6 and surface.isupper())
+        ):
             continue
         cands = sorted(by_initials.get(surface.lower(), []), key=lambda c: (-name_count[c], c))
         if _salient(cands, name_count):

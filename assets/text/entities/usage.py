@@ -96,7 +96,15 @@ def _listed_with_common_nouns(tok) -> bool:
     if tok is None:
         return False
     mates = [t for t in tok.conjuncts if t.i != tok.i]
-    return len(mates) >= 2 and all(t.pos_ == "NOUN" and t.text.islower() for t in mates)
+    if len(mates) < 2 or not all(t.pos_ == "NOUN" and t.text.islower() for t in mates):
+        return False
+    # a list written out in one run (words, their modifiers, commas, "and"/"or"), not a parse joining far words
+    members = [tok, *mates]
+    allowed = {t.i for t in members} | {
+        c.i for t in members for c in t.children if c.dep_ in ("compound", "amod", "det", "nummod")
+    }
+    span = tok.doc[min(t.i for t in members) : max(t.i for t in members) + 1]
+    return all(t.i in allowed or t.is_punct or t.dep_ == "cc" for t in span)
 
 
 def _modifies_common_noun(tok) -> bool:
