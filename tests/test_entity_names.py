@@ -546,3 +546,14 @@ def test_corpus_a_two_letter_acronym_is_not_joined_by_initials_alone():
     res = resolve_corpus(pairs)
     assert res["ORG|ai"][0] == "ORG|ai"
     assert res["ORG|ct"][0] == "ORG|ct"
+
+
+def test_a_quoted_nickname_inside_a_name_is_one_person_and_names_them(nlp):
+    text = (
+        'Robert "Bobby" Kentwell said the plan was sound. Bobby later left the club. Kentwell declined to '
+        "comment. Ronald 'Ron' Greaves was charged on Monday."
+    )
+    ms = mentions_for(nlp, text)
+    people = {m.text: m.canonical for m in ms if m.label == "PERSON"}
+    assert people['Robert "Bobby" Kentwell'] == people["Bobby"] == people["Kentwell"] == "Robert Kentwell"
+    assert people["Ronald 'Ron' Greaves"] == "Ronald Greaves"

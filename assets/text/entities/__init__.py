@@ -1,11 +1,11 @@
 """Entity mentions with document-level and corpus-level canonical names.
 
 The steps, in the order `doc_mentions` runs them: `spans` (the model's entities, trimmed), `aliases` (known
-names), `labels` (label repairs), `discovery`, `speakers` and `capitals` (names the model missed), `document`
-(canonical names within one document); `corpus` resolves names across documents (`resolve_keys` from
-per-key aggregates, `resolve_corpus` from mentions). `names` and `clues` hold the
-string and syntax tests they share; the word lists are in `assets/text/lexicon/` (entities, names, places,
-people, speech; aliases.csv).
+names), `labels` (label repairs), `discovery`, `speakers` and `capitals` (names the model missed), `nicknames`
+(other first names a text gives a person), `document` (canonical names within one document); `corpus` resolves
+names across documents (`resolve_keys` from per-key aggregates, `resolve_corpus` from mentions). `names` and
+`clues` hold the string and syntax tests they share; the word lists are in `assets/text/lexicon/` (entities,
+names, places, people, speech; aliases.csv).
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ from assets.text.entities.capitals import (
     _hyphenated_names,
     _names_from_capitals,
 )
-from assets.text.entities.clues import _locative, nickname_of
+from assets.text.entities.clues import _locative
 from assets.text.entities.discovery import (
     _apply_acronyms,
     _described_orgs,
@@ -48,6 +48,7 @@ from assets.text.entities.names import (
     name_tokens,
     normalise,
 )
+from assets.text.entities.nicknames import _apply_nicknames, _quoted_nicknames
 from assets.text.entities.spans import _covered_chars, _Raw, _raw_mentions
 from assets.text.entities.speakers import _discover_speakers
 from assets.text.entities.trim import _cut_line_breaks, _join_coordinated, _split_coordinated, _trim_people
@@ -65,6 +66,7 @@ def doc_mentions(doc: Doc, sentences: list[Sentence]) -> list[Mention]:
     if not reads_as_english(doc):
         return []
     raws = _join_coordinated(doc.text, _cut_line_breaks(doc.text, _raw_mentions(doc)))
+    raws = _quoted_nicknames(doc.text, raws)
     _apply_aliases(raws)
     raws = _split_country_prefix(raws)
     raws = _split_possessive_owner(raws)
@@ -176,43 +178,6 @@ def _resolve_people(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
         _add_untagged_surnames(doc, raws, known)
         raws.sort(key=lambda r: r.start)
     return raws
-
-
-def _apply_nicknames(doc: Doc, persons: list[_Raw]) -> None:
-    """A first name the text gives a person ("John Milo Ford … Everyone called him Mike") names that person, alone
-    or before the surname ("a Mike Ford novel"); not when another person here has it as a first name."""
-    names = [toks for toks in (name_tokens(r.canonical) for r in persons) if len(toks) >= 2]
-    for tok in doc:
-        anchor = nickname_of(tok)
-        person = _person_at(doc, persons, anchor) if anchor is not None else None
-        if person is None:
-            continue
-        full = name_tokens(person.canonical)
-        nick = tok.lower_
-        if not full or nick == full[0] or any(n[0] == nick and n[-1] != full[-1] for n in names):
-            continue
-        for r in persons:
-            toks = name_tokens(r.canonical)
-            if toks and toks[0] == nick and (len(toks) == 1 or toks[1:] == full[-1:]):
-                r.canonical = person.canonical
-
-
-def _person_at(doc: Doc, persons: list[_Raw], anchor) -> _Raw | None:
-    """The person a nickname clue points at: the name it is, or for a pronoun the last full name in the two
-    sentences before (none named earlier in its own sentence, which could be the one meant)."""
-    if anchor.pos_ != "PRON":
-        return next((r for r in persons if r.start <= anchor.idx < r.end), None)
-    sent = anchor.sent
-    if any(sent.start_char <= r.start < anchor.idx for r in persons):
-        return None
-    first = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-    first = doc[first - 1].sent.start if first > 0 else first
-    before = [
-        r
-        for r in persons
-        if doc[first].idx <= r.start < sent.start_char and len(name_tokens(r.canonical)) >= 2
-    ]
-    return before[-1] if before else None
 
 
 def _join_full_names(persons: list[_Raw]) -> _KnownPeople:
