@@ -10,8 +10,9 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import load_bench, run_graph
 from test_outlets_gate import corpus_sha
+
+from conftest import load_bench, run_graph
 
 CORPUS = Path(__file__).parent / "fixtures" / "entities_heldout"
 bench = load_bench("entities_gold")

@@ -557,3 +557,48 @@ def test_a_quoted_nickname_inside_a_name_is_one_person_and_names_them(nlp):
     people = {m.text: m.canonical for m in ms if m.label == "PERSON"}
     assert people['Robert "Bobby" Kentwell'] == people["Bobby"] == people["Kentwell"] == "Robert Kentwell"
     assert people["Ronald 'Ron' Greaves"] == "Ronald Greaves"
+
+
+def test_corpus_a_short_first_name_or_a_dropped_accent_is_the_same_person():
+    pairs = pairs_of(
+        {"Gregory A. Pemberton": 3, "Greg Pemberton": 2, "Joaquín Ferreyra": 4, "Joaquin Ferreyra": 2}
+    )
+    pairs += pairs_of(
+        {"Rubén Ferreyra": 1, "Kate Lindqvist": 1, "Katherine Lindqvist": 2, "Mike Lindqvist": 1}
+    )
+    res = resolve_corpus(pairs)
+    assert res["PERSON|greg pemberton"][0] == "PERSON|gregory a. pemberton"
+    assert res["PERSON|joaquin ferreyra"][0] == "PERSON|joaquín ferreyra"
+    assert res["PERSON|kate lindqvist"][0] == "PERSON|katherine lindqvist"
+    assert res["PERSON|rubén ferreyra"][0] == "PERSON|rubén ferreyra"  # a relative
+    assert res["PERSON|mike lindqvist"][0] == "PERSON|mike lindqvist"
+
+
+def test_a_short_first_name_in_the_same_article_is_the_same_person(nlp):
+    text = "Katherine Lindqvist launched her campaign on Monday. Kate Lindqvist, as voters know her, won the vote."
+    ms = mentions_for(nlp, text, [("Katherine Lindqvist", "PERSON"), ("Kate Lindqvist", "PERSON")])
+    assert {m.canonical for m in ms} == {"Katherine Lindqvist"}
+
+
+def test_a_councillors_abbreviated_title_is_no_part_of_the_name(nlp):
+    text = "Cllr Priya Raman-Ellis said the budget was fair. Priya Raman-Ellis then left."
+    ms = mentions_for(nlp, text, [("Cllr Priya Raman-Ellis", "PERSON"), ("Priya Raman-Ellis", "PERSON")])
+    assert {m.canonical for m in ms} == {"Priya Raman-Ellis"}
+
+
+def test_corpus_organisation_names_the_same_but_for_legal_forms_or_organisation_words_are_one():
+    pairs = pairs_of({"Fenwright Appliances PLC": 2, "Fenwright Appliances": 3, "Fenwright": 4}, label="ORG")
+    pairs += pairs_of(
+        {"Club Sportivo Carrasco": 1, "Sportivo Carrasco": 2, "Apple, Inc.": 2, "Apple": 5}, label="ORG"
+    )
+    pairs += pairs_of({"University of Calderbrook": 2, "Calderbrook University": 1}, label="ORG")
+    pairs += pairs_of(
+        {"Bank of England": 3, "Church of England": 2, "Labour Party": 3, "Labour": 2}, label="ORG"
+    )
+    res = resolve_corpus(pairs)
+    for name in ("fenwright appliances plc", "fenwright"):
+        assert res[f"ORG|{name}"][0] == "ORG|fenwright appliances"
+    assert res["ORG|club sportivo carrasco"][0] == "ORG|sportivo carrasco"
+    assert res["ORG|calderbrook university"][0] == "ORG|university of calderbrook"
+    assert res["ORG|apple"][0] == "ORG|apple, inc."
+    assert res["ORG|church of england"][0] == "ORG|church of england"

@@ -10,7 +10,14 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from assets.text.entities.names import NEWSPAPER_DESIGNATORS, ORG_DESIGNATORS, same_middles
+from assets.text.entities.names import (
+    LEGAL_SUFFIXES,
+    NEWSPAPER_DESIGNATORS,
+    ORG_DESIGNATORS,
+    fold,
+    same_first,
+    same_middles,
+)
 from assets.text.entities.spans import LABEL_PRIORITY
 from assets.text.records import Mention
 
@@ -49,6 +56,7 @@ def resolve_keys(groups: Iterable[Group]) -> dict[str, tuple[str, str, str]]:
     name_label, name_surface, name_partial, name_count = _vote_names(key_names, key_partial)
     _names_holding_products(name_label)
     target = _person_clusters(name_label, name_count)
+    target.update(_designator_variants(name_label, name_count))
     target.update(_surname_targets(name_label, name_partial, name_count, target))
     target.update(_company_short_forms(name_label, name_partial, name_count, target))
     target.update(_designator_short_forms(name_label, name_count, target))
@@ -105,8 +113,9 @@ def _names_holding_products(name_label: dict[str, str]) -> None:
 
 
 def _person_clusters(name_label: dict[str, str], name_count: Counter) -> dict[str, str]:
-    """{full person name: the name of its person}: names with the same first and last word and middle names
-    that agree ("Donald J. Trump", "Donald Trump") are one person, named by its most mentioned form.
+    """{full person name: the name of its person}: names with the same last word, the same first name or one a
+    short form of the other, and middle names that agree ("Donald J. Trump", "Donald Trump"; "Greg Pemberton",
+    "Gregory A. Pemberton"; "Joaquin" and "Joaquín" alike) are one person, named by its most mentioned form.
 
     Names join in order of mentions, each the first person all of whose forms it agrees with: "George Bush"
     joins "George W. Bush" when that is the more mentioned, "George H.W. Bush" stays apart from both."""
@@ -114,18 +123,47 @@ def _person_clusters(name_label: dict[str, str], name_count: Counter) -> dict[st
         (n for n, lab in name_label.items() if lab == "PERSON" and len(n.split()) >= 2),
         key=lambda n: (-name_count[n], n),
     )
-    clusters: dict[tuple[str, str], list[list[list[str]]]] = defaultdict(list)
+    clusters: dict[str, list[list[list[str]]]] = defaultdict(list)
     target: dict[str, str] = {}
     for name in people:
         toks = name.split()
-        for forms in clusters[(toks[0], toks[-1])]:
-            if all(same_middles(toks, f) for f in forms):
+        for forms in clusters[fold(toks[-1])]:
+            if all(same_first(toks[0], f[0]) and same_middles(toks, f) for f in forms):
                 forms.append(toks)
                 target[name] = " ".join(forms[0])
                 break
         else:
-            clusters[(toks[0], toks[-1])].append([toks])
+            clusters[fold(toks[-1])].append([toks])
     return target
+
+
+def _designator_variants(name_label: dict[str, str], name_count: Counter) -> dict[str, str]:
+    """{organisation name: its most mentioned form}: names the same but for a legal form ("Fenwright Appliances
+    PLC", "Fenwright Appliances"), or for organisation words around a core of two words or more ("Club Sportivo
+    Carrasco", "Sportivo Carrasco"), or with the same organisation words around a one-word core ("University of
+    Calderbrook", "Calderbrook University"; not "Bank of England" and "Church of England": "church" is no
+    organisation word)."""
+    groups: dict[tuple, list[str]] = defaultdict(list)
+    for n in sorted(name_label):
+        if name_label[n] != "ORG" or " " not in n:
+            continue
+        words = [w.strip(".,") for w in n.split()]
+        while len(words) > 1 and words[-1] in LEGAL_SUFFIXES:
+            words = words[:-1]
+        core, around = words, []
+        while len(core) > 1 and (core[0] in ORG_DESIGNATORS or core[0] in ("of", "the")):
+            around.append(core[0])
+            core = core[1:]
+        while len(core) > 1 and (core[-1] in ORG_DESIGNATORS or core[-1] in ("of", "the")):
+            around.append(core[-1])
+            core = core[:-1]
+        key = (tuple(core),) if len(core) >= 2 else (tuple(core), frozenset(around) - {"of", "the"})
+        groups[key].append(n)
+    out: dict[str, str] = {}
+    for names in groups.values():
+        best = min(names, key=lambda n: (-name_count[n], n))
+        out.update({n: best for n in names if n != best})
+    return out
 
 
 def _surname_targets(
@@ -156,17 +194,23 @@ def _company_short_forms(
     name_label: dict[str, str], name_partial: dict[str, bool], name_count: Counter, target: dict[str, str]
 ) -> dict[str, str]:
     """{one-word name: the company it shortens}: "Boeing" is "Boeing Co.", "Corvell" is "Corvell Motors"
-    (the word and company words only), when the name is an ORG or a bare name no person in the corpus has;
-    several such companies: the most mentioned when SALIENCE_RATIO times ahead."""
+    (the word and company words only), "Fenwright" is "Fenwright Appliances PLC" (a legal form at the end), when
+    the name is an ORG or a bare name no person in the corpus has; several such companies: the most mentioned when
+    SALIENCE_RATIO times ahead."""
     companies: dict[str, list[str]] = defaultdict(list)
     for n in sorted(name_label):
         words = n.split()
         if (
             name_label[n] == "ORG"
             and len(words) >= 2
-            and all(w.rstrip(".") in ORG_DESIGNATORS for w in words[1:])
+            and (
+                all(w.rstrip(".") in ORG_DESIGNATORS for w in words[1:])
+                or words[-1].strip(".,") in LEGAL_SUFFIXES  # "Fenwright Appliances PLC"
+            )
         ):
-            companies[words[0]].append(n)
+            n = target.get(n, n)
+            if n not in companies[words[0].rstrip(",")]:
+                companies[words[0].rstrip(",")].append(n)
     out: dict[str, str] = {}
     for norm, cands in companies.items():
         if norm not in name_label or norm in target:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import unicodedata
+from functools import cache
+
 from assets.text import lexicon
 
 TITLE_WORDS = lexicon.words("people", "titles")
 NEWSPAPER_DESIGNATORS = lexicon.words("people", "newspaper_designators")
 ORG_DESIGNATORS = lexicon.words("people", "org_designators") | NEWSPAPER_DESIGNATORS
+LEGAL_SUFFIXES = lexicon.words("people", "legal_suffixes")
 ROLE_NOUNS = lexicon.words("people", "role_nouns")
 _ROLE_SUFFIXES = lexicon.ordered("people", "role_suffixes")
 _HONORIFICS = lexicon.words("people", "honorifics")
@@ -108,6 +112,29 @@ def _contains(longer: list[str], shorter: list[str]) -> bool:
     return any(longer[i : i + n] == shorter for i in range(len(longer) - n + 1))
 
 
+@cache
+def _short_forms() -> object:
+    from nicknames import NickNamer  # a curated table of English given names and their short forms
+
+    return NickNamer()
+
+
+@cache
+def same_first(a: str, b: str) -> bool:
+    """Two first names (lower case) for one person: equal but for accents, or one a short form of the other
+    ("greg" / "gregory", "kate" / "katherine", "ronnie" / "ronald"; not "mike" / "john")."""
+    a, b = fold(a), fold(b)
+    if a == b:
+        return True
+    table = _short_forms()
+    return b in table.nicknames_of(a) or a in table.nicknames_of(b)
+
+
+def fold(word: str) -> str:
+    """A word without its accents: 'joaquín' -> 'joaquin' (outlets differ in keeping them)."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
 def _compatible(full: list[str], other: list[str]) -> bool:
     """True when `other` names the same person as the full name `full` (a father is not his son, Jr.)."""
     if other == full:
@@ -117,7 +144,7 @@ def _compatible(full: list[str], other: list[str]) -> bool:
     if _contains(full, other):
         return True
     # "Vladimir V. Putin" vs "Vladimir Putin": same first and last name, middle names that do not conflict.
-    return len(other) >= 2 and len(full) >= 2 and other[0] == full[0] and same_middles(full, other)
+    return len(other) >= 2 and len(full) >= 2 and same_first(other[0], full[0]) and same_middles(full, other)
 
 
 def _generation(toks: list[str]) -> str:
@@ -125,10 +152,10 @@ def _generation(toks: list[str]) -> str:
 
 
 def same_middles(a: list[str], b: list[str]) -> bool:
-    """Two names (lower-case tokens) with the same last word whose middle names agree: one has none, or each
-    middle word equals the other's or is its initial ("donald j. trump" ~ "donald trump" ~ "donald john
+    """Two names (lower-case tokens) with the same last word (accents aside) whose middle names agree: one has
+    none, or each middle word equals the other's or is its initial ("donald j. trump" ~ "donald trump" ~ "donald john
     trump"; "george h.w. bush" is not "george w. bush")."""
-    if a[-1] != b[-1] or _generation(a) != _generation(b):
+    if fold(a[-1]) != fold(b[-1]) or _generation(a) != _generation(b):
         return False
     ma, mb = a[1:-1], b[1:-1]
     if _generation(a):
