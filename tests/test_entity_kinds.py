@@ -409,3 +409,15 @@ def test_a_name_the_parser_joins_to_far_common_nouns_stays_a_name(nlp):
     text = "Email comments and suggestions for fact-checks to our desk or find us on Facebook,and Twitter."
     ms = mentions_for(nlp, text, [("Facebook", "ORG"), ("Twitter", "ORG")])
     assert [m.text for m in ms] == ["Facebook", "Twitter"]
+
+
+def test_a_name_ending_in_a_football_club_word_is_an_organisation(nlp):
+    text = "The manager spoke after Saturday's 2-0 win over Dunford Rangers at home."
+    ms = mentions_for(nlp, text, [("Dunford Rangers", "PERSON")])
+    assert labels(ms, "Dunford Rangers") == {"ORG"}
+
+
+def test_a_name_ending_in_a_street_word_is_a_facility(nlp):
+    text = "Mr Fenn, 58, of Oakhurst Lane, denies all charges."
+    ms = mentions_for(nlp, text, [("Fenn", "PERSON"), ("Oakhurst Lane", "ORG")])
+    assert labels(ms, "Oakhurst Lane") == {"FAC"}

@@ -602,3 +602,10 @@ def test_corpus_organisation_names_the_same_but_for_legal_forms_or_organisation_
     assert res["ORG|calderbrook university"][0] == "ORG|university of calderbrook"
     assert res["ORG|apple"][0] == "ORG|apple, inc."
     assert res["ORG|church of england"][0] == "ORG|church of england"
+
+
+def test_corpus_a_first_name_clipped_to_its_first_letters_is_the_same_person():
+    pairs = pairs_of({"Desmond Achterberg": 3, "Des Achterberg": 1, "Daniel Okafor": 2, "Danielle Okafor": 2})
+    res = resolve_corpus(pairs)
+    assert res["PERSON|des achterberg"][0] == "PERSON|desmond achterberg"
+    assert res["PERSON|danielle okafor"][0] == "PERSON|danielle okafor"  # "daniel" is a name of its own

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
 PLACE_LAST_WORDS = lexicon.words("places", "last_words")
 PLACE_FIRST_WORDS = lexicon.words("places", "first_words")
+_STREET_WORDS = lexicon.words("places", "street_words")
 _NOT_PLURAL_ENDINGS = lexicon.ordered("names", "not_plural_endings")
 _ORG_COMMON = lexicon.words("entities", "org_definite_nouns")
 _GENDERED = lexicon.words("people", "gendered_pronouns")
@@ -119,7 +120,7 @@ def _titled_people(raws: list[_Raw]) -> None:
 
 def _org_by_designator(raws: list[_Raw]) -> None:
     """A 'person' ending in an organisation word is an organisation, one ending in an event word an event; a named
-    natural feature is a place."""
+    natural feature is a place, a street a facility."""
     for r in raws:
         words = r.text.split()
         if r.label == "PERSON" and len(words) >= 2 and _undesignated(words) != words:
@@ -141,6 +142,8 @@ def _org_by_designator(raws: list[_Raw]) -> None:
             r.canonical = r.canonical[lead:end]
         elif r.label in ("PERSON", "ORG", "GPE") and not r.fixed and _place_name(words):
             r.label = "LOC"
+        elif r.label in ("PERSON", "ORG") and not r.fixed and _place_name(words, _STREET_WORDS, ()):
+            r.label = "FAC"
 
 
 def _orgs_by_apposition(doc: Doc, raws: list[_Raw]) -> None:
@@ -234,15 +237,15 @@ def _relabel(raws: list[_Raw], old: str, names: set[str], new: str) -> None:
             r.label = new
 
 
-def _place_name(words: list[str]) -> bool:
-    """'Lys Glacier', 'Lake Kivu', 'Mount Kenya': a named natural feature."""
+def _place_name(words: list[str], lasts=PLACE_LAST_WORDS, firsts=PLACE_FIRST_WORDS) -> bool:
+    """'Lys Glacier', 'Lake Kivu', 'Mount Kenya': a named natural feature (or a street, given its words)."""
     if (
         len(words) < 2
         or not all(w[:1].isupper() for w in words)
         or words[-1].lower().rstrip(".") in ORG_DESIGNATORS
     ):
         return False
-    return words[-1].lower() in PLACE_LAST_WORDS or words[0].lower() in PLACE_FIRST_WORDS
+    return words[-1].lower() in lasts or words[0].lower() in firsts
 
 
 def _person_evidence(doc: Doc, r: _Raw, tok_of: dict) -> bool:

@@ -21,6 +21,8 @@ _LEAD_PUNCT = lexicon.words("names", "lead_punctuation")
 _TRAIL_PUNCT = lexicon.words("names", "trail_punctuation")
 _GENERATIONS = lexicon.words("names", "generation_suffixes")
 
+# A first name clipped to its first letters ("Des" for Desmond) keeps at least this many.
+_MIN_CLIPPED = 3
 # Agent suffixes count only on words longer than this: "human", "Asian", "Oman" are no roles.
 _MIN_SUFFIXED_ROLE = 5
 
@@ -127,7 +129,18 @@ def same_first(a: str, b: str) -> bool:
     if a == b:
         return True
     table = _short_forms()
-    return b in table.nicknames_of(a) or a in table.nicknames_of(b)
+    if b in table.nicknames_of(a) or a in table.nicknames_of(b):
+        return True
+    # the table's gaps ("des" / "desmond", "gill" / "gillian"): the longer name's first letters, when those are
+    # no given name of their own ("daniel" is one: not "danielle")
+    short, long_ = sorted((a, b), key=len)
+    return (
+        len(short) >= _MIN_CLIPPED
+        and long_.startswith(short)
+        and short.isalpha()
+        and not table.nicknames_of(short)
+        and not table.canonicals_of(short)
+    )
 
 
 def fold(word: str) -> str:
