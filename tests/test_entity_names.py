@@ -609,3 +609,11 @@ def test_corpus_a_first_name_clipped_to_its_first_letters_is_the_same_person():
     res = resolve_corpus(pairs)
     assert res["PERSON|des achterberg"][0] == "PERSON|desmond achterberg"
     assert res["PERSON|danielle okafor"][0] == "PERSON|danielle okafor"  # "daniel" is a name of its own
+
+
+def test_corpus_a_surname_romanised_another_way_is_that_person_whatever_its_label():
+    pairs = pairs_of({"Volodymyr Zelensky": 4, "Zelensky": 3})
+    pairs += pairs_of({"Zelenskiy": 2, "Ford": 3}, label="ORG") + pairs_of({"John Ford": 2})
+    res = resolve_corpus(pairs)
+    assert res["ORG|zelenskiy"][0] == "PERSON|volodymyr zelensky"
+    assert res["ORG|ford"][0] == "ORG|ford"  # the same spelling under another label: the company stays

@@ -7,6 +7,7 @@ canonical surface) with its mention count, as a GROUP BY over the warehouse give
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
@@ -24,6 +25,7 @@ from assets.text.records import Mention
 # A bare surname shared by several people goes to the most mentioned one only when it is named at least this
 # many times as often as the next: "Trump" is Donald Trump's when Melania Trump is named far less.
 SALIENCE_RATIO = 1.5
+_SKY_ENDING = re.compile(r"sk(?:iy|yy|yi|ij|ii)$")
 # Acronyms joined to a name only another document spells out have three letters or more: two letters fit too many
 # names by chance ("AI" and "Apple, Inc.", "CT" and a Tribune).
 _MIN_CORPUS_ACRONYM = 3
@@ -170,7 +172,9 @@ def _surname_targets(
     name_label: dict[str, str], name_partial: dict[str, bool], name_count: Counter, target: dict[str, str]
 ) -> dict[str, str]:
     """{bare partial surname: the person it names}: among the corpus's people whose last (failing that, first)
-    name it is, the most mentioned one when it is named SALIENCE_RATIO times as often as the next."""
+    name it is, the most mentioned one when it is named SALIENCE_RATIO times as often as the next. Also a
+    surname spelled as another romanisation of a person's ("Zelenskiy"), even when the model called it an
+    organisation."""
     weight: Counter = Counter()
     for n, lab in name_label.items():
         if lab == "PERSON" and len(n.split()) >= 2:
@@ -178,16 +182,25 @@ def _surname_targets(
     by_last: dict[str, list[str]] = defaultdict(list)
     by_first: dict[str, list[str]] = defaultdict(list)
     for person in sorted(weight):
-        by_last[person.split()[-1]].append(person)
+        by_last[_transliterated(person.split()[-1])].append(person)
         by_first[person.split()[0]].append(person)
     out: dict[str, str] = {}
     for norm in sorted(name_label):
-        if len(norm.split()) != 1 or not name_partial[norm] or name_label[norm] != "PERSON":
+        key = _transliterated(norm)
+        # a person's surname as another outlet transliterates it ("Zelenskiy" for Zelensky), whatever its label
+        variant = key != norm and key in by_last and name_label[norm] in ("PERSON", "ORG")
+        if " " in norm or not (variant or (name_partial[norm] and name_label[norm] == "PERSON")):
             continue
-        cands = sorted(by_last.get(norm) or by_first.get(norm, []), key=lambda p: (-weight[p], p))
+        cands = sorted(by_last.get(key) or by_first.get(norm, []), key=lambda p: (-weight[p], p))
         if _salient(cands, weight):
             out[norm] = cands[0]
     return out
+
+
+def _transliterated(word: str) -> str:
+    """One spelling for the Slavic surname ending outlets romanise differently: "Zelenskiy", "Zelenskyy",
+    "Zelenskyi" -> "zelensky" (accents dropped too)."""
+    return _SKY_ENDING.sub("sky", fold(word))
 
 
 def _company_short_forms(
