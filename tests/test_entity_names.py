@@ -617,3 +617,9 @@ def test_corpus_a_surname_romanised_another_way_is_that_person_whatever_its_labe
     res = resolve_corpus(pairs)
     assert res["ORG|zelenskiy"][0] == "PERSON|volodymyr zelensky"
     assert res["ORG|ford"][0] == "ORG|ford"  # the same spelling under another label: the company stays
+
+
+def test_a_photo_credit_tagged_as_one_organisation_is_the_agency_and_the_photographer(nlp):
+    text = "Growers weigh sacks of beans outside Daloa. (SBJ/Aya Koffi-Diabaté) Prices rose."
+    ms = mentions_for(nlp, text, [("Daloa", "GPE"), ("SBJ/Aya Koffi-Diabaté", "ORG")])
+    assert [(m.text, m.label) for m in ms][1:] == [("SBJ", "ORG"), ("Aya Koffi-Diabaté", "PERSON")]

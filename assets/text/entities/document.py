@@ -51,7 +51,13 @@ from assets.text.entities.names import (
 from assets.text.entities.nicknames import _apply_nicknames, _quoted_nicknames
 from assets.text.entities.spans import _covered_chars, _Raw, _raw_mentions
 from assets.text.entities.speakers import _discover_speakers
-from assets.text.entities.trim import _cut_line_breaks, _join_coordinated, _split_coordinated, _trim_people
+from assets.text.entities.trim import (
+    _cut_line_breaks,
+    _join_coordinated,
+    _split_coordinated,
+    _split_credits,
+    _trim_people,
+)
 from assets.text.entities.usage import _things_not_people
 from assets.text.records import Mention, Sentence
 
@@ -88,7 +94,7 @@ def doc_mentions(doc: Doc, sentences: list[Sentence]) -> list[Mention]:
     _hyphenated_names(doc, raws)
     raws = _extend_names_right(doc, raws)
     raws, spelled = _names_from_capitals(doc, raws)
-    raws = _split_coordinated(_trim_people(doc, _cut_line_breaks(doc.text, raws)))
+    raws = _split_credits(_split_coordinated(_trim_people(doc, _cut_line_breaks(doc.text, raws))))
     _products_by_model_word(raws)
     _product_lines(doc, raws)
     raws = _things_not_people(doc, raws)

@@ -285,6 +285,23 @@ def _join_coordinated(body: str, raws: list[_Raw]) -> list[_Raw]:
     return out
 
 
+# "(Reuters/Ellen Marsh)", "AP Photo/Evan Vucci": an agency, a slash, a person of two or three capitalised words
+_CREDIT = re.compile(r"([A-Z][\w&. ]*?)/((?:[A-Z][\w'’-]+ ){1,2}[A-Z][\w'’-]+)")
+
+
+def _split_credits(raws: list[_Raw]) -> list[_Raw]:
+    """A photo credit tagged as one organisation ("SBJ/Aya Koffi-Diabaté") is the agency and the photographer."""
+    out: list[_Raw] = []
+    for r in raws:
+        m = _CREDIT.fullmatch(r.text) if r.label == "ORG" and not r.fixed else None
+        if m is None:
+            out.append(r)
+            continue
+        out.append(_Raw(r.start, r.start + m.end(1), m.group(1), "ORG"))
+        out.append(_Raw(r.start + m.start(2), r.end, m.group(2), "PERSON"))
+    return out
+
+
 def _for_a_company(left: str, joiner: str, right: str) -> bool:
     """'Halden Research for the Larchmont Tribune': a name of two words or more working "for the" a name ending
     in a company word is two bodies. Names with "for the" inside end otherwise ("Committee for the Protection of
