@@ -522,8 +522,10 @@ def test_a_nickname_that_is_another_persons_first_name_stays_theirs(nlp):
 def test_corpus_an_acronym_no_article_spells_out_is_the_organisation_with_those_initials():
     pairs = pairs_of({"European Central Bank": 5, "ECB": 2, "Federal Reserve": 2, "IMF": 1}, label="ORG")
     pairs += pairs_of({"Eastern Cocoa Board": 1, "Bank of England": 2, "BOE": 1}, label="ORG")
+    pairs += pairs_of({"Scottish National party": 3, "SNP": 1}, label="ORG")
     res = resolve_corpus(pairs)
     assert res["ORG|ecb"][0] == "ORG|european central bank"
+    assert res["ORG|snp"][0] == "ORG|scottish national party"  # a lower-case word's initial counts
     assert res["ORG|imf"][0] == "ORG|imf"  # no organisation with those initials
     assert res["ORG|boe"][0] == "ORG|boe"  # "of" is no initial: no guess
 

@@ -29,6 +29,7 @@ _SKY_ENDING = re.compile(r"sk(?:iy|yy|yi|ij|ii)$")
 # Acronyms joined to a name only another document spells out have three letters or more: two letters fit too many
 # names by chance ("AI" and "Apple, Inc.", "CT" and a Tribune).
 _MIN_CORPUS_ACRONYM = 3
+_INITIAL_SKIPS = frozenset({"of", "and", "the", "for", "&"})
 
 Group = tuple[str, str, str, int, bool]  # entity_key, label, canonical, n_mentions, partial (all of them)
 
@@ -278,7 +279,13 @@ def _corpus_acronyms(
     for n in sorted(name_label):
         words = name_surface[n].replace("-", " ").split()
         if name_label[n] == "ORG" and len(words) >= 2 and n not in target:
-            by_initials["".join(w[0] for w in words if w[:1].isupper()).lower()].append(n)
+            # the capitalised words' initials, or every word's but "of", "and", "the" ("Scottish National party")
+            keys = {
+                "".join(w[0] for w in words if w[:1].isupper()).lower(),
+                "".join(w[0] for w in words if w.lower() not in _INITIAL_SKIPS).lower(),
+            }
+            for k in keys:
+                by_initials[k].append(n)
     out: dict[str, str] = {}
     for norm, label in name_label.items():
         surface = name_surface[norm].replace(".", "")
