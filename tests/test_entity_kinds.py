@@ -421,3 +421,14 @@ def test_a_name_ending_in_a_street_word_is_a_facility(nlp):
     text = "Mr Fenn, 58, of Oakhurst Lane, denies all charges."
     ms = mentions_for(nlp, text, [("Fenn", "PERSON"), ("Oakhurst Lane", "ORG")])
     assert labels(ms, "Oakhurst Lane") == {"FAC"}
+
+
+def test_a_person_modifying_a_role_before_another_persons_name_is_no_person(nlp):
+    text = (
+        "The party led by Brexit campaigner Nigel Farage won seats. Lib Dem leader Sir Ed Davey gained too. "
+        "Obama adviser David Axelrod spoke, and Barack Obama agreed."
+    )
+    ents = [("Brexit", "PERSON"), ("Nigel Farage", "PERSON"), ("Lib Dem", "PERSON"), ("Ed Davey", "PERSON")]
+    ents += [("Obama", "PERSON"), ("David Axelrod", "PERSON"), ("Barack Obama", "PERSON")]
+    ms = mentions_for(nlp, text, ents)
+    assert [m.text for m in ms] == ["Nigel Farage", "Ed Davey", "Obama", "David Axelrod", "Barack Obama"]

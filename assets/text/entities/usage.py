@@ -60,7 +60,7 @@ def _things_not_people(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
     _places_named_by_of(raws, tok_of)
     _placed_orgs(raws, tok_of)
     _places_by_kind(raws, tok_of)
-    return raws
+    return _role_domains(doc, raws)
 
 
 def _drop_common_openers(doc: Doc, raws: list[_Raw], tok_of: dict) -> list[_Raw]:
@@ -235,6 +235,38 @@ def _placed_orgs(raws: list[_Raw], tok_of: dict) -> None:
         if any(_placed(t) and (not person or t.head.lower_ in ("in", "throughout")) for t in toks):
             for r in group:
                 r.label = "GPE"
+
+
+def _role_domains(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
+    """'Brexit campaigner Nigel Farage', 'Lib Dem leader Sir Ed Davey': a 'person' whose every mention modifies a
+    role noun standing before another person's name is that role's party or cause, no person, unless a full
+    person's name here holds its words."""
+    people = [r for r in raws if r.label == "PERSON"]
+    starts = {r.start: r for r in people}
+    drop: set[int] = set()
+    for name, group in _groups(raws).items():
+        pieces = {
+            w
+            for r in people
+            if " " in r.text and normalise(r.text) != name
+            for w in normalise(r.text).split()
+        }
+        if len(name.split()) > 2 or set(name.split()) <= pieces:
+            continue
+        spans = [doc.char_span(r.start, r.end, alignment_mode="expand") for r in group]
+        if all(s is not None and _before_a_role_and_a_name(s, starts) for s in spans):
+            drop |= {id(r) for r in group}
+    return [r for r in raws if id(r) not in drop]
+
+
+def _before_a_role_and_a_name(span, starts: dict) -> bool:
+    role = span.root.head
+    if span.root.dep_ != "compound" or role.i != span.end or role.pos_ != "NOUN" or not role.text.islower():
+        return False
+    if not (is_role(role.lemma_) or role.lower_ in TITLE_WORDS) or role.i + 1 >= len(span.doc):
+        return False
+    after = span.doc[role.i + 1]
+    return any(after.idx <= start <= after.idx + 8 for start in starts)
 
 
 def _places_by_kind(raws: list[_Raw], tok_of: dict) -> None:
