@@ -398,11 +398,11 @@ def test_a_one_word_organisation_is_no_short_form_of_a_numbered_title_it_opens(n
 def test_a_word_listed_among_common_nouns_only_is_no_name(nlp):
     text = (
         "Healthcare, government, and leisure and hospitality led the gains. Labour will not raise income tax, "
-        "national insurance or VAT. Halvard, Kessock and rivals fell."
+        "national insurance or VAT. Halvard, Kessock and rivals fell. Reach us on Twitter, email or phone."
     )
     ents = [("Healthcare", "ORG"), ("Labour", "ORG"), ("VAT", "ORG"), ("Halvard", "ORG"), ("Kessock", "ORG")]
-    ms = mentions_for(nlp, text, ents)
-    assert [m.text for m in ms] == ["Labour", "Halvard", "Kessock"]
+    ms = mentions_for(nlp, text, [*ents, ("Twitter", "ORG")])
+    assert [m.text for m in ms] == ["Labour", "Halvard", "Kessock", "Twitter"]
 
 
 def test_a_name_the_parser_joins_to_far_common_nouns_stays_a_name(nlp):

@@ -68,8 +68,8 @@ def _drop_common_openers(doc: Doc, raws: list[_Raw], tok_of: dict) -> list[_Raw]
     document also writes in lower case, is a common noun capitalised by position only; so is a 'person' that an
     "its" of its clause takes up ("Morale … is at its lowest"), unless the word is capitalised elsewhere too (then
     it names a body); and a 'person' capitalised nowhere else that modifies a lower-case noun ("Turnout models
-    are hard to build"; "Biden aides" names him elsewhere). Anywhere, a one-word name listed among common nouns
-    only is none (_listed_with_common_nouns)."""
+    are hard to build"; "Biden aides" names him elsewhere). An opener or an acronym listed among common nouns only
+    is none (_listed_with_common_nouns)."""
     lower = {t.text for t in doc if t.text.islower()}
     openers = {t.idx for t in doc if t.is_sent_start or (t.i > 0 and "\n" in doc[t.i - 1].text_with_ws)}
     inside = {t.text for t in doc if t.idx not in openers and t.text[:1].isupper()}
@@ -87,7 +87,16 @@ def _drop_common_openers(doc: Doc, raws: list[_Raw], tok_of: dict) -> list[_Raw]
             continue
         else:
             out.append(r)
-    return [r for r in out if r.fixed or " " in r.text or not _listed_with_common_nouns(tok_of.get(r.start))]
+    # a capitalised word inside a sentence listed with common nouns is still a name ("find us on Twitter, email or
+    # phone"); only an opener or an acronym is read as one of them
+    return [
+        r
+        for r in out
+        if r.fixed
+        or " " in r.text
+        or not (r.start in openers or r.text.isupper())
+        or not _listed_with_common_nouns(tok_of.get(r.start))
+    ]
 
 
 def _listed_with_common_nouns(tok) -> bool:
