@@ -34,12 +34,18 @@ def _says(verb) -> bool:
     return not any(c.dep_ == "dobj" for c in verb.children) or any(c.dep_ == "ccomp" for c in verb.children)
 
 
+def two_sentences_before(sent) -> int:
+    """The index of the first token of the sentence two before `sent` (or of the document's first)."""
+    doc, start = sent.doc, sent.start
+    for _ in range(2):
+        start = doc[start - 1].sent.start if start > 0 else start
+    return start
+
+
 def _pronoun_follows(doc: Doc, tok, say_only: bool) -> bool:
     """The next subject after tok's clause is he/she, and no named person nearby could be the one meant."""
     sent = tok.sent
-    window_start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-    window_start = doc[window_start - 1].sent.start if window_start > 0 else window_start
-    if any(t.ent_type_ == "PERSON" for t in doc[window_start : tok.i]):
+    if any(t.ent_type_ == "PERSON" for t in doc[two_sentences_before(sent) : tok.i]):
         return False
     for t in doc[tok.i + 1 : min(len(doc), sent.end + _PRONOUN_WINDOW)]:
         if t.dep_ == "nsubj" and t.i > tok.head.i and (not say_only or _says(t.head)):
@@ -171,9 +177,8 @@ def nickname_of(tok):
     head = tok.head
     if tok.dep_ in ("oprd", "dobj") and head.lemma_.lower() in _NICKNAME_VERBS:
         named = [c for c in head.children if c.dep_ == "dobj" and c.i != tok.i]
-        named += [
-            c for c in tok.children if c.dep_ == "poss"
-        ]  # "nicknamed her Dot": her parsed as Dot's owner
+        # "nicknamed her Dot": "her" parsed as Dot's owner
+        named += [c for c in tok.children if c.dep_ == "poss"]
         return named[0] if len(named) == 1 else None
     verb = head.head
     if tok.dep_ != "pobj" or (verb.lemma_.lower(), head.lower_) not in _NICKNAME_PHRASES:

@@ -79,8 +79,9 @@ def _defined_acronyms(doc: Doc, raws: list[_Raw]) -> dict[str, _Raw]:
 
 def _common_acronyms(body: str) -> set[str]:
     """Acronyms the document defines by lower-case words: 'binge eating disorder (BED)', 'FIRE (financial
-    independence, retire early)', 'hypersensitivity pneumonitis, or HP'. A name is written with capitals, so these stand for common nouns. So do a
-    plural acronym and the words it abbreviates, however written: 'Intensive Care Units (ICUs)'."""
+    independence, retire early)', 'hypersensitivity pneumonitis, or HP'. A name is written with capitals, so these
+    stand for common nouns. So do a plural acronym and the words it abbreviates, however written: 'Intensive Care
+    Units (ICUs)'."""
     out = set()
     for m in [*_WORDS_BEFORE_ACRONYM.finditer(body), *_WORDS_OR_ACRONYM.finditer(body)]:
         words = [(w.start(), w.group()) for w in _WORD.finditer(m.group(1))]
@@ -134,8 +135,8 @@ def _acronyms_by_initials(raws: list[_Raw], expansions: dict[str, _Raw]) -> None
 
 def _abbreviates(acro: str, word: str) -> bool:
     """'VW' for 'Volkswagen', 'HP' for 'Hewlett-Packard': the short form's letters in order through one word,
-    from its first letter, skipping some, the others consonants. A plain prefix is no abbreviation: 'AP' is not 'Apple', nor 'UN'
-    'Unilever' (the leftmost fit decides)."""
+    from its first letter, skipping some, the others consonants. A plain prefix is no abbreviation: 'AP' is not
+    'Apple', nor 'UN' 'Unilever' (the leftmost fit decides)."""
     low = word.lower()
     if " " in word or word.isupper() or not low.startswith(acro[0].lower()) or len(word) <= len(acro) + 1:
         return False

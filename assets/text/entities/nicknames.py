@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from assets.text.entities.clues import nickname_of
+from assets.text.entities.clues import nickname_of, two_sentences_before
 from assets.text.entities.names import name_tokens
 from assets.text.entities.spans import _Raw
 
@@ -66,8 +66,7 @@ def _person_at(doc: Doc, persons: list[_Raw], anchor) -> _Raw | None:
     sent = anchor.sent
     if any(sent.start_char <= r.start < anchor.idx for r in persons):
         return None
-    first = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-    first = doc[first - 1].sent.start if first > 0 else first
+    first = two_sentences_before(sent)
     before = [
         r
         for r in persons

@@ -8,6 +8,7 @@ the span at a feature of the text, never at a listed name.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from assets.text import lexicon
@@ -263,9 +264,7 @@ def _join_coordinated(body: str, raws: list[_Raw]) -> list[_Raw]:
     after "the", then "and" and a name ending in a company word, is one name when that word is named nowhere
     else in the document (the article belongs to the whole name; "the Ford and General Motors plants" names Ford
     elsewhere)."""
-    counts: dict[str, int] = {}
-    for r in raws:
-        counts[r.text] = counts.get(r.text, 0) + 1
+    counts = Counter(r.text for r in raws)
     out: list[_Raw] = []
     for r in raws:
         prev = out[-1] if out else None

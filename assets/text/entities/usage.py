@@ -142,6 +142,11 @@ def _datelines(body: str, raws: list[_Raw]) -> None:
             r.label = "GPE"
 
 
+def _person_name_words(raws: list[_Raw]) -> set[str]:
+    """The words of the document's person names of two words or more ("ellen", "marsh")."""
+    return {w for r in raws if r.label == "PERSON" and " " in r.text for w in normalise(r.text).split()}
+
+
 def _groups(
     raws: list[_Raw], words: int | None = None, labels: tuple[str, ...] = ("PERSON",)
 ) -> dict[str, list[_Raw]]:
@@ -212,7 +217,7 @@ def _companies_by_inner_capital(doc: Doc, raws: list[_Raw]) -> None:
     """'SoftBank', 'PayPal': a one-word 'person' with a capital inside, after a piece of three letters or more
     that starts no people's names, is a company unless an honorific or a title stands before it here ("its
     largest investor" beside it is a role a company can hold too)."""
-    pieces = {w for r in raws if r.label == "PERSON" and " " in r.text for w in normalise(r.text).split()}
+    pieces = _person_name_words(raws)
     for name, group in _groups(raws, words=1).items():
         m = _INNER_CAPITAL.fullmatch(group[0].text)
         if name in pieces or m is None or m.group(1).lower() in _CAMEL_NAME_PREFIXES:
@@ -228,7 +233,7 @@ def _placed_orgs(raws: list[_Raw], tok_of: dict) -> None:
     around, and never uses as one ('at' and 'across' take companies; 'a stake in X' is no place), is a place. So is
     a one-word 'person' the text puts something in ("picked in Kent") and never treats as a person, when no
     person named here has that word ("faith in Biden" is no place: see non_place_in_heads)."""
-    pieces = {w for r in raws if r.label == "PERSON" and " " in r.text for w in normalise(r.text).split()}
+    pieces = _person_name_words(raws)
     groups = [(False, g) for g in _groups(raws, words=1, labels=("ORG",)).items()]
     groups += [(True, g) for g in _groups(raws, words=1).items()]
     for person, (name, group) in groups:
@@ -426,7 +431,7 @@ def _listed_with_companies(raws: list[_Raw], tok_of: dict) -> None:
     one too (unless it is part of a person's full name here); 'Côte d'Ivoire, Kenya and Morocco': one whose
     companions are all places (two or more) is a place."""
     label_at = {i: r.label for r in raws for i in range(r.start, r.end)}
-    pieces = {w for r in raws if r.label == "PERSON" and " " in r.text for w in normalise(r.text).split()}
+    pieces = _person_name_words(raws)
     for name, group in _groups(raws, words=1).items():
         if name in pieces:
             continue
