@@ -432,3 +432,62 @@ def test_a_person_modifying_a_role_before_another_persons_name_is_no_person(nlp)
     ents += [("Obama", "PERSON"), ("David Axelrod", "PERSON"), ("Barack Obama", "PERSON")]
     ms = mentions_for(nlp, text, ents)
     assert [m.text for m in ms] == ["Nigel Farage", "Ed Davey", "Obama", "David Axelrod", "Barack Obama"]
+
+
+def test_a_sentence_opener_english_writes_in_lower_case_is_no_name(nlp):
+    # the document never writes "turnout" or "healthcare" in lower case: the evidence is how English writes them
+    text = "Turnout was just 58 per cent across the county. Brown said the count was fair."
+    ms = mentions_for(nlp, text, [("Turnout", "PERSON"), ("Brown", "PERSON")])
+    assert [(m.text, m.label) for m in ms] == [("Brown", "PERSON")]
+    text = "Healthcare added 40,000 jobs last month. Putin has said nothing."
+    ms = mentions_for(nlp, text, [("Healthcare", "ORG"), ("Putin", "PERSON")])
+    assert [(m.text, m.label) for m in ms] == [("Putin", "PERSON")]
+
+
+def test_a_common_opener_that_speaks_or_ends_a_full_name_stays(nlp):
+    said = mentions_for(nlp, "May said the vote was a warning. It was close.", [("May", "PERSON")])
+    assert labels(said, "May") == {"PERSON"}
+    text = "Theresa May left office in 2019. May later wrote a book."
+    ms = mentions_for(nlp, text, [("Theresa May", "PERSON"), ("May", "PERSON")])
+    assert labels(ms, "May") == {"PERSON"}
+
+
+def test_a_person_of_common_words_only_is_no_name_unless_it_speaks(nlp):
+    text = (
+        "It ran in the print edition as 'Grain Harvest Slips, Prices Jump'. It was written by Will Hunt. "
+        "Harbour Grid said supplies were tight. Readers can email Harbour Grid."
+    )
+    ents = [
+        ("Prices Jump", "PERSON"),
+        ("Will Hunt", "PERSON"),
+        ("Harbour Grid", "PERSON"),
+        ("Harbour Grid", "PERSON"),
+    ]
+    ms = mentions_for(nlp, text, ents)
+    assert labels(ms, "Prices Jump") == set()
+    assert labels(ms, "Will Hunt") == {"PERSON"}
+    assert [m.text for m in ms].count("Harbour Grid") == 2
+
+
+def test_a_lone_capital_or_big_city_is_a_place_not_a_person(nlp):
+    text = "The fund will lend Kyiv a large sum. Allies pledged to support Kyiv."
+    ms = mentions_for(nlp, text, [("Kyiv", "PERSON"), ("Kyiv", "PERSON")])
+    assert labels(ms, "Kyiv") == {"GPE"}
+    # a given name, a full name here, or words of its own keep the person
+    text = "Whitney Houston sang first. Fans cheered Houston. Victoria thanked the crowd. Lima said he would stay."
+    ents = [("Whitney Houston", "PERSON"), ("Houston", "PERSON"), ("Victoria", "PERSON"), ("Lima", "PERSON")]
+    ms = mentions_for(nlp, text, ents)
+    assert labels(ms, "Houston") == labels(ms, "Victoria") == labels(ms, "Lima") == {"PERSON"}
+
+
+def test_an_organisation_named_by_a_kind_of_place_or_a_natural_feature_is_that_place(nlp):
+    text = (
+        "The summit met at a resort in the southern region of Tavoria. The bank's tower stands on the banks of "
+        "the Vell. The city cleaned up the Sarne and its tributary, the Oust, at great cost. Tavoria Foods said "
+        "sales rose."
+    )
+    ents = [("Tavoria", "ORG"), ("Vell", "ORG"), ("Oust", "ORG"), ("Tavoria Foods", "ORG")]
+    ms = mentions_for(nlp, text, ents)
+    assert labels(ms, "Tavoria") == {"GPE"}
+    assert labels(ms, "Vell") == labels(ms, "Oust") == {"LOC"}
+    assert labels(ms, "Tavoria Foods") == {"ORG"}

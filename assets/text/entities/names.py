@@ -143,6 +143,13 @@ def same_first(a: str, b: str) -> bool:
     )
 
 
+def given_name(word: str) -> bool:
+    """'Will', 'Rich', 'Kate': a given name or a short form of one in the table (lower case or not)."""
+    table = _short_forms()
+    w = fold(word.lower())
+    return bool(table.nicknames_of(w) or table.canonicals_of(w))
+
+
 def fold(word: str) -> str:
     """A word without its accents: 'joaquín' -> 'joaquin' (outlets differ in keeping them)."""
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))

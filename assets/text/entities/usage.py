@@ -11,8 +11,17 @@ from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from assets.text import lexicon
-from assets.text.entities.clues import _locative, _speaks_or_described, its_in_clause
-from assets.text.entities.names import _HONORIFICS, ORG_DESIGNATORS, TITLE_WORDS, is_role, normalise
+from assets.text.entities.casing import common_word
+from assets.text.entities.clues import _locative, _says, _speaks_or_described, its_in_clause
+from assets.text.entities.gazetteer import major_place
+from assets.text.entities.names import (
+    _HONORIFICS,
+    ORG_DESIGNATORS,
+    TITLE_WORDS,
+    given_name,
+    is_role,
+    normalise,
+)
 from assets.text.entities.spans import _Raw
 
 if TYPE_CHECKING:
@@ -25,6 +34,8 @@ _DATELINE_TAIL = re.compile(r"\s*(?:,|\(|-|–|—)")
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 _OF_PLACE = lexicon.words("places", "of_place_nouns")
 _PLACE_KINDS = lexicon.words("places", "place_kind_nouns")
+_OF_FEATURE = lexicon.words("places", "of_feature_nouns")
+_FEATURES = lexicon.words("places", "feature_nouns")
 _ORG_OWNED = lexicon.words("entities", "org_owned_nouns")
 _POSTING = lexicon.words("entities", "posting_verbs")
 _ACQUIRING = lexicon.words("entities", "acquiring_verbs")
@@ -46,7 +57,7 @@ def _things_not_people(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
     """The mentions with these uses repaired (common words at sentence starts are dropped)."""
     tok_of = {t.idx: t for t in doc}
     raws = _drop_common_openers(doc, raws, tok_of)
-    raws = _drop_common_phrases(doc.text, raws)
+    raws = _drop_common_phrases(doc, raws)
     _datelines(doc.text, raws)
     _product_short_forms(raws)
     _definite_things(doc, raws, tok_of)
@@ -60,6 +71,8 @@ def _things_not_people(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
     _places_named_by_of(raws, tok_of)
     _placed_orgs(raws, tok_of)
     _places_by_kind(raws, tok_of)
+    _major_places(raws, tok_of)
+    raws = _drop_common_word_people(doc, raws)
     return _role_domains(doc, raws)
 
 
@@ -69,8 +82,11 @@ def _drop_common_openers(doc: Doc, raws: list[_Raw], tok_of: dict) -> list[_Raw]
     "its" of its clause takes up ("Morale … is at its lowest"), unless the word is capitalised elsewhere too (then
     it names a body); and a 'person' capitalised nowhere else that modifies a lower-case noun ("Turnout models
     are hard to build"; "Biden aides" names him elsewhere). An opener or an acronym listed among common nouns only
-    is none (_listed_with_common_nouns)."""
+    is none (_listed_with_common_nouns). So is a 'person' or 'organisation' opening a sentence, capitalised nowhere
+    else, that English writes mostly in lower case ("Turnout was 62 per cent", "Healthcare … led the gains"),
+    unless it speaks or a person's full name here holds it ("May said", "Theresa May")."""
     lower = {t.text for t in doc if t.text.islower()}
+    pieces = _person_name_words(raws)
     openers = {t.idx for t in doc if t.is_sent_start or (t.i > 0 and "\n" in doc[t.i - 1].text_with_ws)}
     inside = {t.text for t in doc if t.idx not in openers and t.text[:1].isupper()}
     out = []
@@ -83,7 +99,14 @@ def _drop_common_openers(doc: Doc, raws: list[_Raw], tok_of: dict) -> list[_Raw]
             if r.text in inside:
                 r.label = "ORG"
                 out.append(r)
-        elif r.label == "PERSON" and r.text not in inside and _modifies_common_noun(tok_of.get(r.start)):
+        elif (
+            r.label == "PERSON"
+            and r.text not in inside
+            and _modifies_common_noun(tok_of.get(r.start))
+            or r.label in ("PERSON", "ORG")
+            and r.text not in inside
+            and _common_opener(r, tok_of, pieces)
+        ):
             continue
         else:
             out.append(r)
@@ -97,6 +120,19 @@ def _drop_common_openers(doc: Doc, raws: list[_Raw], tok_of: dict) -> list[_Raw]
         or not (r.start in openers or r.text.isupper())
         or not _listed_with_common_nouns(tok_of.get(r.start))
     ]
+
+
+def _common_opener(r: _Raw, tok_of: dict, pieces: set[str]) -> bool:
+    tok = tok_of.get(r.start)
+    return (
+        tok is not None
+        and normalise(r.text) not in pieces
+        and not _speaks_or_described(tok)
+        and not (
+            tok.i + 1 < len(tok.doc) and _says(tok.doc[tok.i + 1])
+        )  # "May said": the parse may read a modal
+        and common_word(r.text)
+    )
 
 
 def _listed_with_common_nouns(tok) -> bool:
@@ -120,9 +156,10 @@ def _modifies_common_noun(tok) -> bool:
     return tok is not None and tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.head.text.islower()
 
 
-def _drop_common_phrases(body: str, raws: list[_Raw]) -> list[_Raw]:
+def _drop_common_phrases(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
     """'Post-Workout Meal' as a heading over 'your post-workout meal': a name of several words that the document
     also writes whole in lower case is a common noun phrase in title case."""
+    body = doc.text
     out = []
     for r in raws:
         phrase = r.text.lower()
@@ -131,6 +168,27 @@ def _drop_common_phrases(body: str, raws: list[_Raw]) -> list[_Raw]:
             continue
         out.append(r)
     return out
+
+
+def _drop_common_word_people(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
+    """'… as 'Cocoa Shortfall Widens, Futures Jump'': a 'person' of several words, left a person by the rules
+    above, that English all writes mostly in lower case, none a given name, is no name, unless it speaks
+    somewhere in the document ("Coastline Grid said")."""
+    speaking = {r.text for r in raws if r.label == "PERSON" and " " in r.text and _speaks(doc, r)}
+    return [
+        r
+        for r in raws
+        if r.fixed
+        or r.label != "PERSON"
+        or " " not in r.text
+        or r.text in speaking
+        or not all(common_word(w) and not given_name(w) for w in r.text.lower().split())
+    ]
+
+
+def _speaks(doc: Doc, r: _Raw) -> bool:
+    span = doc.char_span(r.start, r.end, alignment_mode="expand")
+    return span is not None and _speaks_or_described(span.root)
 
 
 def _datelines(body: str, raws: list[_Raw]) -> None:
@@ -300,6 +358,21 @@ def _places_by_kind(raws: list[_Raw], tok_of: dict) -> None:
                 r.label = "GPE"
 
 
+def _major_places(raws: list[_Raw], tok_of: dict) -> None:
+    """'support Kyiv', 'lend Kyiv a large sum': a one-word 'person' that is a country's capital or a city of a
+    million people is that place, unless it is a given name too ("Douglas", "Victoria"), a person's full name here
+    holds it, or the text gives it a title, a role or words."""
+    pieces = _person_name_words(raws)
+    for name, group in _groups(raws, words=1).items():
+        if name in pieces or given_name(name) or not major_place(group[0].text):
+            continue
+        toks = [tok_of.get(r.start) for r in group]
+        if any(t is None or _person_use(t.doc[t.i : t.i + 1]) or _speaks_or_described(t) for t in toks):
+            continue
+        for r in group:
+            r.label = "GPE"
+
+
 def _placed(tok) -> bool:
     prep = tok.head
     return (
@@ -450,19 +523,29 @@ def _listed_with_companies(raws: list[_Raw], tok_of: dict) -> None:
 
 
 def _places_named_by_of(raws: list[_Raw], tok_of: dict) -> None:
-    """'the island of Skerra', 'the city of Ravensfield': a 'person' named by a kind of place is a place."""
-    for group in _groups(raws).values():
+    """'the island of Skerra', 'the southern region of Apulia': a 'person' or 'organisation' named by a kind of
+    place is a place; 'the banks of the Main', 'its tributary, the Marne': one named by a natural feature is that
+    feature."""
+    for group in _groups(raws, labels=("PERSON", "ORG")).values():
         for r in group:
             tok = tok_of.get(r.end - len(r.text.split()[-1]))
-            if (
-                tok is not None
-                and tok.dep_ == "pobj"
-                and tok.head.lower_ == "of"
-                and tok.head.head.lemma_ in _OF_PLACE
-            ):
+            label = _named_place(tok) if tok is not None else None
+            if label:
                 for x in group:
-                    x.label = "GPE"
+                    x.label = label
                 break
+
+
+def _named_place(tok) -> str | None:
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of":
+        noun = tok.head.head.lemma_
+        if noun in _OF_PLACE:
+            return "GPE"
+        if tok.head.head.lower_ in _OF_FEATURE:
+            return "LOC"
+    if tok.dep_ == "appos" and tok.head.lower_ in _FEATURES and tok.head.text.islower():
+        return "LOC"
+    return None
 
 
 def _product_short_forms(raws: list[_Raw]) -> None:
