@@ -44,7 +44,8 @@ CODE_VERSION = stage.code_version(__file__, entities, records, lexicon)
 def resolve(con) -> dict[str, pl.DataFrame]:
     """nlp.entities and nlp.entity_map for everything stored, computed from per-key aggregates."""
     groups = con.execute(
-        "SELECT entity_key, label, canonical, count(*) AS n, bool_and(partial) AS partial "
+        "SELECT entity_key, label, canonical, count(*) AS n, bool_and(partial) AS partial, "
+        "count(*) FILTER (WHERE label_from_text) AS n_from_text "
         "FROM nlp.mention_spans GROUP BY entity_key, label, canonical ORDER BY ALL"
     ).fetchall()
     resolved = entities.resolve_keys(groups)

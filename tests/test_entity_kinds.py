@@ -467,6 +467,9 @@ def test_a_person_of_common_words_only_is_no_name_unless_it_speaks(nlp):
     assert labels(ms, "Prices Jump") == set()
     assert labels(ms, "Will Hunt") == {"PERSON"}
     assert [m.text for m in ms].count("Harbour Grid") == 2
+    # inside running text the capitals are the writer's: a name, whatever its words
+    ms = mentions_for(nlp, "She rushed over to Best Buy on Friday.", [("Best Buy", "PERSON")])
+    assert [m.text for m in ms] == ["Best Buy"]
 
 
 def test_a_lone_capital_or_big_city_is_a_place_not_a_person(nlp):
@@ -491,3 +494,25 @@ def test_an_organisation_named_by_a_kind_of_place_or_a_natural_feature_is_that_p
     assert labels(ms, "Tavoria") == {"GPE"}
     assert labels(ms, "Vell") == labels(ms, "Oust") == {"LOC"}
     assert labels(ms, "Tavoria Foods") == {"ORG"}
+
+
+def test_a_mention_says_whether_a_rule_set_its_label(nlp):
+    text = "Two boats a day serve the island of Skerra. Shares in Calder Holdings rose."
+    ms = mentions_for(nlp, text, [("Skerra", "ORG"), ("Calder Holdings", "ORG")])
+    assert [(m.text, m.label, m.label_from_text) for m in ms] == [
+        ("Skerra", "GPE", True),
+        ("Calder Holdings", "ORG", False),
+    ]
+
+
+def test_a_place_the_text_puts_something_in_shows_its_label(nlp):
+    text = (
+        "Voters in Marrowby go to the polls today. Marrowby has a new bypass. Shares in Marrowby Foods rose."
+    )
+    ents = [("Marrowby", "GPE"), ("Marrowby", "GPE"), ("Marrowby Foods", "ORG")]
+    ms = mentions_for(nlp, text, ents)
+    assert [(m.text, m.label, m.label_from_text) for m in ms] == [
+        ("Marrowby", "GPE", True),
+        ("Marrowby", "GPE", False),
+        ("Marrowby Foods", "ORG", False),
+    ]

@@ -253,20 +253,43 @@ def test_resolve_keys_on_sql_aggregates_equals_resolve_corpus_on_mentions(nlp):
     found = [(f"d{i}", m) for i, body in enumerate(bodies) for m in mentions_for(nlp, body)]
     con = duckdb.connect()
     con.execute(
-        "CREATE TABLE spans (doc_id TEXT, entity_key TEXT, label TEXT, canonical TEXT, partial BOOLEAN)"
+        "CREATE TABLE spans (doc_id TEXT, entity_key TEXT, label TEXT, canonical TEXT, partial BOOLEAN, "
+        "label_from_text BOOLEAN)"
     )
     con.executemany(
-        "INSERT INTO spans VALUES (?, ?, ?, ?, ?)",
-        [(d, m.entity_key, m.label, m.canonical, m.partial) for d, m in found],
+        "INSERT INTO spans VALUES (?, ?, ?, ?, ?, ?)",
+        [(d, m.entity_key, m.label, m.canonical, m.partial, m.label_from_text) for d, m in found],
     )
     # The query of the entities stage (assets/entities.py), less its doc_id column.
     groups = con.execute(
-        "SELECT entity_key, label, canonical, count(*) AS n, bool_and(partial) AS partial "
-        "FROM spans GROUP BY ALL ORDER BY ALL"
+        "SELECT entity_key, label, canonical, count(*) AS n, bool_and(partial) AS partial, "
+        "count(*) FILTER (WHERE label_from_text) AS n_from_text FROM spans GROUP BY ALL ORDER BY ALL"
     ).fetchall()
     expected = resolve_corpus(found)
     assert resolve_keys(groups) == expected
     assert expected["PERSON|donald j. trump"][0] == expected["PERSON|donald trump"][0]
+
+
+def test_a_label_a_rule_read_from_the_text_outweighs_the_models_guesses():
+    # "the island of Skerra" in one story, the model's ORG guesses in three others
+    rows = [
+        ("ORG|skerra", "ORG", "Skerra", 3, False, 0),
+        ("GPE|skerra", "GPE", "Skerra", 2, False, 2),
+        ("PERSON|mara quill", "PERSON", "Mara Quill", 9, False, 0),
+        ("ORG|mara quill", "ORG", "Mara Quill", 1, False, 1),
+    ]
+    out = resolve_keys(rows)
+    assert out["ORG|skerra"] == out["GPE|skerra"] == ("GPE|skerra", "GPE", "Skerra")
+    # the model's guesses still win when they are far more; only places weigh more
+    assert out["ORG|mara quill"][1] == "PERSON"
+    # a product or organisation rule does not weigh more: its clues are weaker ("a resurgent Labour")
+    labour = [
+        ("ORG|labour", "ORG", "Labour", 5, False, 0),
+        ("PRODUCT|labour", "PRODUCT", "Labour", 4, False, 4),
+    ]
+    assert resolve_keys(labour)["PRODUCT|labour"][1] == "ORG"
+    # without the evidence column, mentions alone vote
+    assert resolve_keys([r[:5] for r in rows])["GPE|skerra"][1] == "ORG"
 
 
 @pytest.mark.parametrize("order", [1, -1])

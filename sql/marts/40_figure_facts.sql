@@ -17,10 +17,13 @@ WITH candidates AS (
     LEFT JOIN nlp.entity_map em ON em.local_entity_id = u.local_id
     GROUP BY u.claim_id
 ), main_entity AS (  -- what a document is mostly about: its most mentioned named entity
-    SELECT doc_id, arg_max(entity_id, (n, entity_id)) AS entity_id  -- ties: the same one every run
+    -- ties: the one the warehouse mentions most (an island's story names the island and its harbour three times
+    -- each: the island is the story), then the same one every run
+    SELECT d.doc_id, arg_max(d.entity_id, (d.n, coalesce(e.n_mentions, 0), d.entity_id)) AS entity_id
     FROM (SELECT doc_id, entity_id, count(*) AS n FROM nlp.mentions
-          WHERE label IN ('PERSON', 'ORG', 'GPE', 'NORP', 'EVENT', 'FAC', 'PRODUCT', 'LAW') GROUP BY ALL)
-    GROUP BY doc_id
+          WHERE label IN ('PERSON', 'ORG', 'GPE', 'NORP', 'EVENT', 'FAC', 'PRODUCT', 'LAW') GROUP BY ALL) d
+    LEFT JOIN nlp.entities e USING (entity_id)
+    GROUP BY d.doc_id
 ), figures AS (
     SELECT c.claim_id, c.doc_id, c.text, c.value, c.unit, c.quantity, c.measure, c.measure_key, c.period,
            coalesce(c.value_low, c.value) AS low, coalesce(c.value_high, c.value) AS high,

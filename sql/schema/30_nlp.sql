@@ -29,7 +29,8 @@ CREATE TABLE nlp.mention_spans (
     canonical       VARCHAR NOT NULL,
     entity_key      VARCHAR NOT NULL,
     local_entity_id VARCHAR NOT NULL,
-    partial         BOOLEAN NOT NULL
+    partial         BOOLEAN NOT NULL,
+    label_from_text   BOOLEAN
 );
 COMMENT ON TABLE nlp.mention_spans IS 'Entity mentions as found in one document (nlp.mentions adds the warehouse-wide entity)';
 COMMENT ON COLUMN nlp.mention_spans.doc_id IS 'clean.documents.doc_id';
@@ -43,6 +44,7 @@ COMMENT ON COLUMN nlp.mention_spans.canonical IS 'Canonical name within the docu
 COMMENT ON COLUMN nlp.mention_spans.entity_key IS '''LABEL|normalised canonical name'', before resolution across documents';
 COMMENT ON COLUMN nlp.mention_spans.local_entity_id IS 'Id of entity_key; nlp.entity_map maps it to the canonical entity';
 COMMENT ON COLUMN nlp.mention_spans.partial IS 'A bare surname the document never expands (resolved across the warehouse)';
+COMMENT ON COLUMN nlp.mention_spans.label_from_text IS 'The text around the mention shows its label: a rule changed the model''s guess ("the island of Skerra": GPE) or reads it as a place ("voters in Ravensfield"); such place labels weigh more when documents disagree';
 
 CREATE TABLE nlp.claim_rows (
     claim_id         VARCHAR NOT NULL,

@@ -36,5 +36,6 @@ def _common_words() -> frozenset[str]:
 
 
 def common_word(word: str) -> bool:
-    """'Turnout', 'Healthcare': English writes the word mostly in lower case. Words it has no count of are not."""
-    return word.lower() in _common_words()
+    """'Turnout', 'Healthcare': a capitalised word English writes mostly in lower case. Words it has no count of
+    are not, nor words in capitals ("CNN" is rare as "Cnn" but no common word)."""
+    return word[:1].isupper() and word[1:].islower() and word.lower() in _common_words()

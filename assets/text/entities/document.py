@@ -78,6 +78,10 @@ def doc_mentions(doc: Doc, sentences: list[Sentence]) -> list[Mention]:
     raws = _split_possessive_owner(raws)
     _singular_norp(raws)
     _vote_labels(raws)
+    for r in (
+        raws
+    ):  # the document's majority of the model's labels is the model's guess; rules read the text after
+        r.first_label = r.label
     raws = _apply_acronyms(doc, raws)
     raws = _discover_speakers(doc, raws)
     _club_prefixes(doc, raws)
@@ -134,6 +138,7 @@ def _to_mentions(raws: list[_Raw], sentences: list[Sentence]) -> list[Mention]:
                 canonical=r.canonical,
                 entity_key=entity_key(r.label, r.canonical),
                 partial=r.partial and r.label == "PERSON",
+                label_from_text=r.evidence or r.label != r.first_label,
             )
         )
     return out

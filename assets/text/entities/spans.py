@@ -17,10 +17,12 @@ __all__ = ["LABEL_PRIORITY", "MENTION_LABELS"]
 class _Raw:
     """A mention being resolved: its span, label and canonical name change step by step."""
 
-    __slots__ = ("start", "end", "text", "label", "canonical", "partial", "fixed")
+    __slots__ = ("start", "end", "text", "label", "canonical", "partial", "fixed", "first_label", "evidence")
 
     def __init__(self, start: int, end: int, text: str, label: str):
         self.start, self.end, self.text, self.label = start, end, text, label
+        self.first_label = label  # the model's (or the finding rule's) label, before any rule read the text
+        self.evidence = False  # a rule found the text showing the label the model gave (a place after "in")
         self.canonical = text
         self.partial = False
         self.fixed = False  # canonical and label come from the alias table or an acronym

@@ -72,6 +72,7 @@ def _things_not_people(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
     _placed_orgs(raws, tok_of)
     _places_by_kind(raws, tok_of)
     _major_places(raws, tok_of)
+    _placed_places(raws, tok_of)
     raws = _drop_common_word_people(doc, raws)
     return _role_domains(doc, raws)
 
@@ -172,8 +173,9 @@ def _drop_common_phrases(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
 
 def _drop_common_word_people(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
     """'… as 'Cocoa Shortfall Widens, Futures Jump'': a 'person' of several words, left a person by the rules
-    above, that English all writes mostly in lower case, none a given name, is no name, unless it speaks
-    somewhere in the document ("Coastline Grid said")."""
+    above, that English all writes mostly in lower case, none a given name, is no name where capitals come from
+    position (a sentence start, a title-case run), unless it speaks somewhere in the document ("Coastline Grid
+    said"). Inside running text the capitals make it a name ("rushed over to Best Buy")."""
     speaking = {r.text for r in raws if r.label == "PERSON" and " " in r.text and _speaks(doc, r)}
     return [
         r
@@ -182,8 +184,19 @@ def _drop_common_word_people(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
         or r.label != "PERSON"
         or " " not in r.text
         or r.text in speaking
-        or not all(common_word(w) and not given_name(w) for w in r.text.lower().split())
+        or _after_a_lower_case_word(doc, r)
+        or not all(common_word(w) and not given_name(w) for w in r.text.split())
     ]
+
+
+def _after_a_lower_case_word(doc: Doc, r: _Raw) -> bool:
+    span = doc.char_span(r.start, r.end, alignment_mode="expand")
+    if span is None:
+        return True
+    for tok in reversed(doc[span.sent.start : span.start]):
+        if tok.is_alpha:
+            return tok.text.islower()
+    return False
 
 
 def _speaks(doc: Doc, r: _Raw) -> bool:
@@ -371,6 +384,15 @@ def _major_places(raws: list[_Raw], tok_of: dict) -> None:
             continue
         for r in group:
             r.label = "GPE"
+
+
+def _placed_places(raws: list[_Raw], tok_of: dict) -> None:
+    """'Voters in Ravensfield': a place the text puts something in or near shows its label (the corpus-wide vote
+    weighs it above the model's guesses elsewhere)."""
+    for r in raws:
+        tok = tok_of.get(r.end - len(r.text.split()[-1]))
+        if r.label in ("GPE", "LOC", "FAC") and tok is not None and _placed(tok):
+            r.evidence = True
 
 
 def _placed(tok) -> bool:
