@@ -339,6 +339,10 @@ def test_capitals_opening_a_dateline_are_a_place(nlp):
     text = "HARBOURTON, May 3 (Wire) - Officials said the port had reopened."
     ms = mentions_for(nlp, text, [("HARBOURTON", "ORG")])
     assert ms[0].label == "GPE"
+    # an acronym opening a paragraph before ", which" is the sentence's subject, no dateline
+    text = "The probe launched in May.\nNASA, which built its radio, said it was monitoring the mission."
+    ms = mentions_for(nlp, text, [("NASA", "ORG")])
+    assert [m.label for m in ms] == ["ORG"]
 
 
 def test_a_name_listed_with_companies_is_a_company(nlp):

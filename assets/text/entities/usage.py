@@ -28,8 +28,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
-# What follows a dateline's place: a comma (", Sept 18"), a bracket ("(Reuters)") or a dash.
-_DATELINE_TAIL = re.compile(r"\s*(?:,|\(|-|–|—)")
+# What follows a dateline's place: a comma and a capitalised word or a number (", Sept 18", ", Italy"), a bracket
+# ("(Reuters)") or a dash. Not a comma and a lower-case word: "NASA, which is supplying …" opens a sentence.
+_DATELINE_TAIL = re.compile(r"\s*(?:,\s*[A-Z0-9]|\(|-|–|—)")
 # Dependencies of a name that modifies the noun after it ("the Trump administration"): no thing-use there.
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 _OF_PLACE = lexicon.words("places", "of_place_nouns")
