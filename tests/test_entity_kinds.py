@@ -516,3 +516,21 @@ def test_a_place_the_text_puts_something_in_shows_its_label(nlp):
         ("Marrowby", "GPE", False),
         ("Marrowby Foods", "ORG", False),
     ]
+
+
+def test_an_opener_after_a_quote_mark_and_a_role_word_opener_are_no_names(nlp):
+    text = '"Apps are under pressure to feel instant," he said. Founder and chief executive Ada Quell said sorry.'
+    ms = mentions_for(nlp, text, [("Apps", "PERSON"), ("Founder", "PERSON"), ("Ada Quell", "PERSON")])
+    assert [m.text for m in ms] == ["Ada Quell"]
+
+
+def test_a_kinship_word_used_as_a_name_is_no_name(nlp):
+    text = '"Mum will tell us we both did well," said Liam Okoro. "Well, here we are, Dad."'
+    ms = mentions_for(nlp, text, [("Mum", "PERSON"), ("Liam Okoro", "PERSON"), ("Dad", "PERSON")])
+    assert [m.text for m in ms] == ["Liam Okoro"]
+
+
+def test_a_name_ending_in_a_station_or_parade_word_is_a_facility(nlp):
+    text = "The governor spoke at Union Station. The club shop is on Marine Parade."
+    ms = mentions_for(nlp, text, [("Union Station", "ORG"), ("Marine Parade", "ORG")])
+    assert labels(ms, "Union Station") == labels(ms, "Marine Parade") == {"FAC"}

@@ -48,6 +48,8 @@ _MODEL_NUMBER = re.compile(r"[A-Za-z]{2,}-\d+[A-Za-z]?")
 _MODEL_SUFFIX = re.compile(r"-(?:[A-Z]|\d+)\b")
 _NON_PLACE_IN = lexicon.words("places", "non_place_in_heads")
 _COUNTING_DETS = frozenset({"a", "an", "any", "every", "each"})
+# "Mum will tell us", "here we are, Dad": a kinship word used as a name is no one's name.
+_KIN_ADDRESS = lexicon.words("people", "kin_address") | lexicon.words("people", "kin_nouns")
 # A measured size written right before a name: "the 12.9-inch iPad", "a 65in Bravia", "256GB".
 _SIZE_BEFORE = re.compile(r"\d+(?:\.\d+)?[- ]?(?:inch|in|mm|cm|gb|tb)\s+$", re.IGNORECASE)
 # Places and peoples keep their capital at a sentence start too ("Turkey", "Republicans"): not judged there.
@@ -59,6 +61,7 @@ def _things_not_people(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
     tok_of = {t.idx: t for t in doc}
     raws = _drop_common_openers(doc, raws, tok_of)
     raws = _drop_common_phrases(doc, raws)
+    raws = [r for r in raws if r.fixed or r.label != "PERSON" or r.text.lower() not in _KIN_ADDRESS]
     _datelines(doc.text, raws)
     _product_short_forms(raws)
     _definite_things(doc, raws, tok_of)
@@ -89,7 +92,7 @@ def _drop_common_openers(doc: Doc, raws: list[_Raw], tok_of: dict) -> list[_Raw]
     unless it speaks or a person's full name here holds it ("May said", "Theresa May")."""
     lower = {t.text for t in doc if t.text.islower()}
     pieces = _person_name_words(raws)
-    openers = {t.idx for t in doc if t.is_sent_start or (t.i > 0 and "\n" in doc[t.i - 1].text_with_ws)}
+    openers = {t.idx for t in doc if _opens(t)}
     inside = {t.text for t in doc if t.idx not in openers and t.text[:1].isupper()}
     out = []
     for r in raws:
@@ -124,17 +127,23 @@ def _drop_common_openers(doc: Doc, raws: list[_Raw], tok_of: dict) -> list[_Raw]
     ]
 
 
+def _opens(tok) -> bool:
+    """The word opens a sentence or a line, maybe after quote marks or a bracket ('"Apps are under pressure')."""
+    doc = tok.doc
+    if tok.is_sent_start or (tok.i > 0 and "\n" in doc[tok.i - 1].text_with_ws):
+        return True
+    before = doc[tok.sent.start : tok.i]
+    return len(before) > 0 and all(t.is_quote or t.is_bracket or t.is_punct for t in before)
+
+
 def _common_opener(r: _Raw, tok_of: dict, pieces: set[str]) -> bool:
+    """A role noun ("Founder and chief executive Marcus Adeyemi said") is no name even where it speaks."""
     tok = tok_of.get(r.start)
-    return (
-        tok is not None
-        and normalise(r.text) not in pieces
-        and not _speaks_or_described(tok)
-        and not (
-            tok.i + 1 < len(tok.doc) and _says(tok.doc[tok.i + 1])
-        )  # "May said": the parse may read a modal
-        and common_word(r.text)
-    )
+    if tok is None or normalise(r.text) in pieces or not common_word(r.text):
+        return False
+    # "May said": the parse may read a modal, so the next word counts too
+    speaks = _speaks_or_described(tok) or (tok.i + 1 < len(tok.doc) and _says(tok.doc[tok.i + 1]))
+    return is_role(r.text) or not speaks
 
 
 def _listed_with_common_nouns(tok) -> bool:
