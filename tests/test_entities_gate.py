@@ -1,5 +1,5 @@
-"""Quality gate of cross-document entities on tests/fixtures/entities_heldout (14 articles from six outlets,
-written apart from the rules, measured blind once, now a regression guard).
+"""Quality gate of cross-document entities on tests/fixtures/entities_heldout and entities_heldout2 (14 and 15
+articles from six outlets each, written apart from the rules, each measured blind once, now regression guards).
 
 The corpus goes through the whole graph; bench/entities_gold.py matches the warehouse's entity rows to the gold
 referents, and the counts are held to floors.json beside the gold (with the corpus hash: a changed corpus needs a
@@ -14,7 +14,7 @@ from test_outlets_gate import corpus_sha
 
 from conftest import load_bench, run_graph
 
-CORPUS = Path(__file__).parent / "fixtures" / "entities_heldout"
+CORPORA = [Path(__file__).parent / "fixtures" / name for name in ("entities_heldout", "entities_heldout2")]
 bench = load_bench("entities_gold")
 
 
@@ -42,16 +42,18 @@ def test_the_scorer_counts_splits_merges_and_junk():
 
 
 @pytest.mark.slow
-def test_the_floors_are_for_this_corpus():
-    floors = json.loads((CORPUS / "floors.json").read_text())
-    assert floors["corpus_sha256"] == corpus_sha(CORPUS), "the corpus changed: measure it, review floors.json"
+@pytest.mark.parametrize("corpus", CORPORA, ids=lambda p: p.name)
+def test_the_floors_are_for_this_corpus(corpus):
+    floors = json.loads((corpus / "floors.json").read_text())
+    assert floors["corpus_sha256"] == corpus_sha(corpus), "the corpus changed: measure it, review floors.json"
 
 
 @pytest.mark.slow
-def test_entities_gate(tmp_path):
+@pytest.mark.parametrize("corpus", CORPORA, ids=lambda p: p.name)
+def test_entities_gate(tmp_path, corpus):
     db = tmp_path / "warehouse.duckdb"
-    days = sorted(p.name for p in (CORPUS / "inbox").iterdir() if p.is_dir())
-    assert run_graph(CORPUS / "inbox", db, days[0], days[-1]).success
+    days = sorted(p.name for p in (corpus / "inbox").iterdir() if p.is_dir())
+    assert run_graph(corpus / "inbox", db, days[0], days[-1]).success
     import duckdb
 
     con = duckdb.connect(str(db.with_name("warehouse.read.duckdb")), read_only=True)
@@ -59,9 +61,9 @@ def test_entities_gate(tmp_path):
         "SELECT label, name, aliases FROM nlp.entities ORDER BY n_mentions DESC, name"
     ).fetchall()
     con.close()
-    gold = json.loads((CORPUS / "gold.json").read_text(encoding="utf-8"))
+    gold = json.loads((corpus / "gold.json").read_text(encoding="utf-8"))
     result = bench.score(gold, rows)
-    pinned = json.loads((CORPUS / "floors.json").read_text())
+    pinned = json.loads((corpus / "floors.json").read_text())
     assert result["one row"] >= pinned["min_one_row"], result["details"]
     for key in ("split", "merge rows", "junk rows", "missing"):
         assert result[key] <= pinned["max"][key], (key, result["details"])
