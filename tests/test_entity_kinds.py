@@ -309,6 +309,10 @@ def test_one_word_after_the_and_before_and_a_company_name_is_part_of_it(nlp):
     ents = [("Driver", "ORG"), ("Vehicle Standards Agency", "ORG")]
     names = [m.text for m in mentions_for(nlp, text, ents) if m.label == "ORG"]
     assert names == ["Driver and Vehicle Standards Agency"]
+    # the model tagged the first word only
+    text = "Shares fell when the Coastal and Harbour Workers' Union announced its ballot."
+    names = [m.text for m in mentions_for(nlp, text, [("Coastal", "ORG")]) if m.label == "ORG"]
+    assert names == ["Coastal and Harbour Workers' Union"]
 
 
 def test_a_word_named_on_its_own_too_stays_apart_from_the_name_after_and(nlp):

@@ -259,29 +259,51 @@ def _tail_junk(body: str, words: list, i: int, tags: dict, lasts: dict[str, set[
 _JOINED = re.compile(r"\s+(?:and|&|for(?: the)?)\s+")
 
 
+# "… and Freight Workers' Union": "and", then capitalised words (up to four) ending the name
+_AND_CAPITALS = re.compile(r"\s(?:and|&)\s((?:[A-Z][\w'’.-]*\s){0,3}[A-Z][\w'’.-]*)")
+
+
 def _join_coordinated(body: str, raws: list[_Raw]) -> list[_Raw]:
     """'The Driver and Vehicle Standards Agency', tagged as 'Driver' and 'Vehicle Standards Agency': one word
     after "the", then "and" and a name ending in a company word, is one name when that word is named nowhere
     else in the document (the article belongs to the whole name; "the Ford and General Motors plants" names Ford
-    elsewhere)."""
+    elsewhere). So when the model tagged the first word only ("the Maritime and Freight Workers' Union")."""
     counts = Counter(r.text for r in raws)
+    starts = {r.start for r in raws}
     out: list[_Raw] = []
     for r in raws:
+        tail = _AND_CAPITALS.match(body, r.end)
+        if (
+            _first_of_a_joined_name(body, r, counts)
+            and tail is not None
+            and tail.start(1) not in starts
+            and tail.group(1).split()[-1].lower().rstrip(".") in ORG_DESIGNATORS
+        ):
+            r = _Raw(r.start, tail.end(1), body[r.start : tail.end(1)], "ORG")
         prev = out[-1] if out else None
         if (
             prev is not None
-            and prev.label == r.label == "ORG"
-            and not (prev.fixed or r.fixed)
-            and " " not in prev.text
-            and counts[prev.text] == 1
+            and r.label == "ORG"
+            and not r.fixed
+            and _first_of_a_joined_name(body, prev, counts)
             and body[prev.end : r.start] in (" and ", " & ")
-            and body[max(0, prev.start - 4) : prev.start].lower() == "the "
             and r.text.split()[-1].lower().rstrip(".") in ORG_DESIGNATORS
         ):
             out[-1] = _Raw(prev.start, r.end, body[prev.start : r.end], "ORG")
             continue
         out.append(r)
     return out
+
+
+def _first_of_a_joined_name(body: str, r: _Raw, counts: Counter) -> bool:
+    """One word tagged an organisation after "the", named nowhere else in the document."""
+    return (
+        r.label == "ORG"
+        and not r.fixed
+        and " " not in r.text
+        and counts[r.text] == 1
+        and body[max(0, r.start - 4) : r.start].lower() == "the "
+    )
 
 
 # "(Reuters/Ellen Marsh)", "AP Photo/Evan Vucci": an agency, a slash, a person of two or three capitalised words
