@@ -538,3 +538,11 @@ def test_a_name_ending_in_a_station_or_parade_word_is_a_facility(nlp):
     text = "The governor spoke at Union Station. The club shop is on Marine Parade."
     ms = mentions_for(nlp, text, [("Union Station", "ORG"), ("Marine Parade", "ORG")])
     assert labels(ms, "Union Station") == labels(ms, "Marine Parade") == {"FAC"}
+
+
+def test_a_person_naming_a_kind_of_device_or_software_is_a_product(nlp):
+    text = "The laptop has a Glint display. The game runs in the Quarto browser. The Vance administration said no."
+    ents = [("Glint", "PERSON"), ("Quarto", "PERSON"), ("Vance", "PERSON")]
+    ms = mentions_for(nlp, text, ents)
+    assert labels(ms, "Glint") == labels(ms, "Quarto") == {"PRODUCT"}
+    assert labels(ms, "Vance") == {"PERSON"}
