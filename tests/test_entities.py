@@ -428,6 +428,14 @@ def test_team_short_forms_resolve_to_the_full_name_but_the_city_stays_a_place(nl
     assert by_text(ms, "Mariners")[0].entity_key == "ORG|durban mariners"
     assert by_text(ms, "Durban")[0].entity_key == "GPE|durban"
 
+    # a company's shop is "at" it: the short form stays the company
+    text = "The Brightline Gift Card makes a good present. Get it at Brightline for $50."
+    ms = mentions_for(nlp, text, [("Brightline Gift Card", "ORG"), ("Brightline", "ORG", "at ")])
+    assert by_text(ms, "Brightline")[0].entity_key == "ORG|brightline"
+    assert (
+        by_text(ms, "Brightline Gift Card")[0].label == "PRODUCT"
+    )  # a card is sold, like a "Pro" or a "Lite"
+
 
 def test_multiword_trailing_part_of_a_team_name_resolves_to_it(nlp):
     text = (

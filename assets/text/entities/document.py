@@ -370,8 +370,10 @@ def _resolve_one_word_org(
     described = tok is not None and any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in tok.children)
     if described and not any(c.split()[-1].lower().rstrip(".") in ORG_DESIGNATORS for c in cands or ()):
         return  # "Dräger, a global producer of …" after "Dräger Infinity": described on its own, it is itself
-    if cands and _locative(tok):
-        r.label = "GPE"  # "fans in Durban": the place the club is named after, not the club
+    if cands and _locative(tok) and tok.head.lower_ not in ("at", "across"):
+        r.label = (
+            "GPE"  # "fans in Durban": the place the club is named after; "get it at Dell" is the company
+        )
         return
     if not cands and r.label == "ORG":
         single = lasts.get(word) if len(lasts.get(word, [])) == 1 else ends.get(word)

@@ -22,9 +22,8 @@ if TYPE_CHECKING:
 
 _LOWER_PARTICLES = lexicon.words("names", "lower_particles")
 _BREAKS = re.compile("[" + re.escape("".join(lexicon.ordered("names", "person_breaks"))) + "]")
-_FILLERS = lexicon.words("names", "possessive_fillers") | frozenset(
-    lexicon.table("stopwords")["by_language"]["en"].split()
-)
+_STOPWORDS = frozenset(lexicon.table("stopwords")["by_language"]["en"].split())
+_FILLERS = lexicon.words("names", "possessive_fillers") | _STOPWORDS
 # Verbs a page's links and buttons open with ("Download …", "Buy …", "Subscribe …"): the acquiring verbs of the
 # entity rules and the one-word reader imperatives of the cleaner.
 _CALLS_TO_ACT = lexicon.words("entities", "acquiring_verbs") | frozenset(
@@ -115,9 +114,9 @@ def _outside_headlines(body: str) -> str:
 
 def _title_case(line: str) -> bool:
     """'King of Monitors: 35% Off Dell', 'Download the App for Free': three words or more, and every word of
-    four letters or more capitalised."""
+    four letters or more capitalised, function words aside ("… Gaming Monitor with RGB")."""
     words = _LETTERS.findall(line)
-    long = [w for w in words if len(w) >= _TITLE_CASE_MIN_LETTERS]
+    long = [w for w in words if len(w) >= _TITLE_CASE_MIN_LETTERS and w.lower() not in _STOPWORDS]
     return len(words) >= 3 and bool(long) and all(w[0].isupper() for w in long)
 
 
