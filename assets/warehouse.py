@@ -308,9 +308,13 @@ T = TypeVar("T")
 
 
 def retrying(
-    work: Callable[[], T], attempts: int = LAKE_ATTEMPTS, log: Callable[[str], None] | None = None
+    work: Callable[[], T],
+    attempts: int = LAKE_ATTEMPTS,
+    log: Callable[[str], None] | None = None,
+    also: tuple[str, ...] = (),
 ) -> T:
-    """Run a whole transactional step again when its commit lost a race with another lake writer.
+    """Run a whole transactional step again when its commit lost a race with another lake writer (or failed with
+    one of the messages `also` names, the step's own sign of a lost race).
 
     Warehouse-wide steps are idempotent (they recompute from what is stored), so redoing one is always safe.
     """
@@ -318,7 +322,8 @@ def retrying(
         try:
             return work()
         except duckdb.Error as exc:
-            if not is_conflict(exc) or attempt == attempts - 1:
+            lost = is_conflict(exc) or any(text in str(exc) for text in also)
+            if not lost or attempt == attempts - 1:
                 raise
             if log:
                 log("another writer committed first; doing the step again")
@@ -330,9 +335,11 @@ def ensure_schema(con: duckdb.DuckDBPyConnection, lake: bool = False) -> list[st
     """Create a fresh warehouse, or bring an existing one to the current contract in one transaction.
 
     Returns what was done (empty when nothing was needed): the migrations applied, or "created". On a lake two
-    writers may start at once: the one that loses the race finds the schema the other created.
+    writers may start at once: the one that loses the race finds the schema the other created. It may lose it
+    before its commit: the other committed between its look at the catalog and its first CREATE ("Table with name
+    schema_version already exists"), so that counts as a lost race too.
     """
-    return retrying(lambda: _ensure_schema(con, lake))
+    return retrying(lambda: _ensure_schema(con, lake), also=("already exists",) if lake else ())
 
 
 def _ensure_schema(con: duckdb.DuckDBPyConnection, lake: bool) -> list[str]:

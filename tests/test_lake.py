@@ -169,3 +169,22 @@ def test_lake_upkeep_changes_no_answer(inbox, tmp_path):
     result = defs.resolve_job_def("lake_maintenance").execute_in_process()
     assert result.success
     assert table_contents(lake) == before
+
+
+def test_a_writer_that_looked_before_another_created_the_lake_retries_and_finds_it(lake, monkeypatch):
+    # Two first runs at once: one creates the schema between the other's look at the catalog and its first CREATE
+    # ("Table with name schema_version already exists"); the loser tries again and finds the schema made.
+    with warehouse.connect(lake) as con:
+        assert warehouse.ensure_schema(con, lake=True) == ["created"]
+    looks = []
+    real = warehouse.schema_state
+
+    def stale_first(con):
+        looks.append(1)
+        return warehouse.SchemaState(None, None) if len(looks) == 1 else real(con)
+
+    monkeypatch.setattr(warehouse, "schema_state", stale_first)
+    monkeypatch.setattr(warehouse, "backoff", lambda attempt: None)
+    with warehouse.connect(lake) as con:
+        assert warehouse.ensure_schema(con, lake=True) == []
+    assert len(looks) == 2

