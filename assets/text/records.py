@@ -40,9 +40,7 @@ class Mention:
     canonical: str  # canonical name within the document, e.g. "Vladimir Putin" for "Mr. Putin"
     entity_key: str  # "LABEL|normalised canonical", e.g. "PERSON|vladimir putin"
     partial: bool = False  # a bare surname the document never expands (resolved across the corpus later)
-    label_from_text: bool = (
-        False  # the text shows the label: "the island of Skerra", "voters in Ravensfield" (GPE)
-    )
+    label_from_text: bool = False  # the text shows it: "the island of Skerra", "voters in Ravensfield" (GPE)
 
 
 @dataclass(frozen=True)

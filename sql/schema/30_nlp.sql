@@ -30,7 +30,7 @@ CREATE TABLE nlp.mention_spans (
     entity_key      VARCHAR NOT NULL,
     local_entity_id VARCHAR NOT NULL,
     partial         BOOLEAN NOT NULL,
-    label_from_text   BOOLEAN
+    label_from_text BOOLEAN
 );
 COMMENT ON TABLE nlp.mention_spans IS 'Entity mentions as found in one document (nlp.mentions adds the warehouse-wide entity)';
 COMMENT ON COLUMN nlp.mention_spans.doc_id IS 'clean.documents.doc_id';

@@ -38,21 +38,22 @@ _SKY_ENDING = re.compile(r"sk(?:iy|yy|yi|ij|ii)$")
 _MIN_CORPUS_ACRONYM = 3
 _INITIAL_SKIPS = frozenset({"of", "and", "the", "for", "&"})
 
-# entity_key, label, canonical, n_mentions, partial (all of them) and, optionally, the mentions labelled by a rule
+# entity_key, label, canonical, n_mentions, partial (all of them) and, optionally, the mentions whose label the text
+# shows (n_from_text)
 Group = tuple
 
 
 def resolve_corpus(mentions: Iterable[tuple[str, Mention]]) -> dict[str, tuple[str, str, str]]:
     """Every entity_key seen in (doc_id, mention) pairs over the warehouse -> (canonical_key, label, name)."""
     counts: Counter = Counter()
-    by_rule: Counter = Counter()
+    from_text: Counter = Counter()
     partial: dict[tuple[str, str, str], bool] = {}
     for _doc_id, m in mentions:
         g = (m.entity_key, m.label, m.canonical)
         counts[g] += 1
-        by_rule[g] += m.label_from_text
+        from_text[g] += m.label_from_text
         partial[g] = partial.get(g, True) and m.partial
-    return resolve_keys((*g, n, partial[g], by_rule[g]) for g, n in counts.items())
+    return resolve_keys((*g, n, partial[g], from_text[g]) for g, n in counts.items())
 
 
 def resolve_keys(groups: Iterable[Group]) -> dict[str, tuple[str, str, str]]:
@@ -68,8 +69,8 @@ def resolve_keys(groups: Iterable[Group]) -> dict[str, tuple[str, str, str]]:
     for key, label, canonical, n, partial, *rest in groups:
         key_names[key][canonical] += n
         key_partial[key] = key_partial.get(key, True) and bool(partial)
-        by_rule = int(rest[0] or 0) if rest and label in RULE_WEIGHED_LABELS else 0
-        key_votes[key] += n + (RULE_LABEL_WEIGHT - 1) * by_rule
+        shown = int(rest[0] or 0) if rest and label in RULE_WEIGHED_LABELS else 0
+        key_votes[key] += n + (RULE_LABEL_WEIGHT - 1) * shown
     name_label, name_surface, name_partial, name_count = _vote_names(key_names, key_partial, key_votes)
     _names_holding_products(name_label)
     target = _person_clusters(name_label, name_count)

@@ -44,6 +44,7 @@ from assets.text.entities.names import (
     _compatible,
     _contains,
     _strip_person_titles,
+    ends_in_designator,
     entity_key,
     name_tokens,
     normalise,
@@ -78,9 +79,8 @@ def doc_mentions(doc: Doc, sentences: list[Sentence]) -> list[Mention]:
     raws = _split_possessive_owner(raws)
     _singular_norp(raws)
     _vote_labels(raws)
-    for r in (
-        raws
-    ):  # the document's majority of the model's labels is the model's guess; rules read the text after
+    # the document's majority of the model's labels is the model's guess; the rules below read the text
+    for r in raws:
         r.first_label = r.label
     raws = _apply_acronyms(doc, raws)
     raws = _discover_speakers(doc, raws)
@@ -368,12 +368,11 @@ def _resolve_one_word_org(
     if r.label == "PERSON" and tok is not None and tok.i > 0 and tok.doc[tok.i - 1].lower_ in _HONORIFICS:
         return  # "Mr. Trump" is a person whatever long name opens with his surname
     described = tok is not None and any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in tok.children)
-    if described and not any(c.split()[-1].lower().rstrip(".") in ORG_DESIGNATORS for c in cands or ()):
+    if described and not any(ends_in_designator(c) for c in cands or ()):
         return  # "Dräger, a global producer of …" after "Dräger Infinity": described on its own, it is itself
     if cands and _locative(tok) and tok.head.lower_ not in ("at", "across"):
-        r.label = (
-            "GPE"  # "fans in Durban": the place the club is named after; "get it at Dell" is the company
-        )
+        # "fans in Durban": the place the club is named after; "get it at Dell" is the company
+        r.label = "GPE"
         return
     if not cands and r.label == "ORG":
         single = lasts.get(word) if len(lasts.get(word, [])) == 1 else ends.get(word)

@@ -307,7 +307,8 @@ def _product_lines(doc: Doc, raws: list[_Raw]) -> None:
     """'iPad' where the text writes 'iPad Pro', 'Sportback' after 'e-tron': a one-word organisation, person or place
     that a tier word follows somewhere (no capitalised word after it: "Apple Pro Display" is no Apple Pro), or that
     a lower-case brand word opens, is a product line; so is a longer name opened by its maker and it ("Google
-    Stadia Red Dead Redemption 2"). Not a name in capitals ("HBO Max": the maker) nor one that speaks ("Stadia said")."""
+    Stadia Red Dead Redemption 2"). Not a name in capitals ("HBO Max": the maker) nor one that speaks ("Stadia
+    said")."""
     tiered = {
         t.text
         for t in doc[:-1]

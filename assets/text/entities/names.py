@@ -135,11 +135,7 @@ def same_first(a: str, b: str) -> bool:
     # no given name of their own ("daniel" is one: not "danielle")
     short, long_ = sorted((a, b), key=len)
     return (
-        len(short) >= _MIN_CLIPPED
-        and long_.startswith(short)
-        and short.isalpha()
-        and not table.nicknames_of(short)
-        and not table.canonicals_of(short)
+        len(short) >= _MIN_CLIPPED and long_.startswith(short) and short.isalpha() and not given_name(short)
     )
 
 
@@ -148,6 +144,11 @@ def given_name(word: str) -> bool:
     table = _short_forms()
     w = fold(word.lower())
     return bool(table.nicknames_of(w) or table.canonicals_of(w))
+
+
+def ends_in_designator(name: str) -> bool:
+    """'Fenwright Appliances Inc.', 'Freight Workers' Union': the name's last word is an organisation word."""
+    return name.split()[-1].lower().rstrip(".") in ORG_DESIGNATORS
 
 
 def fold(word: str) -> str:

@@ -12,7 +12,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from assets.text import lexicon
-from assets.text.entities.names import ORG_DESIGNATORS, TITLE_WORDS, trim_span
+from assets.text.entities.names import TITLE_WORDS, ends_in_designator, trim_span
 from assets.text.entities.spans import _Raw
 from assets.text.entities.verbs import inflected_verb
 
@@ -276,7 +276,7 @@ def _join_coordinated(body: str, raws: list[_Raw]) -> list[_Raw]:
             _first_of_a_joined_name(body, r, counts)
             and tail is not None
             and tail.start(1) not in starts
-            and tail.group(1).split()[-1].lower().rstrip(".") in ORG_DESIGNATORS
+            and ends_in_designator(tail.group(1))
         ):
             r = _Raw(r.start, tail.end(1), body[r.start : tail.end(1)], "ORG")
         prev = out[-1] if out else None
@@ -286,7 +286,7 @@ def _join_coordinated(body: str, raws: list[_Raw]) -> list[_Raw]:
             and not r.fixed
             and _first_of_a_joined_name(body, prev, counts)
             and body[prev.end : r.start] in (" and ", " & ")
-            and r.text.split()[-1].lower().rstrip(".") in ORG_DESIGNATORS
+            and ends_in_designator(r.text)
         ):
             out[-1] = _Raw(prev.start, r.end, body[prev.start : r.end], "ORG")
             continue
@@ -326,11 +326,7 @@ def _for_a_company(left: str, joiner: str, right: str) -> bool:
     """'Halden Research for the Larchmont Tribune': a name of two words or more working "for the" a name ending
     in a company word is two bodies. Names with "for the" inside end otherwise ("Committee for the Protection of
     Journalists", "Institute for the Study of War")."""
-    return (
-        joiner.split()[-1] == "the"
-        and len(left.split()) >= 2
-        and right.split()[-1].lower().rstrip(".") in ORG_DESIGNATORS
-    )
+    return joiner.split()[-1] == "the" and len(left.split()) >= 2 and ends_in_designator(right)
 
 
 def _split_coordinated(raws: list[_Raw]) -> list[_Raw]:

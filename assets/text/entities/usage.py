@@ -60,7 +60,7 @@ def _things_not_people(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
     """The mentions with these uses repaired (common words at sentence starts are dropped)."""
     tok_of = {t.idx: t for t in doc}
     raws = _drop_common_openers(doc, raws, tok_of)
-    raws = _drop_common_phrases(doc, raws)
+    raws = _drop_common_phrases(doc.text, raws)
     raws = [r for r in raws if r.fixed or r.label != "PERSON" or r.text.lower() not in _KIN_ADDRESS]
     _datelines(doc.text, raws)
     _product_short_forms(raws)
@@ -92,7 +92,7 @@ def _drop_common_openers(doc: Doc, raws: list[_Raw], tok_of: dict) -> list[_Raw]
     unless it speaks or a person's full name here holds it ("May said", "Theresa May")."""
     lower = {t.text for t in doc if t.text.islower()}
     pieces = _person_name_words(raws)
-    openers = {t.idx for t in doc if _opens(t)}
+    openers = _opener_offsets(doc)
     inside = {t.text for t in doc if t.idx not in openers and t.text[:1].isupper()}
     out = []
     for r in raws:
@@ -104,13 +104,9 @@ def _drop_common_openers(doc: Doc, raws: list[_Raw], tok_of: dict) -> list[_Raw]
             if r.text in inside:
                 r.label = "ORG"
                 out.append(r)
-        elif (
-            r.label == "PERSON"
-            and r.text not in inside
-            and _modifies_common_noun(tok_of.get(r.start))
-            or r.label in ("PERSON", "ORG")
-            and r.text not in inside
-            and _common_opener(r, tok_of, pieces)
+        elif r.text not in inside and (
+            (r.label == "PERSON" and _modifies_common_noun(tok_of.get(r.start)))
+            or (r.label in ("PERSON", "ORG") and _common_opener(r, tok_of, pieces))
         ):
             continue
         else:
@@ -127,13 +123,16 @@ def _drop_common_openers(doc: Doc, raws: list[_Raw], tok_of: dict) -> list[_Raw]
     ]
 
 
-def _opens(tok) -> bool:
-    """The word opens a sentence or a line, maybe after quote marks or a bracket ('"Apps are under pressure')."""
-    doc = tok.doc
-    if tok.is_sent_start or (tok.i > 0 and "\n" in doc[tok.i - 1].text_with_ws):
-        return True
-    before = doc[tok.sent.start : tok.i]
-    return len(before) > 0 and all(t.is_quote or t.is_bracket or t.is_punct for t in before)
+def _opener_offsets(doc: Doc) -> set[int]:
+    """Where the words opening a sentence or a line start, maybe after quote marks or a bracket ('"Apps are under
+    pressure'): one pass over the sentences."""
+    out = {t.idx for t in doc if t.i > 0 and "\n" in doc[t.i - 1].text_with_ws}
+    for sent in doc.sents:
+        for t in sent:
+            out.add(t.idx)
+            if not (t.is_quote or t.is_bracket or t.is_punct):
+                break
+    return out
 
 
 def _common_opener(r: _Raw, tok_of: dict, pieces: set[str]) -> bool:
@@ -167,10 +166,9 @@ def _modifies_common_noun(tok) -> bool:
     return tok is not None and tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.head.text.islower()
 
 
-def _drop_common_phrases(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
+def _drop_common_phrases(body: str, raws: list[_Raw]) -> list[_Raw]:
     """'Post-Workout Meal' as a heading over 'your post-workout meal': a name of several words that the document
     also writes whole in lower case is a common noun phrase in title case."""
-    body = doc.text
     out = []
     for r in raws:
         phrase = r.text.lower()
@@ -323,9 +321,7 @@ def _placed_orgs(raws: list[_Raw], tok_of: dict) -> None:
         toks = [tok_of.get(r.start) for r in group]
         if any(t is None or _used_as_organisation(t) for t in toks):
             continue
-        if person and (
-            name in pieces or any(_person_use(t.doc[t.i : t.i + 1]) or _speaks_or_described(t) for t in toks)
-        ):
+        if person and (name in pieces or any(_treated_as_person(t) for t in toks)):
             continue
         if any(_placed(t) and (not person or t.head.lower_ in ("in", "throughout")) for t in toks):
             for r in group:
@@ -390,7 +386,7 @@ def _major_places(raws: list[_Raw], tok_of: dict) -> None:
         if name in pieces or given_name(name) or not major_place(group[0].text):
             continue
         toks = [tok_of.get(r.start) for r in group]
-        if any(t is None or _person_use(t.doc[t.i : t.i + 1]) or _speaks_or_described(t) for t in toks):
+        if any(t is None or _treated_as_person(t) for t in toks):
             continue
         for r in group:
             r.label = "GPE"
@@ -400,7 +396,7 @@ def _placed_places(raws: list[_Raw], tok_of: dict) -> None:
     """'Voters in Ravensfield': a place the text puts something in or near shows its label (the corpus-wide vote
     weighs it above the model's guesses elsewhere)."""
     for r in raws:
-        tok = tok_of.get(r.end - len(r.text.split()[-1]))
+        tok = _last_word(r, tok_of)
         if r.label in ("GPE", "LOC", "FAC") and tok is not None and _placed(tok):
             r.evidence = True
 
@@ -531,6 +527,16 @@ def _person_use(span) -> bool:
     )
 
 
+def _treated_as_person(tok) -> bool:
+    """The one-word name takes a title, a 'who', a role beside it, or words of its own."""
+    return _person_use(tok.doc[tok.i : tok.i + 1]) or _speaks_or_described(tok)
+
+
+def _last_word(r: _Raw, tok_of: dict):
+    """The token of the mention's last word (a name's head), or None."""
+    return tok_of.get(r.end - len(r.text.split()[-1]))
+
+
 def _listed_with_companies(raws: list[_Raw], tok_of: dict) -> None:
     """'Facebook, Twitter and Instagram': a one-word 'person' whose list companions are all organisations is
     one too (unless it is part of a person's full name here); 'Côte d'Ivoire, Kenya and Morocco': one whose
@@ -560,7 +566,7 @@ def _places_named_by_of(raws: list[_Raw], tok_of: dict) -> None:
     feature."""
     for group in _groups(raws, labels=("PERSON", "ORG")).values():
         for r in group:
-            tok = tok_of.get(r.end - len(r.text.split()[-1]))
+            tok = _last_word(r, tok_of)
             label = _named_place(tok) if tok is not None else None
             if label:
                 for x in group:
